@@ -1,0 +1,80 @@
+"""People: teams, users, roles."""
+
+from __future__ import annotations
+
+from peewee import (
+    AutoField,
+    BooleanField,
+    CharField,
+    DateTimeField,
+    ForeignKeyField,
+    IntegerField,
+    TextField,
+)
+
+from desktop.models.base import BaseModel, utcnow
+
+
+class Team(BaseModel):
+    """An organisational unit: a department or a team inside one."""
+
+    id = AutoField()
+    code = CharField(max_length=40, unique=True)
+    name = CharField(max_length=100)
+    name_en = CharField(max_length=100, default="")
+    parent = ForeignKeyField("self", null=True, backref="children", on_delete="SET NULL")
+    email = CharField(max_length=200, default="")
+    is_active = BooleanField(default=True)
+    version = IntegerField(default=1)
+    updated_at = DateTimeField(default=utcnow)
+
+
+class User(BaseModel):
+    """A person who signs in: customer, handler, manager or administrator."""
+
+    id = AutoField()
+    login = CharField(max_length=60, unique=True)
+    name = CharField(max_length=100)
+    name_en = CharField(max_length=100, default="")
+    email = CharField(max_length=200, default="")
+    phone = CharField(max_length=40, default="")
+    team = ForeignKeyField(Team, null=True, backref="members", on_delete="SET NULL")
+    title = CharField(max_length=60, default="")
+    # argon2id hash in PHC string form; empty means the account cannot sign in.
+    password_hash = CharField(max_length=255, default="")
+    language = CharField(max_length=5, default="ko")
+    time_zone = CharField(max_length=60, default="Asia/Seoul")
+    is_active = BooleanField(default=True)
+    created_at = DateTimeField(default=utcnow)
+    last_login_at = DateTimeField(null=True)
+    version = IntegerField(default=1)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("team", "is_active"), False),)
+
+
+class Role(BaseModel):
+    """A role: a permission holder (`UserRole`) and/or a column of the owner matrix."""
+
+    id = AutoField()
+    code = CharField(max_length=40, unique=True)
+    name = CharField(max_length=60)
+    name_en = CharField(max_length=60)
+    # True when the role is a column of the CI-to-owner matrix.
+    in_matrix = BooleanField(default=False)
+    # True when users can hold it globally (permissions in process definitions).
+    is_global = BooleanField(default=True)
+    sort_order = IntegerField(default=0)
+    description = TextField(default="")
+
+
+class UserRole(BaseModel):
+    """A global role granted to a user."""
+
+    id = AutoField()
+    user = ForeignKeyField(User, backref="roles", on_delete="CASCADE")
+    role = ForeignKeyField(Role, backref="users", on_delete="CASCADE")
+
+    class Meta:
+        indexes = ((("user", "role"), True),)

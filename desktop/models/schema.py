@@ -1,0 +1,257 @@
+"""Schema creation, explicit versions and in-place upgrades.
+
+A database records every schema version applied to it (`schema_version`).
+A new database gets the current tables and objects at once; an older one is
+upgraded step by step, each step in one transaction, after a backup copy of a
+SQLite file; a database newer than this program is refused.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import peewee
+from peewee import CharField, DateTimeField, IntegerField
+from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
+
+from desktop.errors import SchemaError
+from desktop.models.base import BaseModel, database, utcnow
+from desktop.models.cases import (
+    Action,
+    Attachment,
+    Case,
+    CaseLink,
+    Change,
+    Event,
+    Incident,
+    Notification,
+    NumberSequence,
+    Problem,
+    ServiceRequestLink,
+    SlaClock,
+    WorkOrder,
+)
+from desktop.models.cmdb import CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
+from desktop.models.db import backend
+from desktop.models.org import Role, Team, User, UserRole
+from desktop.models.policy import (
+    BusinessCalendar,
+    CalendarDay,
+    Grade,
+    ImpactLevel,
+    PriorityMatrixCell,
+    ProcessDefinition,
+    Setting,
+    SlaPolicy,
+    UrgencyLevel,
+)
+
+log = logging.getLogger(__name__)
+
+
+class SchemaVersion(BaseModel):
+    """One row per schema version applied to this database."""
+
+    version = IntegerField(primary_key=True)
+    applied_at = DateTimeField(default=utcnow)
+    note = CharField(max_length=200, default="")
+
+
+ALL_MODELS: list[type[BaseModel]] = [
+    SchemaVersion,
+    Setting,
+    Team,
+    User,
+    Role,
+    UserRole,
+    UrgencyLevel,
+    ImpactLevel,
+    Grade,
+    PriorityMatrixCell,
+    BusinessCalendar,
+    CalendarDay,
+    SlaPolicy,
+    ProcessDefinition,
+    ConfigurationItem,
+    CIRelation,
+    OwnerMatrixEntry,
+    PropagationOverride,
+    Case,
+    NumberSequence,
+    Incident,
+    Problem,
+    Change,
+    WorkOrder,
+    ServiceRequestLink,
+    CaseLink,
+    Action,
+    Attachment,
+    Event,
+    Notification,
+    SlaClock,
+]
+
+
+# --- database objects that are not tables -------------------------------------------
+
+def _install_event_log_guard() -> None:
+    """Make the event log append-only in the database itself."""
+    if backend() == "sqlite":
+        for op in ("UPDATE", "DELETE"):
+            database.execute_sql(
+                f"CREATE TRIGGER IF NOT EXISTS event_no_{op.lower()} BEFORE {op} ON event "
+                "BEGIN SELECT RAISE(ABORT, 'event log is append-only'); END"
+            )
+        return
+    database.execute_sql(
+        "CREATE OR REPLACE FUNCTION beacon_event_append_only() RETURNS trigger AS $$ "
+        "BEGIN RAISE EXCEPTION 'event log is append-only' USING ERRCODE = 'restrict_violation'; END "
+        "$$ LANGUAGE plpgsql"
+    )
+    database.execute_sql("DROP TRIGGER IF EXISTS event_append_only ON event")
+    database.execute_sql(
+        "CREATE TRIGGER event_append_only BEFORE UPDATE OR DELETE ON event "
+        "FOR EACH ROW EXECUTE FUNCTION beacon_event_append_only()"
+    )
+
+
+def _install_text_search() -> None:
+    """Free-text search over incident titles and descriptions (Korean and English).
+
+    SQLite: an FTS5 table with the trigram tokenizer (no word splitting, so
+    Hangul works), kept in step by triggers. PostgreSQL: pg_trgm GIN indexes,
+    used by ILIKE; without the extension search still works, only slower.
+    """
+    if backend() == "sqlite":
+        database.execute_sql(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS incident_search USING fts5("
+            "title, description, content='incident', content_rowid='case_id', tokenize='trigram')"
+        )
+        database.execute_sql(
+            "CREATE TRIGGER IF NOT EXISTS incident_search_ai AFTER INSERT ON incident BEGIN "
+            "INSERT INTO incident_search(rowid, title, description) VALUES (new.case_id, new.title, new.description); END"
+        )
+        database.execute_sql(
+            "CREATE TRIGGER IF NOT EXISTS incident_search_ad AFTER DELETE ON incident BEGIN "
+            "INSERT INTO incident_search(incident_search, rowid, title, description) "
+            "VALUES ('delete', old.case_id, old.title, old.description); END"
+        )
+        database.execute_sql(
+            "CREATE TRIGGER IF NOT EXISTS incident_search_au AFTER UPDATE OF title, description ON incident BEGIN "
+            "INSERT INTO incident_search(incident_search, rowid, title, description) "
+            "VALUES ('delete', old.case_id, old.title, old.description); "
+            "INSERT INTO incident_search(rowid, title, description) VALUES (new.case_id, new.title, new.description); END"
+        )
+        database.execute_sql("INSERT INTO incident_search(incident_search) VALUES ('rebuild')")
+        return
+    try:
+        with database.atomic():
+            database.execute_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    except peewee.DatabaseError as exc:
+        log.warning("pg_trgm unavailable, free-text search will not be indexed: %s", exc)
+        return
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS incident_title_trgm ON incident USING gin (title gin_trgm_ops)"
+    )
+    database.execute_sql(
+        "CREATE INDEX IF NOT EXISTS incident_description_trgm ON incident USING gin (description gin_trgm_ops)"
+    )
+
+
+def install_database_objects() -> None:
+    """Create triggers and search structures; idempotent."""
+    _install_event_log_guard()
+    _install_text_search()
+
+
+# --- migrations ---------------------------------------------------------------------
+
+Step = Callable[[SchemaMigrator], None]
+
+
+def _v2_text_search(migrator: SchemaMigrator) -> None:
+    """v2: free-text search over incidents."""
+    _install_text_search()
+
+
+# Version 1 is the first schema; each later version is one step here, run in order.
+MIGRATIONS: dict[int, tuple[str, Step]] = {
+    2: ("free-text search over incidents", _v2_text_search),
+}
+SCHEMA_VERSION = max([1, *MIGRATIONS])
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    """What `ensure_schema` found and did."""
+
+    created: bool
+    from_version: int
+    to_version: int
+    backup: Path | None = None
+
+    @property
+    def upgraded(self) -> bool:
+        return not self.created and self.from_version < self.to_version
+
+
+def current_version() -> int | None:
+    """The schema version of the bound database, or None if it has no Beacon schema."""
+    if not database.table_exists(SchemaVersion._meta.table_name):
+        return None
+    found = SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar()
+    return int(found) if found is not None else None
+
+
+def _migrator() -> SchemaMigrator:
+    if backend() == "sqlite":
+        return SqliteMigrator(database.obj)
+    return PostgresqlMigrator(database.obj)
+
+
+def backup_sqlite(version: int) -> Path | None:
+    """Copy the SQLite file (consistently, with its WAL) before an upgrade."""
+    db = database.obj
+    if not isinstance(db, peewee.SqliteDatabase) or db.database == ":memory:":
+        return None
+    source = Path(db.database)
+    stamp = utcnow().strftime("%Y%m%d%H%M%S")
+    target = source.with_name(f"{source.name}.v{version}-{stamp}.bak")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.connection().backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def ensure_schema() -> SchemaStatus:
+    """Create the schema on an empty database or upgrade an older one in place.
+
+    Raises:
+        SchemaError: the database was made by a newer Beacon.
+    """
+    found = current_version()
+    if found is None:
+        with database.atomic():
+            database.create_tables(ALL_MODELS)
+            install_database_objects()
+            SchemaVersion.create(version=SCHEMA_VERSION, note="created")
+        return SchemaStatus(created=True, from_version=0, to_version=SCHEMA_VERSION)
+    if found > SCHEMA_VERSION:
+        raise SchemaError("schema.too_new", found=found, supported=SCHEMA_VERSION)
+    if found == SCHEMA_VERSION:
+        return SchemaStatus(created=False, from_version=found, to_version=found)
+    backup = backup_sqlite(found)
+    migrator = _migrator()
+    for version in range(found + 1, SCHEMA_VERSION + 1):
+        note, step = MIGRATIONS[version]
+        log.info("upgrading schema to v%d: %s", version, note)
+        with database.atomic():
+            step(migrator)
+            SchemaVersion.create(version=version, note=note)
+    return SchemaStatus(created=False, from_version=found, to_version=SCHEMA_VERSION, backup=backup)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -19,6 +20,7 @@ def update_versioned(
     changes: dict[str, Any],
     actor_id: int | None,
     label: str,
+    time_zone: str = "Asia/Seoul",
 ) -> int:
     """Apply `changes` only if the row is still at `expected_version`; return the new version.
 
@@ -46,5 +48,8 @@ def update_versioned(
         if user is not None:
             who = f"{user.name} ({user.login})"
     when = getattr(current, "updated_at", None)
-    when_text = when.strftime("%Y-%m-%d %H:%M:%S UTC") if when else "?"
+    when_text = "?"
+    if when is not None:
+        local = when.replace(tzinfo=ZoneInfo("UTC")).astimezone(ZoneInfo(time_zone))
+        when_text = local.strftime("%Y-%m-%d %H:%M:%S %Z")
     raise StaleRecordError(record=label, who=who, when=when_text)

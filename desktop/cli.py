@@ -1,0 +1,108 @@
+"""The `beacon` command: start the GUI, set up a database, print the version."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from desktop import __version__
+from desktop.errors import BeaconError
+from desktop.i18n import LANGUAGES, pick, set_language
+
+TEXT = {
+    "ready": {
+        "ko": "데이터베이스 준비 완료: {location} (스키마 v{version})",
+        "en": "Database ready: {location} (schema v{version})",
+    },
+    "created": {"ko": "새 스키마를 만들었습니다.", "en": "Created a new schema."},
+    "upgraded": {
+        "ko": "스키마를 v{old}에서 v{new}로 업그레이드했습니다.",
+        "en": "Upgraded the schema from v{old} to v{new}.",
+    },
+    "backup": {"ko": "업그레이드 전 백업: {path}", "en": "Backup before upgrade: {path}"},
+    "defaults": {"ko": "기본 기준정보 {n}건을 추가했습니다.", "en": "Added {n} default reference rows."},
+    "demo": {"ko": "데모 데이터를 불러왔습니다 (장애 {n}건).", "en": "Loaded demo data ({n} incidents)."},
+    "demo_present": {
+        "ko": "데모 데이터가 이미 있어 건너뜁니다.",
+        "en": "Demo data is already there; skipped.",
+    },
+    "admin": {
+        "ko": "관리자 계정 'admin'을 만들었습니다. 암호: {password} (첫 로그인 후 바꾸세요)",
+        "en": "Created the administrator account 'admin'. Password: {password} (change it after first sign-in)",
+    },
+    "interrupted": {"ko": "중단했습니다.", "en": "Interrupted."},
+}
+
+
+def _say(key: str, **params: object) -> None:
+    print(pick(TEXT[key]).format(**params))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line grammar."""
+    parser = argparse.ArgumentParser(prog="beacon", description="Beacon ITSM — incidents (장애) and problems (문제).")
+    parser.add_argument("--version", action="version", version=f"Beacon ITSM {__version__}")
+    parser.add_argument("--database", metavar="URL", help="sqlite:///path/beacon.db or postgresql://user:pass@host/db")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of messages (ko or en)")
+    sub = parser.add_subparsers(dest="command")
+    init = sub.add_parser("init-db", help="create or upgrade a database; optionally load demo data")
+    init.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    init.add_argument("--demo", action="store_true", help="load the demo bank (about 1,500 incidents)")
+    init.add_argument("--admin-password", metavar="PASSWORD", help="password of the first 'admin' account")
+    return parser
+
+
+def _init_db(url: str, args: argparse.Namespace) -> int:
+    from desktop.workflow.setup import initialize_database
+
+    result = initialize_database(url, demo=args.demo, admin_password=args.admin_password)
+    if result.schema.created:
+        _say("created")
+    elif result.schema.upgraded:
+        _say("upgraded", old=result.schema.from_version, new=result.schema.to_version)
+        if result.schema.backup:
+            _say("backup", path=result.schema.backup)
+    if result.defaults_added:
+        _say("defaults", n=result.defaults_added)
+    if result.demo_loaded:
+        from desktop.workflow.demo import demo_counts
+
+        _say("demo", n=demo_counts().incidents)
+    if result.demo_already_present:
+        _say("demo_present")
+    if result.admin_password:
+        _say("admin", password=result.admin_password)
+    _say("ready", location=result.location, version=result.schema.to_version)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; returns the exit status (0 ok, 2 a user-facing error)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        from desktop.config import effective_settings
+
+        if args.lang:
+            set_language(args.lang)
+        database_flag = getattr(args, "sub_database", None) or args.database
+        settings = effective_settings(database_flag=database_flag)
+        if not args.lang:
+            set_language(settings.language)
+        if args.command == "init-db":
+            return _init_db(settings.database_url, args)
+        from desktop.app import run_gui
+
+        return run_gui(settings)
+    except BeaconError as exc:
+        print(f"beacon: {exc.message()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"beacon: {pick(TEXT['interrupted'])}", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

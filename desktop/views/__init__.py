@@ -1,0 +1,1 @@
+"""Qt widgets, table models and dialogs. Calls workflow services only; never peewee."""

@@ -1,0 +1,37 @@
+"""Fonts and the qt-material theme, kept in one place (qt-material is frozen upstream)."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from desktop.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
+KOREAN_FAMILY = "NanumGothic"
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled Korean font so Hangul renders on machines without one."""
+    families: list[str] = []
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+        if font_id < 0:
+            log.warning("could not load bundled font %s", name)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """Apply the light or dark qt-material theme with the Korean font first."""
+    import qt_material  # imported after PySide6 on purpose (see PLATFORM.md)
+
+    theme_file = "dark_blue.xml" if theme == "dark" else "light_blue.xml"
+    qt_material.apply_stylesheet(app, theme=theme_file, invert_secondary=(theme != "dark"),
+                                 extra={"font_family": KOREAN_FAMILY, "density_scale": "-1"})
+    app.setFont(QFont(KOREAN_FAMILY, 10))

@@ -1,0 +1,93 @@
+"""Opening, creating and upgrading a Beacon database: the service behind `init-db` and start-up."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from desktop.errors import DatabaseError
+from desktop.models import Role, User, UserRole, database, ensure_schema
+from desktop.models import db as dbmod
+from desktop.models.schema import SchemaStatus, current_version
+from desktop.workflow.auth import hash_password
+from desktop.workflow.defaults import get_setting, seed_defaults
+
+
+@dataclass(frozen=True)
+class InitResult:
+    """What `initialize_database` did, for the CLI to report."""
+
+    location: str
+    backend: str
+    schema: SchemaStatus
+    defaults_added: int
+    demo_loaded: bool
+    demo_already_present: bool
+    admin_password: str | None  # set only when a new admin account was created here
+
+
+def connect(url: str) -> dbmod.DatabaseTarget:
+    """Bind the database at `url`; raises DatabaseError with a user-facing message."""
+    target = dbmod.parse_url(url)
+    dbmod.connect(url)
+    return target
+
+
+def _ensure_admin(password: str | None) -> str | None:
+    if User.select().exists():
+        return None
+    chosen = password or secrets.token_urlsafe(9)
+    with database.atomic():
+        admin = User.create(login="admin", name="관리자", name_en="Administrator",
+                            password_hash=hash_password(chosen))
+        UserRole.create(user=admin, role=Role.get(Role.code == "admin"))
+    return chosen
+
+
+def initialize_database(
+    url: str, *, demo: bool = False, admin_password: str | None = None, demo_incidents: int = 1500
+) -> InitResult:
+    """Create or upgrade the database at `url`, add missing defaults, optionally load demo data.
+
+    Running it again on the same database changes nothing (idempotent).
+    """
+    target = connect(url)
+    status = ensure_schema()
+    seeded = seed_defaults()
+    loaded = False
+    already = bool(get_setting("demo_loaded", False))
+    if demo and not already:
+        from desktop.workflow import demo as demo_module
+
+        loaded = demo_module.load_demo(incidents=demo_incidents) is not None
+    created_password = _ensure_admin(admin_password)
+    return InitResult(
+        location=target.describe(),
+        backend=target.backend,
+        schema=status,
+        defaults_added=seeded.added,
+        demo_loaded=loaded,
+        demo_already_present=demo and already,
+        admin_password=created_password,
+    )
+
+
+def open_database(url: str, *, create_with_demo: bool = False) -> SchemaStatus:
+    """Open the database for the app: upgrade an older schema; create one if allowed.
+
+    A missing schema is created (with demo data when `create_with_demo`) only on
+    SQLite; a shared PostgreSQL database is set up by an administrator with init-db.
+
+    Raises:
+        DatabaseError: unreachable, refused, or not set up.
+        SchemaError: made by a newer Beacon.
+    """
+    target = connect(url)
+    if current_version() is None:
+        if target.backend != "sqlite":
+            raise DatabaseError("db.not_initialized")
+        result = initialize_database(url, demo=create_with_demo)
+        return result.schema
+    status = ensure_schema()
+    seed_defaults()
+    return status

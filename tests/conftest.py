@@ -1,0 +1,111 @@
+"""Test set-up shared by every suite: offscreen Qt, cheap hashing, private user folders,
+and the `db` fixture that runs each database test on SQLite and on PostgreSQL.
+
+PostgreSQL comes from BEACON_TEST_POSTGRES_URL (default: the `beacon_test`
+database that `tools/test-postgres` prepares). Without it the PostgreSQL half
+is skipped on a developer machine and fails in CI (CI=true).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before anything imports Qt or reads settings.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["BEACON_FAST_HASH"] = "1"
+_private_home = tempfile.mkdtemp(prefix="beacon-test-home-")
+for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+    os.environ[var] = os.path.join(_private_home, var.lower())
+os.environ["HOME"] = _private_home  # qt-material writes ~/.qt_material
+os.environ.pop("BEACON_DATABASE_URL", None)
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from desktop.models import db as dbmod  # noqa: E402
+from desktop.models import ensure_schema  # noqa: E402
+from desktop.models.base import database  # noqa: E402
+from desktop.workflow.defaults import seed_defaults  # noqa: E402
+
+DEFAULT_PG_URL = "postgresql://beacon:beacon@127.0.0.1:5432/beacon_test"
+PG_URL = os.environ.get("BEACON_TEST_POSTGRES_URL", DEFAULT_PG_URL)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+_pg_problem: str | None = None
+_pg_checked = False
+
+
+def postgres_problem() -> str | None:
+    """None when the test PostgreSQL answers, else why not (checked once)."""
+    global _pg_checked, _pg_problem
+    if not _pg_checked:
+        _pg_checked = True
+        try:
+            probe = dbmod.make_database(dbmod.parse_url(PG_URL))
+            probe.connect()
+            probe.close()
+        except Exception as exc:  # any failure means "not available here"
+            _pg_problem = f"PostgreSQL test database unavailable at {PG_URL}: {str(exc).strip()}"
+    return _pg_problem
+
+
+def require_postgres() -> None:
+    """Skip (developer machine) or fail (CI) when PostgreSQL is not there."""
+    problem = postgres_problem()
+    if problem:
+        if IN_CI:
+            pytest.fail(problem + " (CI=true: PostgreSQL is required)")
+        pytest.skip(problem)
+
+
+def reset_postgres_schema() -> None:
+    """Drop everything in the test database's public schema."""
+    database.execute_sql("DROP SCHEMA IF EXISTS public CASCADE")
+    database.execute_sql("CREATE SCHEMA public")
+
+
+def bind(backend: str, tmp_path) -> str:
+    """Bind the proxy to a fresh, empty database of `backend`; return its URL."""
+    dbmod.close()
+    if backend == "sqlite":
+        url = f"sqlite:///{tmp_path / 'beacon.db'}"
+        dbmod.connect(url)
+        return url
+    require_postgres()
+    dbmod.connect(PG_URL)
+    reset_postgres_schema()
+    return PG_URL
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request) -> str:
+    """Each database test runs once per backend."""
+    return request.param
+
+
+@pytest.fixture
+def empty_db(backend: str, tmp_path) -> Iterator[str]:
+    """A fresh database with no schema; yields its URL."""
+    url = bind(backend, tmp_path)
+    yield url
+    dbmod.close()
+
+
+@pytest.fixture
+def db(empty_db: str) -> str:
+    """A fresh database with the current schema and the shipped defaults; yields its URL."""
+    ensure_schema()
+    seed_defaults()
+    return empty_db
+
+
+@pytest.fixture
+def pg_db(tmp_path) -> Iterator[str]:
+    """A fresh PostgreSQL database with schema and defaults, for server-only behaviour."""
+    url = bind("postgresql", tmp_path)
+    ensure_schema()
+    seed_defaults()
+    yield url
+    dbmod.close()

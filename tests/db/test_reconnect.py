@@ -1,0 +1,40 @@
+"""A client whose PostgreSQL connection was dropped by the server carries on."""
+
+from __future__ import annotations
+
+import peewee
+import pytest
+
+from desktop.models import Incident, User, database
+from desktop.models import db as dbmod
+from tests import factories
+from tests.conftest import PG_URL
+
+
+def _kill_my_connection() -> None:
+    pid = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
+    killer = dbmod.make_database(dbmod.parse_url(PG_URL))
+    killer.connect()
+    killer.execute_sql("SELECT pg_terminate_backend(%s)", (pid,))
+    killer.close()
+
+
+def test_reads_and_writes_work_after_the_server_dropped_the_connection(pg_db):
+    factories.user(login="before")
+    _kill_my_connection()
+    assert User.select().where(User.login == "before").count() == 1
+    _kill_my_connection()
+    factories.user(login="after")
+    assert User.select().count() == 2
+
+
+def test_a_drop_inside_a_transaction_is_not_silently_replayed(pg_db):
+    reporter = factories.user()
+    app = factories.application()
+    with pytest.raises(peewee.PeeweeException):
+        with database.atomic():
+            factories.incident(reporter=reporter, app=app)
+            _kill_my_connection()
+            User.select().count()
+    database.close()
+    assert Incident.select().count() == 0

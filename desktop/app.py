@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.config import Settings
 
+if TYPE_CHECKING:
+    from desktop.views.main_window import MainWindow
 
-def run_gui(settings: Settings, *, exec_loop: bool = True) -> int:
+
+def run_gui(settings: Settings) -> int:
+    """Start the desktop client and run its event loop; returns the exit status."""
+    from PySide6.QtWidgets import QApplication
+
+    window = start_client(settings)
+    app = QApplication.instance()
+    assert app is not None and window.isVisible()
+    return app.exec()
+
+
+def start_client(settings: Settings) -> MainWindow:
     """Open the database the settings name and show the main window.
 
     On a first start with the embedded SQLite file the database is created
@@ -37,6 +51,4 @@ def run_gui(settings: Settings, *, exec_loop: bool = True) -> int:
         raise
     window = MainWindow(location=target.describe(), summary=summary)
     window.show()
-    if not exec_loop:
-        return 0
-    return app.exec()
+    return window

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -89,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(args.lang)
         database_flag = getattr(args, "sub_database", None) or args.database
         settings = effective_settings(database_flag=database_flag)
-        if not args.lang:
+        if not args.lang and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
         if args.command == "init-db":
             return _init_db(settings.database_url, args)

@@ -13,8 +13,8 @@ from peewee import (
     BigIntegerField,
     BlobField,
     BooleanField,
-    Check,
     CharField,
+    Check,
     DateTimeField,
     ForeignKeyField,
     IntegerField,
@@ -80,6 +80,7 @@ class Incident(BaseModel):
     follow_up_plan = TextField(default="")
     recurrence_prevention = TextField(default="")
     cancel_reason = TextField(default="")
+    cancelled_at = DateTimeField(null=True)
     version = IntegerField(default=1)
     updated_at = DateTimeField(default=utcnow)
     updated_by = ForeignKeyField(User, null=True, backref="+", on_delete="SET NULL")

@@ -132,7 +132,7 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
                       "no route to host", "network is unreachable", "connection to server")
         ):
             return DatabaseError("db.unreachable", host=target.host, port=target.port)
-        if "no pg_hba.conf entry" in lower or "role" in lower and "does not exist" in lower:
+        if "no pg_hba.conf entry" in lower or ("role" in lower and "does not exist" in lower):
             return DatabaseError("db.auth_failed", user=target.user)
         return DatabaseError("db.error", reason=text.strip().splitlines()[0] if text.strip() else type(exc).__name__)
     reason = text.strip() or type(exc).__name__

@@ -133,7 +133,8 @@ def _install_text_search() -> None:
         )
         database.execute_sql(
             "CREATE TRIGGER IF NOT EXISTS incident_search_ai AFTER INSERT ON incident BEGIN "
-            "INSERT INTO incident_search(rowid, title, description) VALUES (new.case_id, new.title, new.description); END"
+            "INSERT INTO incident_search(rowid, title, description) "
+            "VALUES (new.case_id, new.title, new.description); END"
         )
         database.execute_sql(
             "CREATE TRIGGER IF NOT EXISTS incident_search_ad AFTER DELETE ON incident BEGIN "
@@ -144,7 +145,8 @@ def _install_text_search() -> None:
             "CREATE TRIGGER IF NOT EXISTS incident_search_au AFTER UPDATE OF title, description ON incident BEGIN "
             "INSERT INTO incident_search(incident_search, rowid, title, description) "
             "VALUES ('delete', old.case_id, old.title, old.description); "
-            "INSERT INTO incident_search(rowid, title, description) VALUES (new.case_id, new.title, new.description); END"
+            "INSERT INTO incident_search(rowid, title, description) "
+            "VALUES (new.case_id, new.title, new.description); END"
         )
         database.execute_sql("INSERT INTO incident_search(incident_search) VALUES ('rebuild')")
         return

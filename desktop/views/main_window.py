@@ -26,9 +26,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(QLabel(self.tr("Database: {0}").format(location), body))
         total = sum(summary.incidents_by_state.values())
         self.summary_label = QLabel(
-            self.tr("Incidents (장애): {0}    Problems (문제): {1}    Applications (업무시스템): {2}    Users: {3}").format(
-                total, summary.problems, summary.applications, summary.users
-            ),
+            self.tr("Incidents (장애): {0}    Problems (문제): {1}    Applications (업무시스템): {2}    Users: {3}")
+            .format(total, summary.problems, summary.applications, summary.users),
             body,
         )
         layout.addWidget(self.summary_label)

@@ -31,10 +31,9 @@ def test_reads_and_writes_work_after_the_server_dropped_the_connection(pg_db):
 def test_a_drop_inside_a_transaction_is_not_silently_replayed(pg_db):
     reporter = factories.user()
     app = factories.application()
-    with pytest.raises(peewee.PeeweeException):
-        with database.atomic():
-            factories.incident(reporter=reporter, app=app)
-            _kill_my_connection()
-            User.select().count()
+    with pytest.raises(peewee.PeeweeException), database.atomic():
+        factories.incident(reporter=reporter, app=app)
+        _kill_my_connection()
+        User.select().count()
     database.close()
     assert Incident.select().count() == 0

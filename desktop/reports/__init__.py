@@ -1,0 +1,1 @@
+"""Report data assembly and fpdf2 rendering (no Qt)."""

@@ -1,0 +1,94 @@
+"""`beacon init-db` on both backends, and what the command says when it cannot work."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from desktop.cli import main
+from desktop.models import SCHEMA_VERSION, Case, Event, Incident, Setting, User, database
+from desktop.models import db as dbmod
+from desktop.models.schema import current_version
+
+
+def _snapshot() -> tuple[int, int, int, int, str]:
+    return (
+        User.select().count(),
+        Incident.select().count(),
+        Case.select().count(),
+        Event.select().count(),
+        Setting.get_by_id("demo_loaded").value,
+    )
+
+
+def test_init_db_with_demo_twice_is_harmless(empty_db, capsys):
+    dbmod.close()
+    assert main(["init-db", "--database", empty_db, "--demo"]) == 0
+    first = capsys.readouterr().out
+    assert "새 스키마를 만들었습니다" in first and "데모 데이터를 불러왔습니다" in first
+    dbmod.connect(empty_db)
+    after_first = _snapshot()
+    assert after_first[1] >= 1000 and after_first[4] == "true"
+    dbmod.close()
+
+    assert main(["--lang", "en", "init-db", "--database", empty_db]) == 0
+    assert main(["--lang", "en", "init-db", "--database", empty_db, "--demo"]) == 0
+    second = capsys.readouterr().out
+    assert "Demo data is already there" in second and "Created" not in second
+    dbmod.connect(empty_db)
+    assert _snapshot() == after_first
+    assert current_version() == SCHEMA_VERSION
+
+
+def test_init_db_without_demo_creates_an_admin_once(empty_db, capsys):
+    dbmod.close()
+    assert main(["--lang", "en", "init-db", "--database", empty_db, "--admin-password", "처음암호!"]) == 0
+    out = capsys.readouterr().out
+    assert "Created the administrator account 'admin'" in out
+    assert main(["--lang", "en", "init-db", "--database", empty_db]) == 0
+    assert "administrator" not in capsys.readouterr().out
+    dbmod.connect(empty_db)
+    from desktop.workflow.auth import verify_password
+
+    admin = User.get(User.login == "admin")
+    assert verify_password(admin.password_hash, "처음암호!")
+    assert Incident.select().count() == 0
+    assert database.table_exists("schema_version")
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "BEACON_LANG": "en"}
+    return subprocess.run([sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=60)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("mysql://kim@db/itsm", "Cannot understand the database URL"),
+        ("postgresql://beacon:beacon@127.0.0.1:1/beacon", "Cannot reach the database server at 127.0.0.1:1"),
+        ("sqlite:////proc/no/such/dir/beacon.db", "Cannot open the database file"),
+    ],
+)
+def test_errors_are_one_clear_line_and_a_non_zero_exit(url, expected):
+    result = _run_cli("init-db", "--database", url)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_wrong_postgresql_password_is_named(pg_db):
+    wrong = pg_db.replace("beacon:beacon@", "beacon:wrong-password@")
+    result = _run_cli("--lang", "ko", "init-db", "--database", wrong)
+    assert result.returncode == 2
+    assert "암호가 틀렸거나" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_version_flag():
+    result = _run_cli("--version")
+    assert result.returncode == 0 and result.stdout.startswith("Beacon ITSM ")

@@ -56,6 +56,74 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "첨부 파일 '{name}'이(가) 너무 큽니다 ({size} 바이트). 최대 {limit} 바이트까지 첨부할 수 있습니다.",
         "en": "Attachment '{name}' is too large ({size} bytes); the limit is {limit} bytes.",
     },
+    "process.invalid": {
+        "ko": "{file}: {key}: 프로세스 정의 오류",
+        "en": "{file}: {key}: broken process definition",
+    },
+    "workflow.not_allowed": {
+        "ko": "{who}님은 {record}에 대해 '{action}'을(를) 할 권한이 없습니다.",
+        "en": "{who} may not '{action}' on {record}.",
+    },
+    "workflow.bad_state": {
+        "ko": "{record}은(는) 현재 '{state}' 상태라 '{action}'을(를) 할 수 없습니다.",
+        "en": "{record} is '{state}', so '{action}' is not possible now.",
+    },
+    "workflow.required": {
+        "ko": "'{action}'에 필요한 항목을 입력하세요: {fields}",
+        "en": "'{action}' needs: {fields}",
+    },
+    "workflow.unexpected_field": {
+        "ko": "'{action}'에서는 '{field}' 항목을 입력할 수 없습니다.",
+        "en": "'{action}' does not take the field '{field}'.",
+    },
+    "workflow.bad_value": {
+        "ko": "'{field}' 값이 올바르지 않습니다: {reason}",
+        "en": "'{field}' is not valid: {reason}",
+    },
+    "workflow.not_found": {
+        "ko": "{what} '{ref}'을(를) 찾을 수 없습니다.",
+        "en": "{what} '{ref}' was not found.",
+    },
+    "workflow.unknown_user": {
+        "ko": "사용자 #{ref}을(를) 찾을 수 없거나 비활성 상태입니다.",
+        "en": "User #{ref} does not exist or is inactive.",
+    },
+    "workflow.app_no_impact": {
+        "ko": "업무시스템 '{app}'에 영향도가 지정되지 않아 등급을 계산할 수 없습니다. 관리자에게 문의하세요.",
+        "en": "Application '{app}' has no impact level, so no grade can be computed. Ask an administrator.",
+    },
+    "workflow.no_matrix_cell": {
+        "ko": "우선순위 매트릭스에 긴급도 '{urgency}' × 영향도 '{impact}' 칸이 없습니다.",
+        "en": "The priority matrix has no cell for urgency '{urgency}' × impact '{impact}'.",
+    },
+    "workflow.same_grade": {
+        "ko": "{record}은(는) 이미 {grade}입니다.",
+        "en": "{record} already has {grade}.",
+    },
+    "workflow.open_children": {
+        "ko": "하위 장애 {count}건이 아직 열려 있습니다 ({numbers}). 함께 종결하려면 확인하세요.",
+        "en": "{count} child incident(s) are still open ({numbers}). Confirm to close them with this resolution.",
+    },
+    "workflow.reopen_expired": {
+        "ko": "종결 후 {days}일이 지나 재처리할 수 없습니다. 새 장애로 등록하세요.",
+        "en": "More than {days} days have passed since closure; register a new incident instead.",
+    },
+    "workflow.follow_up_not_allowed": {
+        "ko": "장애 유형 '{type}'에는 후속 조치 '{follow_up}'을(를) 만들 수 없습니다.",
+        "en": "Incident type '{type}' does not allow the follow-up '{follow_up}'.",
+    },
+    "workflow.parent_self": {
+        "ko": "{record}을(를) 자기 자신의 하위 장애로 지정할 수 없습니다.",
+        "en": "{record} cannot be its own parent.",
+    },
+    "workflow.parent_nested": {
+        "ko": "{parent}은(는) 이미 다른 장애의 하위이거나 {record}이(가) 하위 장애를 가지고 있어 지정할 수 없습니다 (한 단계만 허용).",
+        "en": "{parent} is itself a child, or {record} has children: only one level of parent and children is allowed.",
+    },
+    "workflow.parent_closed": {
+        "ko": "{parent}은(는) 이미 종결되어 상위 장애로 지정할 수 없습니다.",
+        "en": "{parent} is already finished and cannot become a parent.",
+    },
     "settings.bad_value": {
         "ko": "설정 '{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}",
         "en": "Setting '{key}' cannot be '{value}'. Allowed: {allowed}",

@@ -34,6 +34,10 @@ TEXT = {
         "en": "Created the administrator account 'admin'. Password: {password} (change it after first sign-in)",
     },
     "interrupted": {"ko": "중단했습니다.", "en": "Interrupted."},
+    "process_ok": {
+        "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
+        "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
+    },
 }
 
 
@@ -52,7 +56,31 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     init.add_argument("--demo", action="store_true", help="load the demo bank (about 1,500 incidents)")
     init.add_argument("--admin-password", metavar="PASSWORD", help="password of the first 'admin' account")
+    process = sub.add_parser("process", help="work with process definitions")
+    process_sub = process.add_subparsers(dest="process_command", required=True)
+    check = process_sub.add_parser("check", help="validate a process definition file")
+    check.add_argument("file", help="a TOML process definition, e.g. resources/processes/incident.toml")
+    check.add_argument("--database", metavar="URL", dest="sub_database",
+                       help="also accept the roles defined in this database")
     return parser
+
+
+def _process_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.workflow.process import load_definition_file
+
+    roles = None
+    if args.sub_database:
+        from desktop.models import Role
+        from desktop.workflow.setup import connect
+
+        connect(args.sub_database)
+        roles = [code for (code,) in Role.select(Role.code).tuples()]
+    process = load_definition_file(Path(args.file), known_roles=roles)
+    _say("process_ok", file=args.file, name=process.name, states=len(process.states),
+         transitions=len(process.transitions))
+    return 0
 
 
 def _init_db(url: str, args: argparse.Namespace) -> int:
@@ -92,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = effective_settings(database_flag=database_flag)
         if not args.lang and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
+        if args.command == "process":
+            return _process_check(args)
         if args.command == "init-db":
             return _init_db(settings.database_url, args)
         from desktop.app import run_gui

@@ -9,6 +9,7 @@ A broken file is refused with a message naming the file and the offending key.
 from __future__ import annotations
 
 import hashlib
+import os
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -330,8 +331,9 @@ def load_definition_file(path: Path, *, known_roles: Iterable[str] | None = None
 
 
 def process_dir() -> Path:
-    """Where the organisation's process definitions live."""
-    return resource_path("processes")
+    """Where the organisation's process definitions live (`BEACON_PROCESS_DIR` overrides the shipped ones)."""
+    override = os.environ.get("BEACON_PROCESS_DIR")
+    return Path(override) if override else resource_path("processes")
 
 
 @cache
@@ -343,3 +345,8 @@ def shipped_definition(kind: str) -> ProcessDef:
 def definition(kind: str) -> ProcessDef:
     """The definition in force for a kind of case."""
     return shipped_definition(kind)
+
+
+def reload_definitions() -> None:
+    """Forget loaded definitions so edited files are read again."""
+    shipped_definition.cache_clear()

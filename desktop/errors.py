@@ -135,6 +135,14 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+def _localize(value: Any, language: str | None) -> Any:
+    if isinstance(value, dict) and "ko" in value:
+        return pick(value, language)
+    if isinstance(value, list):
+        return ", ".join(str(_localize(v, language)) for v in value)
+    return value
+
+
 class BeaconError(Exception):
     """An error with a message a user can act on, in Korean and English."""
 
@@ -144,9 +152,13 @@ class BeaconError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, language: str | None = None) -> str:
-        """The message in `language` (default: the current language)."""
+        """The message in `language` (default: the current language).
+
+        A parameter may itself be bilingual ({"ko": ..., "en": ...}) or a list of
+        such labels, so one error reads right in either language.
+        """
         template = pick(MESSAGES[self.code], language)
-        return template.format(**self.params)
+        return template.format(**{k: _localize(v, language) for k, v in self.params.items()})
 
 
 class DatabaseError(BeaconError):

@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any
 
 from desktop.errors import BeaconError
-from desktop.i18n import pick
 from desktop.models import Action, Case, CaseLink, Event, Incident, database, utcnow
 from desktop.models.versioning import update_versioned
 from desktop.workflow.actors import Actor, load_actor
@@ -139,14 +138,14 @@ def add_action(*, actor_id: int, case_id: int, body: str, kind: str = "note", ac
     """Log what was done on a case (조치 내역); a comment is an action of kind "comment"."""
     text = (body or "").strip()
     if not text:
-        raise BeaconError("workflow.required", action=pick({"ko": "조치 내역 등록", "en": "Log action"}),
-                          fields=pick({"ko": "내용", "en": "Text"}))
+        raise BeaconError("workflow.required", action={"ko": "조치 내역 등록", "en": "Log action"},
+                          fields={"ko": "내용", "en": "Text"})
     if kind not in ACTION_KINDS:
-        raise BeaconError("workflow.bad_value", field=pick({"ko": "조치 구분", "en": "Kind"}),
+        raise BeaconError("workflow.bad_value", field={"ko": "조치 구분", "en": "Kind"},
                           reason=", ".join(ACTION_KINDS))
     if minutes_spent is not None and minutes_spent < 0:
-        raise BeaconError("workflow.bad_value", field=pick({"ko": "소요 시간", "en": "Minutes spent"}),
-                          reason=pick({"ko": "0 이상이어야 합니다", "en": "must not be negative"}))
+        raise BeaconError("workflow.bad_value", field={"ko": "소요 시간", "en": "Minutes spent"},
+                          reason={"ko": "0 이상이어야 합니다", "en": "must not be negative"})
     at = as_utc_naive(now) if now else utcnow()
     with database.atomic():
         actor = load_actor(actor_id)
@@ -217,14 +216,14 @@ def link_problem(*, actor_id: int, incident_id: int, problem_id: int | None = No
     """Link an incident to an existing problem, or to a new one registered from it."""
     at = as_utc_naive(now) if now else utcnow()
     if (problem_id is None) == (new_problem is None):
-        raise BeaconError("workflow.required", action=pick({"ko": "문제 연결", "en": "Link problem"}),
-                          fields=pick({"ko": "기존 문제 또는 새 문제", "en": "an existing or a new problem"}))
+        raise BeaconError("workflow.required", action={"ko": "문제 연결", "en": "Link problem"},
+                          fields={"ko": "기존 문제 또는 새 문제", "en": "an existing or a new problem"})
     with database.atomic():
         actor = load_actor(actor_id)
         kind, row = load_row(incident_id, lock=True)
         incident_case = Case.get_by_id(incident_id)
         if kind != "incident":
-            raise BeaconError("workflow.not_found", what=pick({"ko": "장애", "en": "Incident"}), ref=incident_id)
+            raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=incident_id)
         require_operation(actor, kind, row, "link_problem", incident_case)
         created = problem_id is None
         if problem_id is None:
@@ -235,7 +234,7 @@ def link_problem(*, actor_id: int, incident_id: int, problem_id: int | None = No
                                              now=at, system=True).case_id
         problem_case = Case.get_or_none(Case.id == problem_id)
         if problem_case is None or problem_case.kind != "problem":
-            raise BeaconError("workflow.not_found", what=pick({"ko": "문제", "en": "Problem"}), ref=problem_id)
+            raise BeaconError("workflow.not_found", what={"ko": "문제", "en": "Problem"}, ref=problem_id)
         if not CaseLink.select().where((CaseLink.source == incident_id) & (CaseLink.target == problem_id)
                                        & (CaseLink.kind == "problem")).exists():
             CaseLink.create(source=incident_id, target=problem_id, kind="problem", created_by=actor.id, created_at=at)
@@ -277,7 +276,7 @@ def set_parent(*, actor_id: int, case_id: int, version: int | None, parent_id: i
 def _check_parent(case: Case, row: Any, parent_id: int) -> None:
     parent_case = Case.get_or_none(Case.id == parent_id)
     if parent_case is None or parent_case.kind != "incident":
-        raise BeaconError("workflow.not_found", what=pick({"ko": "장애", "en": "Incident"}), ref=parent_id)
+        raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=parent_id)
     if parent_id == case.id:
         raise BeaconError("workflow.parent_self", record=case.number)
     parent = Incident.get_by_id(parent_id)

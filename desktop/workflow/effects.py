@@ -137,8 +137,8 @@ def regrade(ctx: Any) -> None:
     """A manual grade change: must differ and carry a reason, which the event records."""
     new = ctx.values["grade"]
     if new == ctx.row.grade_id:
-        raise BeaconError("workflow.same_grade", record=ctx.case.number, grade=pick(
-            {"ko": Grade.get_by_id(new).name, "en": Grade.get_by_id(new).name_en}))
+        grade = Grade.get_by_id(new)
+        raise BeaconError("workflow.same_grade", record=ctx.case.number, grade={"ko": grade.name, "en": grade.name_en})
     ctx.changes["grade"] = new
     ctx.note = ctx.values["grade_reason"]
 
@@ -198,8 +198,8 @@ def link_duplicate(ctx: Any) -> None:
         return
     target_case = Case.get_by_id(target)
     if target == ctx.case.id or target_case.kind != "incident":
-        raise BeaconError("workflow.bad_value", field=pick({"ko": "중복 대상 장애", "en": "Duplicate of"}),
-                          reason=pick({"ko": "다른 장애를 지정하세요", "en": "name another incident"}))
+        raise BeaconError("workflow.bad_value", field={"ko": "중복 대상 장애", "en": "Duplicate of"},
+                          reason={"ko": "다른 장애를 지정하세요", "en": "name another incident"})
 
     def link(c: Any, _e: Event) -> None:
         CaseLink.create(source=c.case.id, target=target, kind="duplicate", created_by=c.actor.id, created_at=c.now)
@@ -271,8 +271,8 @@ def follow_ups(ctx: Any) -> None:
         if kind not in allowed:
             raise BeaconError("workflow.follow_up_not_allowed", type=ctx.row.incident_type, follow_up=kind)
         if not str(item.get("title") or "").strip():
-            raise BeaconError("workflow.required", action=pick({"ko": "후속 조치", "en": "Follow-up"}),
-                              fields=pick({"ko": "제목", "en": "Title"}))
+            raise BeaconError("workflow.required", action={"ko": "후속 조치", "en": "Follow-up"},
+                              fields={"ko": "제목", "en": "Title"})
 
     def create(c: Any, _e: Event) -> None:
         from desktop.workflow.engine import fire_in_transaction
@@ -296,8 +296,8 @@ def follow_ups(ctx: Any) -> None:
             else:
                 system_name = str(item.get("system") or "").strip()
                 if not system_name:
-                    raise BeaconError("workflow.required", action=pick({"ko": "서비스 요청", "en": "Service request"}),
-                                      fields=pick({"ko": "대상 시스템", "en": "Target system"}))
+                    raise BeaconError("workflow.required", action={"ko": "서비스 요청", "en": "Service request"},
+                                      fields={"ko": "대상 시스템", "en": "Target system"})
                 sr = ServiceRequestLink.create(case=c.case.id, system=system_name, title=title, created_at=c.now,
                                                created_by=c.actor.id, updated_at=c.now)
                 Event.create(case=c.case.id, entity="service_request", entity_id=str(sr.id),
@@ -368,8 +368,8 @@ def link_parent_change(ctx: Any) -> None:
         return
     parent_case = Case.get_by_id(parent)
     if parent_case.kind not in ("incident", "problem"):
-        raise BeaconError("workflow.bad_value", field=pick({"ko": "요청 원천", "en": "Requested from"}),
-                          reason=pick({"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"}))
+        raise BeaconError("workflow.bad_value", field={"ko": "요청 원천", "en": "Requested from"},
+                          reason={"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"})
 
     def link(c: Any, _e: Event) -> None:
         CaseLink.create(source=parent, target=c.case.id, kind="change", created_by=c.actor.id, created_at=c.now)
@@ -391,8 +391,8 @@ def assign_work_order(ctx: Any) -> None:
 
     parent = Case.get_by_id(ctx.values["parent"])
     if parent.kind not in ("incident", "problem"):
-        raise BeaconError("workflow.bad_value", field=pick({"ko": "지시 원천", "en": "Issued from"}),
-                          reason=pick({"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"}))
+        raise BeaconError("workflow.bad_value", field={"ko": "지시 원천", "en": "Issued from"},
+                          reason={"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"})
     if ctx.current("assignee") is None and ctx.current("assigned_team") is None:
         parent_kind, parent_row = load_row(parent.id)
         app_id = application_of(parent_kind, parent_row)

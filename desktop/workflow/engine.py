@@ -17,7 +17,6 @@ from typing import Any
 import peewee
 
 from desktop.errors import BeaconError, StaleRecordError
-from desktop.i18n import pick
 from desktop.models import (
     Case,
     Change,
@@ -168,16 +167,16 @@ def as_utc_naive(value: datetime) -> datetime:
     return value
 
 
-def label_of(kind: str, case: Case | None = None) -> str:
+def label_of(kind: str, case: Case | None = None) -> str | dict[str, str]:
     """How a case is named in messages: its number, or the kind while creating."""
-    return case.number if case is not None else pick(KIND_LABELS[kind])
+    return case.number if case is not None else KIND_LABELS[kind]
 
 
 # --- field values --------------------------------------------------------------------
 
 def _bad(spec: FieldSpec, reason_ko: str, reason_en: str) -> BeaconError:
-    return BeaconError("workflow.bad_value", field=pick({"ko": spec.ko, "en": spec.en}),
-                       reason=pick({"ko": reason_ko, "en": reason_en}))
+    return BeaconError("workflow.bad_value", field={"ko": spec.ko, "en": spec.en},
+                       reason={"ko": reason_ko, "en": reason_en})
 
 
 def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
@@ -210,7 +209,7 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
     if t == "team":
         team = Team.get_or_none(Team.id == _as_id(spec, value))
         if team is None:
-            raise BeaconError("workflow.not_found", what=pick(KIND_LABELS["team"]), ref=value)
+            raise BeaconError("workflow.not_found", what=KIND_LABELS["team"], ref=value)
         return team.id
     if t == "application":
         app = ConfigurationItem.get_or_none(
@@ -218,7 +217,7 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
             & (ConfigurationItem.is_active == True)  # noqa: E712
         )
         if app is None:
-            raise BeaconError("workflow.not_found", what=pick(KIND_LABELS["application"]), ref=value)
+            raise BeaconError("workflow.not_found", what=KIND_LABELS["application"], ref=value)
         return app.id
     if t == "urgency":
         urgency = UrgencyLevel.get_or_none(UrgencyLevel.code == value) if isinstance(value, str) else \
@@ -235,7 +234,7 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
         case = Case.get_or_none(Case.number == value) if isinstance(value, str) else \
             Case.get_or_none(Case.id == _as_id(spec, value))
         if case is None:
-            raise BeaconError("workflow.not_found", what=pick(KIND_LABELS["case"]), ref=value)
+            raise BeaconError("workflow.not_found", what=KIND_LABELS["case"], ref=value)
         return case.id
     if t == "list":
         if not isinstance(value, list | tuple):
@@ -273,14 +272,14 @@ def validate_fields(kind: str, transition: TransitionDef, given: dict[str, Any])
     """Check that `given` fits the transition: no unknown fields, required ones filled, values valid."""
     specs = FIELDS[kind]
     allowed = set(transition.required) | set(transition.optional)
-    action = pick(transition.label)
+    action = transition.label
     for name in given:
         if name not in allowed:
             raise BeaconError("workflow.unexpected_field", action=action, field=name)
     missing = [specs[n] for n in transition.required if _empty(given.get(n))]
     if missing:
         raise BeaconError("workflow.required", action=action,
-                          fields=", ".join(pick({"ko": s.ko, "en": s.en}) for s in missing))
+                          fields=[{"ko": s.ko, "en": s.en} for s in missing])
     return {name: _coerce(kind, specs[name], value) for name, value in given.items()}
 
 
@@ -318,7 +317,7 @@ def load_row(case_id: int, *, lock: bool = False) -> tuple[str, Any]:
     """The kind and the row of a case (locked for update on PostgreSQL when `lock`)."""
     case = Case.get_or_none(Case.id == case_id)
     if case is None:
-        raise BeaconError("workflow.not_found", what=pick(KIND_LABELS["case"]), ref=case_id)
+        raise BeaconError("workflow.not_found", what=KIND_LABELS["case"], ref=case_id)
     model = KIND_MODELS[case.kind]
     query = model.select().where(model.case == case_id)
     if lock and not isinstance(database.obj, peewee.SqliteDatabase):
@@ -346,11 +345,11 @@ def require_operation(actor: Actor, kind: str, row: Any, name: str, case: Case) 
     process = definition(kind)
     operation = process.operations.get(name)
     if operation is None or row.state not in operation.states:
-        label = pick(operation.label) if operation else name
-        raise BeaconError("workflow.bad_state", record=case.number, state=pick(process.states[row.state].label),
+        label = operation.label if operation else name
+        raise BeaconError("workflow.bad_state", record=case.number, state=process.states[row.state].label,
                           action=label)
     if not holds(actor, operation.roles, kind, row):
-        raise BeaconError("workflow.not_allowed", who=actor.display, record=case.number, action=pick(operation.label))
+        raise BeaconError("workflow.not_allowed", who=actor.display, record=case.number, action=operation.label)
     return operation
 
 
@@ -416,7 +415,7 @@ def fire_in_transaction(
     if case_id is not None:
         found_kind, row = load_row(case_id, lock=True)
         if found_kind != kind:
-            raise BeaconError("workflow.not_found", what=pick(KIND_LABELS[kind]), ref=case_id)
+            raise BeaconError("workflow.not_found", what=KIND_LABELS[kind], ref=case_id)
         case = Case.get_by_id(case_id)
         if expected_version is not None and row.version != expected_version:
             who = "?"
@@ -425,10 +424,10 @@ def fire_in_transaction(
                 who = f"{u.name} ({u.login})"
             stamp = row.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
             raise StaleRecordError(record=case.number, who=who, when=stamp)
-    action = pick(transition.label) if transition else transition_name
+    action = transition.label if transition else transition_name
     if transition is None or transition.creates != (row is None) or (row is not None and
                                                                      row.state not in transition.sources):
-        state = pick(process.states[row.state].label) if row is not None else "-"
+        state = process.states[row.state].label if row is not None else "-"
         raise BeaconError("workflow.bad_state", record=label_of(kind, case), state=state, action=action)
     if not system and not holds(actor, transition.roles, kind, row):
         raise BeaconError("workflow.not_allowed", who=actor.display, record=label_of(kind, case), action=action)

@@ -164,7 +164,7 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     actor = load_actor(actor_id)
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
-        raise BeaconError("workflow.not_found", what=pick({"ko": "건", "en": "Case"}), ref=case_id)
+        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=case_id)
     entries = [
         TimelineEntry(at, k, name or "", fs, ts, note, before, after)
         for at, k, name, fs, ts, note, before, after in Event.select(

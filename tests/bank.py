@@ -63,7 +63,8 @@ def full_values(bank: Bank, kind: str, parent_id: int | None = None) -> dict[str
         return {**common, "title": "인터넷뱅킹 로그인 지연", "description": "로그인 10초 이상",
                 "application": bank.app.id, "urgency": "high", "incident_type": "application", "grade": 3,
                 "grade_reason": "영향 축소", "resolution": "WAS 재기동", "cause": "세션 풀 고갈", "result": "정상화",
-                "follow_up_plan": "모니터링 강화", "recurrence_prevention": "세션 풀 확대", "cancel_reason": "중복 등록"}
+                "follow_up_plan": "모니터링 강화", "recurrence_prevention": "세션 풀 확대",
+                "cancel_reason": "중복 등록"}
     if kind == "problem":
         return {**common, "title": "세션 풀 고갈 반복", "description": "월말마다 재발", "application": bank.app.id,
                 "root_cause": "커넥션 누수", "workaround": "야간 재기동", "solution": "누수 수정 배포",

@@ -22,7 +22,6 @@ from desktop.models import (
     Event,
     Grade,
     Incident,
-    Problem,
     User,
     database,
 )
@@ -189,5 +188,104 @@ def state_label(kind: str, state: str, language: str | None = None) -> str:
     return pick(states[state].label, language) if state in states else state
 
 
-def problem_count() -> int:
-    return Problem.select().count()
+@dataclass(frozen=True)
+class CaseFilter:
+    """Filters for the problem, change and work-order lists."""
+
+    states: tuple[str, ...] = ()
+    assignee_id: int | None = None
+    text: str = ""
+    opened_from: datetime | None = None
+    opened_to: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case_id: int
+    number: str
+    title: str
+    state: str
+    assignee: str
+    opened_at: datetime
+    version: int
+
+
+@dataclass(frozen=True)
+class CasePage:
+    rows: list[CaseRow]
+    next_cursor: Cursor | None = None
+
+
+def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
+               limit: int = PAGE_SIZE) -> CasePage:
+    """One page of problems, changes or work orders, newest first (keyset on opened time and id)."""
+    from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN
+
+    if kind == "incident":
+        raise ValueError("use list_incidents for incidents")
+    actor = load_actor(actor_id)
+    model = KIND_MODELS[kind]
+    opened = getattr(model, OPENED_AT_COLUMN[kind])
+    f = filters or CaseFilter()
+    Assignee = User.alias()
+    query = (
+        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version)
+        .join(Case, on=(model.case == Case.id))
+        .switch(model).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(model.assignee == Assignee.id))
+    )
+    if actor.is_customer_only:
+        query = query.where(getattr(model, REPORTER_COLUMN[kind]) == actor.id)
+    if f.states:
+        query = query.where(model.state.in_(f.states))
+    if f.assignee_id is not None:
+        query = query.where(model.assignee == f.assignee_id)
+    if f.opened_from is not None:
+        query = query.where(opened >= f.opened_from)
+    if f.opened_to is not None:
+        query = query.where(opened < f.opened_to)
+    if f.text.strip():
+        words = f.text.strip()
+        if isinstance(database.obj, peewee.SqliteDatabase):
+            query = query.where(model.title.contains(words))
+        else:
+            query = query.where(model.title.ilike(f"%{words}%"))
+    if after is not None:
+        query = query.where((opened < after.registered_at)
+                            | ((opened == after.registered_at) & (model.case < after.case_id)))
+    query = query.order_by(opened.desc(), model.case.desc()).limit(limit + 1)
+    rows = [CaseRow(*(value if value is not None else "" for value in t)) for t in query.tuples()]
+    if len(rows) > limit:
+        rows = rows[:limit]
+        return CasePage(rows, Cursor(rows[-1].opened_at, rows[-1].case_id))
+    return CasePage(rows)
+
+
+def work_orders_of(case_id: int) -> list[CaseRow]:
+    """The work orders a case issued, with their states (the parent shows them)."""
+    from desktop.models import WorkOrder
+
+    Assignee = User.alias()
+    query = (WorkOrder.select(WorkOrder.case, Case.number, WorkOrder.title, WorkOrder.state, Assignee.name,
+                              WorkOrder.issued_at, WorkOrder.version)
+             .join(Case, on=(WorkOrder.case == Case.id))
+             .switch(WorkOrder).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(WorkOrder.assignee == Assignee.id))
+             .where(WorkOrder.parent == case_id).order_by(WorkOrder.issued_at, WorkOrder.case))
+    return [CaseRow(*(value if value is not None else "" for value in t)) for t in query.tuples()]
+
+
+def linked_cases(case_id: int) -> list[tuple[str, str, str, str]]:
+    """Cases linked to this one: (link kind, number, kind, state), both directions."""
+    from desktop.models import CaseLink
+
+    out = []
+    for link_kind, other_id in (CaseLink.select(CaseLink.kind, CaseLink.target).where(CaseLink.source == case_id)
+                                .tuples()):
+        out.append((link_kind, other_id))
+    for link_kind, other_id in (CaseLink.select(CaseLink.kind, CaseLink.source).where(CaseLink.target == case_id)
+                                .tuples()):
+        out.append((link_kind, other_id))
+    result = []
+    for link_kind, other_id in out:
+        other_kind, row = load_row(other_id)
+        result.append((link_kind, Case.get_by_id(other_id).number, other_kind, row.state))
+    return result

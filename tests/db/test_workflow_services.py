@@ -107,3 +107,20 @@ def test_bulk_regrade_and_close_report_each_case(db):
     assigned = cs.bulk_assign(actor_id=bank.id("outsider"), case_ids=[cases[3].case_id],
                               assignee_id=bank.id("other_handler"))
     assert not assigned[0].ok and "권한" in assigned[0].message
+
+
+def test_problem_and_work_order_lists_and_links(db):
+    from desktop.workflow.queries import CaseFilter, linked_cases, list_cases, work_orders_of
+    from tests.bank import bring_to
+
+    bank = make_bank()
+    incident = bring_to(bank, "incident", "in_progress")
+    link = cs.link_problem(actor_id=bank.id("handler"), incident_id=incident,
+                           new_problem={"title": "반복되는 세션 풀 고갈", "description": "월말"})
+    wo = cs.issue_work_order(actor_id=bank.id("admin"), parent_id=incident, title="덤프 분석", instructions="1호기")
+    problems = list_cases(actor_id=bank.id("pm"), kind="problem", filters=CaseFilter(text="세션 풀")).rows
+    assert [p.number for p in problems] == [link.problem_number]
+    assert [w.number for w in work_orders_of(incident)] == [wo.number]
+    assert work_orders_of(incident)[0].state == "issued"
+    assert ("problem", link.problem_number, "problem", "registered") in linked_cases(incident)
+    assert list_cases(actor_id=bank.id("pm"), kind="work_order", filters=CaseFilter(states=("done",))).rows == []

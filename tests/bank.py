@@ -116,3 +116,11 @@ def bring_to(bank: Bank, kind: str, state: str, *, parent_id: int | None = None,
         fire_in_transaction(kind, step, actor=load_actor(bank.id("admin")), case_id=case_id,
                             fields=fields_for(t, values), now=now, system=True)
     return case_id
+
+
+def seoul(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
+    """A Seoul wall-clock time as the naive UTC instant Beacon stores."""
+    from datetime import UTC
+    from zoneinfo import ZoneInfo
+
+    return datetime(y, m, d, hh, mm, tzinfo=ZoneInfo("Asia/Seoul")).astimezone(UTC).replace(tzinfo=None)

@@ -20,6 +20,7 @@ from desktop.models.cases import (
     Problem,
     ServiceRequestLink,
     SlaClock,
+    SlaPause,
     WorkOrder,
 )
 from desktop.models.cmdb import CI_KINDS, CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
@@ -70,6 +71,7 @@ __all__ = [
     "ServiceRequestLink",
     "Setting",
     "SlaClock",
+    "SlaPause",
     "SlaPolicy",
     "Team",
     "UrgencyLevel",

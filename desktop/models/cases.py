@@ -339,3 +339,22 @@ class SlaClock(BaseModel):
             (("case", "kind"), True),
             (("stopped_at", "due_at"), False),
         )
+
+
+class SlaPause(BaseModel):
+    """A span during which a case's SLA clocks do not run.
+
+    `waiting`: the case waited for the customer; `reopened`: the time between
+    closing and reopening, so a reopened case resumes where it stopped. Clocks
+    subtract every pause inside their own running span, measured in their own
+    calendar — so a grade change mid-case still subtracts pending time correctly.
+    """
+
+    id = AutoField()
+    case = ForeignKeyField(Case, backref="sla_pauses", on_delete="CASCADE")
+    started_at = DateTimeField()
+    ended_at = DateTimeField(null=True)
+    reason = CharField(max_length=12, default="waiting")  # waiting | reopened
+
+    class Meta:
+        indexes = ((("case", "started_at"), False),)

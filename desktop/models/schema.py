@@ -33,6 +33,7 @@ from desktop.models.cases import (
     Problem,
     ServiceRequestLink,
     SlaClock,
+    SlaPause,
     WorkOrder,
 )
 from desktop.models.cmdb import CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
@@ -93,6 +94,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Event,
     Notification,
     SlaClock,
+    SlaPause,
 ]
 
 
@@ -180,9 +182,15 @@ def _v2_text_search(migrator: SchemaMigrator) -> None:
     _install_text_search()
 
 
+def _v3_sla_pauses(migrator: SchemaMigrator) -> None:
+    """v3: SLA pause spans, so clocks subtract pending time in whatever calendar applies."""
+    database.create_tables([SlaPause])
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
+    3: ("SLA pause spans", _v3_sla_pauses),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

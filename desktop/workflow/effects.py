@@ -175,7 +175,7 @@ def sla_cancel(ctx: Any) -> None:
 
 @effect("sla_regrade")
 def sla_regrade(ctx: Any) -> None:
-    ctx.after(lambda c, _e: sla.regrade_clocks(c.case.id, case_kind=c.kind, grade_id=c.current("grade")))
+    ctx.after(lambda c, _e: sla.regrade_clocks(c.case.id, case_kind=c.kind, grade_id=c.current("grade"), at=c.now))
 
 
 # --- closing, reopening, cancelling ------------------------------------------------------

@@ -34,6 +34,10 @@ TEXT = {
         "en": "Created the administrator account 'admin'. Password: {password} (change it after first sign-in)",
     },
     "interrupted": {"ko": "중단했습니다.", "en": "Interrupted."},
+    "sla_checked": {
+        "ko": "SLA 점검: 진행 중 시계 {checked}개, 경고 {warnings}건, 위반 {breaches}건을 알림함에 넣었습니다.",
+        "en": "SLA check: {checked} running clocks; queued {warnings} warnings and {breaches} breaches.",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -62,7 +66,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", help="a TOML process definition, e.g. resources/processes/incident.toml")
     check.add_argument("--database", metavar="URL", dest="sub_database",
                        help="also accept the roles defined in this database")
+    sla = sub.add_parser("sla", help="SLA clocks")
+    sla_sub = sla.add_subparsers(dest="sla_command", required=True)
+    sla_check = sla_sub.add_parser("check", help="queue warnings and breaches that are due (run every minute)")
+    sla_check.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     return parser
+
+
+def _sla_check(url: str) -> int:
+    from desktop.workflow.setup import open_database
+    from desktop.workflow.sla import check_clocks
+
+    open_database(url)
+    result = check_clocks()
+    _say("sla_checked", checked=result.checked, warnings=result.warnings, breaches=result.breaches)
+    return 0
 
 
 def _process_check(args: argparse.Namespace) -> int:
@@ -120,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = effective_settings(database_flag=database_flag)
         if not args.lang and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
+        if args.command == "sla":
+            return _sla_check(settings.database_url)
         if args.command == "process":
             return _process_check(args)
         if args.command == "init-db":

@@ -92,3 +92,21 @@ def test_wrong_postgresql_password_is_named(pg_db):
 def test_version_flag():
     result = _run_cli("--version")
     assert result.returncode == 0 and result.stdout.startswith("Beacon ITSM ")
+
+
+def test_sla_check_command_queues_due_escalations_once(db, capsys):
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.workflow import case_service as cs
+    from tests.bank import make_bank
+
+    bank = make_bank()  # grade 1 on the 24×7 calendar: response target 10 minutes
+    cs.register_incident(actor_id=bank.id("customer"), title="인터넷뱅킹 접속 불가", description="전면 장애",
+                         application_id=bank.app.id, urgency="high", incident_type="application",
+                         now=utcnow() - timedelta(minutes=30))
+    dbmod.close()
+    assert main(["--lang", "en", "sla", "check", "--database", db]) == 0
+    assert "queued 1 warnings and 1 breaches" in capsys.readouterr().out
+    assert main(["--lang", "en", "sla", "check", "--database", db]) == 0
+    assert "queued 0 warnings and 0 breaches" in capsys.readouterr().out

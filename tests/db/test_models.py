@@ -33,6 +33,7 @@ from desktop.models import (
     ServiceRequestLink,
     Setting,
     SlaClock,
+    SlaPause,
     SlaPolicy,
     User,
     UserRole,
@@ -83,6 +84,7 @@ def build_world() -> dict[str, object]:
     policy = SlaPolicy.get(SlaPolicy.grade == Grade.get(Grade.level == 1))
     SlaClock.create(case=inc.case, kind="response", policy=policy, calendar=policy.calendar,
                     target_minutes=policy.response_minutes, started_at=now, due_at=now + timedelta(minutes=10))
+    SlaPause.create(case=inc.case, started_at=now, ended_at=now + timedelta(minutes=5), reason="waiting")
     return {"incident": inc, "problem": prb, "change": chg, "work_order": wo, "handler": handler, "app": app}
 
 
@@ -104,6 +106,7 @@ def test_every_table_holds_and_returns_rows(db):
     assert Event.get().after == '{"grade": 1}'
     assert Notification.get().recipient.name == "김팀장"
     assert SlaClock.get().target_minutes == 10
+    assert SlaPause.get().reason == "waiting"
     assert [(e.role.code, e.user.name) for e in world["app"].owners.order_by(OwnerMatrixEntry.id)] == [
         ("primary_handler", "이담당"), ("team_lead", "김팀장")]
     assert verify_password(User.get(User.name == "이담당").password_hash, "비밀번호1")

@@ -296,13 +296,18 @@ class Notification(BaseModel):
     payload = TextField(default="{}")
     # Unique key so a retried write never creates the same notice twice.
     dedupe_key = CharField(max_length=200, unique=True)
-    status = CharField(max_length=12, default="pending")  # pending | sent | failed | dead
+    status = CharField(max_length=12, default="pending")  # pending | sending | sent | failed | dead
     attempts = IntegerField(default=0)
     next_attempt_at = DateTimeField(default=utcnow)
     created_at = DateTimeField(default=utcnow)
     sent_at = DateTimeField(null=True)
     read_at = DateTimeField(null=True)
     last_error = TextField(default="")
+    # e-mail address or webhook URL, fixed when the notice is written (schema v4)
+    target = CharField(max_length=500, default="")
+    # a dispatcher's claim: who holds the row and until when (schema v4)
+    claimed_by = CharField(max_length=60, default="")
+    lease_until = DateTimeField(null=True)
 
     class Meta:
         indexes = (
@@ -358,3 +363,18 @@ class SlaPause(BaseModel):
 
     class Meta:
         indexes = ((("case", "started_at"), False),)
+
+
+class NotificationPreference(BaseModel):
+    """A channel a user wants for a kind of notice (`*` = every kind); in-app is always on."""
+
+    id = AutoField()
+    user = ForeignKeyField(User, backref="notification_preferences", on_delete="CASCADE")
+    kind = CharField(max_length=40, default="*")
+    channel = CharField(max_length=20)  # email | webhook
+    enabled = BooleanField(default=True)
+    target = CharField(max_length=500, default="")  # webhook URL; e-mail falls back to the user's address
+    secret = CharField(max_length=200, default="")  # webhook signing secret (HMAC-SHA256)
+
+    class Meta:
+        indexes = ((("user", "kind", "channel"), True),)

@@ -29,6 +29,7 @@ from desktop.models.cases import (
     Event,
     Incident,
     Notification,
+    NotificationPreference,
     NumberSequence,
     Problem,
     ServiceRequestLink,
@@ -93,6 +94,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Attachment,
     Event,
     Notification,
+    NotificationPreference,
     SlaClock,
     SlaPause,
 ]
@@ -166,10 +168,28 @@ def _install_text_search() -> None:
     )
 
 
+def _install_change_notify() -> None:
+    """PostgreSQL: every new event tells listening clients which record changed (never its content)."""
+    if backend() == "sqlite":
+        return  # SQLite clients notice commits through PRAGMA data_version
+    database.execute_sql(
+        "CREATE OR REPLACE FUNCTION beacon_notify_change() RETURNS trigger AS $$ "
+        "BEGIN PERFORM pg_notify('beacon_changes', "
+        "json_build_object('event', NEW.id, 'case', NEW.case_id, 'entity', NEW.entity, "
+        "'id', NEW.entity_id)::text); RETURN NULL; END $$ LANGUAGE plpgsql"
+    )
+    database.execute_sql("DROP TRIGGER IF EXISTS event_notify_change ON event")
+    database.execute_sql(
+        "CREATE TRIGGER event_notify_change AFTER INSERT ON event "
+        "FOR EACH ROW EXECUTE FUNCTION beacon_notify_change()"
+    )
+
+
 def install_database_objects() -> None:
     """Create triggers and search structures; idempotent."""
     _install_event_log_guard()
     _install_text_search()
+    _install_change_notify()
 
 
 # --- migrations ---------------------------------------------------------------------
@@ -187,10 +207,24 @@ def _v3_sla_pauses(migrator: SchemaMigrator) -> None:
     database.create_tables([SlaPause])
 
 
+def _v4_delivery(migrator: SchemaMigrator) -> None:
+    """v4: notification delivery (target, dispatcher claim), channel preferences, live change notify."""
+    from playhouse.migrate import migrate
+
+    migrate(
+        migrator.add_column("notification", "target", CharField(max_length=500, default="")),
+        migrator.add_column("notification", "claimed_by", CharField(max_length=60, default="")),
+        migrator.add_column("notification", "lease_until", DateTimeField(null=True)),
+    )
+    database.create_tables([NotificationPreference])
+    _install_change_notify()
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
     3: ("SLA pause spans", _v3_sla_pauses),
+    4: ("notification delivery and live updates", _v4_delivery),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

@@ -24,7 +24,6 @@ from desktop.models import (
     Event,
     Grade,
     Incident,
-    Notification,
     OwnerMatrixEntry,
     Problem,
     ProcessDefinition,
@@ -40,6 +39,7 @@ from desktop.models.numbering import create_case
 from desktop.models.versioning import update_versioned
 from desktop.workflow.actors import Actor, load_actor
 from desktop.workflow.fields import FIELDS, FieldSpec
+from desktop.workflow.notices import Notice, queue_notices
 from desktop.workflow.process import OperationDef, ProcessDef, TransitionDef, definition
 
 KIND_MODELS: dict[str, type[peewee.Model]] = {
@@ -78,13 +78,6 @@ class FireResult:
     version: int
     event_id: int
     notified: tuple[int, ...] = ()
-
-
-@dataclass
-class Notice:
-    recipient_id: int
-    kind: str
-    reason: str
 
 
 @dataclass
@@ -503,15 +496,5 @@ def _before_value(kind: str, row: Any, column: str) -> Any:
 
 
 def write_notices(notices: list[Notice], *, event: Event, case: Case, actor: Actor, now: datetime) -> None:
-    """Write the outbox rows of one event: one per recipient, never twice (unique key)."""
-    if not notices:
-        return
-    rows = [
-        {"event": event.id, "case": case.id, "recipient": n.recipient_id, "channel": "inapp", "kind": n.kind,
-         "reason": n.reason, "dedupe_key": f"{event.id}:{n.recipient_id}:inapp", "status": "pending",
-         "created_at": now, "next_attempt_at": now,
-         "payload": json.dumps({"number": case.number, "kind": n.kind, "event": event.kind,
-                                "actor": actor.display}, ensure_ascii=False)}
-        for n in notices
-    ]
-    Notification.insert_many(rows).execute()
+    """Write the outbox rows of one event: in-app for everyone, plus each recipient's chosen channels."""
+    queue_notices(notices, case=case, event=event, actor_name=actor.display, at=now)

@@ -20,7 +20,6 @@ from desktop.models import (
     Case,
     Event,
     Incident,
-    Notification,
     SlaClock,
     SlaPause,
     SlaPolicy,
@@ -28,6 +27,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.workflow.calendars import WorkingCalendar, floor_minute, load_calendar, wall_minutes
+from desktop.workflow.notices import Notice, queue_notices
 
 CLOCK_KINDS = ("response", "resolution")
 Span = tuple[datetime, datetime | None]
@@ -333,9 +333,5 @@ def _escalate(clock: SlaClock, notice: str, status: ClockStatus, now: datetime) 
                "business": clock.uses_business_time}
     event = Event.create(case=case.id, entity=case.kind, entity_id=case.number, kind=notice, occurred_at=now,
                          after=json.dumps(details))
-    rows = [{"event": event.id, "case": case.id, "recipient": user_id, "channel": "inapp", "kind": notice,
-             "reason": reason, "dedupe_key": f"sla:{clock.id}:{notice}:{user_id}:inapp", "created_at": now,
-             "next_attempt_at": now, "payload": json.dumps({"number": case.number, **details})}
-            for user_id, reason in _recipients(case.id)]
-    if rows:
-        Notification.insert_many(rows).on_conflict_ignore().execute()
+    queue_notices([Notice(user_id, notice, reason) for user_id, reason in _recipients(case.id)], case=case,
+                  event=event, actor_name="Beacon SLA", at=now, key=f"sla:{clock.id}:{notice}")

@@ -38,6 +38,10 @@ TEXT = {
         "ko": "SLA 점검: 진행 중 시계 {checked}개, 경고 {warnings}건, 위반 {breaches}건을 알림함에 넣었습니다.",
         "en": "SLA check: {checked} running clocks; queued {warnings} warnings and {breaches} breaches.",
     },
+    "dispatched": {
+        "ko": "알림 발송: {claimed}건 처리, 성공 {sent}건, 재시도 예정 {failed}건, 실패 확정 {dead}건.",
+        "en": "Dispatch: {claimed} taken, {sent} sent, {failed} to retry, {dead} dead.",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -70,7 +74,29 @@ def build_parser() -> argparse.ArgumentParser:
     sla_sub = sla.add_subparsers(dest="sla_command", required=True)
     sla_check = sla_sub.add_parser("check", help="queue warnings and breaches that are due (run every minute)")
     sla_check.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    dispatch = sub.add_parser("dispatch", help="deliver e-mail and webhook notices (runs until stopped)")
+    dispatch.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
+    dispatch.add_argument("--interval", type=float, default=5.0, metavar="SECONDS", help="pause between rounds")
+    dispatch.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     return parser
+
+
+def _dispatch(url: str, args: argparse.Namespace) -> int:
+    import time
+
+    from desktop.workflow.dispatch import dispatch_once
+    from desktop.workflow.setup import open_database
+    from desktop.workflow.sla import check_clocks
+
+    open_database(url)
+    while True:
+        check_clocks()
+        result = dispatch_once()
+        if result.claimed or args.once:
+            _say("dispatched", claimed=result.claimed, sent=result.sent, failed=result.failed, dead=result.dead)
+        if args.once:
+            return 0
+        time.sleep(args.interval)
 
 
 def _sla_check(url: str) -> int:
@@ -138,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = effective_settings(database_flag=database_flag)
         if not args.lang and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
+        if args.command == "dispatch":
+            return _dispatch(settings.database_url, args)
         if args.command == "sla":
             return _sla_check(settings.database_url)
         if args.command == "process":

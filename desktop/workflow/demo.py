@@ -7,20 +7,30 @@ clocks and notifications — in one transaction, with bulk inserts. The words
 come from `resources/demo/bank.toml`; every random choice comes from one seeded
 generator and every timestamp from `now`, so one seed and one `now` always give
 the same data (only the password hash's salt differs).
+
+The data is what the workflow engine would have written had people worked the
+cases through it: every case follows its process definition
+(`resources/processes/*.toml`) transition by transition, with the engine's
+event kinds, states, before/after JSON, stamps, versions, parent-side effect
+events, SLA clocks and pauses, and the `process` row of its definition.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import random
 import sqlite3
 import tomllib
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from itertools import accumulate
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from peewee import fn
 
 from desktop.models import (
     Action,
@@ -44,6 +54,7 @@ from desktop.models import (
     Role,
     Setting,
     SlaClock,
+    SlaPause,
     SlaPolicy,
     Team,
     UrgencyLevel,
@@ -58,7 +69,13 @@ from desktop.models.cases import CASE_PREFIXES
 from desktop.models.db import backend
 from desktop.models.numbering import format_number
 from desktop.paths import resource_path
+from desktop.workflow import sla
 from desktop.workflow.auth import hash_password
+from desktop.workflow.calendars import WorkingCalendar
+from desktop.workflow.effects import NOTICE_KINDS
+from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN, _process_row
+from desktop.workflow.fields import FIELDS
+from desktop.workflow.process import definition
 
 _KST = timezone(timedelta(hours=9), "KST")
 _T = TypeVar("_T")
@@ -193,14 +210,6 @@ def _minutes(start: datetime, end: datetime) -> int:
     return max(0, int((end - start).total_seconds() // 60))
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat(sep=" ")
-
-
-def _dumps(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def _param_limit() -> int:
     """How many bound parameters one statement may carry on the bound backend."""
     if backend() == "postgresql":
@@ -212,12 +221,17 @@ def _insert(model: type[BaseModel], rows: Sequence[dict[str, Any]]) -> None:
     """Insert rows (dicts keyed by field name, all with the same keys) in multi-row batches.
 
     Equivalent to `model.insert_many(batch).execute()` — values go through each
-    field's own `db_value` — without building a query node per value, which
-    took over a third of the demo's load time.
+    field's own `db_value`, fields left out get their defaults — without building
+    a query node per value, which took over a third of the demo's load time.
     """
     if not rows:
         return
-    names = list(rows[0])
+    given = list(rows[0])
+    defaulted = [f for name, f in model._meta.fields.items() if name not in given and f.default is not None]
+    if defaulted:  # a column the demo does not know of (a newer schema): its default, as insert_many gives it
+        rows = [{**row, **{f.name: f.default() if callable(f.default) else f.default for f in defaulted}}
+                for row in rows]
+    names = given + [f.name for f in defaulted]
     fields = [model._meta.fields[name] for name in names]
     open_quote, close_quote = database.quote
     columns = ", ".join(f"{open_quote}{f.column_name}{close_quote}" for f in fields)
@@ -248,7 +262,10 @@ class _Fill(dict[str, str]):
 
 
 class _WorkingTime:
-    """Adding and counting minutes on one business calendar; naive UTC in and out."""
+    """Adding minutes on one business calendar, to shape the timelines; naive UTC in and out.
+
+    The SLA figures themselves come from `sla` and `calendars`, as the engine computes them.
+    """
 
     def __init__(self, calendar: BusinessCalendar, own_days: dict[date, str]) -> None:
         hours = json.loads(calendar.working_hours or "{}")
@@ -316,23 +333,6 @@ class _WorkingTime:
             day += timedelta(days=1)
         raise ValueError("calendar has no working time")
 
-    def count(self, start: datetime, end: datetime) -> int:
-        """Whole minutes of working time between `start` and `end`."""
-        if self.is_24x7:
-            return _minutes(start, end)
-        if end <= start:
-            return 0
-        seconds = 0.0
-        day = self.local_date(start) - timedelta(days=1)
-        last = self.local_date(end) + timedelta(days=1)
-        while day <= last:
-            for opens, closes in self._intervals(day):
-                lo, hi = max(opens, start), min(closes, end)
-                if hi > lo:
-                    seconds += (hi - lo).total_seconds()
-            day += timedelta(days=1)
-        return int(seconds // 60)
-
 
 def _clock_time(text: str) -> time | None:
     """"09:00" → time(9); "24:00" → None (the end of the day)."""
@@ -354,12 +354,54 @@ class _Policy:
     warning_percent: int
 
 
-@dataclass
+@dataclass(eq=False)
 class _Case:
+    """A case being planned; its number and id are known once cases are written."""
+
     kind: str
     created_at: datetime
     number: str = ""
     id: int = 0
+    life: _Life | None = field(default=None, repr=False)
+
+
+class _NumberOf:
+    """A case's number inside an event's JSON, filled in when the event is written."""
+
+    __slots__ = ("case",)
+
+    def __init__(self, case: _Case) -> None:
+        self.case = case
+
+
+class _Serial:
+    """A row id known only once the row is written (an action's, for the event that reports it)."""
+
+    __slots__ = ("id",)
+
+    def __init__(self) -> None:
+        self.id = 0
+
+
+def _late(value: Any) -> Any:
+    """JSON for what is known only at writing time, and datetimes as the engine writes them."""
+    if isinstance(value, _Case | _Serial):
+        return value.id
+    if isinstance(value, _NumberOf):
+        return value.case.number
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_late)
+
+
+def _json(value: dict[str, Any]) -> str:
+    """An event's before/after JSON, byte for byte as the engine writes it (sorted keys)."""
+    return _ENCODER.encode(value) if value else "{}"
 
 
 @dataclass
@@ -398,21 +440,17 @@ class _Incident:
     state: str = "registered"
     accepted_at: datetime | None = None
     started_at: datetime | None = None
-    resolved_at: datetime | None = None
-    closed_at: datetime | None = None
+    closed_at: datetime | None = None  # the (last) close: the engine stamps resolved_at and closed_at together
     regraded_at: datetime | None = None
     regrade_reason: str = ""
     cancel_at: datetime | None = None
     cancel_from: str = ""
     cancel_reason: str = ""
-    reopen: tuple[datetime, datetime, datetime] | None = None  # first resolved, first closed, reopened
-    waiting: bool = False
-    paused_at: datetime | None = None
+    reopen: tuple[datetime, datetime] | None = None  # first closed, reopened
+    waits: list[tuple[datetime, datetime | None]] = field(default_factory=list)  # wait → resume (None: waiting)
     linked: bool = False
     closing: dict[str, str] = field(default_factory=dict)
-    version: int = 1
-    updated_at: datetime | None = None
-    updated_by: int | None = None
+    first_closing: dict[str, str] = field(default_factory=dict)  # the texts of the close before a reopen
 
 
 @dataclass
@@ -421,13 +459,156 @@ class _Rows:
 
     cases: list[_Case] = field(default_factory=list)
     incidents: list[_Incident] = field(default_factory=list)
-    problems: list[dict[str, Any]] = field(default_factory=list)
-    changes: list[dict[str, Any]] = field(default_factory=list)
-    work_orders: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[_Case] = field(default_factory=list)
+    changes: list[_Case] = field(default_factory=list)
+    work_orders: list[_Case] = field(default_factory=list)
     links: list[dict[str, Any]] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
+    action_ids: list[_Serial] = field(default_factory=list)  # parallel to `actions`
     events: list[dict[str, Any]] = field(default_factory=list)
     clocks: list[dict[str, Any]] = field(default_factory=list)
+    pauses: list[dict[str, Any]] = field(default_factory=list)
+
+
+_COLUMN_DEFAULTS: dict[str, dict[str, Any]] = {}
+
+
+def _column_defaults(kind: str) -> dict[str, Any]:
+    """The values a new row of a case table has before anything is set (the columns' defaults)."""
+    found = _COLUMN_DEFAULTS.get(kind)
+    if found is None:
+        fields = KIND_MODELS[kind]._meta.fields
+        found = {name: f.default for name, f in fields.items() if f.default is not None and not callable(f.default)}
+        _COLUMN_DEFAULTS[kind] = found
+    return found
+
+
+class _Life:
+    """One case moved through its process definition the way the engine moves it.
+
+    `fire` does what `engine.fire_in_transaction` does to a case: it checks the
+    transition against the current state and its fields against the definition,
+    works out the changed columns (fields, stamps, clears, state and the column
+    effects), appends the event with `before`/`after`, and moves the version.
+    Anything the engine would refuse raises ValueError, so the demo cannot drift
+    from the process definitions.
+    """
+
+    def __init__(self, builder: _DemoBuilder, case: _Case) -> None:
+        self.builder = builder
+        self.case = case
+        self.process = definition(case.kind)
+        self.specs = FIELDS[case.kind]
+        self.state = ""
+        self.cols: dict[str, Any] = dict(_column_defaults(case.kind))
+        self.version = 0
+        self.updated_at = case.created_at
+        self.updated_by: int | None = None
+        self._times: list[datetime] = []
+        self._states: list[str] = []
+        case.life = self
+
+    def state_at(self, at: datetime) -> str:
+        """The state the case was in at `at` (after every transition at or before it)."""
+        index = bisect_right(self._times, at)
+        return self._states[index - 1] if index else ""
+
+    def is_final_at(self, at: datetime) -> bool:
+        state = self.state_at(at)
+        return bool(state) and self.process.states[state].final
+
+    def require(self, operation: str, at: datetime) -> None:
+        """Refuse an operation (action, work order, change, link) the definition does not allow then."""
+        state = self.state_at(at)
+        if state not in self.process.operations[operation].states:
+            raise ValueError(f"demo: {operation} on {self.case.kind} in state '{state}' at {at}")
+
+    def fire(self, name: str, actor: int, at: datetime, fields: dict[str, Any] | None = None, *,
+             effects: dict[str, Any] | None = None) -> None:
+        """Fire a transition; `effects` are the columns set by effects that need reference data."""
+        t = self.process.transitions[name]
+        given = fields or {}
+        creating = not self.state
+        if t.creates != creating or (not creating and self.state not in t.sources):
+            raise ValueError(f"demo: {self.case.kind} cannot '{name}' from '{self.state or '-'}' at {at}")
+        if self._times and at < self._times[-1]:
+            raise ValueError(f"demo: {self.case.kind} '{name}' at {at} is before its last transition")
+        allowed = set(t.required) | set(t.optional)
+        wrong = [k for k in given if k not in allowed] + [k for k in t.required if given.get(k) in (None, "", [])]
+        if wrong:
+            raise ValueError(f"demo: {self.case.kind} '{name}' with bad or missing fields {wrong}")
+        changes: dict[str, Any] = {}
+        for key, value in given.items():
+            column = self.specs[key].column
+            if column is not None and (creating or self.cols.get(column) != value):
+                changes[column] = value
+        for column in t.stamp:
+            changes[column] = at
+        for column in t.clear:
+            if not creating and self.cols.get(column) is not None:
+                changes[column] = None
+        target = t.target_from(self.state)
+        if target != self.state:
+            changes["state"] = target
+        note = str(given.get("note") or "")
+        for effect in t.effects:  # the effects that change columns of the case itself
+            assignee = changes.get("assignee", self.cols.get("assignee"))
+            # take_assignment: whoever accepts or starts owns it; assign_problem: the registrar, if nobody
+            if (effect == "take_assignment" and assignee != actor) or (effect == "assign_problem" and assignee is None):
+                changes["assignee"] = actor
+            elif effect == "record_approver":
+                changes["approved_by"] = actor
+            elif effect == "mark_known_error":
+                changes["is_known_error"] = True
+            elif effect == "count_verification":
+                changes["verification_count"] = self.cols["verification_count"] + 1
+            elif effect == "reopen_window":
+                changes["reopen_count"] = self.cols["reopen_count"] + 1
+            elif effect == "regrade":
+                if given["grade"] == self.cols.get("grade"):
+                    raise ValueError(f"demo: regrade to the same grade at {at}")
+                changes["grade"] = given["grade"]
+                note = str(given["grade_reason"])
+        changes.update(effects or {})
+        before = {} if creating else {column: self.cols.get(column) for column in changes}
+        self.builder._event(self.case, name, actor, at, self.state, target, before=before, after=changes, note=note)
+        if creating:
+            self.cols[REPORTER_COLUMN[self.case.kind]] = actor
+            self.cols[OPENED_AT_COLUMN[self.case.kind]] = at
+        self.cols.update(changes)
+        self.state = target
+        self._times.append(at)
+        self._states.append(target)
+        self.version = 1 if creating else self.version + 1
+        self.updated_at, self.updated_by = at, actor
+
+    def touch(self, actor: int, at: datetime, changes: dict[str, Any]) -> None:
+        """A versioned change outside the process (setting the parent incident)."""
+        self.cols.update(changes)
+        self.version += 1
+        self.updated_at, self.updated_by = at, actor
+
+    def row(self, process_id: int | None) -> dict[str, Any]:
+        """The case's table row as the engine would have left it."""
+        out: dict[str, Any] = {}
+        for f in KIND_MODELS[self.case.kind]._meta.sorted_fields:
+            name = f.name
+            if name == "case":
+                value: Any = self.case
+            elif name == "process":
+                value = process_id
+            elif name == "version":
+                value = self.version
+            elif name == "updated_at":
+                value = self.updated_at
+            elif name == "updated_by":
+                value = self.updated_by
+            elif name in self.cols:
+                value = self.cols[name]
+            else:  # never set: the column's default, as an insert leaves it
+                value = f.default() if callable(f.default) else f.default
+            out[name] = value.id if isinstance(value, _Case) else value
+        return out
 
 
 class _DemoBuilder:
@@ -472,7 +653,9 @@ class _DemoBuilder:
         own_days: dict[int, dict[date, str]] = {}
         for calendar, day, kind in _rows(CalendarDay.select(CalendarDay.calendar, CalendarDay.day, CalendarDay.kind)):
             own_days.setdefault(calendar, {})[day] = kind
-        self.calendars = {c.id: _WorkingTime(c, own_days.get(c.id, {})) for c in BusinessCalendar.select()}
+        stored = list(BusinessCalendar.select())
+        self.calendars = {c.id: _WorkingTime(c, own_days.get(c.id, {})) for c in stored}
+        self.sla_calendars = {c.id: WorkingCalendar.from_model(c) for c in stored}
         business = [w for w in self.calendars.values() if not w.is_24x7]
         self.shape = business[0] if business else next(iter(self.calendars.values()))
         missing = [g for g in self.grade_level if g not in self.policies]
@@ -482,6 +665,8 @@ class _DemoBuilder:
     # the whole build ----------------------------------------------------------------
 
     def build(self, incidents: int, problems: int) -> DemoCounts:
+        # the stored version of each process definition, as the engine records it on first use
+        self.process_ids = {kind: _process_row(definition(kind)) for kind in KIND_MODELS}
         self._organisation()
         self._cmdb()
         self._plan_incidents(incidents)
@@ -531,6 +716,7 @@ class _DemoBuilder:
             self.team_ids.update({t.code: t.id for t in Team.select(Team.id, Team.code).where(Team.code.in_(codes))})
             pending = [t for t in pending if t["code"] not in self.team_ids]
         self.counts["teams"] = len(teams)
+        self.team_code = {team_id: code for code, team_id in self.team_ids.items()}
 
         people = self.content["users"]
         rows = []
@@ -710,14 +896,28 @@ class _DemoBuilder:
         self.rows.cases.append(case)
         return case
 
-    def _event(self, case: _Case, entity: str, kind: str, actor: int | None, at: datetime, from_state: str = "",
+    def _event(self, case: _Case, kind: str, actor: int | None, at: datetime, from_state: str = "",
                to_state: str = "", *, before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
                note: str = "") -> None:
         self.rows.events.append({
-            "case": case, "entity": entity, "entity_id": "", "kind": kind, "actor": actor, "occurred_at": at,
-            "from_state": from_state, "to_state": to_state, "before": _dumps(before or {}),
-            "after": _dumps(after or {}), "note": note,
+            "case": case, "entity": case.kind, "entity_id": "", "kind": kind, "actor": actor, "occurred_at": at,
+            "from_state": from_state, "to_state": to_state, "before": before or {}, "after": after or {},
+            "note": note,
         })
+
+    def _action(self, case: _Case, actor: int, acted: datetime, recorded: datetime, kind: str, body: str,
+                minutes: int) -> _Serial:
+        """One action row; its event (written by the caller at `recorded`) names it by the returned id."""
+        serial = _Serial()
+        self.rows.actions.append({"case": case, "actor": actor, "acted_at": acted, "recorded_at": recorded,
+                                  "kind": kind, "body": body, "minutes_spent": minutes})
+        self.rows.action_ids.append(serial)
+        return serial
+
+    def _action_event(self, life: _Life, at: datetime, actor: int, kind: str, body: str, serial: _Serial) -> None:
+        """The event `case_service.add_action` writes, at the moment the action was recorded."""
+        life.require("comment" if kind == "comment" else "add_action", at)
+        self._event(life.case, "action", actor, at, after={"action": serial, "kind": kind}, note=body)
 
     # incidents -------------------------------------------------------------------------
 
@@ -786,11 +986,11 @@ class _DemoBuilder:
         for incident in self.rows.incidents:
             if incident.parent is None:
                 self._settle(incident)
-        for incident in self.rows.incidents:
+        for incident in self.rows.incidents:  # a parent's life is drawn before its children's
             if incident.parent is not None:
                 self._settle_child(incident)
             self._texts(incident)
-            self._incident_events(incident)
+            self._incident_history(incident)
             self._incident_clocks(incident)
 
     def _timeline(self, inc: _Incident) -> None:
@@ -817,24 +1017,22 @@ class _DemoBuilder:
         else:
             factor = 0.05 + 0.9 * rng.betavariate(1.5, 2.5)
         resolved = self.calendars[policy.calendar_id].add(inc.registered_at, policy.resolution_minutes * factor)
-        inc.resolved_at = max(resolved, inc.started_at + timedelta(minutes=rng.randint(5, 20)))
+        inc.closed_at = max(resolved, inc.started_at + timedelta(minutes=rng.randint(5, 20)))
         if inc.major:
-            inc.resolved_at = max(inc.resolved_at, inc.registered_at + timedelta(minutes=90))
-        inc.closed_at = inc.resolved_at + timedelta(minutes=rng.randint(10, 180))
+            inc.closed_at = max(inc.closed_at, inc.registered_at + timedelta(minutes=90))
 
     def _child_timeline(self, inc: _Incident, parent: _Incident) -> None:
-        """A major incident's child is accepted quickly and resolved and closed with its parent."""
-        assert parent.resolved_at and parent.closed_at
+        """A major incident's child is accepted quickly and closed just before its parent."""
+        assert parent.closed_at
         inc.accepted_at = inc.registered_at + timedelta(minutes=self.rng.randint(1, 10))
         inc.started_at = inc.accepted_at + timedelta(minutes=self.rng.randint(1, 5))
-        inc.resolved_at = parent.resolved_at
         inc.closed_at = max(parent.closed_at - timedelta(minutes=self.rng.randint(1, 5)),
-                            inc.resolved_at + timedelta(minutes=1))
+                            inc.started_at + timedelta(minutes=1))
 
     def _settle(self, inc: _Incident) -> None:
         """Decide the incident's state at `now` and forget what has not happened yet."""
         rng, now = self.rng, self.now
-        assert inc.accepted_at and inc.started_at and inc.resolved_at and inc.closed_at
+        assert inc.accepted_at and inc.started_at and inc.closed_at
         age = now - inc.registered_at
         if not inc.major and rng.random() < 0.05:
             if rng.random() < 0.6:
@@ -845,20 +1043,19 @@ class _DemoBuilder:
             if cancel_at <= now:
                 inc.state, inc.cancel_at, inc.cancel_from = "cancelled", cancel_at, cancel_from
                 inc.cancel_reason = rng.choice(self.texts["cancel_reasons"])
-                inc.started_at = inc.resolved_at = inc.closed_at = None
+                inc.started_at = inc.closed_at = None
                 if cancel_from == "registered":
                     inc.accepted_at = None
                 self._keep_regrade(inc)
                 return
-        stop = "closed"
+        stop, stuck = "closed", False
         if not inc.major:
             if age < timedelta(days=3):
                 stop = rng.choices(("registered", "accepted", "in_progress", "closed"), (20, 25, 45, 10))[0]
             elif age < timedelta(days=14):
                 stop = rng.choices(("accepted", "in_progress", "closed"), (5, 20, 75))[0]
             elif rng.random() < 0.007:
-                stop = "in_progress"
-                inc.waiting = True
+                stop, stuck = "in_progress", True  # still waiting for the customer, long after
         reached = "registered"
         for state, moment in (("accepted", inc.accepted_at), ("in_progress", inc.started_at),
                               ("closed", inc.closed_at)):
@@ -868,16 +1065,20 @@ class _DemoBuilder:
         inc.state = min(stop, reached, key=order.index)
         self._cut(inc)
         if inc.state == "closed" and not inc.major and rng.random() < 0.02:
-            assert inc.resolved_at and inc.closed_at
+            assert inc.closed_at
             reopened = _plus(inc.closed_at, rng.uniform(12, 120) * 60)
-            resolved = reopened + timedelta(minutes=rng.randint(60, 2880))
-            closed = resolved + timedelta(minutes=rng.randint(10, 120))
+            closed = reopened + timedelta(minutes=rng.randint(70, 3000))
             if closed <= now:
-                inc.reopen = (inc.resolved_at, inc.closed_at, reopened)
-                inc.resolved_at, inc.closed_at = resolved, closed
-        if inc.state == "in_progress" and inc.started_at and (inc.waiting or rng.random() < 0.15):
-            inc.waiting = True
-            inc.paused_at = _part(inc.started_at, now, rng.uniform(0.3, 0.9))
+                inc.reopen = (inc.closed_at, reopened)
+                inc.closed_at = closed
+        if inc.state == "in_progress" and inc.started_at and (stuck or rng.random() < 0.15):
+            inc.state = "waiting"
+            inc.waits = [(_part(inc.started_at, now, rng.uniform(0.3, 0.9)), None)]
+        elif inc.state == "closed" and not inc.major and rng.random() < 0.08:
+            assert inc.started_at and inc.closed_at
+            end = inc.reopen[0] if inc.reopen else inc.closed_at
+            waited = _part(inc.started_at, end, rng.uniform(0.1, 0.5))
+            inc.waits = [(waited, _part(waited, end, rng.uniform(0.2, 0.8)))]
 
     def _settle_child(self, inc: _Incident) -> None:
         parent = inc.parent
@@ -895,7 +1096,7 @@ class _DemoBuilder:
         if inc.state in ("registered", "accepted"):
             inc.started_at = None
         if inc.state != "closed":
-            inc.resolved_at = inc.closed_at = None
+            inc.closed_at = None
         self._keep_regrade(inc)
 
     def _keep_regrade(self, inc: _Incident) -> None:
@@ -907,13 +1108,18 @@ class _DemoBuilder:
             inc.regraded_at, inc.regrade_reason, inc.grade_id = None, "", inc.grade0_id
 
     def _texts(self, inc: _Incident) -> None:
-        """Closing texts for closed incidents; the rest have none yet."""
+        """Closing texts for closed incidents (and for the close before a reopen); the rest have none yet."""
         if inc.state != "closed":
             return
+        inc.closing = self._closing(inc)
+        if inc.reopen:
+            inc.first_closing = self._closing(inc)
+
+    def _closing(self, inc: _Incident) -> dict[str, str]:
         t, fill = self.texts, inc.fill
         closures = t["closures"]
         cause, resolution = self.rng.choice(closures.get(inc.incident_type) or closures["application"])
-        inc.closing = {
+        return {
             "cause": cause.format_map(fill),
             "resolution": resolution.format_map(fill),
             "result": self._pick(t["results"], fill),
@@ -921,124 +1127,175 @@ class _DemoBuilder:
             "recurrence_prevention": self._pick(t["recurrence_prevention"], fill),
         }
 
-    def _actions(self, inc: _Incident) -> list[tuple[datetime, int, str]]:
-        """Actions between acceptance and resolution (or cancellation, or now); returns (when, who, kind)."""
-        rng = self.rng
+    def _actions(self, inc: _Incident) -> list[tuple[datetime, int, str, str, _Serial]]:
+        """Actions between acceptance and closing (or cancellation, or now), recorded while the incident
+        is open; returns (recorded, who, kind, body, id) for their events."""
+        rng, now = self.rng, self.now
         if inc.accepted_at is None:
             return []
-        end = inc.cancel_at or (inc.reopen[0] if inc.reopen else inc.resolved_at) or self.now
+        first_end = inc.cancel_at or (inc.reopen[0] if inc.reopen else inc.closed_at)
+        end = first_end or now
         count = rng.choices((1, 2, 3, 4, 5, 6), (45, 27, 13, 8, 4, 3))[0]
         if inc.major:
             count = rng.randint(4, 6)
         elif inc.state in ("accepted", "cancelled"):
             count = min(count, 2)
         moments = sorted(_part(inc.accepted_at, end, rng.uniform(0.02, 0.98)) for _ in range(count))
+        limits = [first_end - timedelta(seconds=1) if first_end else now] * count
         kinds = [rng.choice(("investigation", "contact"))]
         kinds += rng.choices(ACTION_KINDS, ACTION_WEIGHTS, k=count - 1)
         if inc.state == "closed" and count > 1:
             kinds[-1] = "fix"
         if inc.reopen:
-            moments.append(_part(inc.reopen[2], inc.resolved_at or self.now, rng.uniform(0.2, 0.9)))
+            assert inc.closed_at
+            moments.append(_part(inc.reopen[1], inc.closed_at, rng.uniform(0.2, 0.9)))
+            limits.append(inc.closed_at - timedelta(seconds=1))
             kinds.append("fix")
         done = []
-        for moment, kind in zip(moments, kinds, strict=True):
+        for moment, limit, kind in zip(moments, limits, kinds, strict=True):
             actor = inc.assignee if rng.random() < 0.85 else rng.choice(inc.app.second_line)
-            recorded = min(self.now, moment + timedelta(minutes=rng.choice((0, 1, 2, 5, 10, 30))))
-            self.rows.actions.append({
-                "case": inc.case, "actor": actor, "acted_at": moment, "recorded_at": recorded, "kind": kind,
-                "body": self._pick(self.texts["actions"][kind], inc.fill), "minutes_spent": rng.randint(5, 90),
-            })
-            done.append((moment, actor, kind))
+            recorded = max(moment, min(limit, moment + timedelta(minutes=rng.choice((0, 1, 2, 5, 10, 30)))))
+            body = self._pick(self.texts["actions"][kind], inc.fill)
+            serial = self._action(inc.case, actor, moment, recorded, kind, body, rng.randint(5, 90))
+            done.append((recorded, actor, kind, body, serial))
         return done
 
-    def _incident_events(self, inc: _Incident) -> None:
-        first = len(self.rows.events)
-        self._incident_history(inc)
-        own = self.rows.events[first:]
-        last = max(own, key=lambda ev: ev["occurred_at"])
-        inc.version, inc.updated_at, inc.updated_by = len(own), last["occurred_at"], last["actor"]
-
     def _incident_history(self, inc: _Incident) -> None:
-        case, e = inc.case, self._event
-        e(case, "incident", "register", inc.registered_by, inc.registered_at, "", "registered",
-          after={"title": inc.title, "application": inc.app.id, "urgency": inc.urgency_id, "impact": inc.app.impact_id,
-                 "grade": inc.grade0_id, "assignee": inc.assignee, "assigned_team": inc.app.team_id,
-                 "occurred_at": _iso(inc.occurred_at)})
+        """Fire the incident's transitions and operations in time order, as its handlers would have."""
+        rng, app, texts = self.rng, inc.app, self.texts
+        life = _Life(self, inc.case)
+        life.fire("register", inc.registered_by, inc.registered_at, {
+            "title": inc.title, "description": inc.description, "application": app.id, "urgency": inc.urgency_id,
+            "incident_type": inc.incident_type, "occurred_at": inc.occurred_at,
+        }, effects={  # grade_from_matrix and assign_from_matrix: the first primary handler of the owner matrix
+            "impact": app.impact_id, "grade": inc.grade0_id, "assignee": app.primary[0], "assigned_team": app.team_id,
+        })
+        # (when, order among equal moments, what, details)
+        steps: list[tuple[datetime, int, str, Any]] = []
+        if inc.parent is None and inc.assignee != app.primary[0] and rng.random() < 0.5:
+            lead = self._lead_of(self.team_code[app.team_id])
+            at = inc.registered_at + timedelta(minutes=rng.randint(1, 20), seconds=rng.randrange(60))
+            if lead is not None and at < (inc.accepted_at or inc.cancel_at or self.now):
+                steps.append((at, 1, "assign", lead))  # the team lead hands it on before anyone accepts
+        if inc.parent is not None:
+            at = inc.registered_at + timedelta(minutes=rng.randint(1, 5), seconds=rng.randrange(60))
+            if at <= self.now:
+                steps.append((at, 2, "set_parent", inc.parent))
         if inc.accepted_at:
-            e(case, "incident", "accept", inc.assignee, inc.accepted_at, "registered", "accepted",
-              after={"accepted_at": _iso(inc.accepted_at)})
+            steps.append((inc.accepted_at, 3, "accept", None))
         if inc.regraded_at:
-            e(case, "incident", "regrade", inc.assignee, inc.regraded_at, "accepted", "accepted",
-              before={"grade": inc.grade0_id}, after={"grade": inc.grade_id}, note=inc.regrade_reason)
+            steps.append((inc.regraded_at, 4, "regrade", None))
         if inc.started_at:
-            e(case, "incident", "start", inc.assignee, inc.started_at, "accepted", "in_progress")
-        for moment, actor, kind in self._actions(inc):
-            state = "in_progress" if inc.started_at and moment >= inc.started_at else "accepted"
-            if inc.reopen and inc.reopen[0] <= moment < inc.reopen[2]:
-                state = "closed"
-            e(case, "incident", "action", actor, moment, state, state, after={"kind": kind})
+            steps.append((inc.started_at, 5, "start", None))
+        for action in self._actions(inc):
+            steps.append((action[0], 6, "action", action))
+        for waited, resumed in inc.waits:
+            steps.append((waited, 7, "wait", rng.choice(texts["wait_notes"])))
+            if resumed is not None:
+                steps.append((resumed, 8, "resume", rng.choice(texts["resume_notes"])))
         if inc.reopen:
-            resolved, closed, reopened = inc.reopen
-            e(case, "incident", "close", inc.assignee, closed, "in_progress", "closed",
-              after={"resolved_at": _iso(resolved), "closed_at": _iso(closed)})
-            e(case, "incident", "reopen", inc.registered_by, reopened, "closed", "in_progress",
-              before={"reopen_count": 0}, after={"reopen_count": 1}, note=self.rng.choice(self.texts["reopen_reasons"]))
+            steps.append((inc.reopen[0], 9, "close", inc.first_closing))
+            steps.append((inc.reopen[1], 10, "reopen", rng.choice(texts["reopen_reasons"])))
         if inc.state == "closed" and inc.closed_at:
-            e(case, "incident", "close", inc.assignee, inc.closed_at, "in_progress", "closed",
-              after={"resolved_at": _iso(inc.resolved_at), "closed_at": _iso(inc.closed_at)})
+            steps.append((inc.closed_at, 9, "close", inc.closing))
         if inc.state == "cancelled" and inc.cancel_at:
-            actor = inc.registered_by if inc.cancel_from == "registered" else inc.assignee
-            e(case, "incident", "cancel", actor, inc.cancel_at, inc.cancel_from, "cancelled",
-              after={"cancel_reason": inc.cancel_reason}, note=inc.cancel_reason)
-        if inc.waiting and inc.paused_at:
-            e(case, "incident", "wait_for_customer", inc.assignee, inc.paused_at, "in_progress", "in_progress",
-              before={"waiting_for_customer": False}, after={"waiting_for_customer": True})
+            steps.append((inc.cancel_at, 11, "cancel", None))
+        steps.sort(key=lambda step: (step[0], step[1]))
+        for at, _order, what, details in steps:
+            if what == "assign":
+                life.fire("assign", details, at, {"assignee": inc.assignee})
+            elif what == "set_parent":
+                self._set_parent(life, details, at)
+            elif what == "accept":
+                life.fire("accept", inc.assignee, at)  # take_assignment: whoever accepts owns it
+            elif what == "regrade":
+                life.fire("regrade", inc.assignee, at, {"grade": inc.grade_id, "grade_reason": inc.regrade_reason})
+            elif what == "start":
+                life.fire("start", inc.assignee, at)
+            elif what == "action":
+                _recorded, actor, kind, body, serial = details
+                self._action_event(life, at, actor, kind, body, serial)
+            elif what in ("wait", "resume", "reopen"):
+                actor = inc.registered_by if what == "reopen" else inc.assignee
+                life.fire(what, actor, at, {"note": details})
+            elif what == "close":
+                life.fire("close", inc.assignee, at, dict(details))
+            elif what == "cancel":
+                actor = inc.registered_by if inc.cancel_from == "registered" else inc.assignee
+                life.fire("cancel", actor, at, {"cancel_reason": inc.cancel_reason})
+
+    def _set_parent(self, life: _Life, parent: _Incident, at: datetime) -> None:
+        """`case_service.set_parent`: the child's parent column (versioned) and an event on both."""
+        parent_life = parent.case.life
+        assert parent_life is not None
+        if parent_life.is_final_at(at):
+            raise ValueError(f"demo: parent incident closed before {at}")
+        life.require("set_parent", at)
+        life.touch(parent.assignee, at, {"parent": parent.case})
+        self._event(life.case, "set_parent", parent.assignee, at, before={"parent": None},
+                    after={"parent": parent.case})
+        self._event(parent.case, "child_added", parent.assignee, at, after={"child": _NumberOf(life.case)})
 
     def _incident_clocks(self, inc: _Incident) -> None:
+        """SLA clocks and pauses as `sla` leaves them after the incident's last transition."""
+        pauses = [(waited, resumed, "waiting") for waited, resumed in inc.waits]
+        if inc.reopen:
+            pauses.append((inc.reopen[0], inc.reopen[1], "reopened"))
+        pauses.sort(key=lambda p: p[0])
+        for started, ended, reason in pauses:
+            self.rows.pauses.append({"case": inc.case, "started_at": started, "ended_at": ended, "reason": reason})
+        spans: list[tuple[datetime, datetime | None]] = [(started, ended) for started, ended, _ in pauses]
         cancelled = inc.state == "cancelled"
         response_stop = inc.accepted_at or (inc.cancel_at if cancelled else None)
         self._clock(inc.case, "response", self.policies[inc.grade0_id], inc.registered_at, response_stop,
-                    counted=inc.accepted_at is not None)
-        resolution_stop = inc.cancel_at if cancelled else inc.resolved_at
-        pause = (inc.reopen[0], inc.reopen[2]) if inc.reopen else None
-        self._clock(inc.case, "resolution", self.policies[inc.grade_id], inc.registered_at, resolution_stop,
-                    counted=not cancelled, pause=pause, paused_at=inc.paused_at)
+                    verdict=inc.accepted_at is not None, spans=[], last=inc.registered_at, hooks=0)
+        # each regrade, wait, resume, close before a reopen and reopen refreshes the running resolution clock
+        moments = [inc.registered_at, inc.regraded_at, *(m for span in inc.waits for m in span), *(inc.reopen or ())]
+        hooks = sum(1 for m in moments[1:] if m is not None)
+        self._clock(inc.case, "resolution", self.policies[inc.grade_id], inc.registered_at,
+                    inc.cancel_at if cancelled else inc.closed_at, verdict=not cancelled, spans=spans,
+                    last=max(m for m in moments if m is not None), hooks=hooks)
 
     def _clock(self, case: _Case, kind: str, policy: _Policy, start: datetime, stop: datetime | None, *,
-               counted: bool, pause: tuple[datetime, datetime] | None = None,
-               paused_at: datetime | None = None) -> None:
-        """One SLA clock; business minutes are counted on the policy's calendar."""
-        work = self.calendars[policy.calendar_id]
-        business = not work.is_24x7
+               verdict: bool, spans: list[tuple[datetime, datetime | None]], last: datetime, hooks: int) -> None:
+        """One SLA clock with the figures `sla` stores: measured at its stop, or at its last refresh."""
+        calendar = self.sla_calendars[policy.calendar_id]
         target = policy.response_minutes if kind == "response" else policy.resolution_minutes
-        paused_wall = _minutes(*pause) if pause else 0
-        paused_business = work.count(*pause) if pause and business else 0
-        # after a reopen the clock resumes with what was left of the target
-        due = work.add(pause[1], max(0, target - work.count(start, pause[0]))) if pause else work.add(start, target)
-        end = stop or paused_at or self.now
-        spent = work.count(start, end) - paused_business if business else _minutes(start, end) - paused_wall
-        warn = target * policy.warning_percent / 100
-        row = {
+        business = not calendar.is_24x7
+        clock = SlaClock(started_at=start, stopped_at=stop, target_minutes=target, uses_business_time=business)
+        at = stop or last
+        known = [(a, b if b is not None and b <= at else None) for a, b in spans if a <= at]
+        m = sla.measure(clock, calendar, known, at)
+        # `check_clocks` escalates a running clock once: when it reaches the warning share, when it passes the target
+        end = stop or self.now
+        elapsed = sla.judged(clock, m if stop else sla.measure(clock, calendar, spans, end))
+
+        def reached(minutes: int) -> datetime | None:
+            if elapsed < minutes:
+                return None
+            moment = sla.due_at(SlaClock(started_at=start, target_minutes=minutes, uses_business_time=business),
+                                calendar, spans)
+            return moment if moment is not None and moment < end else None
+
+        self.rows.clocks.append({
             "case": case, "kind": kind, "policy": policy.id, "calendar": policy.calendar_id, "target_minutes": target,
-            "uses_business_time": business, "started_at": start, "paused_at": paused_at, "stopped_at": stop,
-            "due_at": due, "paused_wall_minutes": paused_wall, "paused_business_minutes": paused_business,
-            "elapsed_wall_minutes": None, "elapsed_business_minutes": None,
-            "warned_at": work.add(start, warn) if spent >= warn and counted else None,
-            "breached_at": due if spent > target and counted else None, "met": None, "version": 1,
-        }
-        if stop is not None:
-            row["elapsed_wall_minutes"] = _minutes(start, stop) - paused_wall
-            row["elapsed_business_minutes"] = spent if business else None
-            row["met"] = spent <= target if counted else None
-        self.rows.clocks.append(row)
+            "uses_business_time": business, "started_at": start,
+            "paused_at": next((a for a, b in spans if b is None), None) if stop is None else None,
+            "stopped_at": stop, "due_at": None if stop else sla.due_at(clock, calendar, known),
+            "paused_wall_minutes": m.paused_wall, "paused_business_minutes": m.paused_business,
+            "elapsed_wall_minutes": m.wall if stop else None, "elapsed_business_minutes": m.business if stop else None,
+            "warned_at": reached(math.ceil(target * policy.warning_percent / 100)), "breached_at": reached(target + 1),
+            "met": sla.judged(clock, m) <= target if stop and verdict else None,
+            "version": 1 + hooks + (1 if stop else 0),
+        })
 
     # problems --------------------------------------------------------------------------
 
     def _plan_problems(self, total: int) -> None:
         rng = self.rng
         by_app: dict[int, list[_Incident]] = {}
-        for inc in self.rows.incidents:
-            if inc.state != "cancelled" and inc.parent is None:
+        for inc in self.rows.incidents:  # an incident is linked once accepted (the operation's states)
+            if inc.state != "cancelled" and inc.parent is None and inc.accepted_at is not None:
                 by_app.setdefault(inc.app.id, []).append(inc)
         self.problem_titles_used: set[str] = set()
         if not by_app or total <= 0:
@@ -1054,19 +1311,15 @@ class _DemoBuilder:
                     break
             else:
                 continue
-            linked = rng.sample(pool, min(len(pool), rng.randint(2, 10)))
-            for inc in linked:
-                inc.linked = True
-            self._plan_problem(app, registered, linked)
+            self._plan_problem(app, registered, pool)
 
-    def _plan_problem(self, app: _App, registered: datetime, linked: list[_Incident]) -> None:
+    def _plan_problem(self, app: _App, registered: datetime, pool: list[_Incident]) -> None:
         rng, now, t = self.rng, self.now, self.texts["problems"]
         fill = self._new_fill(app)
-        fill["count"] = str(len(linked))
-        team_code = next(code for code, tid in self.team_ids.items() if tid == app.team_id)
         registered_by = rng.choice(self.problem_managers) if rng.random() < 0.6 else (
-            self._lead_of(team_code) or rng.choice(self.problem_managers))
+            self._lead_of(self.team_code[app.team_id]) or rng.choice(self.problem_managers))
         assignee = rng.choice(app.second_line + app.primary)
+        manager = rng.choice(self.problem_managers)
         case = self._case("problem", registered)
 
         def later(moment: datetime, low: float, high: float) -> datetime:
@@ -1076,94 +1329,108 @@ class _DemoBuilder:
         known = later(derive, 3, 30)
         execute = later(known, 1, 10)
         verify = later(execute, 7, 45)
-        steps = [("derive", "registered", "derivation", derive, assignee),
-                 ("execute", "derivation", "execution", execute, assignee),
-                 ("verify", "execution", "verification", verify, assignee)]
-        failed = rng.random() < 0.15
-        if failed:
+        root_cause, workaround, solution = (text.format_map(fill) for text in rng.choice(t["analyses"]))
+        solved = {"root_cause": root_cause, "solution": solution, "workaround": workaround}
+        # (when, transition, who, fields)
+        steps: list[tuple[datetime, str, int, dict[str, Any]]] = [
+            (derive, "start_derivation", assignee, {}),
+            (execute, "plan", assignee, solved),
+            (verify, "submit_result", assignee, {}),
+        ]
+        if rng.random() < 0.15:
             fail = later(verify, 2, 7)
             execute2 = later(fail, 2, 10)
             verify = later(execute2, 3, 14)
-            steps += [("verification_failed", "verification", "derivation", fail, assignee),
-                      ("execute", "derivation", "execution", execute2, assignee),
-                      ("verify", "execution", "verification", verify, assignee)]
+            failure = self._pick(t["verification_failures"], fill)
+            steps += [(fail, "verify_failed", manager, {"verification_result": failure}),
+                      (execute2, "plan", assignee, solved), (verify, "submit_result", assignee, {})]
         closed = later(verify, 3, 20)
-        steps.append(("close", "verification", "closed", closed, rng.choice(self.problem_managers)))
-        steps = [step for step in steps if step[3] <= now]
-        state = steps[-1][2] if steps else "registered"
-        is_known = known <= now and rng.random() < 0.75
-        analysis = [text.format_map(fill) for text in rng.choice(t["analyses"])]
-        root_cause, workaround = (analysis[0], analysis[1]) if known <= now else ("", "")
-        executed = any(k == "execute" for k, *_ in steps)
-        verifications = sum(1 for k, *_ in steps if k == "verify")
-        failure = self._pick(t["verification_failures"], fill) if failed else ""
-        verification_result = ""
-        if state == "closed":
-            verification_result = self._pick(t["verification_results"], fill)
-        elif any(k == "verification_failed" for k, *_ in steps):
-            verification_result = failure
+        steps.append((closed, "close", manager, {"verification_result": self._pick(t["verification_results"], fill)}))
+        if rng.random() < 0.75:  # declared while deriving: `known` comes before `execute`
+            steps.append((_plus(known, rng.uniform(60, 480)), "record_known_error", assignee,
+                          {"workaround": workaround, "root_cause": root_cause}))
+        if rng.random() < 0.05:
+            cancelled = _part(registered, known, rng.uniform(0.05, 0.9))
+            steps = [s for s in steps if s[0] < cancelled]
+            steps.append((cancelled, "cancel", manager, {"cancel_reason": rng.choice(t["cancel_reasons"])}))
+        steps = sorted((s for s in steps if s[0] <= now), key=lambda s: s[0])
+        # closing resolves the open linked incidents: link only incidents already closed by then
+        closing = next((at for at, name, *_ in steps if name == "close"), None)
+        if closing is not None:
+            done = [i for i in pool if i.case.life is not None and i.case.life.is_final_at(closing)]
+            if len(done) >= 2:
+                pool = done
+            else:
+                steps = [s for s in steps if s[1] != "close"]
+                closing = None
+        linked = rng.sample(pool, min(len(pool), rng.randint(2, 10)))
+        links = []
+        for inc in linked:
+            inc.linked = True
+            assert inc.accepted_at
+            at = max(registered, inc.accepted_at) + timedelta(minutes=rng.randint(1, 30), seconds=rng.randrange(60))
+            if at <= now and (closing is None or at < closing):
+                links.append((at, inc))
         grade = min((i.grade_id for i in linked), key=lambda g: self.grade_level[g])
         unused = [title for title in app.problem_titles if title not in self.problem_titles_used]
         title = rng.choice(unused) if unused else f"{linked[0].title} 반복 발생"
         self.problem_titles_used.add(title)
-        events: list[tuple[str, str, str, datetime, int, dict[str, Any], dict[str, Any], str]] = [
-            ("register", "", "registered", registered, registered_by, {},
-             {"title": title, "application": app.id, "grade": grade, "assignee": assignee}, "")]
-        for kind, a, b, moment, who in steps:
-            note = failure if kind == "verification_failed" else ""
-            events.append((kind, a, b, moment, who, {}, {}, note))
-        known_at = _plus(known, rng.uniform(60, 480)) if is_known else None
-        if known_at and known_at > now:
-            known_at, is_known = None, False
-        if known_at:  # declared while deriving: `known` comes before `execute`
-            events.append(("known_error", "derivation", "derivation", known_at, assignee, {"is_known_error": False},
-                           {"is_known_error": True, "root_cause": root_cause, "workaround": workaround}, ""))
-        action_end = min(now, closed)
-        for _ in range(rng.randint(1, 4) if derive <= now else 0):
-            moment = _part(derive, action_end, rng.uniform(0.05, 0.95))
-            kind = rng.choice(("investigation", "investigation", "note", "fix"))
-            self.rows.actions.append({
-                "case": case, "actor": assignee, "acted_at": moment,
-                "recorded_at": min(now, moment + timedelta(minutes=5)),
-                "kind": kind, "body": self._pick(t["actions"], fill), "minutes_spent": rng.randint(30, 240),
-            })
-            state_then = "registered"
-            for _k, _a, b, when, _w in steps:
-                if when <= moment:
-                    state_then = b
-            events.append(("action", state_then, state_then, moment, assignee, {}, {"kind": kind}, ""))
-        last = max(events, key=lambda ev: ev[3])
-        for kind, a, b, moment, who, before, after, note in events:
-            self._event(case, "problem", kind, who, moment, a, b, before=before, after=after, note=note)
-        self.rows.problems.append({
-            "case": case, "title": title, "description": self._pick(t["descriptions"], fill), "application": app.id,
-            "grade": grade, "state": state, "process": None, "registered_by": registered_by,
-            "registered_at": registered, "assignee": assignee, "assigned_team": app.team_id,
-            "root_cause": root_cause, "workaround": workaround, "is_known_error": is_known,
-            "known_error_at": known_at, "solution": analysis[2] if executed else "",
-            "verification_result": verification_result, "verification_count": verifications,
-            "closed_at": steps[-1][3] if state == "closed" else None, "cancel_reason": "",
-            "version": len(events), "updated_at": last[3], "updated_by": last[4],
+        fill["count"] = str(len(linked))
+        life = _Life(self, case)
+        life.fire("register", registered_by, registered, {
+            "title": title, "description": self._pick(t["descriptions"], fill), "application": app.id,
+            "grade": grade, "assignee": assignee,
         })
-        for inc in linked:
-            self.rows.links.append({"source": inc.case, "target": case, "kind": "problem",
-                                    "created_at": max(registered, inc.registered_at), "created_by": registered_by})
-        execute_at = next((moment for k, _a, _b, moment, _w in steps if k == "execute"), None)
+        # (when, order among equal moments, what, details)
+        happenings: list[tuple[datetime, int, str, Any]] = [
+            (at, 2 if name in ("close", "cancel") else 0, "fire", (name, who, given)) for at, name, who, given in steps]
+        derived = next((at for at, name, *_ in steps if name == "start_derivation"), None)
+        stopped = next((at for at, name, *_ in steps if name in ("close", "cancel")), None)
+        for _ in range(rng.randint(1, 4) if derived is not None else 0):
+            assert derived is not None
+            moment = _part(derived, stopped or now, rng.uniform(0.05, 0.95))
+            kind = rng.choice(("investigation", "investigation", "note", "fix"))
+            limit = stopped - timedelta(seconds=1) if stopped else now
+            recorded = max(moment, min(limit, moment + timedelta(minutes=5)))
+            body = self._pick(t["actions"], fill)
+            serial = self._action(case, assignee, moment, recorded, kind, body, rng.randint(30, 240))
+            happenings.append((recorded, 1, "action", (assignee, kind, body, serial)))
+        happenings += [(at, 1, "link", inc) for at, inc in links]
+        happenings.sort(key=lambda h: (h[0], h[1]))
+        for at, _order, what, details in happenings:
+            if what == "fire":
+                name, who, given = details
+                life.fire(name, who, at, given)
+            elif what == "action":
+                self._action_event(life, at, *details)
+            else:
+                self._link_problem(details, case, registered_by, at)
+        self.rows.problems.append(case)
+        execute_at = next((at for at, name, *_ in steps if name == "plan"), None)
         if execute_at and rng.random() < 0.6:
             requested = _plus(execute_at, rng.uniform(120, 2880))
             if requested < now:
                 self._plan_change(case, app, requested, assignee, fill)
+
+    def _link_problem(self, inc: _Incident, problem: _Case, actor: int, at: datetime) -> None:
+        """`case_service.link_problem`: the link and an event on both sides."""
+        assert inc.case.life is not None
+        inc.case.life.require("link_problem", at)
+        self.rows.links.append({"source": inc.case, "target": problem, "kind": "problem", "created_at": at,
+                                "created_by": actor})
+        self._event(inc.case, "link_problem", actor, at, after={"linked": _NumberOf(problem)})
+        self._event(problem, "link_problem", actor, at, after={"linked": _NumberOf(inc.case)})
 
     # work orders and changes ---------------------------------------------------------------
 
     def _plan_followers(self) -> None:
         rng = self.rng
         for inc in self.rows.incidents:
-            if inc.started_at is None or inc.state not in ("in_progress", "closed"):
+            if inc.started_at is None or inc.state not in ("in_progress", "waiting", "closed"):
                 continue
             if inc.state == "closed":
-                assert inc.resolved_at
-                end = inc.reopen[0] if inc.reopen else inc.resolved_at
+                assert inc.closed_at
+                end = inc.reopen[0] if inc.reopen else inc.closed_at
             else:
                 end = _plus(self.now, rng.uniform(120, 2880))
             if rng.random() < 0.15:
@@ -1174,45 +1441,51 @@ class _DemoBuilder:
 
     def _plan_work_order(self, inc: _Incident, end: datetime) -> None:
         rng, now, t = self.rng, self.now, self.texts
-        assert inc.started_at
+        assert inc.started_at and inc.case.life
         issued = _part(inc.started_at, end, rng.uniform(0.05, 0.5))
         if issued >= now:
             return
+        inc.case.life.require("issue_work_order", issued)
         assignee = rng.choice(inc.app.second_line)
         case = self._case("work_order", issued)
         started = _part(issued, end, rng.uniform(0.02, 0.2))
         returned = rng.random() < 0.1
         finished = _part(started, end, rng.uniform(0.3, 0.95))
-        steps = [("start", "issued", "in_progress", started, assignee)]
+        steps: list[tuple[str, datetime, dict[str, Any]]] = [("start", started, {})]
         if returned:
+            reason = {"return_reason": rng.choice(t["work_order_returns"])}
             if rng.random() < 0.5:
-                steps = [("return", "issued", "returned", started, assignee)]
+                steps = [("return", started, reason)]
             else:
-                steps.append(("return", "in_progress", "returned", finished, assignee))
+                steps.append(("return", finished, reason))
         else:
-            steps.append(("complete", "in_progress", "done", finished, assignee))
-        steps = [s for s in steps if s[3] <= now]
-        state = steps[-1][2] if steps else "issued"
-        reason = rng.choice(t["work_order_returns"]) if state == "returned" else ""
-        result = self._pick(t["work_order_results"], inc.fill) if state == "done" else ""
-        self._event(case, "work_order", "issue", inc.assignee, issued, "", "issued", after={"assignee": assignee})
-        for kind, a, b, moment, who in steps:
-            self._event(case, "work_order", kind, who, moment, a, b, note=reason if kind == "return" else "",
-                        after={"result": result} if kind == "complete" else {})
+            steps.append(("complete", finished, {"result": self._pick(t["work_order_results"], inc.fill)}))
         level = self.grade_level[inc.grade_id]
-        last = steps[-1] if steps else ("issue", "", "issued", issued, inc.assignee)
-        self.rows.work_orders.append({
-            "case": case, "parent": inc.case, "title": self._pick(t["work_orders"], inc.fill),
-            "instructions": self._pick(t["work_order_instructions"], inc.fill), "state": state, "process": None,
-            "issued_by": inc.assignee, "issued_at": issued, "assignee": assignee,
-            "assigned_team": self.user_team.get(assignee),
+        issue: dict[str, Any] = {
+            "parent": inc.case, "title": self._pick(t["work_orders"], inc.fill),
+            "instructions": self._pick(t["work_order_instructions"], inc.fill), "assignee": assignee,
             "due_at": issued + timedelta(hours=WORK_ORDER_DUE_HOURS.get(level, 24)),
-            "started_at": started if any(k == "start" for k, *_ in steps) else None,
-            "finished_at": steps[-1][3] if state in ("done", "returned") else None, "result": result,
-            "return_reason": reason, "version": 1 + len(steps), "updated_at": last[3], "updated_by": last[4],
-        })
+        }
+        if self.user_team.get(assignee) is not None:
+            issue["assigned_team"] = self.user_team[assignee]
+        life = _Life(self, case)
+        life.fire("issue", inc.assignee, issued, issue)
+        self._notify_parent(life, "issue", inc.assignee, issued, issue["title"])
+        for name, at, given in steps:
+            if at > now:
+                break
+            life.fire(name, assignee, at, given)
+            self._notify_parent(life, name, assignee, at, given.get("result") or given.get("return_reason") or "")
+        self.rows.work_orders.append(case)
+
+    def _notify_parent(self, life: _Life, transition: str, actor: int, at: datetime, note: str) -> None:
+        """The `notify_parent` effect: the parent case records its work order's progress."""
+        self._event(life.cols["parent"], f"work_order_{transition}", actor, at, note=note,
+                    after={"work_order": _NumberOf(life.case), "state": life.state})
 
     def _plan_change(self, parent: _Case, app: _App, requested: datetime, requested_by: int, fill: _Fill) -> None:
+        assert parent.life is not None
+        parent.life.require("request_change", requested)
         rng, now, t = self.rng, self.now, self.texts["changes"]
         manager = rng.choice(self.change_managers)
         case = self._case("change", requested)
@@ -1227,39 +1500,32 @@ class _DemoBuilder:
         reviewed = _plus(implemented, rng.uniform(1440, 4320))
         closed = _plus(reviewed, rng.uniform(120, 2880))
         assignee = rng.choice(app.second_line + app.primary)
-        if rejected:
-            steps = [("reject", "requested", "rejected", decided, manager)]
-        else:
-            steps = [("approve", "requested", "approved", decided, manager),
-                     ("implement", "approved", "implemented", implemented, assignee),
-                     ("review", "implemented", "reviewed", reviewed, requested_by),
-                     ("close", "reviewed", "closed", closed, manager)]
-        steps = [step for step in steps if step[3] <= now]
-        state = steps[-1][2] if steps else "requested"
-        reached = {k: m for k, _a, _b, m, _w in steps}
-        reject_reason = rng.choice(t["reject_reasons"]) if state == "rejected" else ""
-        review = self._pick(t["review_results"], fill) if "review" in reached else ""
-        self._event(case, "change", "request", requested_by, requested, "", "requested",
-                    after={"application": app.id, "assignee": assignee})
-        for kind, a, b, moment, who in steps:
-            self._event(case, "change", kind, who, moment, a, b, note=reject_reason if kind == "reject" else "",
-                        after={"review_result": review} if kind == "review" else {})
-        last = steps[-1] if steps else ("request", "", "requested", requested, requested_by)
-        self.rows.changes.append({
-            "case": case, "title": self._pick([t["titles"][index]], fill), "description": "",
-            "change_type": types[index] if index < len(types) else "program", "parent": parent, "application": app.id,
-            "state": state, "process": None, "requested_by": requested_by, "requested_at": requested,
-            "assignee": assignee, "approved_by": manager if "approve" in reached else None,
-            "approved_at": reached.get("approve"),
-            "planned_start": planned_start if not rejected else None,
-            "planned_end": planned_end if not rejected else None,
-            "implemented_at": reached.get("implement"), "reviewed_at": reached.get("review"),
-            "closed_at": reached.get("close"), "implementation_plan": self._pick(t["implementation_plans"], fill),
-            "rollback_plan": self._pick(t["rollback_plans"], fill), "review_result": review,
-            "reject_reason": reject_reason, "version": 1 + len(steps), "updated_at": last[3], "updated_by": last[4],
+        title = self._pick([t["titles"][index]], fill)
+        life = _Life(self, case)
+        life.fire("request", requested_by, requested, {
+            "title": title, "description": self._pick(t["descriptions"], fill),
+            "change_type": types[index] if index < len(types) else "program", "parent": parent,
+            "application": app.id, "assignee": assignee,
+            "implementation_plan": self._pick(t["implementation_plans"], fill),
+            "rollback_plan": self._pick(t["rollback_plans"], fill),
         })
+        # link_parent_change: the link and an event on the parent
         self.rows.links.append({"source": parent, "target": case, "kind": "change", "created_at": requested,
                                 "created_by": requested_by})
+        self._event(parent, "change_requested", requested_by, requested, after={"change": _NumberOf(case)},
+                    note=title)
+        if rejected:
+            steps = [("reject", decided, manager, {"reject_reason": rng.choice(t["reject_reasons"])})]
+        else:
+            steps = [("approve", decided, manager, {"planned_start": planned_start, "planned_end": planned_end}),
+                     ("implement", implemented, assignee, {}),
+                     ("review", reviewed, manager, {"review_result": self._pick(t["review_results"], fill)}),
+                     ("close", closed, manager, {})]
+        for name, at, who, given in steps:
+            if at > now:
+                break
+            life.fire(name, who, at, given)
+        self.rows.changes.append(case)
 
     # writing -------------------------------------------------------------------------------
 
@@ -1285,88 +1551,79 @@ class _DemoBuilder:
                 conflict_target=[NumberSequence.name], update={NumberSequence.value: value}
             ).execute()
 
+    def _row(self, case: _Case) -> dict[str, Any]:
+        assert case.life is not None
+        return case.life.row(self.process_ids[case.kind])
+
     def _write_work(self) -> None:
         r = self.rows
-        incident_rows = []
-        for inc in r.incidents:  # sorted by registration, so a parent is written before its children
-            closing = inc.closing
-            incident_rows.append({
-                "case": inc.case.id, "title": inc.title, "description": inc.description, "application": inc.app.id,
-                "incident_type": inc.incident_type, "urgency": inc.urgency_id, "impact": inc.app.impact_id,
-                "grade": inc.grade_id, "state": inc.state, "process": None, "registered_by": inc.registered_by,
-                "registered_at": inc.registered_at, "occurred_at": inc.occurred_at, "assignee": inc.assignee,
-                "assigned_team": inc.app.team_id, "accepted_at": inc.accepted_at, "resolved_at": inc.resolved_at,
-                "closed_at": inc.closed_at, "parent": inc.parent.case.id if inc.parent else None,
-                "waiting_for_customer": inc.waiting, "reopen_count": 1 if inc.reopen else 0,
-                "resolution": closing.get("resolution", ""), "cause": closing.get("cause", ""),
-                "result": closing.get("result", ""), "follow_up_plan": closing.get("follow_up_plan", ""),
-                "recurrence_prevention": closing.get("recurrence_prevention", ""),
-                "cancel_reason": inc.cancel_reason, "cancelled_at": inc.cancel_at, "version": inc.version,
-                "updated_at": inc.updated_at, "updated_by": inc.updated_by,
-            })
-        _insert(Incident, incident_rows)
-
-        def resolved(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
-            """Copies of `rows` with the `_Case` objects under `keys` replaced by their ids."""
-            out = []
-            for row in rows:
-                copy = dict(row)
-                for key in keys:
-                    if isinstance(copy[key], _Case):
-                        copy[key] = copy[key].id
-                out.append(copy)
-            return out
-
-        _insert(Problem, resolved(r.problems, "case"))
-        _insert(Change, resolved(r.changes, "case", "parent"))
-        _insert(WorkOrder, resolved(r.work_orders, "case", "parent"))
-        _insert(CaseLink, resolved(r.links, "source", "target"))
-        r.actions.sort(key=lambda a: a["acted_at"])
-        _insert(Action, resolved(r.actions, "case"))
-        r.events.sort(key=lambda e: e["occurred_at"])
-        events = resolved(r.events, "case")
-        for row, source in zip(events, r.events, strict=True):
-            row["entity_id"] = source["case"].number
-        _insert(Event, events)
-        _insert(SlaClock, resolved(r.clocks, "case"))
+        # incidents sorted by registration, so a parent is written before its children
+        _insert(Incident, [self._row(inc.case) for inc in r.incidents])
+        _insert(Problem, [self._row(case) for case in r.problems])
+        _insert(Change, [self._row(case) for case in r.changes])
+        _insert(WorkOrder, [self._row(case) for case in r.work_orders])
+        _insert(CaseLink, [_with_ids(link) for link in r.links])
+        order = sorted(range(len(r.actions)), key=lambda i: r.actions[i]["acted_at"])
+        last_id = Action.select(fn.MAX(Action.id)).scalar() or 0
+        _insert(Action, [_with_ids(r.actions[i]) for i in order])
+        ids = [i for (i,) in Action.select(Action.id).where(Action.id > last_id).order_by(Action.id).tuples()]
+        if len(ids) != len(order):
+            raise RuntimeError("demo: the actions just written could not be read back")
+        for i, action_id in zip(order, ids, strict=True):
+            r.action_ids[i].id = action_id
+        r.events.sort(key=lambda e: e["occurred_at"])  # stable: a case's events keep the order they were fired in
+        _insert(Event, [
+            {**e, "case": e["case"].id, "entity_id": e["case"].number, "before": _json(e["before"]),
+             "after": _json(e["after"])}
+            for e in r.events
+        ])
+        _insert(SlaClock, [_with_ids(clock) for clock in r.clocks])
+        _insert(SlaPause, [_with_ids(pause) for pause in r.pauses])
 
     def _write_notifications(self) -> int:
-        """In-app notices of registration and acceptance for the latest incidents."""
+        """The in-app notices the `propagate` (and register's assignment) effects queue, for the latest incidents."""
         rng, now = self.rng, self.now
         latest = self.rows.incidents[-NOTIFIED_INCIDENTS:]
         if not latest:
             return 0
-        ids = [inc.case.id for inc in latest]
-        found: dict[tuple[int, str], int] = {}
-        query = Event.select(Event.id, Event.case, Event.kind).where(
-            Event.case.in_(ids), Event.kind.in_(["register", "accept"])
-        )
-        for event_id, case_id, kind in _rows(query):
-            found[(case_id, kind)] = event_id
-        grade_names = {g.id: g.name for g in Grade.select(Grade.id, Grade.name)}
+        by_case = {inc.case.id: (index, inc) for index, inc in enumerate(latest)}
+        users = {user_id: f"{name} ({login})" for user_id, name, login in _rows(User.select(User.id, User.name,
+                                                                                              User.login))}
+        query = (Event.select(Event.id, Event.case, Event.kind, Event.actor, Event.occurred_at)
+                 .where(Event.case.in_(list(by_case)), Event.kind.in_(list(NOTICE_KINDS))).order_by(Event.id))
         rows = []
-        for index, inc in enumerate(latest):
+        for event_id, case_id, event_kind, actor, moment in _rows(query):
+            index, inc = by_case[case_id]
             pending = index >= len(latest) - PENDING_INCIDENTS
-            notices = [("registered", "register", inc.registered_at)]
-            if inc.accepted_at:
-                notices.append(("accepted", "accept", inc.accepted_at))
-            for kind, event_kind, moment in notices:
-                # both notices precede any regrade (which happens a minute after acceptance)
-                payload = _dumps({"number": inc.case.number, "title": inc.title, "application": inc.app.name,
-                                  "grade": grade_names.get(inc.grade0_id, ""), "state": kind})
-                for user, reason in inc.app.group:
-                    sent = None if pending else moment + timedelta(seconds=rng.randint(1, 5))
-                    read = None
-                    if sent and rng.random() < 0.75:
-                        read = min(now, sent + timedelta(minutes=rng.randint(1, 240)))
-                    rows.append({
-                        "event": found.get((inc.case.id, event_kind)), "case": inc.case.id, "recipient": user,
-                        "channel": "inapp", "kind": kind, "reason": reason, "payload": payload,
-                        "dedupe_key": f"{inc.case.number}:{kind}:{user}:inapp",
-                        "status": "pending" if pending else "sent", "attempts": 0 if pending else 1,
-                        "next_attempt_at": moment, "created_at": moment, "sent_at": sent, "read_at": read,
-                        "last_error": "",
-                    })
+            kind = NOTICE_KINDS[event_kind]
+            notices: dict[int, tuple[str, str]] = {}  # recipient → (kind, reason); the first reason wins
+            if event_kind == "register":
+                for user in inc.app.primary:
+                    notices.setdefault(user, ("assigned", "primary_handler"))
+            for user, reason in inc.app.group:
+                if user != actor:
+                    notices.setdefault(user, (kind, reason))
+            if event_kind != "register" and inc.registered_by != actor and kind in (
+                    "accepted", "closed", "cancelled", "reopened"):
+                notices.setdefault(inc.registered_by, (kind, "reporter"))
+            for user, (notice_kind, reason) in notices.items():
+                sent = None if pending else moment + timedelta(seconds=rng.randint(1, 5))
+                read = None
+                if sent and rng.random() < 0.75:
+                    read = min(now, sent + timedelta(minutes=rng.randint(1, 240)))
+                rows.append({
+                    "event": event_id, "case": case_id, "recipient": user, "channel": "inapp", "kind": notice_kind,
+                    "reason": reason, "dedupe_key": f"{event_id}:{user}:inapp",
+                    "payload": json.dumps({"number": inc.case.number, "kind": notice_kind, "event": event_kind,
+                                           "actor": users.get(actor, "?")}, ensure_ascii=False),
+                    "status": "pending" if pending else "sent", "attempts": 0 if pending else 1,
+                    "next_attempt_at": moment, "created_at": moment, "sent_at": sent, "read_at": read,
+                    "last_error": "",
+                })
         _insert(Notification, rows)
         return len(rows)
 
+
+def _with_ids(row: dict[str, Any]) -> dict[str, Any]:
+    """A copy of `row` with its `_Case` values replaced by their ids."""
+    return {key: value.id if isinstance(value, _Case) else value for key, value in row.items()}

@@ -122,7 +122,7 @@ def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, act
                 "next_attempt_at": at}
         rows.append({**base, "channel": "inapp", "status": "sent", "sent_at": at,
                      "dedupe_key": f"{stem}:{notice.recipient_id}:inapp"})
-        for channel, target in _channels_for(prefs.get(notice.recipient_id, []), notice.kind,
+        for channel, target in channels_for(prefs.get(notice.recipient_id, []), notice.kind,
                                              emails.get(notice.recipient_id, "")):
             rows.append({**base, "channel": channel, "status": "pending", "target": target,
                          "dedupe_key": f"{stem}:{notice.recipient_id}:{channel}"})
@@ -138,7 +138,7 @@ def _preferences(user_ids: list[int]) -> dict[int, list[NotificationPreference]]
     return out
 
 
-def _channels_for(prefs: list[NotificationPreference], kind: str, email: str) -> list[tuple[str, str]]:
+def channels_for(prefs: list[NotificationPreference], kind: str, email: str) -> list[tuple[str, str]]:
     """(channel, target) pairs for one notice kind; a kind-specific preference beats the `*` one."""
     chosen: dict[str, NotificationPreference] = {}
     for pref in sorted(prefs, key=lambda p: p.kind != "*"):  # `*` first, specific ones override

@@ -42,6 +42,11 @@ TEXT = {
         "ko": "알림 발송: {claimed}건 처리, 성공 {sent}건, 재시도 예정 {failed}건, 실패 확정 {dead}건.",
         "en": "Dispatch: {claimed} taken, {sent} sent, {failed} to retry, {dead} dead.",
     },
+    "setting_saved": {"ko": "설정 '{key}'을(를) 저장했습니다.", "en": "Saved setting '{key}'."},
+    "setting_bad_json": {
+        "ko": "설정 값은 JSON이어야 합니다 (예: {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
+        "en": "A setting value must be JSON (e.g. {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -49,8 +54,8 @@ TEXT = {
 }
 
 
-def _say(key: str, **params: object) -> None:
-    print(pick(TEXT[key]).format(**params))
+def _say(message: str, **params: object) -> None:
+    print(pick(TEXT[message]).format(**params))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,7 +83,38 @@ def build_parser() -> argparse.ArgumentParser:
     dispatch.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
     dispatch.add_argument("--interval", type=float, default=5.0, metavar="SECONDS", help="pause between rounds")
     dispatch.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    setting = sub.add_parser("setting", help="read or change an organisation-wide setting (JSON)")
+    setting_sub = setting.add_subparsers(dest="setting_command", required=True)
+    get = setting_sub.add_parser("get", help="print a setting, or all of them")
+    get.add_argument("key", nargs="?")
+    get.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    put = setting_sub.add_parser("set", help="store a setting, e.g. smtp '{\"host\": \"mail\", \"port\": 25}'")
+    put.add_argument("key")
+    put.add_argument("value", help="a JSON value")
+    put.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     return parser
+
+
+def _setting(url: str, args: argparse.Namespace) -> int:
+    import json
+
+    from desktop.workflow.defaults import all_settings, get_setting, put_setting
+    from desktop.workflow.setup import open_database
+
+    open_database(url)
+    if args.setting_command == "get":
+        values = {args.key: get_setting(args.key)} if args.key else all_settings()
+        for key, value in values.items():
+            print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+        return 0
+    try:
+        value = json.loads(args.value)
+    except ValueError as exc:
+        print(f"beacon: {pick(TEXT['setting_bad_json']).format(reason=exc)}", file=sys.stderr)
+        return 2
+    put_setting(args.key, value)
+    _say("setting_saved", key=args.key)
+    return 0
 
 
 def _dispatch(url: str, args: argparse.Namespace) -> int:
@@ -164,6 +200,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = effective_settings(database_flag=database_flag)
         if not args.lang and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
+        if args.command == "setting":
+            return _setting(settings.database_url, args)
         if args.command == "dispatch":
             return _dispatch(settings.database_url, args)
         if args.command == "sla":

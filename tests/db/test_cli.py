@@ -110,3 +110,13 @@ def test_sla_check_command_queues_due_escalations_once(db, capsys):
     assert "queued 1 warnings and 1 breaches" in capsys.readouterr().out
     assert main(["--lang", "en", "sla", "check", "--database", db]) == 0
     assert "queued 0 warnings and 0 breaches" in capsys.readouterr().out
+
+
+def test_setting_command_stores_json_and_refuses_bad_json(db, capsys):
+    dbmod.close()
+    assert main(["--lang", "en", "setting", "set", "smtp", '{"host": "mail.bank.local", "port": 25}',
+                 "--database", db]) == 0
+    assert main(["--lang", "en", "setting", "get", "smtp", "--database", db]) == 0
+    assert 'smtp = {"host": "mail.bank.local", "port": 25}' in capsys.readouterr().out
+    assert main(["--lang", "ko", "setting", "set", "smtp", "{bad", "--database", db]) == 2
+    assert "JSON이어야 합니다" in capsys.readouterr().err

@@ -1,0 +1,97 @@
+"""Background work of a running client: live changes, SLA checks and notice delivery.
+
+Live changes arrive through the feed's socket (QSocketNotifier on PostgreSQL) or
+a short timer (SQLite) and are re-emitted as `sig_changed`. Dispatching and SLA
+checks run on the thread pool every few seconds, each on the worker's own
+database connection, so the window never waits for a mail server.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QRunnable, QSocketNotifier, QThreadPool, QTimer, Signal
+
+from desktop.workflow.live import Change, open_change_feed
+
+log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    sig_done = Signal(object)
+    sig_failed = Signal(str)
+
+
+class _DeliveryRound(QRunnable):
+    """One round: queue due SLA escalations, deliver due notices (worker thread)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        from desktop.workflow.background import delivery_round
+
+        try:
+            self.signals.sig_done.emit(delivery_round())
+        except Exception as exc:  # reported to the UI thread, never raised into Qt
+            log.exception("background delivery failed")
+            self.signals.sig_failed.emit(str(exc))
+
+
+class BackgroundServices(QObject):
+    """Owns the change feed and the periodic delivery round of one client."""
+
+    sig_changed = Signal(list)  # list[Change] made by any client
+    sig_delivered = Signal(object)  # DispatchResult of a round that did something
+    sig_error = Signal(str)
+
+    def __init__(self, database_url: str, *, delivery_interval_ms: int = 10_000, parent: QObject | None = None):
+        super().__init__(parent)
+        self._feed = open_change_feed(database_url)
+        self._feed.subscribe(self._emit_changes)
+        self._notifier: QSocketNotifier | None = None
+        fd = self._feed.fileno()
+        if fd is not None:
+            self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
+            self._notifier.activated.connect(self._feed.poll)
+        else:
+            self._poll_timer = QTimer(self)
+            self._poll_timer.setInterval(self._feed.poll_interval_ms)
+            self._poll_timer.timeout.connect(self._feed.poll)
+            self._poll_timer.start()
+        self._round_running = False
+        self._delivery_timer = QTimer(self)
+        self._delivery_timer.setInterval(delivery_interval_ms)
+        self._delivery_timer.timeout.connect(self.run_delivery_round)
+        self._delivery_timer.start()
+
+    def _emit_changes(self, changes: list[Change]) -> None:
+        self.sig_changed.emit(changes)
+
+    def run_delivery_round(self) -> None:
+        """Start a delivery round on the thread pool unless one is still running."""
+        if self._round_running:
+            return
+        self._round_running = True
+        job = _DeliveryRound()
+        job.signals.sig_done.connect(self._round_done)
+        job.signals.sig_failed.connect(self._round_failed)
+        self._job = job  # keep the signals object alive until it reports
+        QThreadPool.globalInstance().start(job)
+
+    def _round_done(self, result: object) -> None:
+        self._round_running = False
+        if getattr(result, "claimed", 0):
+            self.sig_delivered.emit(result)
+
+    def _round_failed(self, message: str) -> None:
+        self._round_running = False
+        self.sig_error.emit(message)
+
+    def stop(self) -> None:
+        """Stop timers and close the feed (on window close)."""
+        self._delivery_timer.stop()
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+        self._feed.close()

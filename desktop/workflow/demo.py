@@ -13,6 +13,9 @@ cases through it: every case follows its process definition
 (`resources/processes/*.toml`) transition by transition, with the engine's
 event kinds, states, before/after JSON, stamps, versions, parent-side effect
 events, SLA clocks and pauses, and the `process` row of its definition.
+Only two things are sampled rather than complete: in-app notices are written
+for the latest incidents only, and the SLA clocks carry their warning and
+breach times without the `sla_warning`/`sla_breach` events of `beacon sla check`.
 """
 
 from __future__ import annotations
@@ -85,7 +88,7 @@ DEMO_SETTING = "demo_loaded"
 HISTORY_DAYS = 365
 BATCH_ROWS = 500
 NOTIFIED_INCIDENTS = 50
-PENDING_INCIDENTS = 4
+UNREAD_INCIDENTS = 4  # the notices of the latest few incidents are still unread
 
 # Registrations per local hour of day (customers work 9–18) and per weekday (Mon–Sun).
 HOUR_WEIGHTS = (1, 1, 1, 1, 1, 1, 2, 4, 10, 16, 16, 14, 9, 13, 15, 14, 12, 9, 5, 3, 2, 2, 1, 1)
@@ -1581,7 +1584,11 @@ class _DemoBuilder:
         _insert(SlaPause, [_with_ids(pause) for pause in r.pauses])
 
     def _write_notifications(self) -> int:
-        """The in-app notices the `propagate` (and register's assignment) effects queue, for the latest incidents."""
+        """The in-app notices the `propagate` (and register's assignment) effects queue, for the latest incidents.
+
+        Rows as `notices.queue_notices` writes them: in-app rows are delivered by
+        being written; the notices of the latest few incidents are still unread.
+        """
         rng, now = self.rng, self.now
         latest = self.rows.incidents[-NOTIFIED_INCIDENTS:]
         if not latest:
@@ -1589,12 +1596,14 @@ class _DemoBuilder:
         by_case = {inc.case.id: (index, inc) for index, inc in enumerate(latest)}
         users = {user_id: f"{name} ({login})" for user_id, name, login in _rows(User.select(User.id, User.name,
                                                                                               User.login))}
-        query = (Event.select(Event.id, Event.case, Event.kind, Event.actor, Event.occurred_at)
+        grades = {g: (level, {"ko": name, "en": name_en}) for g, level, name, name_en in _rows(
+            Grade.select(Grade.id, Grade.level, Grade.name, Grade.name_en))}
+        query = (Event.select(Event.id, Event.case, Event.kind, Event.actor, Event.occurred_at, Event.note)
                  .where(Event.case.in_(list(by_case)), Event.kind.in_(list(NOTICE_KINDS))).order_by(Event.id))
         rows = []
-        for event_id, case_id, event_kind, actor, moment in _rows(query):
+        for event_id, case_id, event_kind, actor, moment, note in _rows(query):
             index, inc = by_case[case_id]
-            pending = index >= len(latest) - PENDING_INCIDENTS
+            unread = index >= len(latest) - UNREAD_INCIDENTS
             kind = NOTICE_KINDS[event_kind]
             notices: dict[int, tuple[str, str]] = {}  # recipient → (kind, reason); the first reason wins
             if event_kind == "register":
@@ -1606,19 +1615,23 @@ class _DemoBuilder:
             if event_kind != "register" and inc.registered_by != actor and kind in (
                     "accepted", "closed", "cancelled", "reopened"):
                 notices.setdefault(inc.registered_by, (kind, "reporter"))
+            assert inc.case.life is not None
+            grade = inc.grade_id if inc.regraded_at is not None and moment >= inc.regraded_at else inc.grade0_id
+            common = {  # `notices.case_payload`, as the case stood right after the event
+                "number": inc.case.number, "case_kind": "incident", "case_id": case_id, "kind": "",
+                "event": event_kind, "actor": users.get(actor, "?"), "at": moment.isoformat() + "Z",
+                "note": note[:500], "title": inc.title, "state": inc.case.life.state_at(moment),
+                "application": inc.app.name, "grade": grades[grade][0], "grade_name": grades[grade][1],
+            }
             for user, (notice_kind, reason) in notices.items():
-                sent = None if pending else moment + timedelta(seconds=rng.randint(1, 5))
                 read = None
-                if sent and rng.random() < 0.75:
-                    read = min(now, sent + timedelta(minutes=rng.randint(1, 240)))
+                if not unread and rng.random() < 0.75:
+                    read = min(now, moment + timedelta(minutes=rng.randint(1, 240)))
                 rows.append({
-                    "event": event_id, "case": case_id, "recipient": user, "channel": "inapp", "kind": notice_kind,
-                    "reason": reason, "dedupe_key": f"{event_id}:{user}:inapp",
-                    "payload": json.dumps({"number": inc.case.number, "kind": notice_kind, "event": event_kind,
-                                           "actor": users.get(actor, "?")}, ensure_ascii=False),
-                    "status": "pending" if pending else "sent", "attempts": 0 if pending else 1,
-                    "next_attempt_at": moment, "created_at": moment, "sent_at": sent, "read_at": read,
-                    "last_error": "",
+                    "event": event_id, "case": case_id, "recipient": user, "kind": notice_kind, "reason": reason,
+                    "payload": json.dumps({**common, "kind": notice_kind, "reason": reason}, ensure_ascii=False),
+                    "created_at": moment, "next_attempt_at": moment, "channel": "inapp", "status": "sent",
+                    "sent_at": moment, "read_at": read, "dedupe_key": f"{event_id}:{user}:inapp",
                 })
         _insert(Notification, rows)
         return len(rows)

@@ -1,54 +1,104 @@
-"""Entry point of the desktop client: settings, database, (login,) main window."""
+"""Entry point of the desktop client: settings, database, sign-in, main window."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from desktop.config import Settings
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
     from desktop.views.main_window import MainWindow
+    from desktop.workflow.actors import Actor
+
+
+def _application(settings: Settings) -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.i18n import install_language
+    from desktop.views.theme import apply_theme, load_fonts
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Beacon ITSM")
+    app.setOrganizationName("Beacon")
+    load_fonts()
+    if os.environ.get("BEACON_NO_THEME") != "1":
+        apply_theme(app, settings.theme)
+    install_language(settings.language)
+    return app
+
+
+def open_main_window(settings: Settings, actor: Actor, *, background: bool = True) -> MainWindow:
+    """The main window for a signed-in user (the database is already open)."""
+    from desktop.views.main_window import MainWindow
+    from desktop.views.session import ClientSession
+
+    session = ClientSession(actor=actor, database_url=settings.database_url, language=settings.language,
+                            time_zone=settings.time_zone)
+    window = MainWindow(session, background=background)
+    window.show()
+    return window
+
+
+def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindow | None:
+    """Open the database, sign in (unless `actor` is given) and show the main window.
+
+    On a first start with the embedded SQLite file the database is created with
+    demo data, so a new user sees a working bank at once.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.errors import BeaconError
+    from desktop.views.dialogs import LoginDialog
+    from desktop.workflow.setup import open_database
+
+    _application(settings)
+    try:
+        open_database(settings.database_url, create_with_demo=True)
+    except BeaconError as exc:
+        QMessageBox.critical(None, "Beacon ITSM", exc.message(settings.language))
+        raise
+    if actor is None:
+        actor = LoginDialog.ask(language=settings.language)
+        if actor is None:
+            return None
+    return open_main_window(settings, actor)
 
 
 def run_gui(settings: Settings) -> int:
     """Start the desktop client and run its event loop; returns the exit status."""
-    from PySide6.QtWidgets import QApplication
-
     window = start_client(settings)
-    app = QApplication.instance()
-    assert app is not None and window.isVisible()
+    if window is None:
+        return 0
+    app = _application(settings)
     return app.exec()
 
 
-def start_client(settings: Settings) -> MainWindow:
-    """Open the database the settings name and show the main window.
+def smoke_test(settings: Settings, *, login: str = "admin", password: str = "beacon") -> int:
+    """Start the real GUI, sign in, open the incident list, print what it showed, exit.
 
-    On a first start with the embedded SQLite file the database is created
-    with demo data, so a new user sees a working bank at once.
+    Offscreen when there is no display. Returns 0, or raises with the reason.
     """
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    from desktop.errors import BeaconError
-    from desktop.models.db import parse_url
-    from desktop.views.main_window import MainWindow
-    from desktop.views.theme import apply_theme, load_fonts
-    from desktop.workflow.overview import overview
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.workflow.session import authenticate
     from desktop.workflow.setup import open_database
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Beacon ITSM")
-    load_fonts()
-    if os.environ.get("BEACON_NO_THEME") != "1":
-        apply_theme(app, settings.theme)
-    try:
-        target = parse_url(settings.database_url)
-        open_database(settings.database_url, create_with_demo=True)
-        summary = overview()
-    except BeaconError as exc:
-        QMessageBox.critical(None, "Beacon ITSM", exc.message())
-        raise
-    window = MainWindow(location=target.describe(), summary=summary)
-    window.show()
-    return window
+    started = time.perf_counter()
+    app = _application(settings)
+    open_database(settings.database_url, create_with_demo=True)
+    actor = authenticate(login, password)
+    window = open_main_window(settings, actor, background=False)
+    page = window.pages["incidents"]
+    window.nav.setCurrentRow(1)
+    app.processEvents()
+    shown = time.perf_counter()
+    rows = page.model.rowCount()
+    print(f"smoke test: signed in as {actor.display}; incident list shows {rows} rows; "
+          f"main window and first page in {shown - started:.2f} s")
+    window.close()
+    return 0

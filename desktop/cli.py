@@ -47,6 +47,10 @@ TEXT = {
         "ko": "설정 값은 JSON이어야 합니다 (예: {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
         "en": "A setting value must be JSON (e.g. {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
     },
+    "report_written": {
+        "ko": "보고서를 저장했습니다: {path} ({pages}쪽)",
+        "en": "Report written: {path} ({pages} pages)",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -64,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Beacon ITSM {__version__}")
     parser.add_argument("--database", metavar="URL", help="sqlite:///path/beacon.db or postgresql://user:pass@host/db")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of messages (ko or en)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="start the GUI, sign in as the demo administrator, open the incident list, exit")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init-db", help="create or upgrade a database; optionally load demo data")
     init.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
@@ -92,7 +98,29 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("key")
     put.add_argument("value", help="a JSON value")
     put.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    _add_report_parser(sub)
     return parser
+
+
+def _add_report_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon report incident|problem NUMBER` and `beacon report sla --month YYYY-MM`, each to a PDF file."""
+    report = sub.add_parser("report", help="print an incident, problem or monthly SLA report to a PDF file")
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    incident = report_sub.add_parser("incident", help="incident report (장애 보고서)")
+    incident.add_argument("number", help="incident number, e.g. INC-2026-000123")
+    problem = report_sub.add_parser("problem", help="problem report (문제 보고서)")
+    problem.add_argument("number", help="problem number, e.g. PRB-2026-000007")
+    sla = report_sub.add_parser("sla", help="monthly SLA report (월간 SLA 보고서)")
+    sla.add_argument("--month", required=True, metavar="YYYY-MM", help="calendar month in the reader's time zone")
+    sla.add_argument("--application", metavar="CODE", help="only incidents of this application")
+    sla.add_argument("--team", metavar="CODE", help="only incidents assigned to this team")
+    for command in (incident, problem, sla):
+        # its own dest: the top-level --lang would otherwise be overwritten by this one's default
+        command.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of the report")
+        command.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+        command.add_argument("--tz", dest="time_zone", metavar="ZONE",
+                             help="reader's time zone (default: the organisation's, Asia/Seoul)")
+        command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
 def _setting(url: str, args: argparse.Namespace) -> int:
@@ -145,6 +173,43 @@ def _sla_check(url: str) -> int:
     return 0
 
 
+def _open_for_reading(url: str) -> None:
+    """Bind an existing Beacon database (never create one just to read from it)."""
+    from desktop.errors import DatabaseError
+    from desktop.models import db as dbmod
+    from desktop.models import ensure_schema
+    from desktop.models.schema import current_version
+    from desktop.workflow.setup import connect
+
+    target = dbmod.parse_url(url)
+    if target.backend == "sqlite" and str(target.path) != ":memory:" and not target.path.exists():
+        raise DatabaseError("db.not_initialized")
+    connect(url)
+    if current_version() is None:
+        raise DatabaseError("db.not_initialized")
+    ensure_schema()
+
+
+def _report(url: str, args: argparse.Namespace) -> int:
+    from desktop.i18n import current_language
+    from desktop.reports import report_service as reports
+
+    lang = args.report_lang or current_language()
+    if args.report_command == "sla":
+        reports.parse_month(args.month)  # a typo is reported before the database is touched
+    _open_for_reading(url)
+    if args.report_command == "incident":
+        data = reports.incident_report_pdf(args.number, lang=lang, time_zone=args.time_zone)
+    elif args.report_command == "problem":
+        data = reports.problem_report_pdf(args.number, lang=lang, time_zone=args.time_zone)
+    else:
+        data = reports.sla_report_pdf(args.month, application=args.application, team=args.team, lang=lang,
+                                      time_zone=args.time_zone)
+    path = reports.write_pdf(data, args.out)
+    _say("report_written", path=path, pages=reports.page_count(data))
+    return 0
+
+
 def _process_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
@@ -194,11 +259,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from desktop.config import effective_settings
 
-        if args.lang:
-            set_language(args.lang)
+        lang_flag = args.lang or getattr(args, "report_lang", None)
+        if lang_flag:
+            set_language(lang_flag)
         database_flag = getattr(args, "sub_database", None) or args.database
         settings = effective_settings(database_flag=database_flag)
-        if not args.lang and not os.environ.get("BEACON_LANG"):
+        if not lang_flag and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
         if args.command == "setting":
             return _setting(settings.database_url, args)
@@ -206,10 +272,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _dispatch(settings.database_url, args)
         if args.command == "sla":
             return _sla_check(settings.database_url)
+        if args.command == "report":
+            return _report(settings.database_url, args)
         if args.command == "process":
             return _process_check(args)
         if args.command == "init-db":
             return _init_db(settings.database_url, args)
+        if args.smoke_test:
+            from desktop.app import smoke_test
+
+            return smoke_test(settings)
         from desktop.app import run_gui
 
         return run_gui(settings)

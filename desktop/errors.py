@@ -124,6 +124,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{parent}은(는) 이미 종결되어 상위 장애로 지정할 수 없습니다.",
         "en": "{parent} is already finished and cannot become a parent.",
     },
+    "report.not_found": {
+        "ko": "{what} '{number}'을(를) 찾을 수 없습니다. 번호를 확인하세요.",
+        "en": "{what} '{number}' was not found; check the number.",
+    },
+    "report.wrong_kind": {
+        "ko": "'{number}'은(는) {expected} 번호가 아닙니다 ({actual} 번호입니다).",
+        "en": "'{number}' is of kind '{actual}', but this report needs kind '{expected}'.",
+    },
+    "report.bad_month": {
+        "ko": "월은 YYYY-MM 형식으로 입력하세요 (예: 2026-10). 입력값: '{value}'",
+        "en": "Give the month as YYYY-MM (e.g. 2026-10), not '{value}'.",
+    },
+    "report.unknown_application": {
+        "ko": "업무시스템 코드 '{ref}'이(가) 없습니다.",
+        "en": "There is no application with the code '{ref}'.",
+    },
+    "report.unknown_team": {
+        "ko": "팀 코드 '{ref}'이(가) 없습니다.",
+        "en": "There is no team with the code '{ref}'.",
+    },
+    "report.bad_time_zone": {
+        "ko": "시간대 '{zone}'을(를) 알 수 없습니다 (예: Asia/Seoul).",
+        "en": "Unknown time zone '{zone}' (e.g. Asia/Seoul).",
+    },
+    "report.cannot_write": {
+        "ko": "보고서 파일을 저장할 수 없습니다: {path} ({reason})",
+        "en": "Cannot write the report file: {path} ({reason})",
+    },
+    "report.font_missing": {
+        "ko": "보고서용 한글 글꼴이 없습니다: {path}. Beacon을 다시 설치하세요.",
+        "en": "The Korean font for reports is missing: {path}. Reinstall Beacon.",
+    },
+    "auth.failed": {
+        "ko": "아이디 또는 암호가 맞지 않습니다.",
+        "en": "Wrong user name or password.",
+    },
     "settings.bad_value": {
         "ko": "설정 '{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}",
         "en": "Setting '{key}' cannot be '{value}'. Allowed: {allowed}",

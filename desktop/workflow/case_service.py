@@ -365,3 +365,11 @@ def bulk_close(*, actor_id: int, case_ids: list[int], resolution: str, cause: st
     return _bulk(case_ids, lambda cid: close_incident(
         actor_id=actor_id, case_id=cid, version=None, resolution=resolution, cause=cause, result=result,
         follow_up_plan=follow_up_plan, recurrence_prevention=recurrence_prevention, now=now), actor)
+
+
+def case_id_of(number: str) -> int:
+    """The case id of a human-readable number such as INC-2026-000123."""
+    case = Case.get_or_none(Case.number == number.strip().upper())
+    if case is None:
+        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=number)
+    return int(case.id)

@@ -289,3 +289,27 @@ def linked_cases(case_id: int) -> list[tuple[str, str, str, str]]:
         other_kind, row = load_row(other_id)
         result.append((link_kind, Case.get_by_id(other_id).number, other_kind, row.state))
     return result
+
+
+@dataclass(frozen=True)
+class DeliveryRow:
+    """Who was told about a case, on which channel, and whether it arrived."""
+
+    recipient: str
+    reason: str
+    kind: str
+    channel: str
+    status: str
+    created_at: datetime
+    sent_at: datetime | None
+
+
+def deliveries_of(case_id: int) -> list[DeliveryRow]:
+    """The propagation record of a case: every notice, oldest first."""
+    from desktop.models import Notification
+
+    query = (Notification.select(User.name, Notification.reason, Notification.kind, Notification.channel,
+                                 Notification.status, Notification.created_at, Notification.sent_at)
+             .join(User, on=(Notification.recipient == User.id))
+             .where(Notification.case == case_id).order_by(Notification.id))
+    return [DeliveryRow(*row) for row in query.tuples()]

@@ -1,0 +1,284 @@
+"""Dialogs: sign-in, errors, version conflicts, transition forms, incident registration.
+
+Each offers a `@classmethod ask(...)` so tests can drive or replace it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import BeaconError, StaleRecordError
+from desktop.views.session import ClientSession
+from desktop.workflow import session as session_service
+from desktop.workflow.actors import Actor
+from desktop.workflow.detail import ActionInfo, FieldInfo
+
+
+def show_error(parent: QWidget | None, error: BeaconError, language: str) -> None:
+    """A refusal or failure, in the user's language; nothing was saved."""
+    QMessageBox.warning(parent, parent.tr("Beacon ITSM") if parent else "Beacon ITSM", error.message(language))
+
+
+class LoginDialog(QDialog):
+    """User name and password; the error stays in the dialog so the user can try again."""
+
+    def __init__(self, parent: QWidget | None = None, *, language: str = "ko") -> None:
+        super().__init__(parent)
+        self.language = language
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Sign in to Beacon ITSM"))
+        self.login = QLineEdit(self)
+        self.login.setObjectName("login")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel("", self)
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.login)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def try_sign_in(self) -> None:
+        try:
+            self.actor = session_service.authenticate(self.login.text(), self.password.text())
+        except BeaconError as exc:
+            self.error.setText(exc.message(self.language))
+            self.password.selectAll()
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None, *, language: str = "ko") -> Actor | None:
+        dialog = cls(parent, language=language)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class ConflictDialog(QMessageBox):
+    """Someone saved the case first: say who and when; reload without losing what was typed."""
+
+    def __init__(self, parent: QWidget | None, error: StaleRecordError, language: str) -> None:
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Changed by someone else"))
+        self.setText(error.message(language))
+        self.reload_button = self.addButton(self.tr("Reload the case"), QMessageBox.ButtonRole.AcceptRole)
+        self.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, error: StaleRecordError, language: str) -> bool:
+        """True when the user wants the case reloaded."""
+        dialog = cls(parent, error, language)
+        dialog.exec()
+        return dialog.clickedButton() is dialog.reload_button
+
+
+class FieldForm(QWidget):
+    """Inputs for a transition's fields, built from the process definition (required ones marked)."""
+
+    def __init__(self, session: ClientSession, fields: tuple[FieldInfo, ...], parent: QWidget | None = None,
+                 initial: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.fields = fields
+        self.inputs: dict[str, QWidget] = {}
+        form = QFormLayout(self)
+        initial = initial or {}
+        for f in fields:
+            widget = self._input(f, initial.get(f.name))
+            widget.setObjectName(f"field_{f.name}")
+            self.inputs[f.name] = widget
+            label = session.pick(f.ko, f.en) + (" *" if f.required else "")
+            form.addRow(label, widget)
+
+    def _input(self, f: FieldInfo, value: Any) -> QWidget:
+        if f.type == "longtext" or f.type == "list":
+            edit = QPlainTextEdit(self)
+            edit.setMinimumHeight(60)
+            if value:
+                edit.setPlainText(str(value))
+            return edit
+        if f.type in ("user", "team", "grade", "urgency", "application", "choice"):
+            combo = QComboBox(self)
+            choices = {
+                "user": session_service.users, "team": session_service.teams, "grade": session_service.grades,
+                "urgency": session_service.urgencies, "application": session_service.applications,
+            }.get(f.type, session_service.incident_types)
+            if not f.required:
+                combo.addItem("", None)
+            for choice in choices():
+                combo.addItem(choice.label(self.session.language), choice.value)
+            if value is not None:
+                combo.setCurrentIndex(max(0, combo.findData(value)))
+            return combo
+        if f.type == "bool":
+            return QCheckBox(self)
+        if f.type == "datetime":
+            edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            return edit
+        line = QLineEdit(self)
+        if value:
+            line.setText(str(value))
+        return line
+
+    def values(self) -> dict[str, Any]:
+        """The entered values, ready for a workflow service (empty optional ones left out)."""
+        out: dict[str, Any] = {}
+        for f in self.fields:
+            widget = self.inputs[f.name]
+            value: Any
+            if isinstance(widget, QPlainTextEdit):
+                value = widget.toPlainText()
+            elif isinstance(widget, QComboBox):
+                value = widget.currentData()
+            elif isinstance(widget, QCheckBox):
+                value = widget.isChecked() or None
+            elif isinstance(widget, QDateTimeEdit):
+                local = widget.dateTime().toPython().replace(tzinfo=ZoneInfo(self.session.time_zone))
+                value = local.astimezone(UTC).replace(tzinfo=None)
+            else:
+                value = widget.text()
+            if value in (None, "") and not f.required:
+                continue
+            out[f.name] = value
+        return out
+
+
+class TransitionDialog(QDialog):
+    """Asks for the fields of one transition; keeps what was typed if the save is refused."""
+
+    def __init__(self, session: ClientSession, action: ActionInfo, parent: QWidget | None = None,
+                 initial: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(session.pick(action.ko, action.en))
+        self.form = FieldForm(session, action.fields, self, initial)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(session.pick(action.ko, action.en))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        note = QLabel(self.tr("Fields marked * are required."), self)
+        note.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    @classmethod
+    def ask(cls, session: ClientSession, action: ActionInfo, parent: QWidget | None = None,
+            initial: dict[str, Any] | None = None) -> dict[str, Any] | None:
+        if not action.fields:
+            return {}
+        dialog = cls(session, action, parent, initial)
+        return dialog.form.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class RegisterIncidentDialog(QDialog):
+    """What a customer fills in: application (impact follows), urgency, and the grade shown before saving."""
+
+    def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(self.tr("Register an incident"))
+        self.title = QLineEdit(self)
+        self.title.setObjectName("title")
+        self.title.setPlaceholderText(self.tr("What is wrong, in one line"))
+        self.description = QPlainTextEdit(self)
+        self.description.setObjectName("description")
+        self.description.setPlaceholderText(self.tr("What happened, since when, who is affected"))
+        self.application = QComboBox(self)
+        self.application.setObjectName("application")
+        for choice in session_service.applications():
+            self.application.addItem(choice.label(session.language), choice.value)
+        self.urgency = QComboBox(self)
+        self.urgency.setObjectName("urgency")
+        for choice in session_service.urgencies():
+            self.urgency.addItem(choice.label(session.language), choice.value)
+        self.incident_type = QComboBox(self)
+        self.incident_type.setObjectName("incident_type")
+        for choice in session_service.incident_types():
+            self.incident_type.addItem(choice.label(session.language), choice.value)
+        self.occurred_at = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.occurred_at.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.occurred_at.setCalendarPopup(True)
+        self.impact = QLabel(self)
+        self.impact.setObjectName("impact")
+        self.grade = QLabel(self)
+        self.grade.setObjectName("grade")
+        form = QFormLayout()
+        form.addRow(self.tr("Title *"), self.title)
+        form.addRow(self.tr("Application *"), self.application)
+        form.addRow(self.tr("Impact (from the application)"), self.impact)
+        form.addRow(self.tr("Urgency *"), self.urgency)
+        form.addRow(self.tr("Grade (urgency × impact)"), self.grade)
+        form.addRow(self.tr("Incident type *"), self.incident_type)
+        form.addRow(self.tr("Occurred at"), self.occurred_at)
+        form.addRow(self.tr("Description *"), self.description)
+        self.error = QLabel("", self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.application.currentIndexChanged.connect(self.update_grade)
+        self.urgency.currentIndexChanged.connect(self.update_grade)
+        self.update_grade()
+        self.resize(560, 520)
+
+    def update_grade(self) -> None:
+        """Show the impact and the grade the matrix gives, before anything is saved."""
+        app, urgency = self.application.currentData(), self.urgency.currentData()
+        if app is None or urgency is None:
+            return
+        preview = session_service.preview_grade(application_id=app, urgency=urgency)
+        self.impact.setText(preview.impact.label(self.session.language))
+        self.grade.setText(preview.grade.label(self.session.language))
+        self.grade.setStyleSheet(f"background: {preview.grade.extra}; color: white; padding: 2px 8px;"
+                                 "border-radius: 8px; font-weight: bold;")
+
+    def values(self) -> dict[str, Any]:
+        local = self.occurred_at.dateTime().toPython().replace(tzinfo=ZoneInfo(self.session.time_zone))
+        return {"title": self.title.text(), "description": self.description.toPlainText(),
+                "application_id": self.application.currentData(), "urgency": self.urgency.currentData(),
+                "incident_type": self.incident_type.currentData(),
+                "occurred_at": local.astimezone(UTC).replace(tzinfo=None)}
+
+    @classmethod
+    def ask(cls, session: ClientSession, parent: QWidget | None = None) -> dict[str, Any] | None:
+        dialog = cls(session, parent)
+        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+

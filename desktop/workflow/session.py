@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from peewee import JOIN
+
 from desktop.errors import BeaconError
 from desktop.models import (
     ConfigurationItem,
@@ -86,7 +88,7 @@ def incident_types() -> list[Choice]:
 def users() -> list[Choice]:
     """Active users with their team name (extra)."""
     rows = (User.select(User.id, User.name, User.name_en, Team.name)
-            .join(Team, on=(User.team == Team.id), join_type="LEFT OUTER")
+            .join(Team, JOIN.LEFT_OUTER, on=(User.team == Team.id))
             .where(User.is_active == True).order_by(User.name).tuples())  # noqa: E712
     return [Choice(i, n, e or n, t or "") for i, n, e, t in rows]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,6 +24,19 @@ from desktop.views.session import ClientSession
 from desktop.workflow import case_service
 
 
+class _LazyPages:
+    """`window.pages["incidents"]` builds the page when first asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self._window.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(key for key, _ in self._window._factories)
+
+
 class MainWindow(QMainWindow):
     """Where a handler lives all day."""
 
@@ -31,22 +46,32 @@ class MainWindow(QMainWindow):
     def __init__(self, session: ClientSession, *, background: bool = True) -> None:
         super().__init__()
         self.session = session
+        self._built: set[str] = set()
         self.case_windows: dict[int, CaseView] = {}
         self.setWindowTitle(self.tr("Beacon ITSM — {0}").format(session.actor.display))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget(self)
-        self.pages: dict[str, QWidget] = {}
-        self._add_page("my_work", self.tr("My work"), IncidentListPage(session, mine=True))
-        self._add_page("incidents", self.tr("Incidents"), IncidentListPage(session))
-        self._add_page("problems", self.tr("Problems"), CaseListPage(session, "problem"))
-        self._add_page("changes", self.tr("Changes"), CaseListPage(session, "change"))
-        self._add_page("work_orders", self.tr("Work orders"), CaseListPage(session, "work_order"))
+        # pages are built the first time they are shown, so the window opens with one query
+        self._factories: list[tuple[str, Callable[[], QWidget]]] = [
+            ("my_work", lambda: IncidentListPage(session, mine=True)),
+            ("incidents", lambda: IncidentListPage(session)),
+            ("problems", lambda: CaseListPage(session, "problem")),
+            ("changes", lambda: CaseListPage(session, "change")),
+            ("work_orders", lambda: CaseListPage(session, "work_order")),
+            ("inbox", lambda: self.inbox),
+            ("dashboard", lambda: DashboardPage(session)),
+        ]
+        labels = [self.tr("My work"), self.tr("Incidents"), self.tr("Problems"), self.tr("Changes"),
+                  self.tr("Work orders"), self.tr("Inbox"), self.tr("Dashboard")]
+        self.pages = _LazyPages(self)
         self.inbox = InboxPage(session)
-        self._add_page("inbox", self.tr("Inbox"), self.inbox)
-        self._add_page("dashboard", self.tr("Dashboard"), DashboardPage(session))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.inbox.sig_open_case.connect(self.open_case)
+        for label, _ in zip(labels, self._factories, strict=True):
+            self.nav.addItem(label)
+            self.stack.addWidget(QWidget(self))  # placeholder until first shown
+        self.nav.currentRowChanged.connect(self.show_page)
         self.nav.setCurrentRow(0)
         body = QWidget(self)
         row = QHBoxLayout(body)
@@ -74,12 +99,24 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
-    def _add_page(self, key: str, label: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.nav.addItem(label)
-        self.stack.addWidget(page)
-        if hasattr(page, "sig_open_case"):
-            page.sig_open_case.connect(self.open_case)
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built on first use."""
+        row = [k for k, _ in self._factories].index(key)
+        widget = self.stack.widget(row)
+        if key not in self._built:
+            placeholder = widget
+            widget = self._factories[row][1]()
+            self.stack.insertWidget(row, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built.add(key)
+            if hasattr(widget, "sig_open_case") and key != "inbox":
+                widget.sig_open_case.connect(self.open_case)
+        return widget
+
+    def show_page(self, row: int) -> None:
+        self.page(self._factories[row][0])
+        self.stack.setCurrentIndex(row)
 
     def _build_menu(self) -> None:
         cases = self.menuBar().addMenu(self.tr("&Case"))

@@ -16,6 +16,7 @@ from desktop.errors import BeaconError
 from desktop.models import Action, Case, CaseLink, Event, Incident, database, utcnow
 from desktop.models.versioning import update_versioned
 from desktop.workflow.actors import Actor, load_actor
+from desktop.workflow.effects import validate_parent
 from desktop.workflow.engine import (
     FireResult,
     as_utc_naive,
@@ -146,10 +147,11 @@ def add_action(*, actor_id: int, case_id: int, body: str, kind: str = "note", ac
     if minutes_spent is not None and minutes_spent < 0:
         raise BeaconError("workflow.bad_value", field={"ko": "소요 시간", "en": "Minutes spent"},
                           reason={"ko": "0 이상이어야 합니다", "en": "must not be negative"})
-    at = as_utc_naive(now) if now else utcnow()
+    at = as_utc_naive(now) if now else None
     with database.atomic():
         actor = load_actor(actor_id)
         case_kind, row = load_row(case_id, lock=True)
+        at = at or utcnow()
         case = Case.get_by_id(case_id)
         require_operation(actor, case_kind, row, "comment" if kind == "comment" else "add_action", case)
         acted = as_utc_naive(acted_at) if acted_at else at
@@ -164,7 +166,7 @@ def issue_work_order(*, actor_id: int, parent_id: int, title: str, instructions:
                      assignee_id: int | None = None, team_id: int | None = None, due_at: datetime | None = None,
                      now: datetime | None = None) -> FireResult:
     """Send work to someone else; without an assignee it goes to the application's second line."""
-    at = as_utc_naive(now) if now else utcnow()
+    at = as_utc_naive(now) if now else None
     fields: dict[str, Any] = {"parent": parent_id, "title": title, "instructions": instructions}
     if assignee_id is not None:
         fields["assignee"] = assignee_id
@@ -175,6 +177,7 @@ def issue_work_order(*, actor_id: int, parent_id: int, title: str, instructions:
     with database.atomic():
         actor = load_actor(actor_id)
         parent_kind, parent_row = load_row(parent_id, lock=True)
+        at = at or utcnow()
         require_operation(actor, parent_kind, parent_row, "issue_work_order", Case.get_by_id(parent_id))
         return fire_in_transaction("work_order", "issue", actor=actor, case_id=None, fields=fields, now=at)
 
@@ -183,10 +186,11 @@ def request_change(*, actor_id: int, parent_id: int, title: str, description: st
                    assignee_id: int | None = None, implementation_plan: str = "", rollback_plan: str = "",
                    now: datetime | None = None) -> FireResult:
     """Spawn a change from an incident or problem; it runs its own process and never blocks the parent."""
-    at = as_utc_naive(now) if now else utcnow()
+    at = as_utc_naive(now) if now else None
     with database.atomic():
         actor = load_actor(actor_id)
         parent_kind, parent_row = load_row(parent_id, lock=True)
+        at = at or utcnow()
         require_operation(actor, parent_kind, parent_row, "request_change", Case.get_by_id(parent_id))
         fields: dict[str, Any] = {"title": title, "description": description, "change_type": change_type,
                                   "parent": parent_id}
@@ -214,13 +218,14 @@ class LinkResult:
 def link_problem(*, actor_id: int, incident_id: int, problem_id: int | None = None,
                  new_problem: dict[str, Any] | None = None, now: datetime | None = None) -> LinkResult:
     """Link an incident to an existing problem, or to a new one registered from it."""
-    at = as_utc_naive(now) if now else utcnow()
+    at = as_utc_naive(now) if now else None
     if (problem_id is None) == (new_problem is None):
         raise BeaconError("workflow.required", action={"ko": "문제 연결", "en": "Link problem"},
                           fields={"ko": "기존 문제 또는 새 문제", "en": "an existing or a new problem"})
     with database.atomic():
         actor = load_actor(actor_id)
         kind, row = load_row(incident_id, lock=True)
+        at = at or utcnow()
         incident_case = Case.get_by_id(incident_id)
         if kind != "incident":
             raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=incident_id)
@@ -248,10 +253,11 @@ def link_problem(*, actor_id: int, incident_id: int, problem_id: int | None = No
 def set_parent(*, actor_id: int, case_id: int, version: int | None, parent_id: int | None,
                now: datetime | None = None) -> int:
     """Make an incident a child of a major incident (or detach it with None); returns the new version."""
-    at = as_utc_naive(now) if now else utcnow()
+    at = as_utc_naive(now) if now else None
     with database.atomic():
         actor = load_actor(actor_id)
         kind, row = load_row(case_id, lock=True)
+        at = at or utcnow()
         case = Case.get_by_id(case_id)
         require_operation(actor, kind, row, "set_parent", case)
         if version is not None and row.version != version:
@@ -259,7 +265,7 @@ def set_parent(*, actor_id: int, case_id: int, version: int | None, parent_id: i
                              label=case.number)
         before = row.parent_id
         if parent_id is not None:
-            _check_parent(case, row, parent_id)
+            validate_parent(record=case.number, case_id=case.id, parent_id=parent_id)
         new_version = update_versioned(Incident, case_id, expected_version=row.version,
                                        changes={"parent": parent_id}, actor_id=actor.id, label=case.number)
         Event.create(case=case_id, entity="incident", entity_id=case.number,
@@ -271,20 +277,6 @@ def set_parent(*, actor_id: int, case_id: int, version: int | None, parent_id: i
                          kind="child_added" if side == parent_id else "child_removed", actor=actor.id,
                          occurred_at=at, after=json.dumps({"child": case.number}))
     return new_version
-
-
-def _check_parent(case: Case, row: Any, parent_id: int) -> None:
-    parent_case = Case.get_or_none(Case.id == parent_id)
-    if parent_case is None or parent_case.kind != "incident":
-        raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=parent_id)
-    if parent_id == case.id:
-        raise BeaconError("workflow.parent_self", record=case.number)
-    parent = Incident.get_by_id(parent_id)
-    has_children = Incident.select().where(Incident.parent == case.id).exists()
-    if parent.parent_id is not None or has_children:
-        raise BeaconError("workflow.parent_nested", record=case.number, parent=parent_case.number)
-    if definition("incident").states[parent.state].final:
-        raise BeaconError("workflow.parent_closed", parent=parent_case.number)
 
 
 # --- work orders, problems, changes: thin names over `transition` -------------------------

@@ -206,6 +206,32 @@ def link_duplicate(ctx: Any) -> None:
     ctx.after(link)
 
 
+def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None:
+    """A parent (major incident) must be another open incident that is not itself a child."""
+    from desktop.workflow.process import definition
+
+    parent_case = Case.get_or_none(Case.id == parent_id)
+    if parent_case is None or parent_case.kind != "incident":
+        raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=parent_id)
+    if parent_id == case_id:
+        raise BeaconError("workflow.parent_self", record=record)
+    parent = Incident.get_by_id(parent_id)
+    has_children = case_id is not None and Incident.select().where(Incident.parent == case_id).exists()
+    if parent.parent_id is not None or has_children:
+        raise BeaconError("workflow.parent_nested", record=record, parent=parent_case.number)
+    if definition("incident").states[parent.state].final:
+        raise BeaconError("workflow.parent_closed", parent=parent_case.number)
+
+
+@effect("check_parent")
+def check_parent(ctx: Any) -> None:
+    """Registering under a major incident follows the same rules as setting a parent later."""
+    parent = ctx.values.get("parent")
+    if parent is not None:
+        validate_parent(record=ctx.case.number, case_id=ctx.case.id if ctx.row is not None else None,
+                        parent_id=parent)
+
+
 SHARED_RESOLUTION_FIELDS = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")
 
 
@@ -254,6 +280,7 @@ def close_children(ctx: Any) -> None:
         raise BeaconError("workflow.open_children", count=len(children),
                           numbers=", ".join(number for _, number in children))
     shared = {k: ctx.values[k] for k in SHARED_RESOLUTION_FIELDS if k in ctx.values}
+    shared["confirm_open_children"] = True
 
     def close_them(c: Any, _e: Event) -> None:
         for child_id, _number in children:

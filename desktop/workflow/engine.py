@@ -380,7 +380,7 @@ def fire(
     with database.atomic():
         actor = load_actor(actor_id)
         return fire_in_transaction(kind, transition, actor=actor, case_id=case_id, fields=fields or {},
-                                   expected_version=expected_version, now=as_utc_naive(now) if now else utcnow())
+                                   expected_version=expected_version, now=as_utc_naive(now) if now else None)
 
 
 def fire_in_transaction(
@@ -391,7 +391,7 @@ def fire_in_transaction(
     case_id: int | None,
     fields: dict[str, Any],
     expected_version: int | None = None,
-    now: datetime,
+    now: datetime | None,
     system: bool = False,
 ) -> FireResult:
     """Fire inside the caller's transaction (effects use it for linked cases).
@@ -407,6 +407,8 @@ def fire_in_transaction(
     row = None
     if case_id is not None:
         found_kind, row = load_row(case_id, lock=True)
+        # the time is read once the row is ours: a change that waited for another is dated after it
+        now = now or utcnow()
         if found_kind != kind:
             raise BeaconError("workflow.not_found", what=KIND_LABELS[kind], ref=case_id)
         case = Case.get_by_id(case_id)
@@ -425,6 +427,7 @@ def fire_in_transaction(
     if not system and not holds(actor, transition.roles, kind, row):
         raise BeaconError("workflow.not_allowed", who=actor.display, record=label_of(kind, case), action=action)
     values = validate_fields(kind, transition, fields)
+    now = now or utcnow()
 
     if case is None:
         year = now.year

@@ -376,3 +376,23 @@ def test_customer_registers_and_sees_only_their_own(db):
 
 def test_impact_levels_are_data(db):
     assert ImpactLevel.select().count() == 3
+
+
+def test_registering_under_a_parent_follows_the_parent_rules(db):
+    bank = make_bank()
+    open_parent = register(bank)
+    child = cs.register_incident(actor_id=bank.id("customer"), title="같은 장애", description="-",
+                                 application_id=bank.app.id, urgency="high", incident_type="application",
+                                 parent_id=open_parent.case_id)
+    assert Incident.get_by_id(child.case_id).parent_id == open_parent.case_id
+    cancelled = register(bank)
+    cs.cancel_incident(actor_id=bank.id("customer"), case_id=cancelled.case_id, version=cancelled.version,
+                       reason="오등록")
+    problem = cs.register_problem(actor_id=bank.id("pm"), title="원인 분석", description="-")
+    for parent, code in ((cancelled.case_id, "workflow.parent_closed"), (child.case_id, "workflow.parent_nested"),
+                         (problem.case_id, "workflow.not_found")):
+        with pytest.raises(BeaconError) as caught:
+            cs.register_incident(actor_id=bank.id("customer"), title="x", description="-",
+                                 application_id=bank.app.id, urgency="high", incident_type="application",
+                                 parent_id=parent)
+        assert caught.value.code == code

@@ -51,6 +51,7 @@ class BackgroundServices(QObject):
         self._feed = open_change_feed(database_url)
         self._feed.subscribe(self._emit_changes)
         self._notifier: QSocketNotifier | None = None
+        self._poll_timer: QTimer | None = None
         fd = self._feed.fileno()
         if fd is not None:
             self._notifier = QSocketNotifier(fd, QSocketNotifier.Type.Read, self)
@@ -92,6 +93,8 @@ class BackgroundServices(QObject):
     def stop(self) -> None:
         """Stop timers and close the feed (on window close)."""
         self._delivery_timer.stop()
+        if self._poll_timer is not None:
+            self._poll_timer.stop()
         if self._notifier is not None:
             self._notifier.setEnabled(False)
         self._feed.close()

@@ -40,8 +40,49 @@ def open_main_window(settings: Settings, actor: Actor, *, background: bool = Tru
     session = ClientSession(actor=actor, database_url=settings.database_url, language=settings.language,
                             time_zone=settings.time_zone)
     window = MainWindow(session, background=background)
+    window.sig_language_requested.connect(lambda language: _switch(window, settings, actor, language=language))
+    window.sig_theme_requested.connect(lambda theme: _switch(window, settings, actor, theme=theme))
     window.show()
+    _windows.append(window)
     return window
+
+
+_windows: list[MainWindow] = []  # keeps the current main window alive across a language switch
+
+
+def _switch(window: MainWindow, settings: Settings, actor: Actor, *, language: str | None = None,
+            theme: str | None = None) -> MainWindow:
+    """Apply a language or theme the user picked, remember it, and rebuild the window in it."""
+    from dataclasses import replace
+
+    from desktop.config import load_settings, save_settings
+    from desktop.views.i18n import install_language
+    from desktop.views.theme import apply_theme
+
+    app = _application_instance()
+    stored = load_settings()
+    changed = replace(stored, language=language or stored.language, theme=theme or stored.theme)
+    save_settings(changed)
+    current = replace(settings, language=changed.language, theme=changed.theme)
+    if theme and os.environ.get("BEACON_NO_THEME") != "1":
+        apply_theme(app, theme)
+    if language:
+        install_language(language)
+    geometry = window.saveGeometry()
+    window.close()
+    if window in _windows:
+        _windows.remove(window)
+    fresh = open_main_window(current, actor, background=window.background is not None)
+    fresh.restoreGeometry(geometry)
+    return fresh
+
+
+def _application_instance() -> QApplication:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app
 
 
 def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindow | None:

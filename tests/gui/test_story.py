@@ -226,3 +226,22 @@ def test_list_models_pass_the_model_tester(qtbot, bank, qtmodeltester):
     problems = CaseTableModel(session_of(bank, "admin"), "problem")
     problems.reload()
     qtmodeltester.check(problems)
+
+
+def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, bank):
+    from desktop.app import _windows, open_main_window
+    from desktop.config import Settings, load_settings
+    from desktop.views.i18n import install_language
+
+    assert install_language("ko")
+    window = open_main_window(Settings(database_url=bank.url, language="ko"), load_actor(bank.id("handler")),
+                              background=False)
+    assert window.nav.item(1).text() == "장애"
+    window.sig_language_requested.emit("en")
+    fresh = _windows[-1]
+    qtbot.addWidget(fresh)
+    assert fresh is not window and fresh.nav.item(1).text() == "Incidents"
+    assert load_settings().language == "en"
+    fresh.sig_language_requested.emit("ko")
+    assert _windows[-1].nav.item(1).text() == "장애"
+    _windows[-1].close()

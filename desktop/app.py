@@ -98,11 +98,32 @@ def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindo
     from desktop.workflow.setup import open_database
 
     _application(settings)
+    create_with_demo = True
+    from desktop.config import ENV_DATABASE_URL, save_settings, settings_path
+
+    if not settings_path().exists() and not os.environ.get(ENV_DATABASE_URL):
+        from dataclasses import replace
+
+        from desktop.views.first_run import FirstRunDialog
+
+        chosen = FirstRunDialog.ask(language=settings.language)
+        if chosen is None:
+            return None
+        settings = replace(settings, database_url=chosen[0])
+        create_with_demo = chosen[1]
+        save_settings(settings)
     try:
-        open_database(settings.database_url, create_with_demo=True)
+        opened = open_database(settings.database_url, create_with_demo=create_with_demo)
     except BeaconError as exc:
         QMessageBox.critical(None, "Beacon ITSM", exc.message(settings.language))
         raise
+    if opened.admin_password:
+        from desktop.i18n import pick
+
+        QMessageBox.information(None, "Beacon ITSM", pick({
+            "ko": f"새 데이터베이스의 관리자 계정입니다. 아이디: admin, 암호: {opened.admin_password}",
+            "en": f"The new database's administrator: user name admin, password {opened.admin_password}",
+        }, settings.language))
     if actor is None:
         actor = LoginDialog.ask(language=settings.language)
         if actor is None:

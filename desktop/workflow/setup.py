@@ -72,7 +72,15 @@ def initialize_database(
     )
 
 
-def open_database(url: str, *, create_with_demo: bool = False) -> SchemaStatus:
+@dataclass(frozen=True)
+class OpenResult:
+    """What opening the app's database did; `admin_password` is set when a new admin was created."""
+
+    schema: SchemaStatus
+    admin_password: str | None = None
+
+
+def open_database(url: str, *, create_with_demo: bool = False) -> OpenResult:
     """Open the database for the app: upgrade an older schema; create one if allowed.
 
     A missing schema is created (with demo data when `create_with_demo`) only on
@@ -87,7 +95,27 @@ def open_database(url: str, *, create_with_demo: bool = False) -> SchemaStatus:
         if target.backend != "sqlite":
             raise DatabaseError("db.not_initialized")
         result = initialize_database(url, demo=create_with_demo)
-        return result.schema
+        return OpenResult(result.schema, result.admin_password)
     status = ensure_schema()
     seed_defaults()
-    return status
+    return OpenResult(status)
+
+
+def check_connection(url: str) -> None:
+    """Connect to `url` and disconnect again, leaving the app's database as it was.
+
+    Raises:
+        DatabaseError: with the reason in the user's language.
+    """
+    target = dbmod.parse_url(url)
+    probe = dbmod.make_database(target)
+    try:
+        probe.connect()
+        probe.execute_sql("SELECT 1")
+    except DatabaseError:
+        raise
+    except Exception as exc:  # driver errors become a message a person can act on
+        raise dbmod.translate_error(target, exc) from None
+    finally:
+        if not probe.is_closed():
+            probe.close()

@@ -49,297 +49,297 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="105" />
+        <location filename="../../desktop/views/case_view.py" line="117" />
         <source>Overview</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="106" />
+        <location filename="../../desktop/views/case_view.py" line="118" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="108" />
+        <location filename="../../desktop/views/case_view.py" line="120" />
         <source>Work orders</source>
         <translation>작업 지시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="109" />
+        <location filename="../../desktop/views/case_view.py" line="121" />
         <source>Links</source>
         <translation>연결된 건</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="111" />
+        <location filename="../../desktop/views/case_view.py" line="123" />
         <source>Propagation</source>
         <translation>전파 내역</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="112" />
+        <location filename="../../desktop/views/case_view.py" line="124" />
         <source>History</source>
         <translation>이력</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="126" />
+        <location filename="../../desktop/views/case_view.py" line="138" />
         <source>Reporter</source>
         <translation>등록자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="127" />
-        <location filename="../../desktop/views/case_view.py" line="175" />
+        <location filename="../../desktop/views/case_view.py" line="139" />
+        <location filename="../../desktop/views/case_view.py" line="187" />
         <source>Assignee</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="128" />
+        <location filename="../../desktop/views/case_view.py" line="140" />
         <source>Team</source>
         <translation>담당 팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="131" />
+        <location filename="../../desktop/views/case_view.py" line="143" />
         <source>Urgency</source>
         <translation>긴급도</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="131" />
+        <location filename="../../desktop/views/case_view.py" line="143" />
         <source>Impact</source>
         <translation>영향도</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="132" />
+        <location filename="../../desktop/views/case_view.py" line="144" />
         <source>Registered</source>
         <translation>등록 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="133" />
+        <location filename="../../desktop/views/case_view.py" line="145" />
         <source>Accepted</source>
         <translation>접수 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="134" />
+        <location filename="../../desktop/views/case_view.py" line="146" />
         <source>Closed</source>
         <translation>종결 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="136" />
+        <location filename="../../desktop/views/case_view.py" line="148" />
         <source>Parent incident</source>
         <translation>상위 장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="138" />
+        <location filename="../../desktop/views/case_view.py" line="150" />
         <source>Child incidents</source>
         <translation>하위 장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="139" />
+        <location filename="../../desktop/views/case_view.py" line="151" />
         <source>Description</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="139" />
-        <location filename="../../desktop/views/case_view.py" line="159" />
+        <location filename="../../desktop/views/case_view.py" line="151" />
+        <location filename="../../desktop/views/case_view.py" line="171" />
         <source>Resolution</source>
         <translation>조치 결과 요약</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="140" />
+        <location filename="../../desktop/views/case_view.py" line="152" />
         <source>Cause</source>
         <translation>장애 원인</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="140" />
+        <location filename="../../desktop/views/case_view.py" line="152" />
         <source>Result</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="141" />
+        <location filename="../../desktop/views/case_view.py" line="153" />
         <source>Follow-up plan</source>
         <translation>향후 조치 계획</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="142" />
+        <location filename="../../desktop/views/case_view.py" line="154" />
         <source>Recurrence prevention</source>
         <translation>재발 방지 대책</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="142" />
+        <location filename="../../desktop/views/case_view.py" line="154" />
         <source>Root cause</source>
         <translation>근본 원인</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="143" />
+        <location filename="../../desktop/views/case_view.py" line="155" />
         <source>Workaround</source>
         <translation>임시 해결 방안</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="143" />
+        <location filename="../../desktop/views/case_view.py" line="155" />
         <source>Solution</source>
         <translation>해결 방안</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="144" />
+        <location filename="../../desktop/views/case_view.py" line="156" />
         <source>Instructions</source>
         <translation>작업 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="144" />
+        <location filename="../../desktop/views/case_view.py" line="156" />
         <source>Cancel reason</source>
         <translation>취소 사유</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="156" />
+        <location filename="../../desktop/views/case_view.py" line="168" />
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="156" />
+        <location filename="../../desktop/views/case_view.py" line="168" />
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="156" />
+        <location filename="../../desktop/views/case_view.py" line="168" />
         <source>Elapsed</source>
         <translation>경과</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="156" />
+        <location filename="../../desktop/views/case_view.py" line="168" />
         <source>Remaining</source>
         <translation>남은 시간</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="157" />
-        <location filename="../../desktop/views/case_view.py" line="175" />
-        <location filename="../../desktop/views/case_view.py" line="183" />
+        <location filename="../../desktop/views/case_view.py" line="169" />
+        <location filename="../../desktop/views/case_view.py" line="187" />
+        <location filename="../../desktop/views/case_view.py" line="195" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="157" />
+        <location filename="../../desktop/views/case_view.py" line="169" />
         <source>Due</source>
         <translation>목표 시각</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="159" />
+        <location filename="../../desktop/views/case_view.py" line="171" />
         <source>Response</source>
         <translation>접수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="160" />
+        <location filename="../../desktop/views/case_view.py" line="172" />
         <source>Met</source>
         <translation>준수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="160" />
+        <location filename="../../desktop/views/case_view.py" line="172" />
         <source>Missed</source>
         <translation>미준수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="160" />
+        <location filename="../../desktop/views/case_view.py" line="172" />
         <source>Stopped</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="161" />
+        <location filename="../../desktop/views/case_view.py" line="173" />
         <source>Paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="161" />
+        <location filename="../../desktop/views/case_view.py" line="173" />
         <source>On track</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="161" />
+        <location filename="../../desktop/views/case_view.py" line="173" />
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="162" />
+        <location filename="../../desktop/views/case_view.py" line="174" />
         <source>Breached</source>
         <translation>위반</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="165" />
+        <location filename="../../desktop/views/case_view.py" line="177" />
         <source> (business time)</source>
         <translation> (업무시간 기준)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="175" />
-        <location filename="../../desktop/views/case_view.py" line="183" />
+        <location filename="../../desktop/views/case_view.py" line="187" />
+        <location filename="../../desktop/views/case_view.py" line="195" />
         <source>Number</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="175" />
+        <location filename="../../desktop/views/case_view.py" line="187" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="176" />
+        <location filename="../../desktop/views/case_view.py" line="188" />
         <source>Issued</source>
         <translation>지시 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="183" />
+        <location filename="../../desktop/views/case_view.py" line="195" />
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
+        <location filename="../../desktop/views/case_view.py" line="201" />
         <source>Recipient</source>
         <translation>수신자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
+        <location filename="../../desktop/views/case_view.py" line="201" />
         <source>Why</source>
         <translation>수신 사유</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
+        <location filename="../../desktop/views/case_view.py" line="201" />
         <source>Notice</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
+        <location filename="../../desktop/views/case_view.py" line="201" />
         <source>Channel</source>
         <translation>채널</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="190" />
+        <location filename="../../desktop/views/case_view.py" line="202" />
         <source>Status</source>
         <translation>전달 상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="190" />
+        <location filename="../../desktop/views/case_view.py" line="202" />
         <source>Written</source>
         <translation>발생 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="190" />
+        <location filename="../../desktop/views/case_view.py" line="202" />
         <source>Delivered</source>
         <translation>전달 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="198" />
+        <location filename="../../desktop/views/case_view.py" line="210" />
         <source>When</source>
         <translation>일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="198" />
+        <location filename="../../desktop/views/case_view.py" line="210" />
         <source>What</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="198" />
+        <location filename="../../desktop/views/case_view.py" line="210" />
         <source>Who</source>
         <translation>처리자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="198" />
+        <location filename="../../desktop/views/case_view.py" line="210" />
         <source>From → to</source>
         <translation>상태 변화</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="199" />
+        <location filename="../../desktop/views/case_view.py" line="211" />
         <source>Note</source>
         <translation>내용</translation>
     </message>
@@ -398,6 +398,74 @@
         <location filename="../../desktop/views/pages.py" line="305" />
         <source>SLA this month ({0})</source>
         <translation>이번 달 SLA ({0})</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="33" />
+        <source>Welcome to Beacon ITSM</source>
+        <translation>Beacon ITSM에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="34" />
+        <source>On this computer (a local file)</source>
+        <translation>이 컴퓨터에 (로컬 파일)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="39" />
+        <source>Fill a new file with a demo bank to try things out</source>
+        <translation>새 파일에 데모 은행 데이터를 채워 둘러보기</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="42" />
+        <source>On the team's PostgreSQL server</source>
+        <translation>팀의 PostgreSQL 서버에</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="57" />
+        <source>Test connection</source>
+        <translation>연결 시험</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="66" />
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="71" />
+        <source>Host</source>
+        <translation>호스트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="72" />
+        <source>Port</source>
+        <translation>포트</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="73" />
+        <source>Database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="74" />
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="75" />
+        <source>Password</source>
+        <translation>암호</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="81" />
+        <source>Where should Beacon keep its data?</source>
+        <translation>Beacon 데이터를 어디에 둘까요?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/first_run.py" line="106" />
+        <source>Connected.</source>
+        <translation>연결되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -545,83 +613,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35" />
+        <location filename="../../desktop/views/main_window.py" line="51" />
         <source>Beacon ITSM — {0}</source>
         <translation>Beacon ITSM — {0}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="41" />
+        <location filename="../../desktop/views/main_window.py" line="66" />
         <source>My work</source>
         <translation>내 업무</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="42" />
+        <location filename="../../desktop/views/main_window.py" line="66" />
         <source>Incidents</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="43" />
+        <location filename="../../desktop/views/main_window.py" line="66" />
         <source>Problems</source>
         <translation>문제</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="44" />
+        <location filename="../../desktop/views/main_window.py" line="66" />
         <source>Changes</source>
         <translation>변경</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="45" />
+        <location filename="../../desktop/views/main_window.py" line="67" />
         <source>Work orders</source>
         <translation>작업 지시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="47" />
-        <location filename="../../desktop/views/main_window.py" line="106" />
+        <location filename="../../desktop/views/main_window.py" line="67" />
+        <location filename="../../desktop/views/main_window.py" line="143" />
         <source>Inbox</source>
         <translation>알림함</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="48" />
+        <location filename="../../desktop/views/main_window.py" line="67" />
         <source>Dashboard</source>
         <translation>대시보드</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="85" />
+        <location filename="../../desktop/views/main_window.py" line="122" />
         <source>&amp;Case</source>
         <translation>건(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="86" />
+        <location filename="../../desktop/views/main_window.py" line="123" />
         <source>&amp;New incident…</source>
         <translation>새 장애 등록(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="90" />
+        <location filename="../../desktop/views/main_window.py" line="127" />
         <source>&amp;Refresh</source>
         <translation>새로 고침(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="94" />
+        <location filename="../../desktop/views/main_window.py" line="131" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="100" />
+        <location filename="../../desktop/views/main_window.py" line="137" />
         <source>Light theme</source>
         <translation>밝은 테마</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="100" />
+        <location filename="../../desktop/views/main_window.py" line="137" />
         <source>Dark theme</source>
         <translation>어두운 테마</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106" />
+        <location filename="../../desktop/views/main_window.py" line="143" />
         <source>Inbox ({0})</source>
         <translation>알림함 ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="107" />
+        <location filename="../../desktop/views/main_window.py" line="144" />
         <source>{0} — {1} unread</source>
         <translation>{0} — 읽지 않은 알림 {1}건</translation>
     </message>

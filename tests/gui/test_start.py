@@ -34,7 +34,11 @@ def test_first_start_creates_the_demo_bank_and_shows_it(qapp, tmp_path, monkeypa
 
     monkeypatch.setattr(LoginDialog, "ask", staticmethod(sign_in))
     db_file = tmp_path / "first" / "beacon.db"
-    settings = Settings(database_url=f"sqlite:///{db_file}")
+    from desktop.views.first_run import FirstRunDialog
+
+    monkeypatch.setattr(FirstRunDialog, "ask", staticmethod(lambda parent=None, language="ko": (
+        f"sqlite:///{db_file}", True)))  # the user keeps "a local file" and "demo bank"
+    settings = Settings(database_url="sqlite:///never-used.db")
     try:
         window = start_client(settings)
         assert signed_in == ["ko"]
@@ -50,3 +54,24 @@ def test_first_start_creates_the_demo_bank_and_shows_it(qapp, tmp_path, monkeypa
         window.deleteLater()
     finally:
         dbmod.close()
+
+
+def test_first_run_dialog_builds_urls_and_tests_the_server(qtbot, tmp_path):
+    from desktop.views.first_run import FirstRunDialog
+    from desktop.views.i18n import install_language
+
+    install_language("en")
+    dialog = FirstRunDialog(language="en")
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "mine.db"))
+    assert dialog.url() == f"sqlite:///{tmp_path / 'mine.db'}"
+    dialog.server.setChecked(True)
+    dialog.host.setText("127.0.0.1")
+    dialog.port.setValue(1)
+    dialog.user.setText("kim")
+    dialog.password.setText("p@ss/word")
+    assert dialog.url() == "postgresql://kim:p%40ss%2Fword@127.0.0.1:1/beacon"
+    assert dialog.test_connection() is False
+    assert "Cannot reach the database server at 127.0.0.1:1" in dialog.result.text()
+    dialog.local.setChecked(True)
+    assert dialog.test_connection() is True and dialog.result.text() == "Connected."

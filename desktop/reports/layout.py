@@ -1,0 +1,651 @@
+"""The look of every Beacon report: A4 page, header band, footer, section titles, tables, text.
+
+This module imports fpdf2, so import it only when a report is actually made
+(the GUI and the CLI import it lazily). Text is wrapped here, with per-character
+widths cached per font size, and drawn line by line: fpdf2's own line breaking
+is quadratic in the length of a line, which made a case with a few hundred
+actions take seconds. Long tables (actions, notices, work orders) go through
+`grid`, which repeats its header row on every page and splits a tall row
+between lines rather than cutting it; small fixed tables use fpdf2's `table()`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fpdf import FPDF
+from fpdf.fonts import FontFace, SubsetMap, TTFFont
+
+from desktop.errors import BeaconError
+from desktop.paths import resource_path
+from desktop.reports.labels import tr
+
+# fontTools logs every table it drops while subsetting the embedded font.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
+
+FAMILY = "Nanum"
+FONT_FILES = {"": "NanumGothic.ttf", "B": "NanumGothicBold.ttf"}
+
+RGB = tuple[int, int, int]
+NAVY: RGB = (27, 54, 93)
+NAVY_SOFT: RGB = (84, 110, 145)
+INK: RGB = (33, 37, 41)
+MUTED: RGB = (108, 117, 125)
+RULE: RGB = (189, 197, 207)
+HEAD_FILL: RGB = (226, 232, 240)
+LABEL_FILL: RGB = (242, 245, 249)
+ZEBRA: RGB = (248, 250, 252)
+WHITE: RGB = (255, 255, 255)
+RED: RGB = (198, 40, 40)
+GREEN: RGB = (46, 125, 50)
+AMBER: RGB = (230, 140, 0)
+
+MARGIN = 15.0
+CONTENT_TOP_FIRST = 30.0
+CONTENT_TOP = 19.0
+BOTTOM = 16.0
+BODY_PT = 9.0
+TABLE_PT = 8.2
+SMALL_PT = 7.2
+PT_MM = 25.4 / 72
+
+
+def hex_rgb(value: str, default: RGB = (136, 136, 136)) -> RGB:
+    """'#d32f2f' → (211, 47, 47); anything unreadable gives `default`."""
+    text = (value or "").strip().lstrip("#")
+    if len(text) == 3:
+        text = "".join(ch * 2 for ch in text)
+    try:
+        return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+    except (ValueError, IndexError):
+        return default
+
+
+def readable_on(fill: RGB) -> RGB:
+    """White or dark text, whichever reads better on `fill`."""
+    r, g, b = fill
+    return INK if (0.299 * r + 0.587 * g + 0.114 * b) > 160 else WHITE
+
+
+# --- fonts -------------------------------------------------------------------------------
+
+_font_lock = threading.Lock()
+_font_templates: dict[str, tuple[TTFFont, list[str]]] = {}
+
+
+def _font_path(style: str) -> Path:
+    path = resource_path("fonts", FONT_FILES[style])
+    if not path.is_file():
+        raise BeaconError("report.font_missing", path=str(path))
+    return path
+
+
+def add_korean_fonts(pdf: FPDF) -> None:
+    """Embed NanumGothic (regular and bold) in `pdf`.
+
+    Parsing a 20,000-glyph Korean font takes about 0.3 s per face, so the parsed
+    metrics are kept for the life of the process and each new document gets a
+    copy with its own font file handle (fpdf2 subsets that handle in place when
+    it writes the PDF). If fpdf2's internals ever differ from what this expects,
+    it falls back to a plain `add_font`.
+    """
+    for style in FONT_FILES:
+        path = _font_path(style)
+        key = f"{FAMILY.lower()}{style}"
+        try:
+            _add_cached_font(pdf, key, style, path)
+        except (AttributeError, TypeError, KeyError):  # fpdf2 changed shape: do it the slow, plain way
+            pdf.fonts.pop(key, None)
+            pdf.add_font(FAMILY, style, str(path))
+
+
+def _add_cached_font(pdf: FPDF, key: str, style: str, path: Path) -> None:
+    from fontTools import ttLib
+
+    with _font_lock:
+        template = _font_templates.get(key)
+        if template is None:
+            scratch = FPDF()
+            scratch.add_font(FAMILY, style, str(path))
+            font = scratch.fonts[key]
+            if not isinstance(font, TTFFont):
+                raise TypeError(f"{key} is not a TrueType font")
+            template = (font, list(font.ttfont.getGlyphOrder()))
+            font.ttfont.close()
+            _font_templates[key] = template
+    source, glyph_order = template
+    clone = TTFFont.__new__(TTFFont)
+    for name in TTFFont.__slots__:
+        if hasattr(source, name):
+            setattr(clone, name, getattr(source, name))
+    # The subset keeps outlines as they are: their stored bounding boxes stay right, and not
+    # recomputing them spares decoding and re-encoding every glyph used (half the output time).
+    ttfont = ttLib.TTFont(str(path), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
+    ttfont.setGlyphOrder(glyph_order)
+    clone.ttfont = ttfont
+    clone.i = len(pdf.fonts) + 1
+    clone.missing_glyphs = []
+    clone.biggest_size_pt = 0
+    clone.subset = SubsetMap(clone)
+    pdf.fonts[key] = clone
+
+
+# --- cells -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Cell:
+    """Table cell text with optional emphasis; `badge` draws a coloured chip behind it."""
+
+    text: str
+    bold: bool = False
+    color: RGB | None = None
+    fill: RGB | None = None
+    badge: RGB | None = None
+
+
+@dataclass(frozen=True)
+class Col:
+    """A table column: heading, width in mm, alignment."""
+
+    title: str
+    width: float  # mm
+    align: str = "L"  # L | C | R
+
+
+CellValue = str | Cell
+
+
+def _cell(value: CellValue) -> Cell:
+    return value if isinstance(value, Cell) else Cell(value)
+
+
+# --- the document --------------------------------------------------------------------------
+
+class ReportPdf(FPDF):
+    """An A4 Beacon report: header band, footer with page numbers and print time."""
+
+    def __init__(self, *, lang: str, zone: ZoneInfo, title: str, subtitle: str, number: str, organization: str,
+                 generated_at: datetime) -> None:
+        super().__init__(orientation="P", unit="mm", format="A4")
+        self.language = lang
+        self.zone = zone
+        self.doc_title = title
+        self.doc_subtitle = subtitle
+        self.doc_number = number
+        self.organization = organization
+        self.generated_at = generated_at
+        self.running_title = ""
+        self._widths: dict[tuple[str, float], dict[str, float]] = {}
+        add_korean_fonts(self)
+        self.set_margins(MARGIN, CONTENT_TOP, MARGIN)
+        self.set_auto_page_break(True, margin=BOTTOM)
+        self.alias_nb_pages()
+        self.set_lang("ko-KR" if lang == "ko" else "en-GB")
+        self.set_title(f"{title} {number}".strip())
+        self.set_author(organization)
+        self.set_creator("Beacon ITSM")
+        self.set_creation_date(generated_at.replace(tzinfo=UTC))
+        self.set_text_color(*INK)
+        self.set_draw_color(*RULE)
+        self.set_font(FAMILY, "", BODY_PT)
+
+    # page furniture ------------------------------------------------------------------------
+
+    @property
+    def content_width(self) -> float:
+        """Width between the margins (mm)."""
+        return self.w - self.l_margin - self.r_margin
+
+    @property
+    def bottom(self) -> float:
+        """The lowest y content may reach before the footer."""
+        return self.page_break_trigger
+
+    def header(self) -> None:
+        with self.local_context():
+            self.set_fill_color(*NAVY)
+            if self.page_no() == 1:
+                self.rect(0, 0, self.w, 24, style="F")
+                self.set_fill_color(*NAVY_SOFT)
+                self.rect(0, 24, self.w, 1.2, style="F")
+                self.set_text_color(190, 205, 225)
+                self.set_font(FAMILY, "", 7.5)
+                self.text(MARGIN, 8.2, self.organization)
+                self.set_text_color(*WHITE)
+                self.set_font(FAMILY, "B", 17)
+                self.text(MARGIN, 17.5, self.doc_title)
+                if self.doc_subtitle:
+                    title_w = self.get_string_width(self.doc_title)
+                    self.set_font(FAMILY, "", 7.5)
+                    self.set_text_color(190, 205, 225)
+                    self.text(MARGIN + title_w + 3, 17.3, self.doc_subtitle)
+                self.set_text_color(*WHITE)
+                self.set_font(FAMILY, "B", 13)
+                width = self.get_string_width(self.doc_number)
+                self.text(self.w - MARGIN - width, 13.5, self.doc_number)
+                self.set_font(FAMILY, "", 7.2)
+                self.set_text_color(190, 205, 225)
+                label = "Beacon ITSM"
+                self.text(self.w - MARGIN - self.get_string_width(label), 18.8, label)
+            else:
+                self.rect(0, 0, self.w, 11, style="F")
+                self.set_text_color(*WHITE)
+                self.set_font(FAMILY, "B", 8.5)
+                left = f"{self.doc_title}  ·  {self.doc_number}" if self.doc_number else self.doc_title
+                self.text(MARGIN, 7.2, left)
+                if self.running_title:
+                    self.set_font(FAMILY, "", 7.5)
+                    self.set_text_color(200, 212, 228)
+                    room = self.content_width - self.get_string_width(left) - 10
+                    shown = self.fit_text(self.running_title, room)
+                    self.text(self.w - MARGIN - self.get_string_width(shown), 7.2, shown)
+        self.set_y(CONTENT_TOP_FIRST if self.page_no() == 1 else CONTENT_TOP)
+
+    def footer(self) -> None:
+        with self.local_context():
+            y = self.h - 11
+            self.set_draw_color(*RULE)
+            self.set_line_width(0.2)
+            self.line(MARGIN, y, self.w - MARGIN, y)
+            self.set_font(FAMILY, "", SMALL_PT)
+            self.set_text_color(*MUTED)
+            left = f"Beacon ITSM  ·  {self.doc_number}" if self.doc_number else "Beacon ITSM"
+            self.text(MARGIN, y + 4.5, left)
+            printed = tr("printed", self.language, at=self.when(self.generated_at, zone_name=True))
+            self.text(self.w - MARGIN - self.get_string_width(printed), y + 4.5, printed)
+            self.set_xy(MARGIN, y + 1.6)
+            self.set_font(FAMILY, "B", SMALL_PT + 0.3)
+            self.set_text_color(*INK)
+            self.cell(self.content_width, 4, f"{self.page_no()} / {{nb}}", align="C")
+
+    # time ----------------------------------------------------------------------------------
+
+    def local(self, moment: datetime) -> datetime:
+        """A stored naive-UTC instant in the reader's time zone."""
+        return moment.replace(tzinfo=UTC).astimezone(self.zone)
+
+    def when(self, moment: datetime | None, *, zone_name: bool = False, seconds: bool = False) -> str:
+        """'2026-11-24 10:05' in the reader's time zone; '-' for none."""
+        if moment is None:
+            return "-"
+        local = self.local(moment)
+        text = local.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
+        return f"{text} ({local.tzname()})" if zone_name else text
+
+    # text ----------------------------------------------------------------------------------
+
+    def text_width(self, text: str) -> float:
+        """Width of `text` in the current font, from cached per-character widths."""
+        cache = self._widths.setdefault((self.font_style, self.font_size_pt), {})
+        total = 0.0
+        for ch in text:
+            width = cache.get(ch)
+            if width is None:
+                width = cache[ch] = self.get_string_width(ch)
+            total += width
+        return total
+
+    def wrap(self, text: str, width: float) -> list[str]:
+        """Break `text` into lines no wider than `width` (mm): at spaces, inside over-long words."""
+        lines: list[str] = []
+        space = self.text_width(" ")
+        for paragraph in (text or "").replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n"):
+            line, line_w = "", 0.0
+            for word in paragraph.rstrip().split(" "):
+                word_w = self.text_width(word)
+                need = word_w if not line else line_w + space + word_w
+                if need <= width:
+                    line, line_w = (word if not line else f"{line} {word}"), need
+                    continue
+                if line:
+                    lines.append(line)
+                if word_w <= width:
+                    line, line_w = word, word_w
+                    continue
+                line, line_w = "", 0.0
+                for ch in word:
+                    ch_w = self.text_width(ch)
+                    if line and line_w + ch_w > width:
+                        lines.append(line)
+                        line, line_w = "", 0.0
+                    line += ch
+                    line_w += ch_w
+            lines.append(line)
+        while len(lines) > 1 and not lines[-1].strip():
+            lines.pop()
+        return lines or [""]
+
+    def fit_text(self, text: str, width: float) -> str:
+        """`text` cut with an ellipsis to fit one line of `width`."""
+        if self.text_width(text) <= width:
+            return text
+        out = ""
+        for ch in text:
+            if self.text_width(out + ch + "…") > width:
+                break
+            out += ch
+        return out + "…"
+
+    def line_height(self, size_pt: float | None = None) -> float:
+        """Line spacing (mm) for a font size (default: the current one)."""
+        return (size_pt or self.font_size_pt) * PT_MM * 1.42
+
+    def draw_line(self, x: float, y: float, width: float, line: str, line_h: float, align: str = "L") -> None:
+        """One line of text in a box `line_h` high whose top is at `y`."""
+        if not line:
+            return
+        if align == "R":
+            x = x + width - self.text_width(line)
+        elif align == "C":
+            x = x + (width - self.text_width(line)) / 2
+        baseline = y + line_h / 2 + self.font_size * 0.35
+        self.text(x, baseline, line)
+
+    def ensure_space(self, height: float) -> None:
+        """Start a new page unless `height` mm still fit on this one."""
+        if self.get_y() + height > self.bottom:
+            self.add_page()
+
+    def gap(self, height: float) -> None:
+        """Vertical space, or a new page when the space would not fit."""
+        if self.get_y() + height > self.bottom:
+            self.add_page()
+        else:
+            self.set_y(self.get_y() + height)
+
+    def paragraph(self, text: str, *, indent: float = 0.0, size_pt: float = BODY_PT, color: RGB = INK,
+                  empty: str = "-") -> None:
+        """Wrapped text over as many pages as it needs; nothing is ever cut off."""
+        self.set_font(FAMILY, "", size_pt)
+        self.set_text_color(*color)
+        width = self.content_width - indent
+        line_h = self.line_height()
+        content = text if (text or "").strip() else empty
+        for line in self.wrap(content, width):
+            if self.get_y() + line_h > self.bottom:
+                self.add_page()
+                self.set_font(FAMILY, "", size_pt)
+                self.set_text_color(*color)
+            self.draw_line(self.l_margin + indent, self.get_y(), width, line, line_h)
+            self.set_y(self.get_y() + line_h)
+        self.set_text_color(*INK)
+
+    def section(self, number: int | str, title: str) -> None:
+        """A numbered section title with a rule under it, kept with what follows."""
+        self.ensure_space(26)
+        if self.get_y() > self.t_margin + 1:
+            self.set_y(self.get_y() + 4)
+        y = self.get_y()
+        with self.local_context():
+            self.set_fill_color(*NAVY)
+            self.rect(self.l_margin, y + 1.0, 1.6, 5.0, style="F")
+            self.set_font(FAMILY, "B", 11.5)
+            self.set_text_color(*NAVY)
+            self.text(self.l_margin + 3.6, y + 5.2, f"{number}. {title}" if number != "" else title)
+            self.set_draw_color(*NAVY)
+            self.set_line_width(0.35)
+            self.line(self.l_margin, y + 8.0, self.w - self.r_margin, y + 8.0)
+        self.set_y(y + 10.5)
+
+    def subheading(self, title: str, *, note: str = "") -> None:
+        """A small bold heading inside a section."""
+        self.ensure_space(16)
+        self.set_y(self.get_y() + 1.5)
+        y = self.get_y()
+        with self.local_context():
+            self.set_fill_color(*NAVY_SOFT)
+            self.rect(self.l_margin, y + 1.3, 1.1, 3.6, style="F")
+            self.set_font(FAMILY, "B", 9.5)
+            self.set_text_color(*INK)
+            self.text(self.l_margin + 2.8, y + 4.4, title)
+            if note:
+                offset = self.text_width(title) + 5
+                self.set_font(FAMILY, "", SMALL_PT)
+                self.set_text_color(*MUTED)
+                self.text(self.l_margin + 2.8 + offset, y + 4.3, self.fit_text(note, self.content_width - offset - 4))
+        self.set_y(y + 6.6)
+
+    def note(self, text: str) -> None:
+        """Small grey explanatory text."""
+        self.paragraph(text, size_pt=SMALL_PT, color=MUTED)
+
+    def text_block(self, title: str, text: str) -> None:
+        """A titled piece of free text (cause, result, ...), printed whole."""
+        self.subheading(title)
+        self.paragraph(text, indent=2.8)
+        self.set_y(self.get_y() + 1.2)
+
+    # tables --------------------------------------------------------------------------------
+
+    def grid(self, cols: Sequence[Col], rows: Sequence[Sequence[CellValue]], *, size_pt: float = TABLE_PT,
+             zebra: bool = True, min_lines_on_page: int = 3) -> None:
+        """A table of any length: the header row repeats on every page, tall rows split between lines."""
+        pad_x, pad_y = 1.6, 1.1
+        self.set_font(FAMILY, "", size_pt)
+        line_h = self.line_height()
+        x0 = self.l_margin
+        header_lines = [self._wrap_in(c.title, c.width - 2 * pad_x, bold=True, size_pt=size_pt) for c in cols]
+        header_h = max(len(lines) for lines in header_lines) * line_h + 2 * pad_y
+
+        def draw_header() -> None:
+            y = self.get_y()
+            with self.local_context():
+                self.set_fill_color(*HEAD_FILL)
+                self.set_draw_color(*RULE)
+                self.set_line_width(0.2)
+                self.set_font(FAMILY, "B", size_pt)
+                self.set_text_color(*NAVY)
+                x = x0
+                for col, lines in zip(cols, header_lines, strict=True):
+                    self.rect(x, y, col.width, header_h, style="DF")
+                    top = y + (header_h - len(lines) * line_h) / 2
+                    for i, line in enumerate(lines):
+                        self.draw_line(x + pad_x, top + i * line_h, col.width - 2 * pad_x, line, line_h, "C")
+                    x += col.width
+            self.set_y(y + header_h)
+
+        self.ensure_space(header_h + line_h * min_lines_on_page + 2 * pad_y)
+        draw_header()
+        for index, row in enumerate(rows):
+            cells = [_cell(v) for v in row]
+            wrapped = [[c.text] if c.badge else
+                       self._wrap_in(c.text, col.width - 2 * pad_x, bold=c.bold, size_pt=size_pt)
+                       for c, col in zip(cells, cols, strict=True)]
+            done = 0
+            total = max(len(lines) for lines in wrapped)
+            while done < total:
+                room = int((self.bottom - self.get_y() - 2 * pad_y) // line_h)
+                left = total - done
+                if room < min(left, min_lines_on_page):
+                    self.add_page()
+                    draw_header()
+                    continue
+                take = min(left, room)
+                self._grid_row(cols, cells, wrapped, done, take, line_h, pad_x, pad_y,
+                               ZEBRA if zebra and index % 2 else None, size_pt)
+                done += take
+                if done < total:
+                    self.add_page()
+                    draw_header()
+        self.set_font(FAMILY, "", BODY_PT)
+
+    def _wrap_in(self, text: str, width: float, *, bold: bool, size_pt: float) -> list[str]:
+        self.set_font(FAMILY, "B" if bold else "", size_pt)
+        lines = self.wrap(text, width)
+        self.set_font(FAMILY, "", size_pt)
+        return lines
+
+    def _grid_row(self, cols: Sequence[Col], cells: list[Cell], wrapped: list[list[str]], start: int, count: int,
+                  line_h: float, pad_x: float, pad_y: float, fill: RGB | None, size_pt: float) -> None:
+        y = self.get_y()
+        height = count * line_h + 2 * pad_y
+        with self.local_context():
+            self.set_draw_color(*RULE)
+            self.set_line_width(0.2)
+            x = self.l_margin
+            # on the page a tall row continues on, say so in the first free cell wide enough
+            marker_at = -1
+            if start > 0:
+                marker_at = next((i for i, (col, lines) in enumerate(zip(cols, wrapped, strict=True))
+                                  if len(lines) <= start and col.width >= 16), -1)
+            for index, (col, cell, lines) in enumerate(zip(cols, cells, wrapped, strict=True)):
+                background = cell.fill or fill
+                if background:
+                    self.set_fill_color(*background)
+                    self.rect(x, y, col.width, height, style="DF")
+                else:
+                    self.rect(x, y, col.width, height, style="D")
+                if index == marker_at:
+                    self.set_font(FAMILY, "", size_pt - 0.6)
+                    self.set_text_color(*MUTED)
+                    self.draw_line(x + pad_x, y + pad_y, col.width - 2 * pad_x, tr("continued", self.language),
+                                   line_h, col.align)
+                part = lines[start:start + count]
+                if cell.badge and start == 0 and part and part[0]:
+                    self._badge(x + pad_x, y + pad_y, part[0], cell.badge, size_pt, col.width - 2 * pad_x, col.align)
+                    part = part[1:]
+                    offset = 1
+                else:
+                    offset = 0
+                self.set_font(FAMILY, "B" if cell.bold else "", size_pt)
+                self.set_text_color(*(cell.color or INK))
+                for i, line in enumerate(part):
+                    self.draw_line(x + pad_x, y + pad_y + (i + offset) * line_h, col.width - 2 * pad_x, line,
+                                   line_h, col.align)
+                x += col.width
+        self.set_y(y + height)
+
+    def _badge(self, x: float, y: float, text: str, color: RGB, size_pt: float, width: float, align: str) -> None:
+        """A coloured chip on one line: the text shrinks (to 6 pt) or is shortened rather than wrapped."""
+        line_h = self.line_height(size_pt)
+        size = size_pt
+        self.set_font(FAMILY, "B", size)
+        while self.text_width(text) + 3 > width and size > 6.0:
+            size -= 0.4
+            self.set_font(FAMILY, "B", size)
+        text = self.fit_text(text, width - 3)
+        text_w = self.text_width(text)
+        chip_w = min(width, text_w + 3)
+        if align == "C":
+            x += (width - chip_w) / 2
+        self.set_fill_color(*color)
+        self.rect(x, y + 0.3, chip_w, line_h - 0.6, style="F", round_corners=True, corner_radius=0.8)
+        self.set_text_color(*readable_on(color))
+        self.draw_line(x, y, chip_w, text, line_h, "C")
+
+    def key_values(self, pairs: Sequence[tuple[str, CellValue]], *, columns: int = 2, label_w: float = 27.0) -> None:
+        """Label/value pairs in a bordered grid of `columns` pairs per row (fpdf2 `table()`)."""
+        value_w = (self.content_width - columns * label_w) / columns
+        widths = [label_w, value_w] * columns
+        label_style = FontFace(family=FAMILY, emphasis="B", size_pt=TABLE_PT, color=NAVY, fill_color=LABEL_FILL)
+        self.set_font(FAMILY, "", TABLE_PT)
+        self.ensure_space(8 * ((len(pairs) + columns - 1) // columns) + 2)
+        with self.local_context():
+            self.set_draw_color(*RULE)
+            self.set_line_width(0.2)
+            with self.table(col_widths=widths, width=self.content_width, first_row_as_headings=False,
+                            text_align="LEFT", line_height=self.line_height(TABLE_PT), padding=(1.1, 1.6),
+                            v_align="MIDDLE") as table:
+                for start in range(0, len(pairs), columns):
+                    row = table.row()
+                    chunk = list(pairs[start:start + columns])
+                    for i, (label, value) in enumerate(chunk):
+                        row.cell(label, style=label_style)
+                        cell = _cell(value)
+                        span = 1 + 2 * (columns - len(chunk)) if i == len(chunk) - 1 else 1
+                        row.cell(cell.text or "-", colspan=span,
+                                 style=FontFace(family=FAMILY, emphasis="B" if cell.bold else "", size_pt=TABLE_PT,
+                                                color=cell.color or INK, fill_color=cell.fill))
+        self.set_font(FAMILY, "", BODY_PT)
+
+    def small_table(self, cols: Sequence[Col], rows: Sequence[Sequence[CellValue]], *,
+                    size_pt: float = TABLE_PT) -> None:
+        """A short table with a shaded heading row (fpdf2 `table()`); cells wrap, rows stay whole."""
+        heading = FontFace(family=FAMILY, emphasis="B", size_pt=size_pt, color=NAVY, fill_color=HEAD_FILL)
+        self.set_font(FAMILY, "", size_pt)
+        self.ensure_space(7 * min(len(rows) + 1, 4))
+        aligns = [{"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[c.align] for c in cols]
+        with self.local_context():
+            self.set_draw_color(*RULE)
+            self.set_line_width(0.2)
+            with self.table(col_widths=[c.width for c in cols], width=sum(c.width for c in cols),
+                            align="LEFT", headings_style=heading, line_height=self.line_height(size_pt),
+                            padding=(1.1, 1.6), text_align=aligns, v_align="MIDDLE", repeat_headings=1) as table:
+                head = table.row()
+                for col in cols:
+                    head.cell(col.title, align="CENTER")
+                for values in rows:
+                    row = table.row()
+                    for value in values:
+                        cell = _cell(value)
+                        row.cell(cell.text, style=FontFace(family=FAMILY, emphasis="B" if cell.bold else "",
+                                                           size_pt=size_pt, color=cell.color or INK,
+                                                           fill_color=cell.fill))
+        self.set_font(FAMILY, "", BODY_PT)
+
+    # approval block ------------------------------------------------------------------------
+
+    def approval_box(self, x: float, y: float, *, width: float = 62.0, height: float = 24.0) -> None:
+        """결재란: a vertical label and three signature boxes (prepared / reviewed / approved)."""
+        labels = [tr(k, self.language) for k in ("prepared", "reviewed", "approved")]
+        side = 7.0
+        col_w = (width - side) / 3
+        head_h = 5.5
+        with self.local_context():
+            self.set_draw_color(*NAVY_SOFT)
+            self.set_line_width(0.25)
+            self.set_fill_color(*HEAD_FILL)
+            self.rect(x, y, side, height, style="DF")
+            self.set_font(FAMILY, "B", 8)
+            self.set_text_color(*NAVY)
+            title = tr("approval", self.language)
+            if self.language == "ko":
+                step = 4.2
+                top = y + (height - step * len(title)) / 2
+                for i, ch in enumerate(title):
+                    self.draw_line(x, top + i * step, side, ch, step, "C")
+            else:
+                with self.rotation(90, x + side / 2, y + height / 2):
+                    self.draw_line(x + side / 2 - height / 2, y + height / 2 - 2.5, height, title, 5, "C")
+            for i, label in enumerate(labels):
+                cx = x + side + i * col_w
+                self.set_fill_color(*HEAD_FILL)
+                self.rect(cx, y, col_w, head_h, style="DF")
+                self.rect(cx, y + head_h, col_w, height - head_h, style="D")
+                self.set_text_color(*NAVY)
+                self.set_font(FAMILY, "B", 7.8)
+                self.draw_line(cx, y, col_w, label, head_h, "C")
+                self.set_text_color(*RULE)
+                self.set_font(FAMILY, "", 6.5)
+                self.draw_line(cx, y + height - 4.2, col_w, "/", 3.5, "C")
+
+
+@contextmanager
+def font(pdf: ReportPdf, style: str = "", size_pt: float = BODY_PT, color: RGB = INK) -> Iterator[None]:
+    """Temporarily switch font and text colour."""
+    with pdf.local_context():
+        pdf.set_font(FAMILY, style, size_pt)
+        pdf.set_text_color(*color)
+        yield
+
+
+def pick_text(value: Mapping[str, str] | None, lang: str, default: str = "-") -> str:
+    """A bilingual name in `lang` (English falls back to Korean)."""
+    if not value:
+        return default
+    return value.get(lang) or value.get("ko") or default
+
+
+def pdf_bytes(pdf: FPDF) -> bytes:
+    """The finished PDF."""
+    out: Any = pdf.output()
+    return bytes(out)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BeaconError, StaleRecordError
 from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
+from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.workflow import case_service
@@ -75,6 +76,7 @@ class CaseView(QWidget):
         self.stages.setTextFormat(Qt.TextFormat.RichText)
         self.buttons = QHBoxLayout()
         self.tabs = QTabWidget(self)
+        self.reports = ReportRunner(session, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.stages)
@@ -112,6 +114,14 @@ class CaseView(QWidget):
             op_with_fields = ActionInfo(op.name, op.ko, op.en, OPERATION_FIELDS.get(op.name, ()), True)
             self._button(op_with_fields, f"operation_{op.name}", self.operate)
         self.buttons.addStretch(1)
+        if d.kind in ("incident", "problem"):
+            for name, label, save in (("report_pdf", self.tr("Report (PDF)"), False),
+                                      ("report_save", self.tr("Save report…"), True)):
+                button = QPushButton(label, self)
+                button.setObjectName(name)
+                button.clicked.connect(lambda _=False, s=save: self.reports.incident_or_problem(
+                    self.detail.kind, self.detail.number, save=s))
+                self.buttons.addWidget(button)
         current = self.tabs.currentIndex()
         self.tabs.clear()
         self.tabs.addTab(self._overview(d), self.tr("Overview"))

@@ -291,10 +291,23 @@ class DashboardPage(QWidget):
                                               self.tr("Open at month end")])
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        from desktop.views.reports import ReportRunner
+
+        self.reports = ReportRunner(session, self)
+        report = QPushButton(self.tr("Last month's SLA report (PDF)"), self)
+        report.setObjectName("monthly_report")
+        report.clicked.connect(self.monthly_report)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
+        layout.addWidget(report)
         self.refresh()
+
+    def monthly_report(self) -> None:
+        """The monthly SLA report of the last full month."""
+        first = _utcnow().replace(day=1)
+        last_month = (first - timedelta(days=1)).strftime("%Y-%m")
+        self.reports.monthly(last_month)
 
     def refresh(self) -> None:
         from desktop.workflow.durations import format_minutes

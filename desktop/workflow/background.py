@@ -14,3 +14,8 @@ def delivery_round() -> DispatchResult:
         return dispatch_once()
     finally:
         database.close()  # a worker thread's connection is not reused by the next round
+
+
+def release_connection() -> None:
+    """Close this thread's database connection (a worker thread's last step)."""
+    database.close()

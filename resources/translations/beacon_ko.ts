@@ -49,297 +49,307 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="117" />
+        <location filename="../../desktop/views/case_view.py" line="118" />
+        <source>Report (PDF)</source>
+        <translation>보고서 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="119" />
+        <source>Save report…</source>
+        <translation>보고서 저장…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="127" />
         <source>Overview</source>
         <translation>개요</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="118" />
+        <location filename="../../desktop/views/case_view.py" line="128" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="120" />
+        <location filename="../../desktop/views/case_view.py" line="130" />
         <source>Work orders</source>
         <translation>작업 지시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="121" />
+        <location filename="../../desktop/views/case_view.py" line="131" />
         <source>Links</source>
         <translation>연결된 건</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="123" />
+        <location filename="../../desktop/views/case_view.py" line="133" />
         <source>Propagation</source>
         <translation>전파 내역</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="124" />
+        <location filename="../../desktop/views/case_view.py" line="134" />
         <source>History</source>
         <translation>이력</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="138" />
+        <location filename="../../desktop/views/case_view.py" line="148" />
         <source>Reporter</source>
         <translation>등록자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="139" />
-        <location filename="../../desktop/views/case_view.py" line="187" />
+        <location filename="../../desktop/views/case_view.py" line="149" />
+        <location filename="../../desktop/views/case_view.py" line="197" />
         <source>Assignee</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="140" />
+        <location filename="../../desktop/views/case_view.py" line="150" />
         <source>Team</source>
         <translation>담당 팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="143" />
+        <location filename="../../desktop/views/case_view.py" line="153" />
         <source>Urgency</source>
         <translation>긴급도</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="143" />
+        <location filename="../../desktop/views/case_view.py" line="153" />
         <source>Impact</source>
         <translation>영향도</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="144" />
+        <location filename="../../desktop/views/case_view.py" line="154" />
         <source>Registered</source>
         <translation>등록 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="145" />
+        <location filename="../../desktop/views/case_view.py" line="155" />
         <source>Accepted</source>
         <translation>접수 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="146" />
+        <location filename="../../desktop/views/case_view.py" line="156" />
         <source>Closed</source>
         <translation>종결 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="148" />
+        <location filename="../../desktop/views/case_view.py" line="158" />
         <source>Parent incident</source>
         <translation>상위 장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="150" />
+        <location filename="../../desktop/views/case_view.py" line="160" />
         <source>Child incidents</source>
         <translation>하위 장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="151" />
+        <location filename="../../desktop/views/case_view.py" line="161" />
         <source>Description</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="151" />
-        <location filename="../../desktop/views/case_view.py" line="171" />
+        <location filename="../../desktop/views/case_view.py" line="161" />
+        <location filename="../../desktop/views/case_view.py" line="181" />
         <source>Resolution</source>
         <translation>조치 결과 요약</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="152" />
+        <location filename="../../desktop/views/case_view.py" line="162" />
         <source>Cause</source>
         <translation>장애 원인</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="152" />
+        <location filename="../../desktop/views/case_view.py" line="162" />
         <source>Result</source>
         <translation>처리 결과</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="153" />
+        <location filename="../../desktop/views/case_view.py" line="163" />
         <source>Follow-up plan</source>
         <translation>향후 조치 계획</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="154" />
+        <location filename="../../desktop/views/case_view.py" line="164" />
         <source>Recurrence prevention</source>
         <translation>재발 방지 대책</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="154" />
+        <location filename="../../desktop/views/case_view.py" line="164" />
         <source>Root cause</source>
         <translation>근본 원인</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="155" />
+        <location filename="../../desktop/views/case_view.py" line="165" />
         <source>Workaround</source>
         <translation>임시 해결 방안</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="155" />
+        <location filename="../../desktop/views/case_view.py" line="165" />
         <source>Solution</source>
         <translation>해결 방안</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="156" />
+        <location filename="../../desktop/views/case_view.py" line="166" />
         <source>Instructions</source>
         <translation>작업 내용</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="156" />
+        <location filename="../../desktop/views/case_view.py" line="166" />
         <source>Cancel reason</source>
         <translation>취소 사유</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="168" />
+        <location filename="../../desktop/views/case_view.py" line="178" />
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="168" />
+        <location filename="../../desktop/views/case_view.py" line="178" />
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="168" />
+        <location filename="../../desktop/views/case_view.py" line="178" />
         <source>Elapsed</source>
         <translation>경과</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="168" />
+        <location filename="../../desktop/views/case_view.py" line="178" />
         <source>Remaining</source>
         <translation>남은 시간</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="169" />
-        <location filename="../../desktop/views/case_view.py" line="187" />
-        <location filename="../../desktop/views/case_view.py" line="195" />
+        <location filename="../../desktop/views/case_view.py" line="179" />
+        <location filename="../../desktop/views/case_view.py" line="197" />
+        <location filename="../../desktop/views/case_view.py" line="205" />
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="169" />
+        <location filename="../../desktop/views/case_view.py" line="179" />
         <source>Due</source>
         <translation>목표 시각</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="171" />
+        <location filename="../../desktop/views/case_view.py" line="181" />
         <source>Response</source>
         <translation>접수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="172" />
+        <location filename="../../desktop/views/case_view.py" line="182" />
         <source>Met</source>
         <translation>준수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="172" />
+        <location filename="../../desktop/views/case_view.py" line="182" />
         <source>Missed</source>
         <translation>미준수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="172" />
+        <location filename="../../desktop/views/case_view.py" line="182" />
         <source>Stopped</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="173" />
+        <location filename="../../desktop/views/case_view.py" line="183" />
         <source>Paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="173" />
+        <location filename="../../desktop/views/case_view.py" line="183" />
         <source>On track</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="173" />
+        <location filename="../../desktop/views/case_view.py" line="183" />
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="174" />
+        <location filename="../../desktop/views/case_view.py" line="184" />
         <source>Breached</source>
         <translation>위반</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="177" />
+        <location filename="../../desktop/views/case_view.py" line="187" />
         <source> (business time)</source>
         <translation> (업무시간 기준)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="187" />
-        <location filename="../../desktop/views/case_view.py" line="195" />
+        <location filename="../../desktop/views/case_view.py" line="197" />
+        <location filename="../../desktop/views/case_view.py" line="205" />
         <source>Number</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="187" />
+        <location filename="../../desktop/views/case_view.py" line="197" />
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="188" />
+        <location filename="../../desktop/views/case_view.py" line="198" />
         <source>Issued</source>
         <translation>지시 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="195" />
+        <location filename="../../desktop/views/case_view.py" line="205" />
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="201" />
+        <location filename="../../desktop/views/case_view.py" line="211" />
         <source>Recipient</source>
         <translation>수신자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="201" />
+        <location filename="../../desktop/views/case_view.py" line="211" />
         <source>Why</source>
         <translation>수신 사유</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="201" />
+        <location filename="../../desktop/views/case_view.py" line="211" />
         <source>Notice</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="201" />
+        <location filename="../../desktop/views/case_view.py" line="211" />
         <source>Channel</source>
         <translation>채널</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="202" />
+        <location filename="../../desktop/views/case_view.py" line="212" />
         <source>Status</source>
         <translation>전달 상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="202" />
+        <location filename="../../desktop/views/case_view.py" line="212" />
         <source>Written</source>
         <translation>발생 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="202" />
+        <location filename="../../desktop/views/case_view.py" line="212" />
         <source>Delivered</source>
         <translation>전달 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="210" />
+        <location filename="../../desktop/views/case_view.py" line="220" />
         <source>When</source>
         <translation>일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="210" />
+        <location filename="../../desktop/views/case_view.py" line="220" />
         <source>What</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="210" />
+        <location filename="../../desktop/views/case_view.py" line="220" />
         <source>Who</source>
         <translation>처리자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="210" />
+        <location filename="../../desktop/views/case_view.py" line="220" />
         <source>From → to</source>
         <translation>상태 변화</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="211" />
+        <location filename="../../desktop/views/case_view.py" line="221" />
         <source>Note</source>
         <translation>내용</translation>
     </message>
@@ -395,7 +405,12 @@
         <translation>월말 미결</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages.py" line="305" />
+        <location filename="../../desktop/views/pages.py" line="297" />
+        <source>Last month's SLA report (PDF)</source>
+        <translation>지난달 SLA 보고서 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages.py" line="318" />
         <source>SLA this month ({0})</source>
         <translation>이번 달 SLA ({0})</translation>
     </message>
@@ -403,67 +418,67 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="33" />
+        <location filename="../../desktop/views/first_run.py" line="34" />
         <source>Welcome to Beacon ITSM</source>
         <translation>Beacon ITSM에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="34" />
+        <location filename="../../desktop/views/first_run.py" line="35" />
         <source>On this computer (a local file)</source>
         <translation>이 컴퓨터에 (로컬 파일)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="39" />
+        <location filename="../../desktop/views/first_run.py" line="40" />
         <source>Fill a new file with a demo bank to try things out</source>
         <translation>새 파일에 데모 은행 데이터를 채워 둘러보기</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="42" />
+        <location filename="../../desktop/views/first_run.py" line="43" />
         <source>On the team's PostgreSQL server</source>
         <translation>팀의 PostgreSQL 서버에</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="57" />
+        <location filename="../../desktop/views/first_run.py" line="61" />
         <source>Test connection</source>
         <translation>연결 시험</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="66" />
+        <location filename="../../desktop/views/first_run.py" line="70" />
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="71" />
+        <location filename="../../desktop/views/first_run.py" line="75" />
         <source>Host</source>
         <translation>호스트</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="72" />
+        <location filename="../../desktop/views/first_run.py" line="76" />
         <source>Port</source>
         <translation>포트</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="73" />
+        <location filename="../../desktop/views/first_run.py" line="77" />
         <source>Database</source>
         <translation>데이터베이스</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="74" />
+        <location filename="../../desktop/views/first_run.py" line="78" />
         <source>User</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="75" />
+        <location filename="../../desktop/views/first_run.py" line="79" />
         <source>Password</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="81" />
+        <location filename="../../desktop/views/first_run.py" line="85" />
         <source>Where should Beacon keep its data?</source>
         <translation>Beacon 데이터를 어디에 둘까요?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/first_run.py" line="106" />
+        <location filename="../../desktop/views/first_run.py" line="110" />
         <source>Connected.</source>
         <translation>연결되었습니다.</translation>
     </message>
@@ -755,6 +770,14 @@
         <location filename="../../desktop/views/dialogs.py" line="250" />
         <source>Register</source>
         <translation>등록</translation>
+    </message>
+</context>
+<context>
+    <name>ReportRunner</name>
+    <message>
+        <location filename="../../desktop/views/reports.py" line="75" />
+        <source>Save report</source>
+        <translation>보고서 저장</translation>
     </message>
 </context>
 <context>

@@ -245,3 +245,23 @@ def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, bank):
     fresh.sig_language_requested.emit("ko")
     assert _windows[-1].nav.item(1).text() == "장애"
     _windows[-1].close()
+
+
+def test_report_button_makes_the_pdf_off_the_ui_thread_and_opens_it(qtbot, bank, monkeypatch):
+    from desktop.views import reports as reports_module
+    from desktop.workflow import case_service
+
+    opened = []
+    monkeypatch.setattr(reports_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))
+    r = case_service.register_incident(actor_id=bank.id("customer"), title="외환 시세 수신 지연", description="지연",
+                                       application_id=bank.app.id, urgency="high", incident_type="application")
+    window = MainWindow(session_of(bank, "handler"), background=False)
+    qtbot.addWidget(window)
+    view = window.open_case(r.case_id)
+    with qtbot.waitSignal(view.reports.sig_ready, timeout=20000) as ready:
+        click(qtbot, view, "report_pdf")
+    from pathlib import Path
+
+    pdf = Path(ready.args[0])
+    assert pdf.name == f"{r.number}.pdf" and pdf.read_bytes().startswith(b"%PDF")
+    assert [u.toLocalFile() for u in opened] == [str(pdf)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -101,17 +100,10 @@ def bring_to(bank: Bank, kind: str, state: str, *, parent_id: int | None = None,
     case_id = create(bank, kind, parent_id=parent_id, now=now).case_id
     process = definition(kind)
     _, row = load_row(case_id)
-    path: dict[str, list[str]] = {row.state: []}
-    queue = deque([row.state])
-    while queue:
-        here = queue.popleft()
-        for t in process.transitions_from(here):
-            there = t.target_from(here)
-            if there not in path:
-                path[there] = [*path[here], t.name]
-                queue.append(there)
     values = full_values(bank, kind, parent_id)
-    for step in path[state]:
+    path = process.shortest_path(row.state, state)
+    assert path is not None, f"{kind} cannot reach {state}"
+    for step in path:
         t = process.transitions[step]
         fire_in_transaction(kind, step, actor=load_actor(bank.id("admin")), case_id=case_id,
                             fields=fields_for(t, values), now=now, system=True)

@@ -5,10 +5,8 @@ starts at 30 Sep 15:00 UTC). Figures come from `desktop.workflow.kpi` — the
 same definitions the dashboard uses — and the 12-month trend asks
 `incident_kpis` once per month; nothing loops over incident rows in Python.
 
-`incident_kpis` groups but does not filter, so for a report on one application
-or one team the per-grade, per-application and per-team breakdowns come from
-`filtered_kpis` below: the same SQL with the filter added (a test checks that
-both agree where they overlap).
+For a report on one application or one team, `incident_kpis` takes the
+application or team as a filter, so every breakdown uses the same SQL.
 """
 
 from __future__ import annotations
@@ -30,12 +28,11 @@ from desktop.models import (
     SlaClock,
     SlaPolicy,
     Team,
-    database,
     utcnow,
 )
 from desktop.reports.data import GradeInfo, Text, bilingual, organization_name
 from desktop.workflow.calendars import WorkingCalendar, load_calendar
-from desktop.workflow.kpi import GROUPS, JUDGED, KpiRow, incident_kpis
+from desktop.workflow.kpi import KpiRow, incident_kpis
 from desktop.workflow.process import definition
 
 TREND_MONTHS = 12
@@ -150,88 +147,10 @@ def previous_months(year: int, month: int, count: int) -> list[tuple[int, int]]:
 
 # --- filtered aggregates -------------------------------------------------------------------
 
-def _sqlite() -> bool:
-    return isinstance(database.obj, peewee.SqliteDatabase)
-
-
-def _filters(application_id: int | None, team_id: int | None) -> tuple[str, list[Any]]:
-    p = database.param
-    sql, params = "", []
-    if application_id is not None:
-        sql += f" AND i.application_id = {p}"
-        params.append(application_id)
-    if team_id is not None:
-        sql += f" AND i.assigned_team_id = {p}"
-        params.append(team_id)
-    return sql, params
-
-
 def filtered_kpis(*, start: datetime, end: datetime, group_by: str, application_id: int | None = None,
                   team_id: int | None = None) -> list[KpiRow]:
-    """`incident_kpis` for incidents of one application and/or team (same SQL, one more condition).
-
-    Without a filter this is `incident_kpis` itself.
-    """
-    if application_id is None and team_id is None:
-        return incident_kpis(start=start, end=end, group_by=group_by)
-    key, label, join = GROUPS[group_by]
-    group = "" if key.startswith("'") else f"GROUP BY {key}"
-    extra, extra_params = _filters(application_id, team_id)
-    p = database.param
-    true = "1" if _sqlite() else "TRUE"
-    totals_sql = f"""
-        SELECT {key} AS k, MIN({label}) AS l, COUNT(*),
-               SUM(CASE WHEN r.met IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN r.met = {true} THEN 1 ELSE 0 END),
-               SUM(CASE WHEN s.met IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN s.met = {true} THEN 1 ELSE 0 END),
-               AVG(CASE WHEN r.stopped_at IS NOT NULL THEN {JUDGED.format(c="r")} END),
-               AVG(CASE WHEN s.stopped_at IS NOT NULL AND s.met IS NOT NULL THEN {JUDGED.format(c="s")} END),
-               SUM(CASE WHEN i.reopen_count > 0 THEN 1 ELSE 0 END)
-        FROM incident i {join}
-        LEFT JOIN sla_clock r ON r.case_id = i.case_id AND r.kind = 'response'
-        LEFT JOIN sla_clock s ON s.case_id = i.case_id AND s.kind = 'resolution'
-        WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'{extra}
-        {group}"""
-    rows = {r[0]: r for r in database.execute_sql(totals_sql, (start, end, *extra_params)).fetchall()}
-
-    def medians(clock: str, condition: str) -> dict[Any, float]:
-        kind = "response" if clock == "r" else "resolution"
-        sql = f"""
-            WITH v AS (
-                SELECT {key} AS k, {JUDGED.format(c=clock)} AS x
-                FROM incident i {join}
-                JOIN sla_clock {clock} ON {clock}.case_id = i.case_id AND {clock}.kind = '{kind}'
-                WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'
-                  AND {condition}{extra}
-            ), ranked AS (
-                SELECT k, x, ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn,
-                       COUNT(*) OVER (PARTITION BY k) AS n
-                FROM v WHERE x IS NOT NULL
-            )
-            SELECT k, AVG(x * 1.0) FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY k"""
-        return {k: float(v) for k, v in database.execute_sql(sql, (start, end, *extra_params)).fetchall()}
-
-    median_accept = medians("r", "r.stopped_at IS NOT NULL")
-    median_resolve = medians("s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL")
-    backlog_sql = f"""
-        SELECT {key}, COUNT(*) FROM incident i {join}
-        WHERE i.registered_at < {p}
-          AND (i.closed_at IS NULL OR i.closed_at >= {p})
-          AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})
-          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL){extra}
-        {group}"""
-    backlog = {k: int(n) for k, n in database.execute_sql(backlog_sql, (end, end, end, *extra_params)).fetchall()}
-    out = []
-    for k, row in sorted(rows.items(), key=lambda kv: (kv[0] is None, kv[0])):
-        out.append(KpiRow(
-            key=k, label=row[1] or "", count=int(row[2]), response_judged=int(row[3] or 0),
-            response_met=int(row[4] or 0), resolution_judged=int(row[5] or 0), resolution_met=int(row[6] or 0),
-            mean_accept_minutes=None if row[7] is None else float(row[7]), median_accept_minutes=median_accept.get(k),
-            mean_resolve_minutes=None if row[8] is None else float(row[8]),
-            median_resolve_minutes=median_resolve.get(k), reopened=int(row[9] or 0), backlog=backlog.get(k, 0),
-        ))
-    return out
+    """`incident_kpis` for incidents of one application and/or team."""
+    return incident_kpis(start=start, end=end, group_by=group_by, application_id=application_id, team_id=team_id)
 
 
 def month_total(start: datetime, end: datetime, application_id: int | None, team_id: int | None) -> KpiRow | None:

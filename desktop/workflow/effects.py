@@ -9,7 +9,6 @@ transition's transaction: an effect that raises undoes the whole transition.
 from __future__ import annotations
 
 import json
-from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -247,16 +246,7 @@ def drive_to(kind: str, case_id: int, target: str, *, actor: Any, fields: dict[s
 
     process = definition(kind)
     _, row = load_row(case_id)
-    path: dict[str, list[str]] = {row.state: []}
-    queue = deque([row.state])
-    while queue:
-        here = queue.popleft()
-        for t in process.transitions_from(here):
-            there = t.target_from(here)
-            if there not in path:
-                path[there] = [*path[here], t.name]
-                queue.append(there)
-    steps = path.get(target)
+    steps = process.shortest_path(row.state, target)
     if steps is None:
         return
     for i, step in enumerate(steps):

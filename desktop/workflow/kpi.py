@@ -61,16 +61,29 @@ class KpiRow:
         return self.reopened / self.count if self.count else None
 
 
-def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade") -> list[KpiRow]:
-    """Key figures per group for incidents registered in [start, end)."""
+def _scope(application_id: int | None, team_id: int | None) -> tuple[str, tuple[Any, ...]]:
+    """An extra condition limiting the incidents to one application and/or one team."""
+    p = database.param
+    sql, params = "", ()
+    if application_id is not None:
+        sql, params = sql + f" AND i.application_id = {p}", (*params, application_id)
+    if team_id is not None:
+        sql, params = sql + f" AND i.assigned_team_id = {p}", (*params, team_id)
+    return sql, params
+
+
+def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade", application_id: int | None = None,
+                  team_id: int | None = None) -> list[KpiRow]:
+    """Key figures per group for incidents registered in [start, end), optionally of one application or team."""
     key, label, join = GROUPS[group_by]
+    scope, scope_params = _scope(application_id, team_id)
     p = database.param
     true = "1" if _sqlite() else "TRUE"
     base = f"""
         FROM incident i {join}
         LEFT JOIN sla_clock r ON r.case_id = i.case_id AND r.kind = 'response'
         LEFT JOIN sla_clock s ON s.case_id = i.case_id AND s.kind = 'resolution'
-        WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'"""
+        WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'{scope}"""
     totals_sql = f"""
         SELECT {key} AS k, MIN({label}) AS l, COUNT(*),
                SUM(CASE WHEN r.met IS NOT NULL THEN 1 ELSE 0 END),
@@ -82,10 +95,11 @@ def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade") ->
                SUM(CASE WHEN i.reopen_count > 0 THEN 1 ELSE 0 END)
         {base}
         {_group(key)}"""
-    rows = {r[0]: r for r in database.execute_sql(totals_sql, (start, end)).fetchall()}
-    median_accept = _medians(key, join, "r", "r.stopped_at IS NOT NULL", start, end)
-    median_resolve = _medians(key, join, "s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL", start, end)
-    backlog = _backlog(key, join, end)
+    rows = {r[0]: r for r in database.execute_sql(totals_sql, (start, end, *scope_params)).fetchall()}
+    median_accept = _medians(key, join, "r", "r.stopped_at IS NOT NULL", start, end, scope, scope_params)
+    median_resolve = _medians(key, join, "s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL", start, end, scope,
+                              scope_params)
+    backlog = _backlog(key, join, end, scope, scope_params)
     out = []
     for k, row in sorted(rows.items(), key=lambda kv: (kv[0] is None, kv[0])):
         out.append(KpiRow(
@@ -113,7 +127,8 @@ def _float(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _medians(key: str, join: str, clock: str, condition: str, start: datetime, end: datetime) -> dict[Any, float]:
+def _medians(key: str, join: str, clock: str, condition: str, start: datetime, end: datetime, scope: str = "",
+             scope_params: tuple[Any, ...] = ()) -> dict[Any, float]:
     """Median of the judged figure per group, with window functions (both databases)."""
     p = database.param
     kind = "response" if clock == "r" else "resolution"
@@ -122,16 +137,16 @@ def _medians(key: str, join: str, clock: str, condition: str, start: datetime, e
             SELECT {key} AS k, {JUDGED.format(c=clock)} AS x
             FROM incident i {join}
             JOIN sla_clock {clock} ON {clock}.case_id = i.case_id AND {clock}.kind = '{kind}'
-            WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled' AND {condition}
+            WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled' AND {condition}{scope}
         ), ranked AS (
             SELECT k, x, ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
             FROM v WHERE x IS NOT NULL
         )
         SELECT k, AVG(x * 1.0) FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY k"""
-    return {k: float(v) for k, v in database.execute_sql(sql, (start, end)).fetchall()}
+    return {k: float(v) for k, v in database.execute_sql(sql, (start, end, *scope_params)).fetchall()}
 
 
-def _backlog(key: str, join: str, end: datetime) -> dict[Any, int]:
+def _backlog(key: str, join: str, end: datetime, scope: str = "", scope_params: tuple[Any, ...] = ()) -> dict[Any, int]:
     """Incidents registered before `end` and not yet closed or cancelled at `end`, per group."""
     p = database.param
     sql = f"""
@@ -139,6 +154,6 @@ def _backlog(key: str, join: str, end: datetime) -> dict[Any, int]:
         WHERE i.registered_at < {p}
           AND (i.closed_at IS NULL OR i.closed_at >= {p})
           AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})
-          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL)
+          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL){scope}
         {_group(key)}"""
-    return {k: int(n) for k, n in database.execute_sql(sql, (end, end, end)).fetchall()}
+    return {k: int(n) for k, n in database.execute_sql(sql, (end, end, end, *scope_params)).fetchall()}

@@ -141,6 +141,19 @@ class ProcessDef:
     def transitions_from(self, state: str) -> list[TransitionDef]:
         return [t for t in self.transitions.values() if state in t.sources]
 
+    def shortest_path(self, start: str, target: str) -> list[str] | None:
+        """Transition names leading from `start` to `target` with the fewest steps, or None."""
+        paths: dict[str, list[str]] = {start: []}
+        queue = [start]
+        while queue:
+            here = queue.pop(0)
+            for t in self.transitions_from(here):
+                there = t.target_from(here)
+                if there not in paths:
+                    paths[there] = [*paths[here], t.name]
+                    queue.append(there)
+        return paths.get(target)
+
 
 class _Reader:
     """Typed access to the raw TOML with errors that name file and key."""

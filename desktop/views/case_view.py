@@ -74,13 +74,15 @@ class CaseView(QWidget):
         self.stages = QLabel(self)
         self.stages.setObjectName("stages")
         self.stages.setTextFormat(Qt.TextFormat.RichText)
-        self.buttons = QHBoxLayout()
+        self.buttons = QHBoxLayout()  # the process's transitions
+        self.operations = QHBoxLayout()  # operations and reports, on a second row so the window stays narrow
         self.tabs = QTabWidget(self)
         self.reports = ReportRunner(session, self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.stages)
         layout.addLayout(self.buttons)
+        layout.addLayout(self.operations)
         layout.addWidget(self.tabs, 1)
         self.resize(980, 720)
         self.refresh()
@@ -104,16 +106,18 @@ class CaseView(QWidget):
             style = "font-weight:bold;color:#1565c0" if stage == d.stage else "color:#999"
             parts.append(f"<span style='{style}'>{stage}. {_html(label[lang])}</span>")
         self.stages.setText(" → ".join(parts))
-        while self.buttons.count():
-            item = self.buttons.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        for row in (self.buttons, self.operations):
+            while row.count():
+                item = row.takeAt(0)
+                if item.widget():
+                    item.widget().deleteLater()
         for action in d.transitions:
-            self._button(action, f"transition_{action.name}", self.fire)
+            self._button(action, f"transition_{action.name}", self.fire, self.buttons)
+        self.buttons.addStretch(1)
         for op in d.operations:
             op_with_fields = ActionInfo(op.name, op.ko, op.en, OPERATION_FIELDS.get(op.name, ()), True)
-            self._button(op_with_fields, f"operation_{op.name}", self.operate)
-        self.buttons.addStretch(1)
+            self._button(op_with_fields, f"operation_{op.name}", self.operate, self.operations)
+        self.operations.addStretch(1)
         if d.kind in ("incident", "problem"):
             for name, label, save in (("report_pdf", self.tr("Report (PDF)"), False),
                                       ("report_save", self.tr("Save report…"), True)):
@@ -121,7 +125,7 @@ class CaseView(QWidget):
                 button.setObjectName(name)
                 button.clicked.connect(lambda _=False, s=save: self.reports.incident_or_problem(
                     self.detail.kind, self.detail.number, save=s))
-                self.buttons.addWidget(button)
+                self.operations.addWidget(button)
         current = self.tabs.currentIndex()
         self.tabs.clear()
         self.tabs.addTab(self._overview(d), self.tr("Overview"))
@@ -134,11 +138,11 @@ class CaseView(QWidget):
         self.tabs.addTab(self._history(), self.tr("History"))
         self.tabs.setCurrentIndex(max(0, current))
 
-    def _button(self, action: ActionInfo, name: str, handler: Any) -> None:
+    def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout) -> None:
         button = QPushButton(self.session.pick(action.ko, action.en), self)
         button.setObjectName(name)
         button.clicked.connect(lambda _=False, a=action: handler(a))
-        self.buttons.addWidget(button)
+        row.addWidget(button)
 
     def _overview(self, d: CaseDetail) -> QWidget:
         page = QWidget(self)

@@ -28,17 +28,15 @@ import tomllib
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from peewee import fn
 
 from desktop.models import (
     Action,
     BusinessCalendar,
-    CalendarDay,
     Case,
     CaseLink,
     Change,
@@ -80,7 +78,6 @@ from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLU
 from desktop.workflow.fields import FIELDS
 from desktop.workflow.process import definition
 
-_KST = timezone(timedelta(hours=9), "KST")
 _T = TypeVar("_T")
 
 DEMO_PASSWORD = "beacon"
@@ -94,7 +91,6 @@ UNREAD_INCIDENTS = 4  # the notices of the latest few incidents are still unread
 HOUR_WEIGHTS = (1, 1, 1, 1, 1, 1, 2, 4, 10, 16, 16, 14, 9, 13, 15, 14, 12, 9, 5, 3, 2, 2, 1, 1)
 WEEKDAY_WEIGHTS = (1.15, 1.0, 1.0, 1.0, 1.0, 0.3, 0.25)
 URGENCY_WEIGHTS = {"high": 0.15, "medium": 0.5, "low": 0.35}
-WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # Kinds of the actions between the first (investigation or contact) and the last (a fix, once resolved).
 ACTION_KINDS = ("investigation", "contact", "workaround", "note")
 ACTION_WEIGHTS = (40, 20, 25, 15)
@@ -190,14 +186,6 @@ def _read_content() -> dict[str, Any]:
         return tomllib.load(handle)
 
 
-def _zone(name: str) -> tzinfo:
-    """The named time zone; Korea's fixed UTC+9 when the system has no zone database (Windows without tzdata)."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return _KST
-
-
 def _plus(moment: datetime, minutes: float) -> datetime:
     """`moment` plus a number of minutes, rounded to whole seconds."""
     return moment + timedelta(seconds=round(minutes * 60))
@@ -264,83 +252,27 @@ class _Fill(dict[str, str]):
         return "{" + key + "}"
 
 
-class _WorkingTime:
-    """Adding minutes on one business calendar, to shape the timelines; naive UTC in and out.
+def _add_working(calendar: WorkingCalendar, start: datetime, minutes: float) -> datetime:
+    """The moment `minutes` (fractional) of working time after `start`, to shape the timelines.
 
-    The SLA figures themselves come from `sla` and `calendars`, as the engine computes them.
+    Unlike `WorkingCalendar.add_business_minutes` it keeps seconds, so the demo's
+    times look like real ones; the SLA figures themselves come from `sla`.
     """
-
-    def __init__(self, calendar: BusinessCalendar, own_days: dict[date, str]) -> None:
-        hours = json.loads(calendar.working_hours or "{}")
-        self.is_24x7 = bool(calendar.is_24x7) or not any(hours.values())
-        self._hours = {day: [(_clock_time(a), _clock_time(b)) for a, b in spans] for day, spans in hours.items()}
-        self._workday_hours = next((spans for spans in self._hours.values() if spans), [])
-        self.zone = _zone(calendar.time_zone)
-        self._own_days = own_days
-        self._country = calendar.holiday_country
-        self._holidays: Any = None
-        self._cache: dict[date, list[tuple[datetime, datetime]]] = {}
-
-    def _is_holiday(self, day: date) -> bool:
-        if not self._country:
-            return False
-        if self._holidays is None:
-            import holidays  # imported here: 0.3 s, and only business calendars need it
-
-            self._holidays = holidays.country_holidays(self._country)
-        return day in self._holidays
-
-    def is_workday(self, day: date) -> bool:
-        """True when `day` (a local date) has working hours."""
-        return self.is_24x7 or bool(self._intervals(day))
-
-    def _utc(self, day: date, clock: time | None) -> datetime:
-        """A local wall-clock time of `day` in naive UTC; None is the day's end (24:00)."""
-        local = datetime.combine(day + timedelta(days=1), time()) if clock is None else datetime.combine(day, clock)
-        return local.replace(tzinfo=self.zone).astimezone(UTC).replace(tzinfo=None)
-
-    def _intervals(self, day: date) -> list[tuple[datetime, datetime]]:
-        """The working intervals of one local date, in UTC."""
-        found = self._cache.get(day)
-        if found is None:
-            own = self._own_days.get(day)
-            if own == "holiday" or (own is None and self._is_holiday(day)):
-                spans: list[tuple[time | None, time | None]] = []
-            elif own == "workday":
-                spans = list(self._hours.get(WEEKDAY_KEYS[day.weekday()]) or self._workday_hours)
-            else:
-                spans = list(self._hours.get(WEEKDAY_KEYS[day.weekday()], []))
-            found = [(self._utc(day, a), self._utc(day, b)) for a, b in spans]
-            self._cache[day] = found
-        return found
-
-    def local_date(self, moment: datetime) -> date:
-        """The local date of a naive UTC moment."""
-        return moment.replace(tzinfo=UTC).astimezone(self.zone).date()
-
-    def add(self, start: datetime, minutes: float) -> datetime:
-        """The moment `minutes` of working time after `start`."""
-        if self.is_24x7:
-            return _plus(start, minutes)
-        remaining = float(minutes)
-        day = self.local_date(start) - timedelta(days=1)
-        for _ in range(3700):
-            for opens, closes in self._intervals(day):
-                if closes <= start:
-                    continue
-                opens = max(opens, start)
-                span = (closes - opens).total_seconds() / 60
-                if remaining <= span:
-                    return _plus(opens, remaining)
-                remaining -= span
-            day += timedelta(days=1)
-        raise ValueError("calendar has no working time")
-
-
-def _clock_time(text: str) -> time | None:
-    """"09:00" → time(9); "24:00" → None (the end of the day)."""
-    hour, minute = (int(part) for part in text.split(":"))
-    return None if hour == 24 else time(hour, minute)
+    if calendar.is_24x7:
+        return _plus(start, minutes)
+    remaining = float(minutes)
+    day = calendar.local_day(start) - timedelta(days=1)
+    for _ in range(3700):
+        for opens, closes in calendar.intervals(day):
+            if closes <= start:
+                continue
+            opens = max(opens, start)
+            span = (closes - opens).total_seconds() / 60
+            if remaining <= span:
+                return _plus(opens, remaining)
+            remaining -= span
+        day += timedelta(days=1)
+    raise ValueError("calendar has no working time")
 
 
 # --- what is planned before anything is written ------------------------------------------
@@ -653,12 +585,7 @@ class _DemoBuilder:
                                           SlaPolicy.resolution_minutes, SlaPolicy.calendar, SlaPolicy.warning_percent)
                          .where(SlaPolicy.case_kind == "incident"))
         self.policies: dict[int, _Policy] = need({row[0]: _Policy(*row[1:]) for row in policies}, "SLA policies")
-        own_days: dict[int, dict[date, str]] = {}
-        for calendar, day, kind in _rows(CalendarDay.select(CalendarDay.calendar, CalendarDay.day, CalendarDay.kind)):
-            own_days.setdefault(calendar, {})[day] = kind
-        stored = list(BusinessCalendar.select())
-        self.calendars = {c.id: _WorkingTime(c, own_days.get(c.id, {})) for c in stored}
-        self.sla_calendars = {c.id: WorkingCalendar.from_model(c) for c in stored}
+        self.calendars = {c.id: WorkingCalendar.from_model(c) for c in BusinessCalendar.select()}
         business = [w for w in self.calendars.values() if not w.is_24x7]
         self.shape = business[0] if business else next(iter(self.calendars.values()))
         missing = [g for g in self.grade_level if g not in self.policies]
@@ -873,13 +800,13 @@ class _DemoBuilder:
 
     def _sample_times(self, count: int, first_day: int, last_day: int) -> list[datetime]:
         """`count` registration moments `first_day`..`last_day` days back, shaped like office work."""
-        today = self.shape.local_date(self.now)
+        today = self.shape.local_day(self.now)
         days = list(range(first_day, last_day + 1))
         weights = []
         for back in days:
             day = today - timedelta(days=back)
             weight = WEEKDAY_WEIGHTS[day.weekday()]
-            weights.append(weight if self.shape.is_workday(day) else min(weight, 0.3))
+            weights.append(weight if self.shape.is_working_day(day) else min(weight, 0.3))
         day_cum = list(accumulate(weights))
         hour_cum = list(accumulate(HOUR_WEIGHTS))
         offset = self.now.replace(tzinfo=UTC).astimezone(self.shape.zone).utcoffset() or timedelta()
@@ -1003,7 +930,7 @@ class _DemoBuilder:
         late = rng.random() < 0.08
         factor = rng.uniform(1.1, 3.0) if late else 0.03 + 0.9 * rng.betavariate(1.6, 3.0)
         response = max(1.0, first.response_minutes * factor)
-        inc.accepted_at = self.calendars[first.calendar_id].add(inc.registered_at, response)
+        inc.accepted_at = _add_working(self.calendars[first.calendar_id], inc.registered_at, response)
         if not inc.major and rng.random() < 0.05 and len(self.levels) > 1:
             level = self.grade_level[inc.grade0_id]
             position = self.levels.index(level)
@@ -1019,7 +946,8 @@ class _DemoBuilder:
             factor = rng.uniform(1.05, 2.5)
         else:
             factor = 0.05 + 0.9 * rng.betavariate(1.5, 2.5)
-        resolved = self.calendars[policy.calendar_id].add(inc.registered_at, policy.resolution_minutes * factor)
+        calendar = self.calendars[policy.calendar_id]
+        resolved = _add_working(calendar, inc.registered_at, policy.resolution_minutes * factor)
         inc.closed_at = max(resolved, inc.started_at + timedelta(minutes=rng.randint(5, 20)))
         if inc.major:
             inc.closed_at = max(inc.closed_at, inc.registered_at + timedelta(minutes=90))
@@ -1262,7 +1190,7 @@ class _DemoBuilder:
     def _clock(self, case: _Case, kind: str, policy: _Policy, start: datetime, stop: datetime | None, *,
                verdict: bool, spans: list[tuple[datetime, datetime | None]], last: datetime, hooks: int) -> None:
         """One SLA clock with the figures `sla` stores: measured at its stop, or at its last refresh."""
-        calendar = self.sla_calendars[policy.calendar_id]
+        calendar = self.calendars[policy.calendar_id]
         target = policy.response_minutes if kind == "response" else policy.resolution_minutes
         business = not calendar.is_24x7
         clock = SlaClock(started_at=start, stopped_at=stop, target_minutes=target, uses_business_time=business)
@@ -1496,7 +1424,7 @@ class _DemoBuilder:
         types = t.get("types", [])
         decided = _plus(requested, rng.uniform(240, 4320))
         rejected = rng.random() < 0.08
-        night = datetime.combine(self.shape.local_date(decided) + timedelta(days=rng.randint(1, 7)), time(22))
+        night = datetime.combine(self.shape.local_day(decided) + timedelta(days=rng.randint(1, 7)), time(22))
         planned_start = night.replace(tzinfo=self.shape.zone).astimezone(UTC).replace(tzinfo=None)
         planned_end = planned_start + timedelta(hours=2)
         implemented = planned_start + timedelta(minutes=rng.randint(10, 110))
@@ -1538,7 +1466,7 @@ class _DemoBuilder:
         sequences = {s.name: s.value for s in NumberSequence.select()}
         used: dict[str, int] = {}
         for case in cases:
-            year = self.shape.local_date(case.created_at).year
+            year = self.shape.local_day(case.created_at).year
             name = f"{CASE_PREFIXES[case.kind]}-{year}"
             value = used.get(name, sequences.get(name, 0)) + 1
             used[name] = value

@@ -384,17 +384,6 @@ def _json(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _parse_time(value: Any) -> datetime | None:
-    if isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def organization_name() -> Text:
     """The organisation's name in both languages (setting `organization_name`)."""
     value = get_setting("organization_name", None)

@@ -37,7 +37,8 @@ ACTION_KINDS = ("note", "investigation", "fix", "contact", "workaround", "commen
 def transition(*, actor_id: int, case_id: int, name: str, version: int | None,
                fields: dict[str, Any] | None = None, now: datetime | None = None) -> FireResult:
     """Fire any transition of a case's process (the GUI's buttons come from `available_transitions`)."""
-    kind = Case.get_by_id(case_id).kind if Case.get_or_none(Case.id == case_id) else "incident"
+    case = Case.get_or_none(Case.id == case_id)
+    kind = case.kind if case is not None else "incident"  # an unknown id is refused by fire()
     return fire(kind, name, actor_id=actor_id, case_id=case_id, fields=fields, expected_version=version, now=now)
 
 

@@ -19,10 +19,6 @@ class FieldSpec:
     en: str
     column: str | None = None
 
-    @property
-    def is_virtual(self) -> bool:
-        return self.column is None
-
 
 def _col(name: str, type_: str, ko: str, en: str) -> FieldSpec:
     return FieldSpec(name, type_, ko, en, column=name)

@@ -358,8 +358,3 @@ def shipped_definition(kind: str) -> ProcessDef:
 def definition(kind: str) -> ProcessDef:
     """The definition in force for a kind of case."""
     return shipped_definition(kind)
-
-
-def reload_definitions() -> None:
-    """Forget loaded definitions so edited files are read again."""
-    shipped_definition.cache_clear()

@@ -7,8 +7,10 @@ so a page of 200 rows stays cheap; the next page starts after the last row's
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import reduce
 from typing import Any
 
 import peewee
@@ -73,19 +75,22 @@ class Page:
     next_cursor: Cursor | None = None
 
 
+def _contains(columns: list[Any], words: str) -> Any:
+    """Any of the columns contains the words (case-insensitive on PostgreSQL, where pg_trgm indexes ILIKE)."""
+    sqlite = isinstance(database.obj, peewee.SqliteDatabase)
+    conditions = [c.contains(words) if sqlite else c.ilike(f"%{words}%") for c in columns]
+    return reduce(operator.or_, conditions)
+
+
 def _text_condition(model: Any, text: str) -> Any:
     words = text.strip()
     if not words:
         return None
-    backend_sqlite = isinstance(database.obj, peewee.SqliteDatabase)
-    if backend_sqlite and model is Incident and len(words) >= 3:
+    if isinstance(database.obj, peewee.SqliteDatabase) and model is Incident and len(words) >= 3:
         phrase = '"' + words.replace('"', '""') + '"'
         matches = peewee.SQL("(SELECT rowid FROM incident_search WHERE incident_search MATCH ?)", (phrase,))
         return model.case.in_(matches)
-    pattern = f"%{words}%"
-    if backend_sqlite:
-        return model.title.contains(words) | model.description.contains(words)
-    return model.title.ilike(pattern) | model.description.ilike(pattern)
+    return _contains([model.title, model.description], words)
 
 
 def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, after: Cursor | None = None,
@@ -244,11 +249,7 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     if f.opened_to is not None:
         query = query.where(opened < f.opened_to)
     if f.text.strip():
-        words = f.text.strip()
-        if isinstance(database.obj, peewee.SqliteDatabase):
-            query = query.where(model.title.contains(words))
-        else:
-            query = query.where(model.title.ilike(f"%{words}%"))
+        query = query.where(_contains([model.title], f.text.strip()))
     if after is not None:
         query = query.where((opened < after.registered_at)
                             | ((opened == after.registered_at) & (model.case < after.case_id)))

@@ -20,11 +20,12 @@ def _application(settings: Settings) -> QApplication:
     from PySide6.QtWidgets import QApplication
 
     from desktop.views.i18n import install_language
-    from desktop.views.theme import apply_theme, load_fonts
+    from desktop.views.theme import app_icon, apply_theme, load_fonts
 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Beacon ITSM")
     app.setOrganizationName("Beacon")
+    app.setWindowIcon(app_icon())
     load_fonts()
     if os.environ.get("BEACON_NO_THEME") != "1":
         apply_theme(app, settings.theme)
@@ -158,8 +159,12 @@ def smoke_test(settings: Settings, *, login: str = "admin", password: str = "bea
     page = window.pages["incidents"]
     window.nav.setCurrentRow(1)
     app.processEvents()
+    if not page.model.wait_until_loaded():
+        raise RuntimeError("the incident list did not load within 30 s")
     shown = time.perf_counter()
     rows = page.model.rowCount()
+    if page.model.error:
+        raise RuntimeError(f"the incident list failed: {page.model.error}")
     print(f"smoke test: signed in as {actor.display}; incident list shows {rows} rows; "
           f"main window and first page in {shown - started:.2f} s")
     window.close()

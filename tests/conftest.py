@@ -90,7 +90,18 @@ def empty_db(backend: str, tmp_path) -> Iterator[str]:
     """A fresh database with no schema; yields its URL."""
     url = bind(backend, tmp_path)
     yield url
+    _finish_pool_work()
     dbmod.close()
+
+
+def _finish_pool_work() -> None:
+    """Let list pages and reports still reading on Qt's thread pool finish before their database goes."""
+    import sys
+
+    if "PySide6.QtCore" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+
+        QThreadPool.globalInstance().waitForDone(30_000)
 
 
 @pytest.fixture
@@ -108,4 +119,5 @@ def pg_db(tmp_path) -> Iterator[str]:
     ensure_schema()
     seed_defaults()
     yield url
+    _finish_pool_work()
     dbmod.close()

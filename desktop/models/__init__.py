@@ -25,7 +25,7 @@ from desktop.models.cases import (
     WorkOrder,
 )
 from desktop.models.cmdb import CI_KINDS, CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
-from desktop.models.org import Role, Team, User, UserRole
+from desktop.models.org import Role, SavedFilter, Team, User, UserRole
 from desktop.models.policy import (
     BusinessCalendar,
     CalendarDay,
@@ -69,6 +69,7 @@ __all__ = [
     "ProcessDefinition",
     "PropagationOverride",
     "Role",
+    "SavedFilter",
     "SchemaVersion",
     "ServiceRequestLink",
     "Setting",

@@ -78,3 +78,18 @@ class UserRole(BaseModel):
 
     class Meta:
         indexes = ((("user", "role"), True),)
+
+
+class SavedFilter(BaseModel):
+    """A list filter a user saved under a name (filters, sort), so it follows them to any desk."""
+
+    id = AutoField()
+    user = ForeignKeyField(User, backref="saved_filters", on_delete="CASCADE")
+    list_key = CharField(max_length=30)  # incidents | problems | changes | work_orders
+    name = CharField(max_length=60)
+    definition = TextField(default="{}")  # JSON: filter fields and sort
+    created_at = DateTimeField(default=utcnow)
+    updated_at = DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("user", "list_key", "name"), True),)

@@ -39,7 +39,7 @@ from desktop.models.cases import (
 )
 from desktop.models.cmdb import CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
 from desktop.models.db import backend
-from desktop.models.org import Role, Team, User, UserRole
+from desktop.models.org import Role, SavedFilter, Team, User, UserRole
 from desktop.models.policy import (
     BusinessCalendar,
     CalendarDay,
@@ -97,6 +97,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     NotificationPreference,
     SlaClock,
     SlaPause,
+    SavedFilter,
 ]
 
 
@@ -220,11 +221,17 @@ def _v4_delivery(migrator: SchemaMigrator) -> None:
     _install_change_notify()
 
 
+def _v5_saved_filters(migrator: SchemaMigrator) -> None:
+    """v5: named list filters per user."""
+    database.create_tables([SavedFilter])
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
     3: ("SLA pause spans", _v3_sla_pauses),
     4: ("notification delivery and live updates", _v4_delivery),
+    5: ("saved list filters", _v5_saved_filters),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QSystemTrayIcon,
     QWidget,
 )
 
@@ -21,6 +22,7 @@ from desktop.views.case_view import CaseView
 from desktop.views.dialogs import RegisterIncidentDialog, show_error
 from desktop.views.pages import CaseListPage, DashboardPage, InboxPage, IncidentListPage
 from desktop.views.session import ClientSession
+from desktop.views.theme import app_icon
 from desktop.workflow import case_service
 
 
@@ -81,6 +83,14 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self.inbox.sig_unread.connect(self._show_unread)
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(app_icon(), self)
+            self.tray.setToolTip(self.tr("Beacon ITSM"))
+            self.tray.activated.connect(lambda _reason: (self.showNormal(), self.raise_(), self.activateWindow()))
+            self.tray.messageClicked.connect(lambda: self.nav.setCurrentRow(5))
+            self.tray.show()
+        self.inbox.sig_new_notices.connect(self._new_notices)
         self.inbox.refresh()
         self._build_menu()
         self.background: BackgroundServices | None = None
@@ -91,13 +101,17 @@ class MainWindow(QMainWindow):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(300)
-        self._reload_timer.timeout.connect(self.refresh_current)
+        self._reload_timer.timeout.connect(self._apply_changes)
+        self._changed: set[int] = set()
         settings = QSettings("Beacon", "beacon")
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        last = settings.value("main/page", 0, type=int)
+        if 0 < last < self.nav.count():
+            self.nav.setCurrentRow(last)
 
     def page(self, key: str) -> QWidget:
         """The page for `key`, built on first use."""
@@ -112,6 +126,8 @@ class MainWindow(QMainWindow):
             self._built.add(key)
             if hasattr(widget, "sig_open_case") and key != "inbox":
                 widget.sig_open_case.connect(self.open_case)
+            if hasattr(widget, "sig_cases_changed"):
+                widget.sig_cases_changed.connect(self.cases_changed)
         return widget
 
     def show_page(self, row: int) -> None:
@@ -128,6 +144,16 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_current)
         cases.addAction(refresh)
+        find = QAction(self.tr("&Find in list"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.focus_search)
+        cases.addAction(find)
+        go = self.menuBar().addMenu(self.tr("&Go"))
+        for row in range(self.nav.count()):  # Ctrl+1 … Ctrl+7: the pages in the order the navigation lists them
+            action = QAction(self.nav.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
+            go.addAction(action)
         view = self.menuBar().addMenu(self.tr("&View"))
         for code, label in (("ko", "한국어"), ("en", "English")):
             action = QAction(label, self)
@@ -139,16 +165,40 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.sig_theme_requested.emit(c))
             view.addAction(action)
 
+    def focus_search(self) -> None:
+        """Ctrl+F: to the current list's search box."""
+        box = getattr(self.stack.currentWidget(), "text", None)
+        if box is not None:
+            box.setFocus()
+            box.selectAll()
+
     def _show_unread(self, count: int) -> None:
         self.nav.item(5).setText(self.tr("Inbox ({0})").format(count) if count else self.tr("Inbox"))
         self.status.setText(self.tr("{0} — {1} unread").format(self.session.actor.display, count))
 
     def _changes_arrived(self, changes: list) -> None:
-        self._reload_timer.start()  # many changes at once reload once
-        for change in changes:
-            window = self.case_windows.get(change.case_id) if change.case_id else None
+        """Another client changed cases: open case windows re-read, lists update the rows they hold."""
+        ids = {change.case_id for change in changes if change.case_id}
+        self.cases_changed(ids)
+        for case_id in ids:
+            window = self.case_windows.get(case_id)
             if window is not None and window.isVisible():
                 window.refresh()
+
+    def cases_changed(self, case_ids: set[int]) -> None:
+        """Collect changed cases for a moment, then tell every list that is built (many changes, one pass)."""
+        self._changed |= case_ids
+        self._reload_timer.start()
+
+    def _apply_changes(self) -> None:
+        ids, self._changed = self._changed, set()
+        for key in self._built:
+            page = self.page(key)
+            if ids and hasattr(page, "changes_arrived"):
+                page.changes_arrived(ids)
+            elif hasattr(page, "refresh") and key not in ("inbox",):
+                page.refresh()
+        self.inbox.refresh()
 
     def refresh_current(self) -> None:
         page = self.stack.currentWidget()
@@ -156,11 +206,23 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.inbox.refresh()
 
+    def _new_notices(self, notices: list) -> None:
+        """A system-tray message for notices that just arrived (the newest one, and how many)."""
+        if self.tray is None or not notices:
+            return
+        from desktop.workflow.notices import KIND_LABELS
+
+        newest = notices[0]
+        label = KIND_LABELS.get(newest.kind, {"ko": newest.kind, "en": newest.kind})
+        more = self.tr(" (+{0} more)").format(len(notices) - 1) if len(notices) > 1 else ""
+        self.tray.showMessage(self.session.pick(label["ko"], label["en"]) + more, f"{newest.number} {newest.title}",
+                              QSystemTrayIcon.MessageIcon.Information, 8000)
+
     def open_case(self, case_id: int) -> CaseView:
         window = self.case_windows.get(case_id)
         if window is None:
             window = CaseView(self.session, case_id, self)
-            window.sig_changed.connect(lambda _id: self._reload_timer.start())
+            window.sig_changed.connect(lambda changed: self.cases_changed({changed}))
             self.case_windows[case_id] = window
         window.show()
         window.raise_()
@@ -176,14 +238,18 @@ class MainWindow(QMainWindow):
         except BeaconError as exc:
             show_error(self, exc, self.session.language)
             return None
-        self.refresh_current()
+        self.cases_changed({result.case_id})
         self.open_case(result.case_id)
         return result.case_id
 
     def closeEvent(self, event: object) -> None:
-        QSettings("Beacon", "beacon").setValue("main/geometry", self.saveGeometry())
+        settings = QSettings("Beacon", "beacon")
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/page", self.nav.currentRow())
         if self.background is not None:
             self.background.stop()
+        if self.tray is not None:
+            self.tray.hide()
         for window in self.case_windows.values():
             window.close()
         super().closeEvent(event)

@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
+    QCompleter,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QProgressBar,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -26,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.views.dialogs import TransitionDialog
+from desktop.errors import BeaconError
+from desktop.views.dialogs import TransitionDialog, show_error
 from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel, local_text
 from desktop.workflow import case_service
@@ -35,7 +43,8 @@ from desktop.workflow.detail import ActionInfo, FieldInfo
 from desktop.workflow.inbox import inbox, mark_read, unread_count
 from desktop.workflow.kpi import incident_kpis
 from desktop.workflow.process import definition
-from desktop.workflow.queries import CaseFilter, IncidentFilter
+from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
+from desktop.workflow.saved_filters import delete_filter, save_filter, saved_filters
 
 
 def _utcnow() -> datetime:
@@ -63,33 +72,246 @@ class GradeBadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class IncidentListPage(QWidget):
-    """Incidents with filters, multi-select and bulk assign / regrade / close."""
+def _select_data(combo: QComboBox, value: object) -> bool:
+    """Make the item whose data equals `value` current; False when there is none."""
+    for i in range(combo.count()):
+        if combo.itemData(i) == value:
+            combo.setCurrentIndex(i)
+            return True
+    return False
+
+
+class SavedFilterBar(QWidget):
+    """A user's named filters for one list: pick one to apply it, save the current one, delete one."""
+
+    def __init__(self, session: ClientSession, list_key: str, current: Callable[[], dict[str, Any]],
+                 apply: Callable[[dict[str, Any]], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.list_key, self._current, self._apply = session, list_key, current, apply
+        self.combo = QComboBox(self)
+        self.combo.setObjectName("saved_filters")
+        self.combo.setMinimumWidth(180)
+        self.combo.activated.connect(self._picked)
+        save = QPushButton(self.tr("Save filter…"), self)
+        save.setObjectName("save_filter")
+        save.clicked.connect(self.save)
+        self.delete = QPushButton(self.tr("Delete"), self)
+        self.delete.setObjectName("delete_filter")
+        self.delete.clicked.connect(self.remove)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(self.tr("Saved filters"), self))
+        row.addWidget(self.combo)
+        row.addWidget(save)
+        row.addWidget(self.delete)
+        row.addStretch(1)
+        self.reload()
+
+    def reload(self, select: str = "") -> None:
+        self.combo.clear()
+        self.combo.addItem(self.tr("(choose)"), None)
+        for saved in saved_filters(user_id=self.session.actor.id, list_key=self.list_key):
+            self.combo.addItem(saved.name, saved.definition)
+        if select:
+            self.combo.setCurrentIndex(max(0, self.combo.findText(select)))
+        self.delete.setEnabled(self.combo.count() > 1)
+
+    def _picked(self, index: int) -> None:
+        definition = self.combo.itemData(index)
+        if definition is not None:
+            self._apply(definition)
+
+    @staticmethod
+    def ask_name(parent: QWidget, suggestion: str) -> str | None:
+        """The name to save under (patched in tests: a modal dialog)."""
+        name, ok = QInputDialog.getText(parent, QCoreApplication.translate("SavedFilterBar", "Save filter"),
+                                        QCoreApplication.translate("SavedFilterBar", "Name of this filter:"),
+                                        text=suggestion)
+        return name if ok else None
+
+    def save(self) -> bool:
+        current = self.combo.currentText() if self.combo.currentIndex() > 0 else ""
+        name = self.ask_name(self, current)
+        if name is None:
+            return False
+        try:
+            saved = save_filter(user_id=self.session.actor.id, list_key=self.list_key, name=name,
+                                definition=self._current())
+        except BeaconError as exc:
+            show_error(self, exc, self.session.language)
+            return False
+        self.reload(select=saved.name)
+        return True
+
+    def remove(self) -> None:
+        if self.combo.currentIndex() > 0:
+            delete_filter(user_id=self.session.actor.id, list_key=self.list_key, name=self.combo.currentText())
+            self.reload()
+
+
+class _ListPage(QWidget):
+    """What the case lists share: the table, server-side sorting, a busy bar, saved filters, live refresh."""
 
     sig_open_case = Signal(int)
+    sig_cases_changed = Signal(object)  # set of case ids this page changed (bulk actions)
 
-    def __init__(self, session: ClientSession, *, mine: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ClientSession, model: Any, object_name: str, stretch_column: int,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.mine = mine
-        self.model = IncidentTableModel(session, self)
+        self.model = model
+        self.stretch_column = stretch_column
         self.view = QTableView(self)
-        self.view.setObjectName("incident_table")
+        self.view.setObjectName(object_name)
         self.view.setModel(self.model)
-        self.view.setItemDelegateForColumn(IncidentTableModel.GRADE_COLUMN, GradeBadgeDelegate(self.view))
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.view.doubleClicked.connect(lambda index: self.sig_open_case.emit(self.model.row_at(index.row()).case_id))
-        self.state = QComboBox(self)
-        self.state.setObjectName("filter_state")
-        self.state.addItem(self.tr("All states"), ())
-        process = definition("incident")
-        self.state.addItem(self.tr("Open"), tuple(process.open_states()))
+        header = self.view.horizontalHeader()
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder)
+        self.view.setSortingEnabled(True)  # the model sorts on the server; the indicator shows which way
+        # double-click or Enter opens the case
+        self.view.activated.connect(lambda index: self.sig_open_case.emit(self.model.row_at(index.row()).case_id))
+        self.busy = QProgressBar(self)
+        self.busy.setObjectName("busy")
+        self.busy.setRange(0, 0)  # indeterminate: a page is on its way
+        self.busy.setMaximumHeight(6)
+        self.busy.setTextVisible(False)
+        self.busy.hide()
+        self.count = QLabel(self)
+        self.count.setObjectName("count")
+        self.stale = QPushButton(self.tr("Other users changed the list — refresh"), self)
+        self.stale.setObjectName("stale")
+        self.stale.hide()
+        self.stale.clicked.connect(self.refresh)
+        self.model.sig_loading.connect(self.busy.setVisible)
+        self.model.sig_loaded.connect(self._loaded)
+        self.model.sig_failed.connect(self._failed)
+        self._sized = False
+
+    def _loaded(self) -> None:
+        if not self._sized:  # size columns once there are rows to size them by (headers only until then)
+            self.view.resizeColumnsToContents()
+            self.view.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
+            self._sized = self.model.rowCount() > 0
+        more = self.tr(" (more load as you scroll)") if self.model.canFetchMore(QModelIndex()) else ""
+        self.count.setText(self.tr("{0} shown").format(self.model.rowCount()) + more)
+
+    def _failed(self, message: str) -> None:
+        self.count.setText(self.tr("Could not load the list: {0}").format(message))
+
+    def refresh(self) -> None:
+        self.stale.hide()
+        self.model.reload()
+
+    def changes_arrived(self, case_ids: set[int]) -> None:
+        """Another client (or window) changed cases: update the rows held; reload only when nobody is reading."""
+        unknown = {i for i in case_ids if not self.model.holds(i)}
+        self.model.refresh_rows(case_ids - unknown)
+        if not unknown:
+            return
+        at_top = self.view.verticalScrollBar().value() == 0
+        if at_top and not self.view.selectionModel().hasSelection():
+            self.refresh()
+        else:
+            self.stale.show()
+
+    def sort_definition(self) -> dict[str, Any]:
+        return {"sort": self.model.order.key, "descending": self.model.order.descending}
+
+    def apply_sort(self, definition: dict[str, Any]) -> None:
+        """Take a saved sort (or the list's default) without loading; the caller loads once."""
+        order = self.model.DEFAULT_SORT
+        if definition.get("sort") in self.model.SORT_KEYS.values():
+            order = Sort(definition["sort"], bool(definition.get("descending", True)))
+        self.model.order = order
+        header = self.view.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(self.model.sort_column(), Qt.SortOrder.DescendingOrder if order.descending
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
+        header.viewport().update()
+
+    def selected_case_ids(self) -> list[int]:
+        return [self.model.row_at(index.row()).case_id for index in self.view.selectionModel().selectedRows()]
+
+    def _assignee_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("filter_assignee")
+        combo.addItem(self.tr("Anyone"), None)
+        combo.addItem(self.tr("Me"), "me")
+        combo.addItem(self.tr("Unassigned"), "unassigned")
+        for choice in session_service.users():
+            team = f" · {choice.extra}" if choice.extra else ""
+            combo.addItem(choice.label(self.session.language) + team, choice.value)
+        combo.setEditable(True)  # type part of a name to find a person among hundreds
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        return combo
+
+    def _period_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("filter_period")
+        for label, days in ((self.tr("Any time"), 0), (self.tr("Last 7 days"), 7), (self.tr("Last 30 days"), 30),
+                            (self.tr("Last 365 days"), 365)):
+            combo.addItem(label, days)
+        return combo
+
+    def _state_combo(self, kind: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("filter_state")
+        combo.addItem(self.tr("All states"), ())
+        process = definition(kind)
+        combo.addItem(self.tr("Open"), tuple(process.open_states()))
         for name, state in process.states.items():
-            self.state.addItem(session.pick(state.label["ko"], state.label["en"]), (name,))
+            combo.addItem(self.session.pick(state.label["ko"], state.label["en"]), (name,))
+        return combo
+
+    def _assignee_filter(self, combo: QComboBox) -> dict[str, Any]:
+        value = combo.currentData()
+        if value == "me":
+            return {"assignee_id": self.session.actor.id}
+        if value == "unassigned":
+            return {"unassigned": True}
+        return {"assignee_id": value} if isinstance(value, int) else {}
+
+
+class SlaDelegate(QStyledItemDelegate):
+    """The SLA column in the model's colour (red when breached, orange when warned), bold when it is not black:
+    a style sheet would otherwise paint every cell in the theme's text colour."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        color = index.data(Qt.ItemDataRole.ForegroundRole)
+        if not isinstance(color, QColor):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        painter.save()
+        font = option.font
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(color)
+        painter.drawText(option.rect.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         str(index.data(Qt.ItemDataRole.DisplayRole)))
+        painter.restore()
+
+
+class IncidentListPage(_ListPage):
+    """Incidents with filters, saved filters, sorting, a live SLA column, multi-select and bulk actions."""
+
+    def __init__(self, session: ClientSession, *, mine: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(session, IncidentTableModel(session), "incident_table", 2, parent)
+        self.model.setParent(self)
+        self.mine = mine
+        self.pinned: dict[str, Any] = {}  # filter parts a figure on the dashboard set that no combo can show
+        self.view.setItemDelegateForColumn(IncidentTableModel.GRADE_COLUMN, GradeBadgeDelegate(self.view))
+        self.view.setItemDelegateForColumn(IncidentTableModel.SLA_COLUMN, SlaDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.state = self._state_combo("incident")
         self.grade = QComboBox(self)
         self.grade.setObjectName("filter_grade")
         self.grade.addItem(self.tr("All grades"), ())
@@ -100,24 +322,27 @@ class IncidentListPage(QWidget):
         self.application.addItem(self.tr("All applications"), ())
         for choice in session_service.applications():
             self.application.addItem(choice.label(session.language), (choice.value,))
-        self.period = QComboBox(self)
-        self.period.setObjectName("filter_period")
-        for label, days in ((self.tr("Any time"), 0), (self.tr("Last 7 days"), 7), (self.tr("Last 30 days"), 30),
-                            (self.tr("Last 365 days"), 365)):
-            self.period.addItem(label, days)
+        self.assignee = self._assignee_combo()
+        self.period = self._period_combo()
         self.text = QLineEdit(self)
         self.text.setObjectName("filter_text")
         self.text.setPlaceholderText(self.tr("Search title and description"))
         self.text.returnPressed.connect(self.apply_filters)
-        for combo in (self.state, self.grade, self.application, self.period):
-            combo.currentIndexChanged.connect(self.apply_filters)
+        self.chip = QPushButton(self)
+        self.chip.setObjectName("pinned_filter")
+        self.chip.setToolTip(self.tr("Click to remove this filter"))
+        self.chip.hide()
+        self.chip.clicked.connect(self.clear_pinned)
         filters = QHBoxLayout()
-        for widget in (self.state, self.grade, self.application, self.period, self.text):
+        for widget in (self.state, self.grade, self.application, self.assignee, self.period):
             filters.addWidget(widget)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.chip)
+        self.saved = SavedFilterBar(session, "my_work" if mine else "incidents", self.filter_definition,
+                                    self.apply_definition, self)
         bulk = QHBoxLayout()
-        self.count = QLabel(self)
-        self.count.setObjectName("count")
         bulk.addWidget(self.count, 1)
+        bulk.addWidget(self.stale)
         for name, label in (("assign", self.tr("Assign…")), ("regrade", self.tr("Regrade…")),
                             ("close", self.tr("Close…"))):
             button = QPushButton(label, self)
@@ -126,31 +351,89 @@ class IncidentListPage(QWidget):
             bulk.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.saved)
+        layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
         layout.addLayout(bulk)
         if mine:
             self.state.setCurrentIndex(1)
+            _select_data(self.assignee, "me")
+        for combo in (self.state, self.grade, self.application, self.assignee, self.period):
+            combo.currentIndexChanged.connect(self.apply_filters)
         self.apply_filters()
 
     def current_filters(self) -> IncidentFilter:
         days = self.period.currentData() or 0
         since = _utcnow() - timedelta(days=days) if days else None
-        return IncidentFilter(states=self.state.currentData() or (), grades=self.grade.currentData() or (),
-                              application_ids=self.application.currentData() or (),
-                              assignee_id=self.session.actor.id if self.mine else None,
-                              text=self.text.text().strip(), registered_from=since)
+        values: dict[str, Any] = {"states": self.state.currentData() or (), "grades": self.grade.currentData() or (),
+                                  "application_ids": self.application.currentData() or (),
+                                  "text": self.text.text().strip(), "registered_from": since,
+                                  **self._assignee_filter(self.assignee)}
+        values.update(self.pinned)
+        return IncidentFilter(**values)
 
     def apply_filters(self) -> None:
+        self.stale.hide()
         self.model.set_filters(self.current_filters())
-        self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(self.tr("{0} shown (more load as you scroll)").format(self.model.rowCount()))
 
-    def refresh(self) -> None:
-        self.model.reload()
+    def filter_definition(self) -> dict[str, Any]:
+        """The filter as saved: what the widgets show and the sort, by value (not by position)."""
+        return {"states": list(self.state.currentData() or ()), "grades": list(self.grade.currentData() or ()),
+                "application_ids": list(self.application.currentData() or ()),
+                "assignee": self.assignee.currentData(), "period_days": self.period.currentData() or 0,
+                "text": self.text.text().strip(), **self.sort_definition()}
 
-    def selected_case_ids(self) -> list[int]:
-        return [self.model.row_at(index.row()).case_id for index in self.view.selectionModel().selectedRows()]
+    def apply_definition(self, saved: dict[str, Any]) -> None:
+        """Show a saved filter: set each widget, then load once."""
+        combos = (self.state, self.grade, self.application, self.assignee, self.period)
+        for combo in combos:
+            combo.blockSignals(True)
+        _select_data(self.state, tuple(saved.get("states", ()))) or self.state.setCurrentIndex(0)
+        _select_data(self.grade, tuple(saved.get("grades", ()))) or self.grade.setCurrentIndex(0)
+        _select_data(self.application, tuple(saved.get("application_ids", ()))) or \
+            self.application.setCurrentIndex(0)
+        _select_data(self.assignee, saved.get("assignee")) or self.assignee.setCurrentIndex(0)
+        _select_data(self.period, saved.get("period_days", 0)) or self.period.setCurrentIndex(0)
+        self.text.setText(saved.get("text", ""))
+        for combo in combos:
+            combo.blockSignals(False)
+        self.pinned = {}
+        self.chip.hide()
+        self.apply_sort(saved)
+        self.apply_filters()
+
+    def show_filter(self, wanted: IncidentFilter, caption: str = "") -> None:
+        """Show the incidents a dashboard figure stands for: combos where they can say it, a removable chip
+        for the rest (a month, several grades at once)."""
+        combos = (self.state, self.grade, self.application, self.assignee, self.period)
+        for combo in combos:
+            combo.blockSignals(True)
+        pinned: dict[str, Any] = {}
+        for combo, key in ((self.state, "states"), (self.grade, "grades"), (self.application, "application_ids")):
+            value = tuple(getattr(wanted, key))
+            if not _select_data(combo, value):
+                combo.setCurrentIndex(0)
+                pinned[key] = value
+        if wanted.assignee_id is not None:
+            _select_data(self.assignee, wanted.assignee_id) or pinned.setdefault("assignee_id", wanted.assignee_id)
+        else:
+            self.assignee.setCurrentIndex(2 if wanted.unassigned else 0)
+        self.period.setCurrentIndex(0)
+        for key in ("registered_from", "registered_to"):
+            if getattr(wanted, key) is not None:
+                pinned[key] = getattr(wanted, key)
+        self.text.setText(wanted.text)
+        for combo in combos:
+            combo.blockSignals(False)
+        self.pinned = pinned
+        self.chip.setText(f"{caption or self.tr('Dashboard filter')}  ✕")
+        self.chip.setVisible(bool(pinned))
+        self.apply_filters()
+
+    def clear_pinned(self) -> None:
+        self.pinned = {}
+        self.chip.hide()
+        self.apply_filters()
 
     def bulk(self, name: str) -> None:
         """Assign, regrade or close the selected incidents; show each one's result."""
@@ -183,51 +466,66 @@ class IncidentListPage(QWidget):
             results = case_service.bulk_close(actor_id=actor, case_ids=ids, **values)
         lines = [f"{r.number}: {pick('완료', 'done') if r.ok else r.message}" for r in results]
         QMessageBox.information(self, self.tr("Bulk action"), "\n".join(lines))
-        self.refresh()
+        self.model.refresh_rows(set(ids))
+        self.sig_cases_changed.emit(set(ids))
 
 
-class CaseListPage(QWidget):
-    """Problems, changes or work orders with a state filter and a search box."""
-
-    sig_open_case = Signal(int)
+class CaseListPage(_ListPage):
+    """Problems, changes or work orders: state, assignee and period filters, search, saved filters, sorting."""
 
     def __init__(self, session: ClientSession, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, CaseTableModel(session, kind), f"{kind}_table", 1, parent)
+        self.model.setParent(self)
         self.kind = kind
-        self.model = CaseTableModel(session, kind, self)
-        self.view = QTableView(self)
-        self.view.setObjectName(f"{kind}_table")
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.view.doubleClicked.connect(lambda index: self.sig_open_case.emit(self.model.row_at(index.row()).case_id))
-        self.state = QComboBox(self)
-        self.state.addItem(self.tr("All states"), ())
-        process = definition(kind)
-        self.state.addItem(self.tr("Open"), tuple(process.open_states()))
-        for name, state in process.states.items():
-            self.state.addItem(session.pick(state.label["ko"], state.label["en"]), (name,))
+        self.state = self._state_combo(kind)
+        self.assignee = self._assignee_combo()
+        self.period = self._period_combo()
         self.text = QLineEdit(self)
+        self.text.setObjectName("filter_text")
         self.text.setPlaceholderText(self.tr("Search titles"))
         self.text.returnPressed.connect(self.apply_filters)
-        self.state.currentIndexChanged.connect(self.apply_filters)
         top = QHBoxLayout()
-        top.addWidget(self.state)
+        for widget in (self.state, self.assignee, self.period):
+            top.addWidget(widget)
         top.addWidget(self.text, 1)
+        self.saved = SavedFilterBar(session, {"problem": "problems", "change": "changes"}.get(kind, "work_orders"),
+                                    self.filter_definition, self.apply_definition, self)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.stale)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.saved)
+        layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        for combo in (self.state, self.assignee, self.period):
+            combo.currentIndexChanged.connect(self.apply_filters)
         self.apply_filters()
 
     def apply_filters(self) -> None:
-        self.model.set_filters(CaseFilter(states=self.state.currentData() or (), text=self.text.text().strip()))
-        self.view.resizeColumnsToContents()
-        self.view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.stale.hide()
+        days = self.period.currentData() or 0
+        self.model.set_filters(CaseFilter(states=self.state.currentData() or (), text=self.text.text().strip(),
+                                          opened_from=_utcnow() - timedelta(days=days) if days else None,
+                                          **self._assignee_filter(self.assignee)))
 
-    def refresh(self) -> None:
-        self.model.reload()
+    def filter_definition(self) -> dict[str, Any]:
+        return {"states": list(self.state.currentData() or ()), "assignee": self.assignee.currentData(),
+                "period_days": self.period.currentData() or 0, "text": self.text.text().strip(),
+                **self.sort_definition()}
+
+    def apply_definition(self, saved: dict[str, Any]) -> None:
+        for combo in (self.state, self.assignee, self.period):
+            combo.blockSignals(True)
+        _select_data(self.state, tuple(saved.get("states", ()))) or self.state.setCurrentIndex(0)
+        _select_data(self.assignee, saved.get("assignee")) or self.assignee.setCurrentIndex(0)
+        _select_data(self.period, saved.get("period_days", 0)) or self.period.setCurrentIndex(0)
+        self.text.setText(saved.get("text", ""))
+        for combo in (self.state, self.assignee, self.period):
+            combo.blockSignals(False)
+        self.apply_sort(saved)
+        self.apply_filters()
 
 
 class InboxPage(QWidget):
@@ -235,10 +533,12 @@ class InboxPage(QWidget):
 
     sig_open_case = Signal(int)
     sig_unread = Signal(int)
+    sig_new_notices = Signal(list)  # unread notices that were not there at the last look, newest first
 
     def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._seen: set[int] | None = None  # notice ids already shown; None before the first look
         self.list = QListWidget(self)
         self.list.setObjectName("inbox")
         self.list.itemDoubleClicked.connect(self._open)
@@ -253,7 +553,10 @@ class InboxPage(QWidget):
         from desktop.workflow.notices import KIND_LABELS
 
         self.list.clear()
-        for item in inbox(user_id=self.session.actor.id):
+        items = inbox(user_id=self.session.actor.id)
+        fresh = [item for item in items if not item.read and self._seen is not None and item.id not in self._seen]
+        self._seen = {item.id for item in items}
+        for item in items:
             label = KIND_LABELS.get(item.kind, {"ko": item.kind, "en": item.kind})
             text = (f"{'' if item.read else '● '}{local_text(item.created_at, self.session.time_zone)}  "
                     f"{self.session.pick(label['ko'], label['en'])}  {item.number}  {item.title}")
@@ -264,6 +567,8 @@ class InboxPage(QWidget):
                 font.setBold(True)
                 entry.setFont(font)
         self.sig_unread.emit(unread_count(user_id=self.session.actor.id))
+        if fresh:
+            self.sig_new_notices.emit(fresh)
 
     def _open(self, entry: QListWidgetItem) -> None:
         notice_id, case_id = entry.data(Qt.ItemDataRole.UserRole)

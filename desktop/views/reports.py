@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -63,12 +63,25 @@ class ReportRunner(QObject):
                                                           time_zone=self.session.time_zone),
                     f"SLA-{month}.pdf", save)
 
+    @property
+    def running(self) -> int:
+        """Reports still being made."""
+        return len(self._jobs)
+
     def _start(self, make: Callable[[], bytes], name: str, save: bool) -> None:
         job = _MakeReport(make)
-        job.signals.sig_done.connect(lambda data: self._done(data, name, save))
-        job.signals.sig_failed.connect(lambda exc: show_error(self.parent_widget, exc, self.session.language))
+        job.signals.sig_done.connect(lambda data: (self._finished(job), self._done(data, name, save)))
+        job.signals.sig_failed.connect(lambda exc: (self._finished(job),
+                                                    show_error(self.parent_widget, exc, self.session.language)))
         self._jobs.append(job)
+        self.parent_widget.setCursor(Qt.CursorShape.BusyCursor)  # busy, yet the window still answers
         QThreadPool.globalInstance().start(job)
+
+    def _finished(self, job: _MakeReport) -> None:
+        if job in self._jobs:
+            self._jobs.remove(job)
+        if not self._jobs:
+            self.parent_widget.unsetCursor()
 
     def _done(self, data: bytes, name: str, save: bool) -> None:
         if save:

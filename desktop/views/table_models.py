@@ -1,24 +1,43 @@
-"""Table models for the case lists: pages loaded on demand with keyset pagination.
+"""Table models for the case lists: pages loaded on demand with keyset pagination, off the UI thread.
 
 The model keeps the rows it has and the cursor after the last one; the view asks
 for more (`canFetchMore`/`fetchMore`) as the user scrolls, so a list of a million
-incidents opens with one page read.
+incidents opens with one page read. Each page is read on the thread pool and
+handed back with a signal; a page that arrives for an older filter or sort is
+dropped. Clicking a header sorts on the server (keyset on the sorted column).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEventLoop,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
+from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
+from desktop.workflow.durations import format_minutes
 from desktop.workflow.queries import (
     CaseFilter,
     Cursor,
     IncidentFilter,
+    Sort,
     list_cases,
     list_incidents,
     state_label,
@@ -26,6 +45,7 @@ from desktop.workflow.queries import (
 
 PAGE = 200
 Index = QModelIndex | QPersistentModelIndex
+Loader = Callable[[Cursor | None, int], tuple[list[Any], Cursor | None]]
 
 
 def local_text(moment: datetime | None, zone: str) -> str:
@@ -35,48 +55,173 @@ def local_text(moment: datetime | None, zone: str) -> str:
     return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
+def _utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class _PageSignals(QObject):
+    sig_page = Signal(int, object, object)  # generation, rows, next cursor
+    sig_failed = Signal(int, object)  # generation, error
+
+
+class _LoadPage(QRunnable):
+    """Reads one page on a pool thread and hands it back to the model's thread."""
+
+    def __init__(self, generation: int, load: Loader, after: Cursor | None, limit: int) -> None:
+        super().__init__()
+        self.generation, self.load, self.after, self.limit = generation, load, after, limit
+        self.signals = _PageSignals()
+
+    def run(self) -> None:
+        from desktop.workflow.background import release_connection
+
+        try:
+            try:
+                rows, cursor = self.load(self.after, self.limit)
+            except Exception as exc:  # a lost server or a bad filter reaches the page as a message
+                self.signals.sig_failed.emit(self.generation, exc)
+            else:
+                self.signals.sig_page.emit(self.generation, rows, cursor)
+        except RuntimeError:
+            pass  # the list was closed (and its signals deleted) while the page was being read
+        finally:
+            release_connection()
+
+
 class _PagedModel(QAbstractTableModel):
-    """Rows appended page by page; subclasses say how to load a page and show a cell."""
+    """Rows appended page by page; subclasses name their columns and how a page is read and a cell shown."""
+
+    COLUMNS: tuple[str, ...] = ()
+    SORT_KEYS: ClassVar[dict[str, str]] = {}  # column → sort key of the list query
+    DEFAULT_SORT = Sort("registered_at", True)
+
+    sig_loading = Signal(bool)
+    sig_failed = Signal(str)
+    sig_loaded = Signal()  # a page arrived (first or further)
 
     def __init__(self, session: ClientSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.rows: list[Any] = []
+        self.order = self.DEFAULT_SORT
+        self.loaded_at: float | None = None  # perf_counter when the first page of the current list arrived
+        self.error = ""  # why the last page could not be read, in the user's language
         self._cursor: Cursor | None = None
         self._exhausted = False
+        self._generation = 0
+        self._jobs: dict[int, _LoadPage] = {}
+        self._pending: _LoadPage | None = None
+
+    # --- what subclasses say -------------------------------------------------------------
 
     def headers(self) -> list[str]:
         raise NotImplementedError
 
-    def load_page(self, after: Cursor | None) -> tuple[list[Any], Cursor | None]:
+    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
         raise NotImplementedError
 
+    def display(self, row: Any, column: str) -> str:
+        """The text of one cell; plain attributes by default."""
+        value = getattr(row, column)
+        if column == "state":
+            return state_label(self.kind_of(row), value, self.session.language)
+        if isinstance(value, datetime):
+            return local_text(value, self.session.time_zone)
+        return str(value)
+
+    def kind_of(self, row: Any) -> str:
+        raise NotImplementedError
+
+    def decoration(self, row: Any, column: str, role: int) -> Any:
+        return None
+
+    # --- loading -------------------------------------------------------------------------
+
+    @property
+    def loading(self) -> bool:
+        return self._pending is not None
+
     def reload(self) -> None:
-        """Drop what is loaded and read the first page again (filters changed, or a change arrived)."""
+        """Drop what is loaded and read the first page again (filters or sort changed)."""
+        self._generation += 1
         self.beginResetModel()
         self.rows, self._cursor, self._exhausted = [], None, False
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.loaded_at = None
+        self.error = ""
+        self._pending = None
+        self._start(None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self.rows)
+    def _start(self, after: Cursor | None) -> None:
+        job = _LoadPage(self._generation, self.load_page, after, PAGE)
+        job.signals.sig_page.connect(self._page_arrived)
+        job.signals.sig_failed.connect(self._page_failed)
+        self._jobs[id(job)] = job
+        job.signals.sig_page.connect(lambda *_: self._jobs.pop(id(job), None))
+        job.signals.sig_failed.connect(lambda *_: self._jobs.pop(id(job), None))
+        self._pending = job
+        self.sig_loading.emit(True)
+        QThreadPool.globalInstance().start(job)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
-        return 0 if parent.isValid() else len(self.headers())
-
-    def canFetchMore(self, parent: Index) -> bool:
-        return not parent.isValid() and not self._exhausted
-
-    def fetchMore(self, parent: Index) -> None:
-        if parent.isValid() or self._exhausted:
-            return
-        rows, cursor = self.load_page(self._cursor)
+    def _page_arrived(self, generation: int, rows: list[Any], cursor: Cursor | None) -> None:
+        if generation != self._generation:
+            return  # an older filter's page
+        self._pending = None
         self._cursor = cursor
         self._exhausted = cursor is None
         if rows:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
             self.rows.extend(rows)
             self.endInsertRows()
+        if self.loaded_at is None:
+            self.loaded_at = time.perf_counter()
+        self.sig_loading.emit(False)
+        self.sig_loaded.emit()
+
+    def _page_failed(self, generation: int, error: object) -> None:
+        if generation != self._generation:
+            return
+        self._pending = None
+        self._exhausted = True
+        self.sig_loading.emit(False)
+        self.error = error.message(self.session.language) if isinstance(error, BeaconError) else str(error)
+        self.sig_failed.emit(self.error)
+
+    def wait_until_loaded(self, timeout_ms: int = 30_000) -> bool:
+        """Run the event loop until no page is on its way (start-up smoke test, benchmarks, tests)."""
+        deadline = time.perf_counter() + timeout_ms / 1000
+        app = QCoreApplication.instance()
+        while self.loading and time.perf_counter() < deadline:
+            if app is not None:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            QThreadPool.globalInstance().waitForDone(5)
+        if app is not None:
+            app.processEvents()
+        return not self.loading
+
+    def fetch_all_to(self, rows: int, timeout_ms: int = 120_000) -> int:
+        """Load pages until `rows` are held or the list ends (what scrolling down does); returns rows held."""
+        while len(self.rows) < rows and not self._exhausted:
+            self.fetchMore(QModelIndex())
+            if not self.wait_until_loaded(timeout_ms):
+                break
+        return len(self.rows)
+
+    # --- Qt model --------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt signature)
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: Index) -> bool:
+        return not parent.isValid() and not self._exhausted and not self.loading
+
+    def fetchMore(self, parent: Index) -> None:
+        if parent.isValid() or self._exhausted or self.loading:
+            return
+        self._start(self._cursor)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
@@ -84,51 +229,136 @@ class _PagedModel(QAbstractTableModel):
             return headers[section] if 0 <= section < len(headers) else None
         return None
 
-    def row_at(self, row: int) -> Any:
-        return self.rows[row]
-
-
-class IncidentTableModel(_PagedModel):
-    """The incident list: number, grade badge, title, application, state, assignee, registered."""
-
-    COLUMNS = ("number", "grade", "title", "application", "state", "assignee", "registered_at")
-    GRADE_COLUMN = 1
-
-    def __init__(self, session: ClientSession, parent: QObject | None = None) -> None:
-        super().__init__(session, parent)
-        self.filters = IncidentFilter()
-
-    def headers(self) -> list[str]:
-        return [self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("Application"), self.tr("State"),
-                self.tr("Assignee"), self.tr("Registered")]
-
-    def set_filters(self, filters: IncidentFilter) -> None:
-        self.filters = filters
-        self.reload()
-
-    def load_page(self, after: Cursor | None) -> tuple[list[Any], Cursor | None]:
-        page = list_incidents(actor_id=self.session.actor.id, filters=self.filters, after=after, limit=PAGE)
-        return page.rows, page.next_cursor
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.rows):
             return None
         row = self.rows[index.row()]
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == "grade":
-                return str(row.grade)
-            if column == "state":
-                return state_label("incident", row.state, self.session.language)
-            if column == "registered_at":
-                return local_text(row.registered_at, self.session.time_zone)
-            return str(getattr(row, column))
+            return self.display(row, column)
         if role == Qt.ItemDataRole.UserRole:
             return row.case_id
-        if role == Qt.ItemDataRole.BackgroundRole and column == "grade":
-            return QColor(row.grade_color)
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return row.title
+        return self.decoration(row, column, role)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Header click: order the whole list on the server by that column."""
+        key = self.SORT_KEYS.get(self.COLUMNS[column]) if 0 <= column < len(self.COLUMNS) else None
+        if key is None:
+            return
+        wanted = Sort(key, order == Qt.SortOrder.DescendingOrder)
+        if wanted != self.order:
+            self.order = wanted
+            self.reload()
+
+    def sort_column(self) -> int:
+        """The column the current order sorts on (for the header's indicator)."""
+        for column, key in self.SORT_KEYS.items():
+            if key == self.order.key:
+                return self.COLUMNS.index(column)
+        return -1
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row]
+
+    # --- live refresh ----------------------------------------------------------------------
+
+    def holds(self, case_id: int) -> bool:
+        return any(r.case_id == case_id for r in self.rows)
+
+    def refresh_rows(self, case_ids: set[int]) -> None:
+        """Read again the held rows of these cases: changed ones update in place, ones the filter no longer
+        matches leave the list. Runs on the UI thread: it reads at most the rows already on screen."""
+        held = [i for i, r in enumerate(self.rows) if r.case_id in case_ids]
+        if not held:
+            return
+        fresh = {r.case_id: r for r in self.load_rows(tuple(self.rows[i].case_id for i in held))}
+        for i in reversed(held):
+            row = self.rows[i]
+            if row.case_id in fresh:
+                self.rows[i] = fresh[row.case_id]
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
+            else:
+                self.beginRemoveRows(QModelIndex(), i, i)
+                del self.rows[i]
+                self.endRemoveRows()
+
+    def load_rows(self, case_ids: tuple[int, ...]) -> list[Any]:
+        raise NotImplementedError
+
+
+class IncidentTableModel(_PagedModel):
+    """The incident list: number, grade badge, title, application, state, assignee, SLA, registered."""
+
+    COLUMNS = ("number", "grade", "title", "application", "state", "assignee", "sla", "registered_at")
+    SORT_KEYS: ClassVar[dict[str, str]] = {**{c: c for c in COLUMNS}, "sla": "sla_due"}
+    GRADE_COLUMN = 1
+    SLA_COLUMN = 6
+
+    def __init__(self, session: ClientSession, parent: QObject | None = None) -> None:
+        super().__init__(session, parent)
+        self.filters = IncidentFilter()
+        self.now = _utcnow()
+        self._clock = QTimer(self)  # the SLA column counts down without asking the database
+        self._clock.setInterval(30_000)
+        self._clock.timeout.connect(self.tick)
+        self._clock.start()
+
+    def headers(self) -> list[str]:
+        return [self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("Application"), self.tr("State"),
+                self.tr("Assignee"), self.tr("Resolve within"), self.tr("Registered")]
+
+    def set_filters(self, filters: IncidentFilter) -> None:
+        self.filters = filters
+        self.reload()
+
+    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
+        page = list_incidents(actor_id=self.session.actor.id, filters=self.filters, after=after, limit=limit,
+                              sort=self.order)
+        return page.rows, page.next_cursor
+
+    def load_rows(self, case_ids: tuple[int, ...]) -> list[Any]:
+        filters = IncidentFilter(**{**self.filters.__dict__, "case_ids": case_ids})
+        return list_incidents(actor_id=self.session.actor.id, filters=filters, limit=len(case_ids),
+                              sort=self.order).rows
+
+    def kind_of(self, row: Any) -> str:
+        return "incident"
+
+    def tick(self) -> None:
+        """A new 'now' for the SLA column; repaints only that column."""
+        self.now = _utcnow()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, self.SLA_COLUMN), self.index(len(self.rows) - 1, self.SLA_COLUMN),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
+
+    def sla_text(self, row: Any) -> str:
+        if row.sla_state == "running" and row.sla_due_at is not None:
+            minutes = int((row.sla_due_at - self.now).total_seconds() // 60)
+            if minutes < 0:
+                return self.tr("{0} over").format(format_minutes(-minutes, self.session.language))
+            return format_minutes(minutes, self.session.language)
+        return {"paused": self.tr("Paused"), "met": self.tr("Met"), "missed": self.tr("Missed")}.get(row.sla_state,
+                                                                                                    "")
+
+    def display(self, row: Any, column: str) -> str:
+        if column == "grade":
+            return str(row.grade)
+        if column == "sla":
+            return self.sla_text(row)
+        return super().display(row, column)
+
+    def decoration(self, row: Any, column: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == "grade":
+            return QColor(row.grade_color)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "sla":
+            if row.sla_state == "missed" or (row.sla_state == "running" and row.sla_due_at < self.now):
+                return QColor("#d32f2f")
+            if row.sla_state == "running" and row.sla_warned:
+                return QColor("#ef6c00")
+        if role == Qt.ItemDataRole.ToolTipRole and column == "sla" and row.sla_due_at is not None:
+            return self.tr("Due {0}").format(local_text(row.sla_due_at, self.session.time_zone))
         return None
 
 
@@ -136,6 +366,8 @@ class CaseTableModel(_PagedModel):
     """Problems, changes or work orders: number, title, state, assignee, opened."""
 
     COLUMNS = ("number", "title", "state", "assignee", "opened_at")
+    SORT_KEYS: ClassVar[dict[str, str]] = {c: c for c in COLUMNS}
+    DEFAULT_SORT = Sort("opened_at", True)
 
     def __init__(self, session: ClientSession, kind: str, parent: QObject | None = None) -> None:
         super().__init__(session, parent)
@@ -149,22 +381,15 @@ class CaseTableModel(_PagedModel):
         self.filters = filters
         self.reload()
 
-    def load_page(self, after: Cursor | None) -> tuple[list[Any], Cursor | None]:
+    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
         page = list_cases(actor_id=self.session.actor.id, kind=self.kind, filters=self.filters, after=after,
-                          limit=PAGE)
+                          limit=limit, sort=self.order)
         return page.rows, page.next_cursor
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "state":
-                return state_label(self.kind, row.state, self.session.language)
-            if column == "opened_at":
-                return local_text(row.opened_at, self.session.time_zone)
-            return str(getattr(row, column))
-        if role == Qt.ItemDataRole.UserRole:
-            return row.case_id
-        return None
+    def load_rows(self, case_ids: tuple[int, ...]) -> list[Any]:
+        filters = CaseFilter(**{**self.filters.__dict__, "case_ids": case_ids})
+        return list_cases(actor_id=self.session.actor.id, kind=self.kind, filters=filters, limit=len(case_ids),
+                          sort=self.order).rows
+
+    def kind_of(self, row: Any) -> str:
+        return self.kind

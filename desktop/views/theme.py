@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.paths import resource_path
@@ -35,3 +35,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
     qt_material.apply_stylesheet(app, theme=theme_file, invert_secondary=(theme != "dark"),
                                  extra={"font_family": KOREAN_FAMILY, "density_scale": "-1"})
     app.setFont(QFont(KOREAN_FAMILY, 10))
+
+
+def app_icon() -> QIcon:
+    """Beacon's icon (a lighthouse), for windows and the system tray."""
+    return QIcon(str(resource_path("icons", "beacon.svg")))

@@ -42,9 +42,19 @@ class IncidentFilter:
     grades: tuple[int, ...] = ()  # grade levels
     application_ids: tuple[int, ...] = ()
     assignee_id: int | None = None
+    unassigned: bool = False
     text: str = ""
     registered_from: datetime | None = None
     registered_to: datetime | None = None
+    case_ids: tuple[int, ...] = ()  # only these cases (a live refresh of the rows a list holds)
+
+
+@dataclass(frozen=True)
+class Sort:
+    """The column a list is ordered by; the case id breaks ties in the same direction."""
+
+    key: str = "registered_at"
+    descending: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,13 +69,16 @@ class IncidentRow:
     assignee: str
     registered_at: datetime
     version: int
+    sla_due_at: datetime | None = None  # the resolution clock's deadline, while it runs
+    sla_state: str = ""  # running | paused | met | missed | "" (no clock)
+    sla_warned: bool = False
 
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next page starts: after this (registered_at, case id)."""
+    """Where the next page starts: after this (sort value, case id)."""
 
-    registered_at: datetime
+    value: Any
     case_id: int
 
 
@@ -73,6 +86,9 @@ class Cursor:
 class Page:
     rows: list[IncidentRow]
     next_cursor: Cursor | None = None
+
+
+FAR_FUTURE = datetime(9999, 12, 31)
 
 
 def _contains(columns: list[Any], words: str) -> Any:
@@ -93,19 +109,52 @@ def _text_condition(model: Any, text: str) -> Any:
     return _contains([model.title, model.description], words)
 
 
+def _state_order(kind: str, column: Any) -> Any:
+    """States in the order the process lists them (registered before closed), not alphabetically."""
+    states = list(definition(kind).states)
+    return peewee.Case(column, [(name, position) for position, name in enumerate(states)], len(states))
+
+
+def _keyset(query: Any, expr: Any, id_column: Any, sort: Sort, after: Cursor | None, limit: int) -> Any:
+    """Order by (expr, id) in the sort's direction and start after the cursor; the sort value is selected last."""
+    if after is not None:
+        if sort.descending:
+            query = query.where((expr < after.value) | ((expr == after.value) & (id_column < after.case_id)))
+        else:
+            query = query.where((expr > after.value) | ((expr == after.value) & (id_column > after.case_id)))
+    order = (expr.desc(), id_column.desc()) if sort.descending else (expr.asc(), id_column.asc())
+    return query.select_extend(expr.alias("sort_value")).order_by(*order).limit(limit + 1)
+
+
+def _page(tuples: list[tuple], limit: int) -> tuple[list[tuple], Cursor | None]:
+    """Split the extra look-ahead row and the trailing sort value off a keyset query's tuples."""
+    cursor = None
+    if len(tuples) > limit:
+        tuples = tuples[:limit]
+        cursor = Cursor(tuples[-1][-1], tuples[-1][0])
+    return [t[:-1] for t in tuples], cursor
+
+
 def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, after: Cursor | None = None,
-                   limit: int = PAGE_SIZE) -> Page:
-    """One page of incidents, newest first, as this user may see them."""
+                   limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page:
+    """One page of incidents as this user may see them, newest first unless `sort` says otherwise."""
+    from desktop.models import SlaClock
+
     actor = load_actor(actor_id)
     f = filters or IncidentFilter()
+    sort = sort or Sort()
     Assignee = User.alias()
+    Clock = SlaClock.alias()
     query = (
         Incident.select(Incident.case, Case.number, Incident.title, Incident.state, Grade.level, Grade.color,
-                        ConfigurationItem.name, Assignee.name, Incident.registered_at, Incident.version)
+                        ConfigurationItem.name, Assignee.name, Incident.registered_at, Incident.version,
+                        Clock.due_at, Clock.paused_at, Clock.stopped_at, Clock.met, Clock.warned_at)
         .join(Case, on=(Incident.case == Case.id))
         .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
         .switch(Incident).join(ConfigurationItem, on=(Incident.application == ConfigurationItem.id))
         .switch(Incident).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(Incident.assignee == Assignee.id))
+        .switch(Incident).join(Clock, peewee.JOIN.LEFT_OUTER,
+                               on=((Clock.case == Incident.case) & (Clock.kind == "resolution")))
     )
     conditions = []
     if actor.is_customer_only:
@@ -118,28 +167,48 @@ def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, afte
         conditions.append(Incident.application.in_(f.application_ids))
     if f.assignee_id is not None:
         conditions.append(Incident.assignee == f.assignee_id)
+    if f.unassigned:
+        conditions.append(Incident.assignee.is_null())
     if f.registered_from is not None:
         conditions.append(Incident.registered_at >= f.registered_from)
     if f.registered_to is not None:
         conditions.append(Incident.registered_at < f.registered_to)
+    if f.case_ids:
+        conditions.append(Incident.case.in_(f.case_ids))
     text = _text_condition(Incident, f.text)
     if text is not None:
         conditions.append(text)
-    if after is not None:
-        conditions.append(
-            (Incident.registered_at < after.registered_at)
-            | ((Incident.registered_at == after.registered_at) & (Incident.case < after.case_id))
-        )
     for condition in conditions:
         query = query.where(condition)
-    query = query.order_by(Incident.registered_at.desc(), Incident.case.desc()).limit(limit + 1)
-    rows = [IncidentRow(*(value if value is not None else "" for value in t)) for t in query.tuples()]
-    next_cursor = None
-    if len(rows) > limit:
-        rows = rows[:limit]
-        last = rows[-1]
-        next_cursor = Cursor(last.registered_at, last.case_id)
-    return Page(rows=rows, next_cursor=next_cursor)
+    expressions = {
+        "registered_at": Incident.registered_at,
+        "number": Case.number,
+        "grade": Grade.level,
+        "title": Incident.title,
+        "application": ConfigurationItem.name,
+        "state": _state_order("incident", Incident.state),
+        "assignee": peewee.fn.COALESCE(Assignee.name, ""),
+        # running clocks by deadline; stopped or missing clocks after every running one
+        "sla_due": peewee.fn.COALESCE(peewee.Case(None, [(Clock.stopped_at.is_null(), Clock.due_at)], None),
+                                      FAR_FUTURE),
+    }
+    if sort.key not in expressions:
+        raise ValueError(f"unknown sort key {sort.key!r}")
+    tuples, cursor = _page(list(_keyset(query, expressions[sort.key], Incident.case, sort, after, limit).tuples()),
+                           limit)
+    rows = []
+    for t in tuples:
+        due, paused, stopped, met, warned = t[10:]
+        if due is None and paused is None and stopped is None:
+            sla_state = ""
+        elif stopped is not None:
+            sla_state = "met" if met else "missed"
+        else:
+            sla_state = "paused" if paused is not None else "running"
+        rows.append(IncidentRow(*(value if value is not None else "" for value in t[:10]),
+                                sla_due_at=due if sla_state == "running" else None, sla_state=sla_state,
+                                sla_warned=warned is not None))
+    return Page(rows=rows, next_cursor=cursor)
 
 
 @dataclass(frozen=True)
@@ -199,9 +268,11 @@ class CaseFilter:
 
     states: tuple[str, ...] = ()
     assignee_id: int | None = None
+    unassigned: bool = False
     text: str = ""
     opened_from: datetime | None = None
     opened_to: datetime | None = None
+    case_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,8 +293,8 @@ class CasePage:
 
 
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
-               limit: int = PAGE_SIZE) -> CasePage:
-    """One page of problems, changes or work orders, newest first (keyset on opened time and id)."""
+               limit: int = PAGE_SIZE, sort: Sort | None = None) -> CasePage:
+    """One page of problems, changes or work orders, newest first unless `sort` says otherwise."""
     from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN
 
     if kind == "incident":
@@ -232,6 +303,7 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     model = KIND_MODELS[kind]
     opened = getattr(model, OPENED_AT_COLUMN[kind])
     f = filters or CaseFilter()
+    sort = sort or Sort()
     Assignee = User.alias()
     query = (
         model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version)
@@ -244,21 +316,23 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
         query = query.where(model.state.in_(f.states))
     if f.assignee_id is not None:
         query = query.where(model.assignee == f.assignee_id)
+    if f.unassigned:
+        query = query.where(model.assignee.is_null())
     if f.opened_from is not None:
         query = query.where(opened >= f.opened_from)
     if f.opened_to is not None:
         query = query.where(opened < f.opened_to)
+    if f.case_ids:
+        query = query.where(model.case.in_(f.case_ids))
     if f.text.strip():
         query = query.where(_contains([model.title], f.text.strip()))
-    if after is not None:
-        query = query.where((opened < after.registered_at)
-                            | ((opened == after.registered_at) & (model.case < after.case_id)))
-    query = query.order_by(opened.desc(), model.case.desc()).limit(limit + 1)
-    rows = [CaseRow(*(value if value is not None else "" for value in t)) for t in query.tuples()]
-    if len(rows) > limit:
-        rows = rows[:limit]
-        return CasePage(rows, Cursor(rows[-1].opened_at, rows[-1].case_id))
-    return CasePage(rows)
+    expressions = {"opened_at": opened, "registered_at": opened, "number": Case.number, "title": model.title,
+                   "state": _state_order(kind, model.state), "assignee": peewee.fn.COALESCE(Assignee.name, "")}
+    if sort.key not in expressions:
+        raise ValueError(f"unknown sort key {sort.key!r}")
+    tuples, cursor = _page(list(_keyset(query, expressions[sort.key], model.case, sort, after, limit).tuples()),
+                           limit)
+    return CasePage([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
 
 
 def work_orders_of(case_id: int) -> list[CaseRow]:

@@ -31,6 +31,7 @@ from desktop.models import (
     ProcessDefinition,
     PropagationOverride,
     Role,
+    SavedFilter,
     ServiceRequestLink,
     Setting,
     SlaClock,
@@ -87,6 +88,7 @@ def build_world() -> dict[str, object]:
                     target_minutes=policy.response_minutes, started_at=now, due_at=now + timedelta(minutes=10))
     SlaPause.create(case=inc.case, started_at=now, ended_at=now + timedelta(minutes=5), reason="waiting")
     NotificationPreference.create(user=lead, channel="email", kind="*", target="lead@bank.example")
+    SavedFilter.create(user=handler, list_key="incidents", name="내 1등급", definition='{"grades": [1]}')
     return {"incident": inc, "problem": prb, "change": chg, "work_order": wo, "handler": handler, "app": app}
 
 
@@ -110,6 +112,7 @@ def test_every_table_holds_and_returns_rows(db):
     assert SlaClock.get().target_minutes == 10
     assert SlaPause.get().reason == "waiting"
     assert NotificationPreference.get().user.name == "김팀장"
+    assert SavedFilter.get().user.name == "이담당"
     assert [(e.role.code, e.user.name) for e in world["app"].owners.order_by(OwnerMatrixEntry.id)] == [
         ("primary_handler", "이담당"), ("team_lead", "김팀장")]
     assert verify_password(User.get(User.name == "이담당").password_hash, "비밀번호1")

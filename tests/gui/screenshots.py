@@ -43,6 +43,8 @@ def main(out: Path) -> list[Path]:
             for row, key in enumerate(window.pages):
                 window.nav.setCurrentRow(row)
                 app.processEvents()
+                if hasattr(window.pages[key], "model"):
+                    window.pages[key].model.wait_until_loaded()  # lists read their first page off the UI thread
                 path = out / f"{key}-{lang}-{theme}.png"
                 window.grab().save(str(path))
                 saved.append(path)

@@ -47,6 +47,7 @@ def test_first_start_creates_the_demo_bank_and_shows_it(qapp, tmp_path, monkeypa
         assert db_file.exists()
         assert "관리자 (admin)" in window.windowTitle()
         incidents = window.pages["incidents"]
+        assert incidents.model.wait_until_loaded()
         assert incidents.model.rowCount() == 200  # the first page of the demo bank's 1,500 incidents
         assert incidents.model.canFetchMore(incidents.model.index(-1, -1))
         window.grab().save(str(tmp_path / "first-start.png"))

@@ -126,6 +126,7 @@ def test_incident_story_from_registration_to_closure(qtbot, bank, monkeypatch):
     handler = MainWindow(session_of(bank, "handler"), background=False)
     qtbot.addWidget(handler)
     handler.pages["my_work"].refresh()
+    qtbot.waitUntil(lambda: not handler.pages["my_work"].model.loading)
     assert handler.pages["my_work"].model.rowCount() == 1  # assigned from the owner matrix
     view = handler.open_case(case_id)
     assert view.detail.state == "registered"
@@ -160,6 +161,7 @@ def test_incident_story_from_registration_to_closure(qtbot, bank, monkeypatch):
     whats = [history.item(r, 1).text() for r in range(history.rowCount())]
     assert whats[:3] == ["장애 등록", "접수", "처리 시작"] and whats[-1] == "종결" and "작업 완료" in whats
     customer.pages["incidents"].refresh()
+    qtbot.waitUntil(lambda: not customer.pages["incidents"].model.loading)
     assert customer.pages["incidents"].model.data(customer.pages["incidents"].model.index(0, 4)) == "종결"
 
 
@@ -222,9 +224,11 @@ def test_list_models_pass_the_model_tester(qtbot, bank, qtmodeltester):
                                        application_id=bank.app.id, urgency="medium", incident_type="application")
     incidents = IncidentTableModel(session_of(bank, "admin"))
     incidents.reload()
+    assert incidents.wait_until_loaded() and incidents.rowCount() == 3
     qtmodeltester.check(incidents)
     problems = CaseTableModel(session_of(bank, "admin"), "problem")
     problems.reload()
+    assert problems.wait_until_loaded()
     qtmodeltester.check(problems)
 
 
@@ -260,6 +264,8 @@ def test_report_button_makes_the_pdf_off_the_ui_thread_and_opens_it(qtbot, bank,
     view = window.open_case(r.case_id)
     with qtbot.waitSignal(view.reports.sig_ready, timeout=20000) as ready:
         click(qtbot, view, "report_pdf")
+        assert view.cursor().shape() == Qt.CursorShape.BusyCursor  # made on the pool; the window shows it is busy
+    assert view.reports.running == 0 and view.cursor().shape() != Qt.CursorShape.BusyCursor
     from pathlib import Path
 
     pdf = Path(ready.args[0])

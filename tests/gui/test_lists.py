@@ -1,0 +1,266 @@
+"""The case lists as a handler uses them: header sorting, the assignee filter, saved filters, the live SLA
+column, a dashboard's filter, rows that change under the user, and the tray message for a new notice."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+
+from desktop.models import ImpactLevel, Incident
+from desktop.views.i18n import install_language
+from desktop.views.main_window import MainWindow
+from desktop.views.pages import CaseListPage, IncidentListPage, SavedFilterBar, _select_data
+from desktop.views.session import ClientSession
+from desktop.views.table_models import IncidentTableModel
+from desktop.workflow import case_service as cs
+from desktop.workflow.actors import load_actor
+from desktop.workflow.queries import IncidentFilter
+from tests import factories
+from tests.bank import T0, bring_to, make_bank
+
+
+@pytest.fixture
+def bank(db):
+    bank = make_bank()
+    bank.url = db
+    return bank
+
+
+def session_of(bank, persona: str, language: str = "ko") -> ClientSession:
+    install_language(language)
+    return ClientSession(actor=load_actor(bank.id(persona)), database_url=bank.url, language=language)
+
+
+def register(bank, title: str, *, urgency: str = "high", app=None, minutes: int = 0):
+    return cs.register_incident(actor_id=bank.id("customer"), title=title, description="설명",
+                                application_id=(app or bank.app).id, urgency=urgency, incident_type="application",
+                                now=T0 + timedelta(minutes=minutes))
+
+
+def page_of(qtbot, page):
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: not page.model.loading)
+    return page
+
+
+def titles(page) -> list[str]:
+    column = page.model.COLUMNS.index("title")
+    return [page.model.data(page.model.index(r, column)) for r in range(page.model.rowCount())]
+
+
+def click_header(qtbot, page, column_name: str) -> None:
+    header = page.view.horizontalHeader()
+    column = page.model.COLUMNS.index(column_name)
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    qtbot.waitUntil(lambda: not page.model.loading)
+
+
+def test_clicking_a_header_sorts_the_whole_list_on_the_server(qtbot, bank):
+    for i, title in enumerate(["다 장애", "가 장애", "라 장애", "나 장애"]):
+        register(bank, title, minutes=i)
+    page = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    assert titles(page) == ["나 장애", "라 장애", "가 장애", "다 장애"]  # newest first
+    click_header(qtbot, page, "title")
+    first = titles(page)
+    click_header(qtbot, page, "title")
+    second = titles(page)
+    assert sorted([first, second]) == [["가 장애", "나 장애", "다 장애", "라 장애"],
+                                       ["라 장애", "다 장애", "나 장애", "가 장애"]]
+    assert page.view.horizontalHeader().sortIndicatorSection() == page.model.COLUMNS.index("title")
+
+
+def test_assignee_filter_me_unassigned_and_a_person(qtbot, bank):
+    nobody = factories.application(name="계정계", team=None, impact=ImpactLevel.get(ImpactLevel.code == "low"))
+    register(bank, "배정된 장애")
+    register(bank, "주인 없는 장애", app=nobody)
+    page = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    combo = page.assignee
+    for value, expected in (("me", ["배정된 장애"]), ("unassigned", ["주인 없는 장애"]),
+                            (bank.id("handler"), ["배정된 장애"]), (bank.id("lead"), []),
+                            (None, ["주인 없는 장애", "배정된 장애"])):
+        combo.setCurrentIndex(combo.findData(value))
+        qtbot.waitUntil(lambda: not page.model.loading)
+        assert titles(page) == expected, value
+    assert combo.findText("handler님", Qt.MatchFlag.MatchStartsWith) > 0  # people are listed with their team
+
+
+def test_a_saved_filter_comes_back_on_another_desk_with_its_sort(qtbot, bank, monkeypatch):
+    register(bank, "가 긴급", urgency="high", minutes=1)
+    register(bank, "나 긴급", urgency="high", minutes=2)
+    register(bank, "다 보통", urgency="low", minutes=3)
+    first = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    assert _select_data(first.grade, (1,))  # what picking "1등급" in the combo does
+    qtbot.waitUntil(lambda: not first.model.loading)
+    click_header(qtbot, first, "title")
+    if titles(first) != ["가 긴급", "나 긴급"]:
+        click_header(qtbot, first, "title")
+    assert titles(first) == ["가 긴급", "나 긴급"]
+    monkeypatch.setattr(SavedFilterBar, "ask_name", staticmethod(lambda parent, suggestion: "  1등급 가나다순 "))
+    assert first.saved.save()
+    asked = []
+    monkeypatch.setattr(SavedFilterBar, "ask_name", staticmethod(lambda parent, s: asked.append(s) or ""))
+    shown = []
+    monkeypatch.setattr("desktop.views.pages.show_error", lambda parent, exc, lang: shown.append(exc.message(lang)))
+    assert not first.saved.save()  # an empty name is refused in the user's language
+    assert asked == ["1등급 가나다순"] and "필터 이름" in shown[0]
+
+    other = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))  # the same user, another PC
+    assert titles(other) == ["다 보통", "나 긴급", "가 긴급"]
+    index = other.saved.combo.findText("1등급 가나다순")
+    assert index > 0
+    other.saved.combo.setCurrentIndex(index)  # what picking it from the drop-down does
+    other.saved.combo.activated.emit(index)
+    qtbot.waitUntil(lambda: not other.model.loading)
+    assert titles(other) == ["가 긴급", "나 긴급"] and other.grade.currentData() == (1,)
+    assert other.view.horizontalHeader().sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    other.saved.remove()
+    assert other.saved.combo.findText("1등급 가나다순") == -1
+    assert page_of(qtbot, IncidentListPage(session_of(bank, "lead"))).saved.combo.count() == 1  # only "(choose)"
+
+
+def test_sla_column_counts_down_and_turns_red_when_breached(qtbot, bank):
+    register(bank, "이체 지연")
+    page = page_of(qtbot, IncidentListPage(session_of(bank, "handler", "en")))
+    model: IncidentTableModel = page.model
+    row = model.row_at(0)
+    assert row.sla_state == "running"
+    sla = model.index(0, IncidentTableModel.SLA_COLUMN)
+    model.now = row.sla_due_at - timedelta(minutes=90)
+    assert model.data(sla) == "1h 30m"
+    assert model.data(sla, Qt.ItemDataRole.ForegroundRole) is None
+    changed = []
+    model.dataChanged.connect(lambda a, b, roles: changed.append((a.column(), b.column())))
+    model.tick()  # the timer's tick repaints the SLA column only
+    assert changed == [(IncidentTableModel.SLA_COLUMN, IncidentTableModel.SLA_COLUMN)]
+    model.now = row.sla_due_at + timedelta(days=1, hours=2)
+    assert model.data(sla) == "1d 2h over"
+    assert model.data(sla, Qt.ItemDataRole.ForegroundRole) == QColor("#d32f2f")
+
+
+def test_a_dashboard_figure_opens_the_list_with_a_removable_chip(qtbot, bank):
+    register(bank, "3월 긴급", urgency="high")
+    register(bank, "3월 보통", urgency="low")
+    register(bank, "4월 긴급", urgency="high", minutes=60 * 24 * 31)
+    page = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    page.show_filter(IncidentFilter(grades=(1,), registered_from=T0 - timedelta(days=1),
+                                    registered_to=T0 + timedelta(days=20)), "2026-03")
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert titles(page) == ["3월 긴급"]
+    assert page.grade.currentData() == (1,) and page.chip.isVisibleTo(page) and "2026-03" in page.chip.text()
+    qtbot.mouseClick(page.chip, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert not page.chip.isVisibleTo(page) and titles(page) == ["4월 긴급", "3월 긴급"]
+
+
+def test_changes_from_elsewhere_update_rows_in_place(qtbot, bank):
+    made = [register(bank, f"장애 {i}", minutes=i) for i in range(3)]
+    page = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    assert _select_data(page.state, ("registered",))
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert titles(page) == ["장애 2", "장애 1", "장애 0"]
+    loaded_at = page.model.loaded_at
+    cs.transition(actor_id=bank.id("handler"), case_id=made[1].case_id, name="regrade", version=made[1].version,
+                  fields={"grade": 3, "grade_reason": "영향 축소"})
+    cs.accept_incident(actor_id=bank.id("handler"), case_id=made[0].case_id, version=made[0].version)
+    page.changes_arrived({made[0].case_id, made[1].case_id})
+    assert page.model.loaded_at == loaded_at  # no reload: the rows were read again where they are
+    assert titles(page) == ["장애 2", "장애 1"]  # accepted: no longer "registered"
+    assert page.model.row_at(1).grade == 3
+    page.view.selectRow(0)
+    newcomer = register(bank, "새 장애", minutes=10)
+    page.changes_arrived({newcomer.case_id})
+    assert page.stale.isVisibleTo(page) and titles(page) == ["장애 2", "장애 1"]  # the user is selecting
+    qtbot.mouseClick(page.stale, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert titles(page)[0] == "새 장애" and not page.stale.isVisibleTo(page)
+
+
+def test_case_lists_filter_by_assignee_and_sort(qtbot, bank):
+    mine = bring_to(bank, "problem", "derivation")
+    Incident  # noqa: B018 (keeps the import honest for the linters)
+    page = page_of(qtbot, CaseListPage(session_of(bank, "pm", "en"), "problem"))
+    page.assignee.setCurrentIndex(page.assignee.findData("unassigned"))
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert mine not in [page.model.row_at(r).case_id for r in range(page.model.rowCount())]
+    page.assignee.setCurrentIndex(page.assignee.findData(None))
+    qtbot.waitUntil(lambda: not page.model.loading)
+    assert mine in [page.model.row_at(r).case_id for r in range(page.model.rowCount())]
+    click_header(qtbot, page, "number")
+    assert page.model.order.key == "number"
+
+
+def test_a_new_notice_shows_a_tray_message(qtbot, bank):
+    window = MainWindow(session_of(bank, "handler"), background=False)
+    qtbot.addWidget(window)
+    messages = []
+
+    class Tray:
+        def showMessage(self, title, text, icon, msecs):
+            messages.append((title, text))
+
+        def hide(self):
+            pass
+
+    window.tray = Tray()
+    window.inbox.refresh()
+    assert messages == []  # what was there at sign-in is not news
+    r = register(bank, "외화 송금 지연")
+    window.inbox.refresh()
+    assert messages == [("장애 배정", f"{r.number} 외화 송금 지연")]  # the handler it was assigned to
+    window.inbox.refresh()
+    assert len(messages) == 1  # told once
+
+
+def test_keyboard_moves_between_pages_finds_and_opens(qtbot, bank):
+    r = register(bank, "키보드로 여는 장애")
+    window = MainWindow(session_of(bank, "handler"), background=False)
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.nav.currentRow() == 1
+    page = window.pages["incidents"]
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 1)
+    qtbot.keyClick(window.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.text.hasFocus()
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    with qtbot.waitSignal(page.sig_open_case) as opened:
+        qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert opened.args == [r.case_id]
+
+
+def test_bulk_regrade_reports_each_row_and_updates_every_list(qtbot, bank, monkeypatch):
+    from desktop.views import pages as pages_module
+
+    ok = register(bank, "대상 1", minutes=1)
+    also = register(bank, "대상 2", minutes=2)
+    cs.transition(actor_id=bank.id("handler"), case_id=also.case_id, name="cancel", version=also.version,
+                  fields={"cancel_reason": "중복"})
+    window = MainWindow(session_of(bank, "lead"), background=False)
+    qtbot.addWidget(window)
+    window.nav.setCurrentRow(1)
+    page = window.pages["incidents"]
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 2)
+    page.view.selectAll()
+    monkeypatch.setattr(pages_module.TransitionDialog, "ask",
+                        staticmethod(lambda session, action, parent=None, initial=None:
+                                     {"grade": 3, "grade_reason": "영향 축소"}))
+    shown = []
+    monkeypatch.setattr(pages_module.QMessageBox, "information",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
+    changed = []
+    window.cases_changed = lambda ids: changed.append(ids)  # what the window hears
+    page.sig_cases_changed.disconnect()
+    page.sig_cases_changed.connect(window.cases_changed)
+    page.bulk("regrade")
+    lines = shown[0].splitlines()
+    assert lines[1] == f"{ok.number}: 완료" and lines[0].startswith(f"{also.number}: ") and "완료" not in lines[0]
+    grades = {page.model.row_at(r).case_id: page.model.row_at(r).grade for r in range(page.model.rowCount())}
+    assert grades[ok.case_id] == 3 and grades[also.case_id] == 1  # updated in place; the cancelled one refused
+    assert changed == [{ok.case_id, also.case_id}]

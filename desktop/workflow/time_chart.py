@@ -8,10 +8,12 @@ drawing here and no Qt; times stay naive UTC as stored.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 import peewee
 
@@ -32,6 +34,11 @@ KEY_EVENTS: dict[str, tuple[str, ...]] = {
     "incident": ("regrade", "reopen", "cancel"),
     "problem": ("record_known_error", "verify_failed", "cancel"),
 }
+
+# Tick steps in minutes, from two minutes to a quarter of a year.
+TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2 * 1440, 7 * 1440, 14 * 1440, 28 * 1440,
+              56 * 1440, 91 * 1440)
+MIN_SPAN_MINUTES = 10
 
 
 @dataclass(frozen=True)
@@ -269,9 +276,89 @@ def case_timeline(case_id: int, *, kind: str, process: ProcessDef, row: Any, ope
                           case_markers(case_id, kind, events), clock_due_moments(case_id, at))
 
 
+# --- the time axis (shared by the PDF chart and the case view's chart) ------------------------
+
+def choose_step(span_minutes: float, max_ticks: int = 9) -> int:
+    """The smallest round step (minutes) that puts at most `max_ticks` ticks on the span."""
+    for step in TICK_STEPS:
+        if span_minutes / step <= max_ticks:
+            return step
+    return TICK_STEPS[-1]
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC)
+
+
+def ticks(start: datetime, end: datetime, zone: ZoneInfo, step: int) -> list[datetime]:
+    """Tick instants (naive UTC) from `start` to `end`, at round local times of `step` minutes.
+
+    Steps under a day fall on multiples of the step since local midnight; day
+    steps fall on local midnights (weekly ones on Mondays).
+    """
+    local_start = _as_utc(start).astimezone(zone)
+    out: list[datetime] = []
+    if step < 1440:
+        midnight = datetime.combine(local_start.date(), time(0), zone)
+        minutes = (local_start - midnight).total_seconds() / 60
+        first = midnight + timedelta(minutes=math.ceil(minutes / step) * step)
+        moment = first.astimezone(UTC).replace(tzinfo=None)
+        while moment <= end:
+            out.append(moment)
+            moment += timedelta(minutes=step)
+        return out
+    days = step // 1440
+    day = local_start.date()
+    if datetime.combine(day, time(0), zone) < local_start:
+        day += timedelta(days=1)
+    if days == 7 or days == 14:
+        day += timedelta(days=(7 - day.weekday()) % 7)
+    elif days > 1 and days < 28:
+        day += timedelta(days=(-day.toordinal()) % days)
+    elif days >= 28:
+        day = day.replace(day=1) if day.day == 1 else (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+    while True:
+        moment = datetime.combine(day, time(0), zone).astimezone(UTC).replace(tzinfo=None)
+        if moment > end:
+            return out
+        out.append(moment)
+        if days >= 28:
+            months = max(1, days // 28)
+            for _ in range(months):
+                day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        else:
+            day += timedelta(days=days)
+
+
+def tick_labels(instants: Sequence[datetime], zone: ZoneInfo, step: int) -> list[tuple[str, str]]:
+    """(time line, date line) per tick; the date shows on the first tick and where the day changes."""
+    out = []
+    previous = None
+    for moment in instants:
+        local = _as_utc(moment).astimezone(zone)
+        if step >= 1440:
+            out.append((local.strftime("%m-%d"), "" if previous and previous.year == local.year else str(local.year)))
+        else:
+            day = local.strftime("%m-%d") if previous is None or previous.date() != local.date() else ""
+            out.append((local.strftime("%H:%M"), day))
+        previous = local
+    return out
+
+
+def chart_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
+    """The shown span: at least ten minutes, with a little air on both sides."""
+    span = max((end - start).total_seconds() / 60, MIN_SPAN_MINUTES)
+    if (end - start).total_seconds() / 60 < MIN_SPAN_MINUTES:
+        middle = start + (end - start) / 2
+        start, end = middle - timedelta(minutes=span / 2), middle + timedelta(minutes=span / 2)
+    air = timedelta(minutes=span * 0.03)
+    return start - air, end + air
+
+
 __all__ = [
     "KEY_EVENTS",
     "MARKER_ROWS",
+    "TICK_STEPS",
     "EventRow",
     "Marker",
     "Segment",
@@ -280,10 +367,14 @@ __all__ = [
     "build_timeline",
     "case_markers",
     "case_timeline",
+    "chart_range",
+    "choose_step",
     "clock_due_moments",
     "due_lines",
     "ended_at",
     "load_events",
     "segments",
     "stages",
+    "tick_labels",
+    "ticks",
 ]

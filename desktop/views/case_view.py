@@ -349,8 +349,9 @@ class CaseView(QWidget):
         return page
 
     def _action_kind_names(self) -> dict[str, str]:
-        return {"note": self.tr("Note"), "investigation": self.tr("Investigation"), "fix": self.tr("Fix"),
-                "contact": self.tr("Contact"), "workaround": self.tr("Workaround"), "comment": self.tr("Comment")}
+        return {"note": self.tr("Note", "action kind"), "investigation": self.tr("Investigation"),
+                "fix": self.tr("Fix"), "contact": self.tr("Contact"),
+                "workaround": self.tr("Workaround", "action kind"), "comment": self.tr("Comment")}
 
     def _action_time_now(self) -> None:
         """Show this minute in the user's time zone (not the machine's); untouched, it means "when I press Add"."""
@@ -380,7 +381,7 @@ class CaseView(QWidget):
                     table.item(table.rowCount() - 1, column).setToolTip(note)
                 table.item(table.rowCount() - 1, 1).setForeground(QColor("#ef6c00"))
             table.item(table.rowCount() - 1, 5).setToolTip(a.body)
-        table.resizeColumnsToContents()
+        _fit_columns(table)
 
     def add_action(self) -> bool:
         """Log the action typed into the form; a refusal is shown under the form and nothing is lost."""
@@ -469,7 +470,8 @@ class CaseView(QWidget):
                                  local_text(c.implemented_at, zone), local_text(c.closed_at, zone)], case_id=c.case_id)
         self._open_on_double_click(table)
         return self._with_note(table, self.tr("A change runs its own process and may close after this case. "
-                                              "Double-click a row to open it."))
+                                              "Double-click a row to open it."),
+                               self.tr("No change has been requested from this case."))
 
     def _problems(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Number"), self.tr("Title"), self.tr("State"), self.tr("Known error"),
@@ -482,7 +484,8 @@ class CaseView(QWidget):
             for column, text in ((4, p.root_cause), (5, p.workaround)):
                 table.item(table.rowCount() - 1, column).setToolTip(text)
         self._open_on_double_click(table)
-        return self._with_note(table, self.tr("Double-click a problem to open it."))
+        return self._with_note(table, self.tr("Double-click a problem to open it."),
+                               self.tr("No problem is linked. 'Link problem' registers one from this incident."))
 
     def _incidents(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("State"),
@@ -497,7 +500,8 @@ class CaseView(QWidget):
                 grade.setBackground(QColor(i.grade_color))
                 grade.setForeground(QColor("white"))
         self._open_on_double_click(table)
-        return self._with_note(table, self.tr("Double-click an incident to open it."))
+        return self._with_note(table, self.tr("Double-click an incident to open it."),
+                               self.tr("No incident is linked to this problem yet."))
 
     def _links(self, links: list[tuple[str, str, str, str]]) -> QWidget:
         table = self._table([self.tr("Link"), self.tr("Number"), self.tr("State")])
@@ -532,7 +536,7 @@ class CaseView(QWidget):
                          f"{state_label(kind, entry.to_state, lang)}")
             self._append(table, [local_text(entry.at, self.session.time_zone), what, entry.actor, moves, entry.note],
                          resize=False)
-        table.resizeColumnsToContents()
+        _fit_columns(table)
         return table
 
     def _table(self, headers: list[str], parent: QWidget | None = None) -> QTableWidget:
@@ -554,7 +558,7 @@ class CaseView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, case_id)
             table.setItem(row, column, item)
         if resize:
-            table.resizeColumnsToContents()
+            _fit_columns(table)
 
     def _open_on_double_click(self, table: QTableWidget) -> None:
         table.itemDoubleClicked.connect(lambda item: self.open_linked(item.data(Qt.ItemDataRole.UserRole)))
@@ -564,12 +568,13 @@ class CaseView(QWidget):
         if case_id is not None:
             self.sig_open_case.emit(int(case_id))
 
-    def _with_note(self, table: QTableWidget, note: str) -> QWidget:
+    def _with_note(self, table: QTableWidget, note: str, empty: str) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(table, 1)
-        label = QLabel(note, page)
+        label = QLabel(note if table.rowCount() else empty, page)
+        label.setObjectName("note")
         label.setEnabled(False)
         label.setWordWrap(True)
         layout.addWidget(label)
@@ -631,6 +636,17 @@ class CaseView(QWidget):
         self.refresh()
         self.sig_changed.emit(self.case_id)
         return True
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents and their header (which the theme shows in capitals)."""
+    table.resizeColumnsToContents()
+    metrics = table.horizontalHeader().fontMetrics()
+    for column in range(table.columnCount() - 1):  # the last one stretches
+        header = table.horizontalHeaderItem(column)
+        wanted = int(metrics.horizontalAdvance(header.text().upper()) * 1.3) + 28 if header else 0
+        if table.columnWidth(column) < wanted:
+            table.setColumnWidth(column, wanted)
 
 
 def _minutes(text: Any) -> int | None:

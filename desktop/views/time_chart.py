@@ -98,9 +98,9 @@ class TimeChart(QWidget):
     def marker_title(self, marker: Marker) -> str:
         """What a marker is, in the user's language: 'Action · Fix', 'Grade change', 'WO-2026-000001'."""
         if marker.kind == "action":
-            kinds = {"note": self.tr("Note"), "investigation": self.tr("Investigation"), "fix": self.tr("Fix"),
-                     "contact": self.tr("Contact"), "workaround": self.tr("Workaround"),
-                     "comment": self.tr("Comment")}
+            kinds = {"note": self.tr("Note", "action kind"), "investigation": self.tr("Investigation"),
+                     "fix": self.tr("Fix"), "contact": self.tr("Contact"),
+                     "workaround": self.tr("Workaround", "action kind"), "comment": self.tr("Comment")}
             action = self.tr("Action")
             return f"{action} · {kinds.get(marker.label, marker.label)}"
         if marker.kind == "event":

@@ -123,7 +123,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/case_view.py" line="222"/>
-        <location filename="../../desktop/views/case_view.py" line="450"/>
+        <location filename="../../desktop/views/case_view.py" line="451"/>
         <source>Assignee</source>
         <translation>담당자</translation>
     </message>
@@ -145,7 +145,7 @@
     <message>
         <location filename="../../desktop/views/case_view.py" line="227"/>
         <location filename="../../desktop/views/case_view.py" line="238"/>
-        <location filename="../../desktop/views/case_view.py" line="489"/>
+        <location filename="../../desktop/views/case_view.py" line="492"/>
         <source>Registered</source>
         <translation>등록 일시</translation>
     </message>
@@ -157,7 +157,7 @@
     <message>
         <location filename="../../desktop/views/case_view.py" line="229"/>
         <location filename="../../desktop/views/case_view.py" line="239"/>
-        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="461"/>
         <source>Closed</source>
         <translation>종결 일시</translation>
     </message>
@@ -204,15 +204,14 @@
     <message>
         <location filename="../../desktop/views/case_view.py" line="247"/>
         <location filename="../../desktop/views/case_view.py" line="276"/>
-        <location filename="../../desktop/views/case_view.py" line="476"/>
+        <location filename="../../desktop/views/case_view.py" line="478"/>
         <source>Root cause</source>
         <translation>근본 원인</translation>
     </message>
     <message>
         <location filename="../../desktop/views/case_view.py" line="247"/>
         <location filename="../../desktop/views/case_view.py" line="276"/>
-        <location filename="../../desktop/views/case_view.py" line="353"/>
-        <location filename="../../desktop/views/case_view.py" line="476"/>
+        <location filename="../../desktop/views/case_view.py" line="478"/>
         <source>Workaround</source>
         <translation>임시 해결 방안</translation>
     </message>
@@ -249,7 +248,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/case_view.py" line="275"/>
-        <location filename="../../desktop/views/case_view.py" line="475"/>
+        <location filename="../../desktop/views/case_view.py" line="477"/>
         <source>Known error</source>
         <translation>알려진 오류</translation>
     </message>
@@ -346,6 +345,12 @@
     </message>
     <message>
         <location filename="../../desktop/views/case_view.py" line="352"/>
+        <source>Note</source>
+        <comment>action kind</comment>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="353"/>
         <source>Fix</source>
         <translation>수정</translation>
     </message>
@@ -355,258 +360,278 @@
         <translation>연락</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="353"/>
+        <location filename="../../desktop/views/case_view.py" line="354"/>
         <source>Comment</source>
         <translation>의견</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="378"/>
+        <location filename="../../desktop/views/case_view.py" line="354"/>
+        <source>Workaround</source>
+        <comment>action kind</comment>
+        <translation>임시 조치</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="379"/>
         <source>Logged afterwards: written at {written}</source>
         <translation>사후 기록: {written}에 입력됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="417"/>
+        <location filename="../../desktop/views/case_view.py" line="418"/>
         <source>Stages as bands, actions and other events as marks, SLA targets as dashed lines. Point at a mark for details.</source>
         <translation>단계는 막대로, 조치와 주요 이벤트는 표식으로, SLA 목표는 점선으로 표시합니다. 표식에 마우스를 올리면 자세한 내용이 보입니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="428"/>
+        <location filename="../../desktop/views/case_view.py" line="429"/>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="428"/>
+        <location filename="../../desktop/views/case_view.py" line="429"/>
         <source>Target</source>
         <translation>목표</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="428"/>
+        <location filename="../../desktop/views/case_view.py" line="429"/>
         <source>Elapsed</source>
         <translation>경과</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="428"/>
+        <location filename="../../desktop/views/case_view.py" line="429"/>
         <source>Remaining</source>
         <translation>남은 시간</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="429"/>
-        <location filename="../../desktop/views/case_view.py" line="450"/>
-        <location filename="../../desktop/views/case_view.py" line="459"/>
-        <location filename="../../desktop/views/case_view.py" line="475"/>
-        <location filename="../../desktop/views/case_view.py" line="488"/>
-        <location filename="../../desktop/views/case_view.py" line="503"/>
+        <location filename="../../desktop/views/case_view.py" line="430"/>
+        <location filename="../../desktop/views/case_view.py" line="451"/>
+        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="477"/>
+        <location filename="../../desktop/views/case_view.py" line="491"/>
+        <location filename="../../desktop/views/case_view.py" line="507"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="429"/>
+        <location filename="../../desktop/views/case_view.py" line="430"/>
         <source>Due</source>
         <translation>목표 시각</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="432"/>
+        <location filename="../../desktop/views/case_view.py" line="433"/>
         <source>Met</source>
         <translation>준수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="432"/>
+        <location filename="../../desktop/views/case_view.py" line="433"/>
         <source>Missed</source>
         <translation>미준수</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="432"/>
+        <location filename="../../desktop/views/case_view.py" line="433"/>
         <source>Stopped</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="433"/>
+        <location filename="../../desktop/views/case_view.py" line="434"/>
         <source>Paused</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="433"/>
+        <location filename="../../desktop/views/case_view.py" line="434"/>
         <source>On track</source>
         <translation>정상</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="433"/>
+        <location filename="../../desktop/views/case_view.py" line="434"/>
         <source>Warning</source>
         <translation>경고</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="434"/>
+        <location filename="../../desktop/views/case_view.py" line="435"/>
         <source>Breached</source>
         <translation>위반</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="450"/>
-        <location filename="../../desktop/views/case_view.py" line="459"/>
-        <location filename="../../desktop/views/case_view.py" line="475"/>
-        <location filename="../../desktop/views/case_view.py" line="488"/>
-        <location filename="../../desktop/views/case_view.py" line="503"/>
+        <location filename="../../desktop/views/case_view.py" line="451"/>
+        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="477"/>
+        <location filename="../../desktop/views/case_view.py" line="491"/>
+        <location filename="../../desktop/views/case_view.py" line="507"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="450"/>
-        <location filename="../../desktop/views/case_view.py" line="459"/>
-        <location filename="../../desktop/views/case_view.py" line="475"/>
-        <location filename="../../desktop/views/case_view.py" line="488"/>
+        <location filename="../../desktop/views/case_view.py" line="451"/>
+        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="477"/>
+        <location filename="../../desktop/views/case_view.py" line="491"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="451"/>
+        <location filename="../../desktop/views/case_view.py" line="452"/>
         <source>Issued</source>
         <translation>지시 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="459"/>
+        <location filename="../../desktop/views/case_view.py" line="460"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="461"/>
         <source>Requested</source>
         <translation>요청 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="461"/>
         <source>Planned</source>
         <translation>계획 일정</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="460"/>
+        <location filename="../../desktop/views/case_view.py" line="461"/>
         <source>Implemented</source>
         <translation>구현 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="462"/>
+        <location filename="../../desktop/views/case_view.py" line="463"/>
         <source>Program</source>
         <translation>프로그램</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="462"/>
+        <location filename="../../desktop/views/case_view.py" line="463"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="462"/>
+        <location filename="../../desktop/views/case_view.py" line="463"/>
         <source>Infrastructure</source>
         <translation>인프라</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="471"/>
+        <location filename="../../desktop/views/case_view.py" line="472"/>
         <source>A change runs its own process and may close after this case. Double-click a row to open it.</source>
         <translation>변경은 별도 프로세스로 진행되며 이 건보다 늦게 종료될 수 있습니다. 행을 두 번 클릭하면 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="480"/>
+        <location filename="../../desktop/views/case_view.py" line="474"/>
+        <source>No change has been requested from this case.</source>
+        <translation>이 건에서 요청한 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="482"/>
         <source>Yes</source>
         <translation>예</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="480"/>
+        <location filename="../../desktop/views/case_view.py" line="482"/>
         <source>No</source>
         <translation>아니요</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="485"/>
+        <location filename="../../desktop/views/case_view.py" line="487"/>
         <source>Double-click a problem to open it.</source>
         <translation>문제를 두 번 클릭하면 열립니다.</translation>
     </message>
     <message>
         <location filename="../../desktop/views/case_view.py" line="488"/>
+        <source>No problem is linked. &apos;Link problem&apos; registers one from this incident.</source>
+        <translation>연결된 문제가 없습니다. '문제 연결'로 이 장애에서 문제를 등록할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="491"/>
         <source>Grade</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="500"/>
+        <location filename="../../desktop/views/case_view.py" line="503"/>
         <source>Double-click an incident to open it.</source>
         <translation>장애를 두 번 클릭하면 열립니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="503"/>
+        <location filename="../../desktop/views/case_view.py" line="504"/>
+        <source>No incident is linked to this problem yet.</source>
+        <translation>이 문제에 연결된 장애가 아직 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/case_view.py" line="507"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="509"/>
+        <location filename="../../desktop/views/case_view.py" line="513"/>
         <source>Recipient</source>
         <translation>수신자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="509"/>
+        <location filename="../../desktop/views/case_view.py" line="513"/>
         <source>Why</source>
         <translation>수신 사유</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="509"/>
+        <location filename="../../desktop/views/case_view.py" line="513"/>
         <source>Notice</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="509"/>
+        <location filename="../../desktop/views/case_view.py" line="513"/>
         <source>Channel</source>
         <translation>채널</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="510"/>
+        <location filename="../../desktop/views/case_view.py" line="514"/>
         <source>Status</source>
         <translation>전달 상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="510"/>
+        <location filename="../../desktop/views/case_view.py" line="514"/>
         <source>Written</source>
         <translation>발생 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="510"/>
+        <location filename="../../desktop/views/case_view.py" line="514"/>
         <source>Delivered</source>
         <translation>전달 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="518"/>
+        <location filename="../../desktop/views/case_view.py" line="522"/>
         <source>When</source>
         <translation>일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="518"/>
+        <location filename="../../desktop/views/case_view.py" line="522"/>
         <source>What</source>
         <translation>구분</translation>
     </message>
     <message>
         <location filename="../../desktop/views/case_view.py" line="343"/>
-        <location filename="../../desktop/views/case_view.py" line="518"/>
+        <location filename="../../desktop/views/case_view.py" line="522"/>
         <source>Who</source>
         <translation>처리자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="431"/>
+        <location filename="../../desktop/views/case_view.py" line="432"/>
         <source>Response</source>
         <comment>SLA clock</comment>
         <translation>응답</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="431"/>
+        <location filename="../../desktop/views/case_view.py" line="432"/>
         <source>Resolution</source>
         <comment>SLA clock</comment>
         <translation>해결</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="440"/>
+        <location filename="../../desktop/views/case_view.py" line="441"/>
         <source> (business time, 1d = {hours}h)</source>
         <translation> (업무시간 기준, 1일 = {hours}시간)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="518"/>
+        <location filename="../../desktop/views/case_view.py" line="522"/>
         <source>From → to</source>
         <translation>상태 변화</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="352"/>
-        <location filename="../../desktop/views/case_view.py" line="519"/>
+        <location filename="../../desktop/views/case_view.py" line="523"/>
         <source>Note</source>
         <translation>내용</translation>
     </message>
@@ -1076,16 +1101,17 @@
     </message>
     <message>
         <location filename="../../desktop/views/time_chart.py" line="101"/>
-        <source>Note</source>
-        <translation>메모</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/time_chart.py" line="101"/>
         <source>Investigation</source>
         <translation>조사</translation>
     </message>
     <message>
         <location filename="../../desktop/views/time_chart.py" line="101"/>
+        <source>Note</source>
+        <comment>action kind</comment>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/time_chart.py" line="102"/>
         <source>Fix</source>
         <translation>수정</translation>
     </message>
@@ -1095,14 +1121,15 @@
         <translation>연락</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/time_chart.py" line="102"/>
-        <source>Workaround</source>
-        <translation>임시 조치</translation>
-    </message>
-    <message>
         <location filename="../../desktop/views/time_chart.py" line="103"/>
         <source>Comment</source>
         <translation>의견</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/time_chart.py" line="103"/>
+        <source>Workaround</source>
+        <comment>action kind</comment>
+        <translation>임시 조치</translation>
     </message>
     <message>
         <location filename="../../desktop/views/time_chart.py" line="104"/>

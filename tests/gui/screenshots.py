@@ -32,6 +32,7 @@ def main(out: Path) -> list[Path]:
     actor = authenticate("admin", "beacon")
     saved: list[Path] = []
     incident_id, problem_id = showcase_cases(actor.id)
+    ten_minutes, ten_days = chart_extremes(actor.id)
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         for lang in ("ko", "en"):
@@ -55,6 +56,14 @@ def main(out: Path) -> list[Path]:
                     path = out / f"case-{kind}-{tab}-{name}-{lang}-{theme}.png"
                     case.grab().save(str(path))
                     saved.append(path)
+            for kind, case_id in (("ten-minutes", ten_minutes), ("ten-days-200-actions", ten_days)):
+                case = window.open_case(case_id)
+                case.resize(1100, 760)
+                case.tabs.setCurrentWidget(case.tab("time_chart"))
+                app.processEvents()
+                path = out / f"chart-{kind}-{lang}-{theme}.png"
+                case.grab().save(str(path))
+                saved.append(path)
             window.close()
     QApplication.processEvents()
     return saved
@@ -74,6 +83,32 @@ def showcase_cases(actor_id: int) -> tuple[int, int]:
     incidents = list_incidents(actor_id=actor_id, filters=IncidentFilter(), limit=80).rows
     problems = list_cases(actor_id=actor_id, kind="problem", filters=CaseFilter(), limit=40).rows
     return (max((r.case_id for r in incidents), key=richness), max((r.case_id for r in problems), key=richness))
+
+
+def chart_extremes(actor_id: int) -> tuple[int, int]:
+    """A ten-minute incident and a ten-day one with 200 actions, to see the time chart at both ends."""
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.workflow import case_service as cs
+    from desktop.workflow import session as session_service
+
+    app_id = session_service.applications()[0].value
+    now = utcnow()
+    made = []
+    for span, actions in (timedelta(minutes=10), 4), (timedelta(days=10), 200):
+        start = now - span
+        r = cs.register_incident(actor_id=actor_id, title="타임 차트 확인용 장애", description="-",
+                                 application_id=app_id, urgency="low", incident_type="application", now=start)
+        a = cs.accept_incident(actor_id=actor_id, case_id=r.case_id, version=r.version, now=start + span * 0.1)
+        cs.transition(actor_id=actor_id, case_id=r.case_id, name="start", version=a.version,
+                      now=start + span * 0.15)
+        for i in range(actions):
+            at = start + span * (0.2 + 0.75 * i / actions)
+            cs.add_action(actor_id=actor_id, case_id=r.case_id, body=f"조치 {i + 1}", kind="investigation",
+                          acted_at=at, minutes_spent=5, now=at)
+        made.append(r.case_id)
+    return made[0], made[1]
 
 
 if __name__ == "__main__":

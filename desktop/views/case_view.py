@@ -67,7 +67,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
 }
 
 CLOSING = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")
-ACTION_KINDS = ("note", "investigation", "fix", "contact", "workaround")
+ACTION_KINDS = tuple(k for k in case_service.ACTION_KINDS if k != "comment")  # comments have their own button
 
 
 class CaseView(QWidget):

@@ -124,6 +124,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{parent}은(는) 이미 종결되어 상위 장애로 지정할 수 없습니다.",
         "en": "{parent} is already finished and cannot become a parent.",
     },
+    "workflow.acted_in_future": {
+        "ko": "조치 일시({when})가 현재 시각보다 뒤입니다. 이미 한 조치만 기록할 수 있으니 지금 이전의 일시를 입력하세요.",
+        "en": "The time the action was done ({when}) is in the future. Only actions already done can be logged; give a time before now.",
+    },
+    "workflow.acted_before_opened": {
+        "ko": "조치 일시({when})가 {record} 등록 일시({opened})보다 앞설 수 없습니다.",
+        "en": "The time the action was done ({when}) cannot be before {record} was registered ({opened}).",
+    },
     "report.not_found": {
         "ko": "{what} '{number}'을(를) 찾을 수 없습니다. 번호를 확인하세요.",
         "en": "{what} '{number}' was not found; check the number.",

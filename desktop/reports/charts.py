@@ -11,22 +11,17 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo
 
 from desktop.i18n import pick
 from desktop.reports.labels import tr
 from desktop.reports.layout import FAMILY, INK, MUTED, RGB, RULE, WHITE, ReportPdf
 from desktop.workflow.durations import format_minutes
+from desktop.workflow.time_chart import chart_range, choose_step, tick_labels, ticks
 
 if TYPE_CHECKING:
-    from desktop.reports.data import Timeline
-
-# Tick steps in minutes, from two minutes to a quarter of a year.
-TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2 * 1440, 7 * 1440, 14 * 1440, 28 * 1440,
-              56 * 1440, 91 * 1440)
-MIN_SPAN_MINUTES = 10
+    from desktop.workflow.time_chart import Timeline
 
 STAGE_COLORS: tuple[RGB, ...] = ((74, 128, 198), (0, 150, 136), (239, 146, 40), (142, 99, 182))
 FINAL_COLOR: RGB = (67, 160, 71)
@@ -46,73 +41,6 @@ AXIS: RGB = (120, 128, 138)
 
 # --- the time axis -------------------------------------------------------------------------
 
-def choose_step(span_minutes: float, max_ticks: int = 9) -> int:
-    """The smallest round step (minutes) that puts at most `max_ticks` ticks on the span."""
-    for step in TICK_STEPS:
-        if span_minutes / step <= max_ticks:
-            return step
-    return TICK_STEPS[-1]
-
-
-def _as_utc(moment: datetime) -> datetime:
-    return moment.replace(tzinfo=UTC)
-
-
-def ticks(start: datetime, end: datetime, zone: ZoneInfo, step: int) -> list[datetime]:
-    """Tick instants (naive UTC) from `start` to `end`, at round local times of `step` minutes.
-
-    Steps under a day fall on multiples of the step since local midnight; day
-    steps fall on local midnights (weekly ones on Mondays).
-    """
-    local_start = _as_utc(start).astimezone(zone)
-    out: list[datetime] = []
-    if step < 1440:
-        midnight = datetime.combine(local_start.date(), time(0), zone)
-        minutes = (local_start - midnight).total_seconds() / 60
-        first = midnight + timedelta(minutes=math.ceil(minutes / step) * step)
-        moment = first.astimezone(UTC).replace(tzinfo=None)
-        while moment <= end:
-            out.append(moment)
-            moment += timedelta(minutes=step)
-        return out
-    days = step // 1440
-    day = local_start.date()
-    if datetime.combine(day, time(0), zone) < local_start:
-        day += timedelta(days=1)
-    if days == 7 or days == 14:
-        day += timedelta(days=(7 - day.weekday()) % 7)
-    elif days > 1 and days < 28:
-        day += timedelta(days=(-day.toordinal()) % days)
-    elif days >= 28:
-        day = day.replace(day=1) if day.day == 1 else (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-    while True:
-        moment = datetime.combine(day, time(0), zone).astimezone(UTC).replace(tzinfo=None)
-        if moment > end:
-            return out
-        out.append(moment)
-        if days >= 28:
-            months = max(1, days // 28)
-            for _ in range(months):
-                day = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
-        else:
-            day += timedelta(days=days)
-
-
-def tick_labels(instants: Sequence[datetime], zone: ZoneInfo, step: int) -> list[tuple[str, str]]:
-    """(time line, date line) per tick; the date shows on the first tick and where the day changes."""
-    out = []
-    previous = None
-    for moment in instants:
-        local = _as_utc(moment).astimezone(zone)
-        if step >= 1440:
-            out.append((local.strftime("%m-%d"), "" if previous and previous.year == local.year else str(local.year)))
-        else:
-            day = local.strftime("%m-%d") if previous is None or previous.date() != local.date() else ""
-            out.append((local.strftime("%H:%M"), day))
-        previous = local
-    return out
-
-
 def step_label(step: int, lang: str) -> str:
     """A tick step as people read it: '2분', '1d'."""
     return format_minutes(step, lang)
@@ -130,16 +58,6 @@ class Axis:
         """The x position (mm) of an instant."""
         span = (self.t1 - self.t0).total_seconds() or 1.0
         return self.x + (moment - self.t0).total_seconds() / span * self.width
-
-
-def chart_range(start: datetime, end: datetime) -> tuple[datetime, datetime]:
-    """The shown span: at least ten minutes, with a little air on both sides."""
-    span = max((end - start).total_seconds() / 60, MIN_SPAN_MINUTES)
-    if (end - start).total_seconds() / 60 < MIN_SPAN_MINUTES:
-        middle = start + (end - start) / 2
-        start, end = middle - timedelta(minutes=span / 2), middle + timedelta(minutes=span / 2)
-    air = timedelta(minutes=span * 0.03)
-    return start - air, end + air
 
 
 # --- the time chart ------------------------------------------------------------------------

@@ -13,7 +13,6 @@ immutable `Event` rows, never from what a screen shows.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -25,7 +24,6 @@ from desktop.models import (
     CaseLink,
     Change,
     ConfigurationItem,
-    Event,
     Grade,
     ImpactLevel,
     Incident,
@@ -41,7 +39,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.workflow.actors import load_actor
-from desktop.workflow.calendars import WorkingCalendar, load_calendar, wall_minutes
+from desktop.workflow.calendars import WorkingCalendar, load_calendar
 from desktop.workflow.defaults import get_setting
 from desktop.workflow.engine import KIND_LABELS, load_row
 from desktop.workflow.process import ProcessDef, definition
@@ -49,6 +47,17 @@ from desktop.workflow.propagation import propagation_group
 from desktop.workflow.queries import can_view
 from desktop.workflow.sla import case_pauses, clock_status, measure
 from desktop.workflow.sla import due_at as clock_due_at
+from desktop.workflow.time_chart import (
+    EventRow,
+    Marker,
+    Segment,
+    Timeline,
+    build_timeline,
+    case_markers,
+    due_lines,
+    ended_at,
+    load_events,
+)
 
 Text = dict[str, str]
 
@@ -141,52 +150,6 @@ class ClockFigures:
     def paused(self) -> int:
         """Paused minutes in the clock's own measure."""
         return self.paused_business if self.business else self.paused_wall
-
-
-@dataclass(frozen=True)
-class Segment:
-    """A span the case spent in one state; `stage` from the process definition."""
-
-    state: str
-    stage: int | None
-    start: datetime
-    end: datetime
-    waiting: bool
-    final: bool
-
-    @property
-    def minutes(self) -> int:
-        """Wall-clock minutes of the span."""
-        return wall_minutes(self.start, self.end)
-
-
-@dataclass(frozen=True)
-class Marker:
-    """A point on the time chart: an action, a work order, a change, a key event."""
-
-    at: datetime
-    kind: str  # action | work_order | change | event | incident
-    label: str
-
-
-@dataclass(frozen=True)
-class StageInfo:
-    """A stage of the process (1 = registered ...), named after its first state."""
-
-    number: int
-    label: Text
-
-
-@dataclass(frozen=True)
-class Timeline:
-    """Everything the time chart draws, in naive UTC."""
-
-    start: datetime
-    end: datetime
-    stages: list[StageInfo]
-    segments: list[Segment]
-    markers: list[Marker]
-    due: list[tuple[str, datetime]]  # (clock kind, when its target is reached)
 
 
 @dataclass(frozen=True)
@@ -376,14 +339,6 @@ class _Names:
         return found.name if found else bilingual("-")
 
 
-def _json(text: str) -> dict[str, Any]:
-    try:
-        value = json.loads(text or "{}")
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 def organization_name() -> Text:
     """The organisation's name in both languages (setting `organization_name`)."""
     value = get_setting("organization_name", None)
@@ -403,55 +358,7 @@ def _application(app_id: int | None) -> tuple[Text | None, str]:
 
 # --- the event log -------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _EventRow:
-    id: int
-    at: datetime
-    kind: str
-    actor_id: int | None
-    from_state: str
-    to_state: str
-    before: dict[str, Any]
-    after: dict[str, Any]
-    note: str
-
-
-def _events(case_id: int) -> list[_EventRow]:
-    query = (Event.select(Event.id, Event.occurred_at, Event.kind, Event.actor, Event.from_state, Event.to_state,
-                          Event.before, Event.after, Event.note)
-             .where((Event.case == case_id) & (Event.kind != "action")).order_by(Event.occurred_at, Event.id))
-    return [_EventRow(eid, at, kind, actor, fs or "", ts or "", _json(before), _json(after), note or "")
-            for eid, at, kind, actor, fs, ts, before, after, note in query.tuples()]
-
-
-def _segments(process: ProcessDef, events: list[_EventRow], opened_at: datetime, end: datetime) -> list[Segment]:
-    """The state spans, from the transitions recorded in the event log."""
-    changes = [(e.at, e.to_state) for e in events
-               if e.kind in process.transitions and e.to_state and e.to_state != e.from_state]
-    if not changes:
-        changes = [(opened_at, process.initial.name)]
-    out = []
-    for i, (at, state) in enumerate(changes):
-        spec = process.states.get(state)
-        final = bool(spec and spec.final)
-        # a final state is a point in time; an open last state runs to the report time
-        last = at if final else max(end, at)
-        stop = changes[i + 1][0] if i + 1 < len(changes) else last
-        out.append(Segment(state=state, stage=spec.stage if spec else None, start=at, end=stop,
-                           waiting=bool(spec and spec.pauses_sla), final=final))
-    return out
-
-
-def _stages(process: ProcessDef) -> list[StageInfo]:
-    """Stage numbers in order, each named after the first state that carries it."""
-    seen: dict[int, Text] = {}
-    for state in process.states.values():
-        if state.stage is not None and state.stage not in seen:
-            seen[state.stage] = dict(state.label)
-    return [StageInfo(number, seen[number]) for number in sorted(seen)]
-
-
-def _handlers(events: list[_EventRow], names: _Names) -> list[HandlerChange]:
+def _handlers(events: list[EventRow], names: _Names) -> list[HandlerChange]:
     out = []
     current = None
     for e in events:
@@ -559,28 +466,6 @@ def _service_requests(case_id: int) -> list[ServiceRequestRow]:
             .where(ServiceRequestLink.case == case_id).order_by(ServiceRequestLink.created_at).tuples()]
 
 
-def _timeline(process: ProcessDef, events: list[_EventRow], opened_at: datetime, closed_at: datetime | None,
-              now: datetime, markers: list[Marker], clocks: list[ClockFigures]) -> Timeline:
-    segments = _segments(process, events, opened_at, now)
-    last = segments[-1].end if segments else (closed_at or now)
-    points = [m.at for m in markers]
-    start = min([opened_at, *[s.start for s in segments], *points])
-    end = max([last, *points])
-    # a clock stopped without a verdict (cancelled case) has no deadline worth drawing
-    due = [(c.kind, c.due_at) for c in clocks if c.due_at is not None and c.state != "stopped"]
-    return Timeline(start=start, end=end, stages=_stages(process), segments=segments,
-                    markers=sorted(markers, key=lambda m: m.at), due=due)
-
-
-def _markers(case_id: int, events: list[_EventRow], actions: list[ActionRow], work_orders: list[WorkOrderRow],
-             linked: list[LinkedRow], key_events: tuple[str, ...]) -> list[Marker]:
-    markers = [Marker(a.at, "action", a.kind) for a in actions]
-    markers += [Marker(w.issued_at, "work_order", w.number) for w in work_orders]
-    markers += [Marker(r.opened_at, "change", r.number) for r in linked if r.kind == "change" and r.opened_at]
-    markers += [Marker(e.at, "event", e.kind) for e in events if e.kind in key_events]
-    return markers
-
-
 # --- incident ------------------------------------------------------------------------------
 
 def load_incident_report(ref: str | int, *, actor_id: int | None = None,
@@ -599,7 +484,7 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
     case, row = find_case(ref, "incident", actor_id=actor_id)
     process = definition("incident")
     names = _Names()
-    events = _events(case.id)
+    events = load_events(case.id)
     names.load_people({e.actor_id for e in events if e.actor_id} | {row.registered_by_id, row.assignee_id}
                       - {None})
     grade_changes = []
@@ -633,8 +518,8 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
     actions = _actions(case.id, names)
     work_orders = _work_orders(case.id, names)
     linked = _linked(case.id, names)
-    markers = _markers(case.id, events, actions, work_orders, linked, ("regrade", "reopen", "cancel"))
-    end_at = row.closed_at or row.cancelled_at
+    timeline = build_timeline(process, events, row.registered_at, ended_at("incident", row, events), at,
+                              case_markers(case.id, "incident", events), due_lines(clocks))
     application, app_code = _application(row.application_id)
     urgency = UrgencyLevel.get_by_id(row.urgency_id)
     impact = ImpactLevel.get_by_id(row.impact_id)
@@ -645,7 +530,7 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
         registered_by=names.person(row.registered_by_id) or Person(bilingual("-")), registered_at=row.registered_at,
         assignee=names.person(row.assignee_id), team=names.teams.get(row.assigned_team_id),
         closed_at=row.closed_at, cancel_reason=row.cancel_reason or "", handlers=_handlers(events, names),
-        clocks=clocks, timeline=_timeline(process, events, row.registered_at, end_at, at, markers, clocks),
+        clocks=clocks, timeline=timeline,
         actions=actions, work_orders=work_orders, linked=linked, service_requests=_service_requests(case.id),
         organization=organization_name(), generated_at=at,
         incident_type=incident_type, urgency=bilingual(urgency.name, urgency.name_en),
@@ -678,7 +563,7 @@ def load_problem_report(ref: str | int, *, actor_id: int | None = None, now: dat
     case, row = find_case(ref, "problem", actor_id=actor_id)
     process = definition("problem")
     names = _Names()
-    events = _events(case.id)
+    events = load_events(case.id)
     names.load_people({e.actor_id for e in events if e.actor_id} | {row.registered_by_id, row.assignee_id}
                       - {None})
     clocks = _clocks(case.id, at)
@@ -687,15 +572,8 @@ def load_problem_report(ref: str | int, *, actor_id: int | None = None, now: dat
     linked = _linked(case.id, names)
     incidents = [r for r in linked if r.kind == "incident"]
     others = [r for r in linked if r.kind != "incident"]
-    markers = _markers(case.id, events, actions, work_orders, others,
-                       ("record_known_error", "verify_failed", "cancel"))
-    link_times = dict(CaseLink.select(CaseLink.source, CaseLink.created_at)
-                      .where((CaseLink.target == case.id) & (CaseLink.kind == "problem")).tuples())
-    number_of = {number: cid for cid, number in Case.select(Case.id, Case.number)
-                 .where(Case.number.in_([r.number for r in incidents] or [""])).tuples()}
-    markers += [Marker(link_times[number_of[r.number]], "incident", r.number) for r in incidents
-                if number_of.get(r.number) in link_times]
-    end_at = row.closed_at or (_cancelled_at(events) if row.state == "cancelled" else None)
+    timeline = build_timeline(process, events, row.registered_at, ended_at("problem", row, events), at,
+                              case_markers(case.id, "problem", events), due_lines(clocks))
     application, app_code = _application(row.application_id)
     return ProblemReport(
         kind="problem", case_id=case.id, number=case.number, title=row.title, description=row.description or "",
@@ -704,20 +582,13 @@ def load_problem_report(ref: str | int, *, actor_id: int | None = None, now: dat
         registered_at=row.registered_at, assignee=names.person(row.assignee_id),
         team=names.teams.get(row.assigned_team_id), closed_at=row.closed_at, cancel_reason=row.cancel_reason or "",
         handlers=_handlers(events, names), clocks=clocks,
-        timeline=_timeline(process, events, row.registered_at, end_at, at, markers, clocks),
+        timeline=timeline,
         actions=actions, work_orders=work_orders, linked=others, service_requests=_service_requests(case.id),
         organization=organization_name(), generated_at=at,
         root_cause=row.root_cause or "", workaround=row.workaround or "", solution=row.solution or "",
         verification_result=row.verification_result or "", verification_count=row.verification_count,
         is_known_error=bool(row.is_known_error), known_error_at=row.known_error_at, incidents=incidents,
     )
-
-
-def _cancelled_at(events: list[_EventRow]) -> datetime | None:
-    for e in reversed(events):
-        if e.to_state == "cancelled":
-            return e.at
-    return None
 
 
 __all__ = [

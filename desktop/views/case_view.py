@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
     QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -22,6 +32,7 @@ from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
 from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
+from desktop.views.time_chart import TimeChart
 from desktop.workflow import case_service
 from desktop.workflow.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
 from desktop.workflow.durations import format_minutes
@@ -29,7 +40,9 @@ from desktop.workflow.process import definition
 from desktop.workflow.queries import deliveries_of, state_label, timeline
 
 OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
-    "add_action": (FieldInfo("body", "longtext", "조치 내용", "What was done", True),),
+    "add_action": (FieldInfo("body", "longtext", "조치 내용", "What was done", True),
+                   FieldInfo("acted_at", "datetime", "조치 일시", "When it was done", False),
+                   FieldInfo("minutes_spent", "text", "소요 시간 (분)", "Minutes spent", False)),
     "comment": (FieldInfo("body", "longtext", "의견", "Comment", True),),
     "issue_work_order": (FieldInfo("title", "text", "제목", "Title", True),
                          FieldInfo("instructions", "longtext", "작업 내용", "Instructions", True),
@@ -54,12 +67,18 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
 }
 
 CLOSING = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")
+ACTION_KINDS = tuple(k for k in case_service.ACTION_KINDS if k != "comment")  # comments have their own button
 
 
 class CaseView(QWidget):
-    """A case window: header, stage bar, action buttons, tabs. Emits `sig_changed` after a change."""
+    """A case window: header, stage bar, action buttons, tabs. Emits `sig_changed` after a change.
+
+    `sig_open_case` asks the main window to open a linked case (a double-click in the change,
+    linked problem or linked incidents tab).
+    """
 
     sig_changed = Signal(int)
+    sig_open_case = Signal(int)
 
     def __init__(self, session: ClientSession, case_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +96,13 @@ class CaseView(QWidget):
         self.buttons = QHBoxLayout()  # the process's transitions
         self.operations = QHBoxLayout()  # operations and reports, on a second row so the window stays narrow
         self.tabs = QTabWidget(self)
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.reports = ReportRunner(session, self)
+        # pages kept across refreshes, so what is typed into the action form survives a reload
+        self.actions_page = self._actions_page()
+        self.chart = TimeChart(self)
+        self.chart.setObjectName("time_chart")
+        self.chart_page = self._chart_page()
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.stages)
@@ -126,17 +151,56 @@ class CaseView(QWidget):
                 button.clicked.connect(lambda _=False, s=save: self.reports.incident_or_problem(
                     self.detail.kind, self.detail.number, save=s))
                 self.operations.addWidget(button)
-        current = self.tabs.currentIndex()
+        self._fill_tabs(d)
+
+    def _fill_tabs(self, d: CaseDetail) -> None:
+        current = self.tabs.currentWidget().objectName() if self.tabs.currentWidget() else ""
+        kept = (self.actions_page, self.chart_page)
+        old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
-        self.tabs.addTab(self._overview(d), self.tr("Overview"))
-        self.tabs.addTab(self._sla(d), self.tr("SLA"))
-        if d.kind in ("incident", "problem"):
-            self.tabs.addTab(self._work_orders(d), self.tr("Work orders"))
-        self.tabs.addTab(self._links(d), self.tr("Links"))
+        for page in old:
+            if page not in kept:
+                page.deleteLater()
+        work = d.kind in ("incident", "problem")
+        pages: list[tuple[str, QWidget, str]] = [("overview", self._overview(d), self.tr("Overview"))]
+        if work:
+            self._fill_actions(d)
+            pages.append(("actions", self.actions_page, self.tr("Actions")))
+        pages.append(("sla", self._sla(d), self.tr("SLA")))
+        if work:
+            pages.append(("work_orders", self._work_orders(d), self.tr("Work orders")))
+            pages.append(("changes", self._changes(d), self.tr("Change")))
         if d.kind == "incident":
-            self.tabs.addTab(self._propagation(), self.tr("Propagation"))
-        self.tabs.addTab(self._history(), self.tr("History"))
-        self.tabs.setCurrentIndex(max(0, current))
+            pages.append(("problems", self._problems(d), self.tr("Linked problem")))
+            pages.append(("propagation", self._propagation(), self.tr("Propagation")))
+        if d.kind == "problem":
+            pages.append(("incidents", self._incidents(d), self.tr("Linked incidents")))
+        if work:
+            self.chart.set_timeline(d.timeline, kind=d.kind, language=self.session.language,
+                                    time_zone=self.session.time_zone)
+            pages.append(("time_chart", self.chart_page, self.tr("Time chart")))
+        pages.append(("history", self._history(), self.tr("History")))
+        # the general link list, where it still shows something no other tab does (duplicates, related)
+        others = [link for link in d.links if not work or link[0] not in ("problem", "change")]
+        if others:
+            pages.append(("links", self._links(others), self.tr("Links")))
+        for name, page, label in pages:
+            page.setObjectName(f"tab_{name}")
+            self.tabs.addTab(page, label)
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == current:
+                self.tabs.setCurrentIndex(i)
+
+    def _tab_shown(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.actions_page and self._action_time_is_now:
+            self._action_time_now()  # a window left open for an hour should not offer an hour-old "now"
+
+    def tab(self, name: str) -> QWidget | None:
+        """The page of a tab by its name (overview, actions, changes, time_chart, ...), if shown."""
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).objectName() == f"tab_{name}":
+                return self.tabs.widget(i)
+        return None
 
     def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout) -> None:
         button = QPushButton(self.session.pick(action.ko, action.en), self)
@@ -146,7 +210,12 @@ class CaseView(QWidget):
 
     def _overview(self, d: CaseDetail) -> QWidget:
         page = QWidget(self)
-        form = QFormLayout(page)
+        outer = QVBoxLayout(page)
+        if d.kind == "problem":
+            outer.addWidget(self._known_error_box(d, page))
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
         zone = self.session.time_zone
         rows = [
             (self.tr("Reporter"), d.names.get("reporter", "")),
@@ -162,12 +231,21 @@ class CaseView(QWidget):
                 rows.append((self.tr("Parent incident"), d.parent_number))
             if d.children:
                 rows.append((self.tr("Child incidents"), ", ".join(d.children)))
+            if d.problems:
+                rows.append((self.tr("Linked problem"), ", ".join(
+                    f"{p.number} ({state_label('problem', p.state, self.session.language)})" for p in d.problems)))
+        if d.kind == "problem":
+            rows += [(self.tr("Registered"), local_text(d.values.get("registered_at"), zone)),
+                     (self.tr("Closed"), local_text(d.values.get("closed_at"), zone)),
+                     (self.tr("Linked incidents"), str(len(d.incidents)))]
         labels = {"description": self.tr("Description"), "resolution": self.tr("Resolution"),
                   "cause": self.tr("Cause"), "result": self.tr("Result"),
                   "follow_up_plan": self.tr("Follow-up plan"),
-                  "recurrence_prevention": self.tr("Recurrence prevention"), "root_cause": self.tr("Root cause"),
-                  "workaround": self.tr("Workaround"), "solution": self.tr("Solution"),
+                  "recurrence_prevention": self.tr("Recurrence prevention"),
                   "instructions": self.tr("Instructions"), "cancel_reason": self.tr("Cancel reason")}
+        if d.kind != "problem":  # a problem shows these in its box above
+            labels.update({"root_cause": self.tr("Root cause"), "workaround": self.tr("Workaround"),
+                           "solution": self.tr("Solution")})
         for key, label in labels.items():
             if d.values.get(key):
                 rows.append((label, str(d.values[key])))
@@ -178,17 +256,189 @@ class CaseView(QWidget):
             form.addRow(label, text)
         return page
 
+    def _known_error_box(self, d: CaseDetail, parent: QWidget) -> QWidget:
+        """A problem's findings first: known error or not, root cause, workaround, solution, verification."""
+        box = QGroupBox(self.tr("Root cause and workaround"), parent)
+        box.setObjectName("known_error_box")
+        form = QFormLayout(box)
+        if d.values.get("is_known_error"):
+            since = local_text(d.values.get("known_error_at"), self.session.time_zone)
+            flag = QLabel(self.tr("Known error since {when}").format(when=since), box)
+            flag.setStyleSheet("background:#c62828;color:white;border-radius:6px;padding:2px 8px;"
+                               "font-weight:bold;")
+        else:
+            flag = QLabel(self.tr("Not a known error yet"), box)
+        flag.setObjectName("known_error")
+        flag_row = QHBoxLayout()
+        flag_row.addWidget(flag)
+        flag_row.addStretch(1)
+        form.addRow(self.tr("Known error"), flag_row)
+        for key, label in (("root_cause", self.tr("Root cause")), ("workaround", self.tr("Workaround")),
+                           ("solution", self.tr("Solution")), ("verification_result", self.tr("Verification"))):
+            value = str(d.values.get(key) or "")
+            text = QLabel(value or self.tr("— not recorded yet"), box)
+            text.setObjectName(f"problem_{key}")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if value:
+                text.setStyleSheet("font-weight:bold;")
+            else:
+                text.setEnabled(False)
+            form.addRow(label, text)
+        return box
+
+    # --- actions (조치 내역) ----------------------------------------------------------------
+
+    def _actions_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.action_form = box = QGroupBox(self.tr("Log an action"), page)
+        form = QFormLayout(box)
+        self.action_body = QPlainTextEdit(box)
+        self.action_body.setObjectName("action_body")
+        self.action_body.setPlaceholderText(self.tr("What was done, what was found"))
+        self.action_body.setFixedHeight(64)
+        self.action_when = QDateTimeEdit(box)
+        self.action_when.setObjectName("action_when")
+        self.action_when.setCalendarPopup(True)
+        self.action_when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.action_when.dateTimeChanged.connect(self._action_time_edited)
+        self.action_when.setToolTip(self.tr("When it was done, in your time zone; earlier than now if you log "
+                                            "it afterwards"))
+        self.action_minutes = QSpinBox(box)
+        self.action_minutes.setObjectName("action_minutes")
+        self.action_minutes.setRange(0, 100000)
+        self.action_minutes.setSpecialValueText(self.tr("not given"))
+        self.action_minutes.setSuffix(self.tr(" min"))
+        self.action_kind = QComboBox(box)
+        self.action_kind.setObjectName("action_kind")
+        kind_names = self._action_kind_names()
+        for kind in ACTION_KINDS:
+            self.action_kind.addItem(kind_names[kind], kind)
+        self.action_add = QPushButton(self.tr("Add action"), box)
+        self.action_add.setObjectName("action_add")
+        self.action_add.clicked.connect(self.add_action)
+        self.action_error = QLabel("", box)
+        self.action_error.setObjectName("action_error")
+        self.action_error.setWordWrap(True)
+        self.action_error.setStyleSheet("color: #e53935;")
+        self.action_error.hide()
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.action_when)
+        now_button = QPushButton(self.tr("Now"), box)
+        now_button.setObjectName("action_now")
+        now_button.clicked.connect(self._action_time_now)
+        when_row.addWidget(now_button)
+        when_row.addSpacing(12)
+        when_row.addWidget(QLabel(self.tr("Minutes spent"), box))
+        when_row.addWidget(self.action_minutes)
+        when_row.addSpacing(12)
+        when_row.addWidget(QLabel(self.tr("Kind"), box))
+        when_row.addWidget(self.action_kind)
+        when_row.addStretch(1)
+        when_row.addWidget(self.action_add)
+        form.addRow(self.tr("What was done *"), self.action_body)
+        form.addRow(self.tr("When it was done"), when_row)
+        form.addRow(self.action_error)
+        self.actions_table = self._table([self.tr("Done at"), self.tr("Written at"), self.tr("Who"), self.tr("Kind"),
+                                          self.tr("Minutes"), self.tr("What was done")], page)
+        self.actions_table.setObjectName("actions_table")
+        layout.addWidget(box)
+        layout.addWidget(self.actions_table, 1)
+        self._action_time_now()
+        return page
+
+    def _action_kind_names(self) -> dict[str, str]:
+        return {"note": self.tr("Note", "action kind"), "investigation": self.tr("Investigation"),
+                "fix": self.tr("Fix"), "contact": self.tr("Contact"),
+                "workaround": self.tr("Workaround", "action kind"), "comment": self.tr("Comment")}
+
+    def _action_time_now(self) -> None:
+        """Show this minute in the user's time zone (not the machine's); untouched, it means "when I press Add"."""
+        now = datetime.now(ZoneInfo(self.session.time_zone)).replace(second=0, microsecond=0, tzinfo=None)
+        self.action_when.blockSignals(True)
+        self.action_when.setDateTime(QDateTime(now))
+        self.action_when.blockSignals(False)
+        self._action_time_is_now = True
+
+    def _action_time_edited(self) -> None:
+        self._action_time_is_now = False
+
+    def _fill_actions(self, d: CaseDetail) -> None:
+        self.action_form.setVisible(any(op.name == "add_action" for op in d.operations))
+        table = self.actions_table
+        table.setRowCount(0)
+        zone = self.session.time_zone
+        kinds = self._action_kind_names()
+        for a in d.actions:  # newest first
+            written = local_text(a.recorded_at, zone) if a.back_dated else ""
+            minutes = format_minutes(a.minutes_spent, self.session.language) if a.minutes_spent else ""
+            self._append(table, [local_text(a.acted_at, zone), written, a.actor, kinds.get(a.kind, a.kind), minutes,
+                                 a.body], resize=False)
+            if a.back_dated:
+                note = self.tr("Logged afterwards: written at {written}").format(written=written)
+                for column in (0, 1):
+                    table.item(table.rowCount() - 1, column).setToolTip(note)
+                table.item(table.rowCount() - 1, 1).setForeground(QColor("#ef6c00"))
+            table.item(table.rowCount() - 1, 5).setToolTip(a.body)
+        _fit_columns(table)
+
+    def add_action(self) -> bool:
+        """Log the action typed into the form; a refusal is shown under the form and nothing is lost."""
+        acted_at = None  # the time was left at "now": the moment of saving, to the second
+        if not self._action_time_is_now:
+            local = self.action_when.dateTime().toPython().replace(tzinfo=ZoneInfo(self.session.time_zone))
+            acted_at = local.astimezone(UTC)
+        minutes = self.action_minutes.value() or None
+        try:
+            case_service.add_action(actor_id=self.session.actor.id, case_id=self.case_id,
+                                    body=self.action_body.toPlainText(), kind=self.action_kind.currentData(),
+                                    acted_at=acted_at, minutes_spent=minutes,
+                                    time_zone=self.session.time_zone)
+        except BeaconError as exc:
+            self.action_error.setText(exc.message(self.session.language))
+            self.action_error.show()
+            return False
+        self.action_error.hide()
+        self.action_body.clear()
+        self.action_minutes.setValue(0)
+        self._action_time_now()
+        self.refresh()
+        self.sig_changed.emit(self.case_id)
+        return True
+
+    # --- the other tabs ---------------------------------------------------------------
+
+    def _chart_page(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        inner = QWidget(scroll)
+        layout = QVBoxLayout(inner)
+        hint = QLabel(self.tr("Stages as bands, actions and other events as marks, SLA targets as dashed lines. "
+                              "Point at a mark for details."), inner)
+        hint.setWordWrap(True)
+        hint.setEnabled(False)
+        layout.addWidget(self.chart)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        scroll.setWidget(inner)
+        return scroll
+
     def _sla(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Clock"), self.tr("Target"), self.tr("Elapsed"), self.tr("Remaining"),
                              self.tr("State"), self.tr("Due")])
         lang = self.session.language
-        names = {"response": self.tr("Response"), "resolution": self.tr("Resolution")}
+        names = {"response": self.tr("Response", "SLA clock"), "resolution": self.tr("Resolution", "SLA clock")}
         states = {"met": self.tr("Met"), "missed": self.tr("Missed"), "stopped": self.tr("Stopped"),
                   "paused": self.tr("Paused"), "on_track": self.tr("On track"), "warning": self.tr("Warning"),
                   "breached": self.tr("Breached")}
         for status in d.sla:
-            per_day = 540 if status.uses_business_time else 1440
-            business = self.tr(" (business time)") if status.uses_business_time else ""
+            # a business day is the clock's calendar's working day, not a fixed nine hours
+            per_day = d.sla_minutes_per_day.get(status.kind, 24 * 60)
+            business = ""
+            if status.uses_business_time:
+                business = self.tr(" (business time, 1d = {hours}h)").format(hours=f"{per_day / 60:g}")
             self._append(table, [names.get(status.kind, status.kind),
                                  format_minutes(status.target, lang, minutes_per_day=per_day) + business,
                                  format_minutes(status.elapsed, lang, minutes_per_day=per_day),
@@ -202,12 +452,60 @@ class CaseView(QWidget):
                              self.tr("Issued")])
         for wo in d.work_orders:
             self._append(table, [wo.number, wo.title, state_label("work_order", wo.state, self.session.language),
-                                 wo.assignee, local_text(wo.opened_at, self.session.time_zone)])
+                                 wo.assignee, local_text(wo.opened_at, self.session.time_zone)], case_id=wo.case_id)
+        self._open_on_double_click(table)
         return table
 
-    def _links(self, d: CaseDetail) -> QWidget:
+    def _changes(self, d: CaseDetail) -> QWidget:
+        table = self._table([self.tr("Number"), self.tr("Title"), self.tr("Type"), self.tr("State"),
+                             self.tr("Requested"), self.tr("Planned"), self.tr("Implemented"), self.tr("Closed")])
+        zone, lang = self.session.time_zone, self.session.language
+        types = {"program": self.tr("Program"), "data": self.tr("Data"), "infrastructure": self.tr("Infrastructure")}
+        for c in d.changes:
+            planned = ""
+            if c.planned_start or c.planned_end:
+                planned = f"{local_text(c.planned_start, zone)} – {local_text(c.planned_end, zone)}"
+            self._append(table, [c.number, c.title, types.get(c.change_type, c.change_type),
+                                 state_label("change", c.state, lang), local_text(c.requested_at, zone), planned,
+                                 local_text(c.implemented_at, zone), local_text(c.closed_at, zone)], case_id=c.case_id)
+        self._open_on_double_click(table)
+        return self._with_note(table, self.tr("A change runs its own process and may close after this case. "
+                                              "Double-click a row to open it."),
+                               self.tr("No change has been requested from this case."))
+
+    def _problems(self, d: CaseDetail) -> QWidget:
+        table = self._table([self.tr("Number"), self.tr("Title"), self.tr("State"), self.tr("Known error"),
+                             self.tr("Root cause"), self.tr("Workaround")])
+        lang = self.session.language
+        for p in d.problems:
+            self._append(table, [p.number, p.title, state_label("problem", p.state, lang),
+                                 self.tr("Yes") if p.is_known_error else self.tr("No"), p.root_cause, p.workaround],
+                         case_id=p.case_id)
+            for column, text in ((4, p.root_cause), (5, p.workaround)):
+                table.item(table.rowCount() - 1, column).setToolTip(text)
+        self._open_on_double_click(table)
+        return self._with_note(table, self.tr("Double-click a problem to open it."),
+                               self.tr("No problem is linked. 'Link problem' registers one from this incident."))
+
+    def _incidents(self, d: CaseDetail) -> QWidget:
+        table = self._table([self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("State"),
+                             self.tr("Registered")])
+        lang, zone = self.session.language, self.session.time_zone
+        for i in d.incidents:
+            self._append(table, [i.number, self.session.pick(i.grade, i.grade_en), i.title,
+                                 state_label("incident", i.state, lang), local_text(i.registered_at, zone)],
+                         case_id=i.case_id)
+            if i.grade_color:
+                grade = table.item(table.rowCount() - 1, 1)
+                grade.setBackground(QColor(i.grade_color))
+                grade.setForeground(QColor("white"))
+        self._open_on_double_click(table)
+        return self._with_note(table, self.tr("Double-click an incident to open it."),
+                               self.tr("No incident is linked to this problem yet."))
+
+    def _links(self, links: list[tuple[str, str, str, str]]) -> QWidget:
         table = self._table([self.tr("Link"), self.tr("Number"), self.tr("State")])
-        for link_kind, number, kind, state in d.links:
+        for link_kind, number, kind, state in links:
             self._append(table, [link_kind, number, state_label(kind, state, self.session.language)])
         return table
 
@@ -236,23 +534,52 @@ class CaseView(QWidget):
             if entry.from_state or entry.to_state:
                 moves = (f"{state_label(kind, entry.from_state, lang) if entry.from_state else ''} → "
                          f"{state_label(kind, entry.to_state, lang)}")
-            self._append(table, [local_text(entry.at, self.session.time_zone), what, entry.actor, moves, entry.note])
+            self._append(table, [local_text(entry.at, self.session.time_zone), what, entry.actor, moves, entry.note],
+                         resize=False)
+        _fit_columns(table)
         return table
 
-    def _table(self, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), self)
+    def _table(self, headers: list[str], parent: QWidget | None = None) -> QTableWidget:
+        table = QTableWidget(0, len(headers), parent or self)
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
         return table
 
-    def _append(self, table: QTableWidget, values: list[str]) -> None:
+    def _append(self, table: QTableWidget, values: list[str], *, case_id: int | None = None,
+                resize: bool = True) -> None:
         row = table.rowCount()
         table.insertRow(row)
         for column, value in enumerate(values):
-            table.setItem(row, column, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
+            item = QTableWidgetItem(value)
+            if case_id is not None:
+                item.setData(Qt.ItemDataRole.UserRole, case_id)
+            table.setItem(row, column, item)
+        if resize:
+            _fit_columns(table)
+
+    def _open_on_double_click(self, table: QTableWidget) -> None:
+        table.itemDoubleClicked.connect(lambda item: self.open_linked(item.data(Qt.ItemDataRole.UserRole)))
+
+    def open_linked(self, case_id: int | None) -> None:
+        """Ask the main window to open a linked case."""
+        if case_id is not None:
+            self.sig_open_case.emit(int(case_id))
+
+    def _with_note(self, table: QTableWidget, note: str, empty: str) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(table, 1)
+        label = QLabel(note if table.rowCount() else empty, page)
+        label.setObjectName("note")
+        label.setEnabled(False)
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        page.table = table  # type: ignore[attr-defined]
+        return page
 
     # --- acting -----------------------------------------------------------------------
 
@@ -285,7 +612,10 @@ class CaseView(QWidget):
         try:
             if action.name in ("add_action", "comment"):
                 case_service.add_action(actor_id=actor, case_id=self.case_id, body=values.get("body", ""),
-                                        kind="comment" if action.name == "comment" else "note")
+                                        kind="comment" if action.name == "comment" else "note",
+                                        acted_at=values.get("acted_at"),
+                                        minutes_spent=_minutes(values.get("minutes_spent")),
+                                        time_zone=self.session.time_zone)
             elif action.name == "issue_work_order":
                 case_service.issue_work_order(actor_id=actor, parent_id=self.case_id, title=values.get("title", ""),
                                               instructions=values.get("instructions", ""),
@@ -306,6 +636,28 @@ class CaseView(QWidget):
         self.refresh()
         self.sig_changed.emit(self.case_id)
         return True
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    """Columns as wide as their contents and their header (which the theme shows in capitals)."""
+    table.resizeColumnsToContents()
+    metrics = table.horizontalHeader().fontMetrics()
+    for column in range(table.columnCount() - 1):  # the last one stretches
+        header = table.horizontalHeaderItem(column)
+        wanted = int(metrics.horizontalAdvance(header.text().upper()) * 1.3) + 28 if header else 0
+        if table.columnWidth(column) < wanted:
+            table.setColumnWidth(column, wanted)
+
+
+def _minutes(text: Any) -> int | None:
+    """Minutes typed into the operation dialog: empty for none, else a whole number."""
+    value = str(text or "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise BeaconError("workflow.bad_value", field={"ko": "소요 시간 (분)", "en": "Minutes spent"},
+                          reason={"ko": "0 이상의 정수(분)로 입력하세요", "en": "give whole minutes, 0 or more"})
+    return int(value)
 
 
 def _html(text: str) -> str:

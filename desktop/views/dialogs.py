@@ -5,7 +5,7 @@ Each offers a `@classmethod ask(...)` so tests can drive or replace it.
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -108,6 +108,7 @@ class FieldForm(QWidget):
         self.session = session
         self.fields = fields
         self.inputs: dict[str, QWidget] = {}
+        self.edited: set[str] = set()  # date-time fields the user changed (or that came with a value)
         form = QFormLayout(self)
         initial = initial or {}
         for f in fields:
@@ -140,9 +141,18 @@ class FieldForm(QWidget):
         if f.type == "bool":
             return QCheckBox(self)
         if f.type == "datetime":
-            edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+            # shown and typed in the user's time zone (not the machine's); `value` is naive UTC as stored
+            zone = ZoneInfo(self.session.time_zone)
+            shown = value.replace(tzinfo=UTC) if isinstance(value, datetime) else datetime.now(UTC)
+            local = shown.astimezone(zone).replace(second=0, microsecond=0, tzinfo=None)
+            edit = QDateTimeEdit(QDateTime(local), self)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+            # an optional time left as offered is not given (a due date is not "now"; an action's time is
+            # then the moment of saving)
+            if isinstance(value, datetime):
+                self.edited.add(f.name)
+            edit.dateTimeChanged.connect(lambda _=None, name=f.name: self.edited.add(name))
             return edit
         line = QLineEdit(self)
         if value:
@@ -162,6 +172,8 @@ class FieldForm(QWidget):
             elif isinstance(widget, QCheckBox):
                 value = widget.isChecked() or None
             elif isinstance(widget, QDateTimeEdit):
+                if not f.required and f.name not in self.edited:
+                    continue
                 local = widget.dateTime().toPython().replace(tzinfo=ZoneInfo(self.session.time_zone))
                 value = local.astimezone(UTC).replace(tzinfo=None)
             else:

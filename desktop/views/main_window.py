@@ -223,6 +223,7 @@ class MainWindow(QMainWindow):
         if window is None:
             window = CaseView(self.session, case_id, self)
             window.sig_changed.connect(lambda changed: self.cases_changed({changed}))
+            window.sig_open_case.connect(self.open_case)
             self.case_windows[case_id] = window
         window.show()
         window.raise_()

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from desktop.errors import BeaconError
 from desktop.models import Action, Case, CaseLink, Event, Incident, database, utcnow
 from desktop.models.versioning import update_versioned
 from desktop.workflow.actors import Actor, load_actor
+from desktop.workflow.calendars import floor_minute
 from desktop.workflow.effects import validate_parent
 from desktop.workflow.engine import (
+    OPENED_AT_COLUMN,
     FireResult,
     as_utc_naive,
     fire,
@@ -30,6 +33,8 @@ from desktop.workflow.engine import (
 from desktop.workflow.process import OperationDef, TransitionDef, definition
 
 ACTION_KINDS = ("note", "investigation", "fix", "contact", "workaround", "comment")
+# How far ahead of this machine's clock a back-dating client's clock may run.
+CLOCK_SKEW = timedelta(minutes=1)
 
 
 # --- generic -------------------------------------------------------------------------
@@ -136,8 +141,14 @@ class ActionResult:
 
 
 def add_action(*, actor_id: int, case_id: int, body: str, kind: str = "note", acted_at: datetime | None = None,
-               minutes_spent: int | None = None, now: datetime | None = None) -> ActionResult:
-    """Log what was done on a case (조치 내역); a comment is an action of kind "comment"."""
+               minutes_spent: int | None = None, time_zone: str = "Asia/Seoul",
+               now: datetime | None = None) -> ActionResult:
+    """Log what was done on a case (조치 내역); a comment is an action of kind "comment".
+
+    `acted_at` is when it was done, as the handler says (back-dating is fine): not in the future
+    (a minute of clock skew allowed) and not before the case was registered. `time_zone` only
+    shapes the times quoted in a refusal.
+    """
     text = (body or "").strip()
     if not text:
         raise BeaconError("workflow.required", action={"ko": "조치 내역 등록", "en": "Log action"},
@@ -156,11 +167,24 @@ def add_action(*, actor_id: int, case_id: int, body: str, kind: str = "note", ac
         case = Case.get_by_id(case_id)
         require_operation(actor, case_kind, row, "comment" if kind == "comment" else "add_action", case)
         acted = as_utc_naive(acted_at) if acted_at else at
+        if acted > at + CLOCK_SKEW:
+            raise BeaconError("workflow.acted_in_future", when=_local(acted, time_zone))
+        opened = getattr(row, OPENED_AT_COLUMN[case_kind])
+        if opened is not None and acted < floor_minute(opened):
+            raise BeaconError("workflow.acted_before_opened", when=_local(acted, time_zone), record=case.number,
+                              opened=_local(opened, time_zone))
+        # forms give minutes, rows keep seconds: "10:05" on a case opened at 10:05:37 means after the opening,
+        # and a minute of skew ahead means now; so the history keeps its order
+        acted = min(max(acted, opened or acted), at)
         action = Action.create(case=case_id, actor=actor.id, acted_at=acted, recorded_at=at, kind=kind, body=text,
                                minutes_spent=minutes_spent)
         event = Event.create(case=case_id, entity=case_kind, entity_id=case.number, kind="action", actor=actor.id,
                              occurred_at=at, after=json.dumps({"action": action.id, "kind": kind}), note=text)
     return ActionResult(action_id=action.id, event_id=event.id)
+
+
+def _local(moment: datetime, time_zone: str) -> str:
+    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(time_zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def issue_work_order(*, actor_id: int, parent_id: int, title: str, instructions: str,

@@ -9,13 +9,38 @@ from typing import Any
 import peewee
 
 from desktop.errors import BeaconError
-from desktop.models import Case, ConfigurationItem, Grade, ImpactLevel, SlaClock, Team, UrgencyLevel, User
+from desktop.models import (
+    Action,
+    Case,
+    CaseLink,
+    Change,
+    ConfigurationItem,
+    Grade,
+    ImpactLevel,
+    Incident,
+    Problem,
+    SlaClock,
+    Team,
+    UrgencyLevel,
+    User,
+    utcnow,
+)
 from desktop.workflow.actors import load_actor
-from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN, load_row, may_fire, may_operate
+from desktop.workflow.calendars import WorkingCalendar, load_calendar
+from desktop.workflow.engine import (
+    KIND_MODELS,
+    OPENED_AT_COLUMN,
+    REPORTER_COLUMN,
+    is_owner,
+    load_row,
+    may_fire,
+    may_operate,
+)
 from desktop.workflow.fields import FIELDS
 from desktop.workflow.process import definition
 from desktop.workflow.queries import CaseRow, can_view, linked_cases, work_orders_of
-from desktop.workflow.sla import ClockStatus, clock_status
+from desktop.workflow.sla import ClockStatus, case_pauses, clock_status
+from desktop.workflow.time_chart import Timeline, case_timeline
 
 
 @dataclass(frozen=True)
@@ -40,6 +65,57 @@ class ActionInfo:
     is_operation: bool = False
 
 
+@dataclass(frozen=True)
+class ActionLine:
+    """One logged action (조치 내역): when it was done, when it was written down, by whom."""
+
+    action_id: int
+    acted_at: datetime
+    recorded_at: datetime
+    actor: str
+    kind: str
+    minutes_spent: int | None
+    body: str
+
+    @property
+    def back_dated(self) -> bool:
+        """True when it was written down more than a minute after it was done."""
+        return (self.recorded_at - self.acted_at).total_seconds() >= 60
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """A change spawned from (or linked to) the case; it runs and closes on its own."""
+
+    case_id: int
+    number: str
+    title: str
+    change_type: str
+    state: str
+    requested_at: datetime
+    planned_start: datetime | None
+    planned_end: datetime | None
+    implemented_at: datetime | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LinkedCase:
+    """A problem linked to an incident, or an incident linked to a problem."""
+
+    case_id: int
+    number: str
+    title: str
+    state: str
+    registered_at: datetime
+    grade: str = ""
+    grade_en: str = ""
+    grade_color: str = ""
+    root_cause: str = ""
+    workaround: str = ""
+    is_known_error: bool = False
+
+
 @dataclass
 class CaseDetail:
     case_id: int
@@ -62,6 +138,12 @@ class CaseDetail:
     parent_number: str = ""
     children: list[str] = field(default_factory=list)
     opened_at: datetime | None = None
+    sla_minutes_per_day: dict[str, int] = field(default_factory=dict)  # clock kind → minutes in one of its days
+    actions: list[ActionLine] = field(default_factory=list)  # newest first
+    changes: list[ChangeLine] = field(default_factory=list)
+    problems: list[LinkedCase] = field(default_factory=list)  # an incident's
+    incidents: list[LinkedCase] = field(default_factory=list)  # a problem's
+    timeline: Timeline | None = None
 
 
 def _name(model: Any, row_id: int | None, column: str = "name") -> str:
@@ -111,24 +193,81 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
                        for n in (*t.required, *t.optional))
         return ActionInfo(t.name, t.label["ko"], t.label["en"], fields)
 
+    # the owner matrix is asked at most once, not once per transition that names @owner
+    rules = [*(t.roles for t in process.transitions.values() if row.state in t.sources),
+             *(op.roles for op in process.operations.values() if row.state in op.states)]
+    needs_owner = any("@owner" in roles and not (actor.roles & set(roles)) for roles in rules)
+    owner = is_owner(actor, kind, row) if needs_owner else False
     detail = CaseDetail(
         case_id=case_id, number=case.number, kind=kind, version=row.version, state=row.state,
         state_label=state.label if state else {"ko": row.state, "en": row.state},
         stage=state.stage if state else None, stages=sorted(seen.items()), title=row.title, values=values,
         names=names, grade_color=grade_color, opened_at=getattr(row, OPENED_AT_COLUMN[kind]),
-        transitions=[info(t) for t in process.transitions.values() if may_fire(actor, kind, row, t)],
+        transitions=[info(t) for t in process.transitions.values() if may_fire(actor, kind, row, t, owner=owner)],
         operations=[ActionInfo(op.name, op.label["ko"], op.label["en"], is_operation=True)
-                    for op in process.operations.values() if may_operate(actor, kind, row, op)],
+                    for op in process.operations.values() if may_operate(actor, kind, row, op, owner=owner)],
         work_orders=work_orders_of(case_id) if kind in ("incident", "problem") else [],
         links=linked_cases(case_id),
     )
-    detail.sla = [clock_status(c, now) for c in SlaClock.select().where(SlaClock.case == case_id)
-                  .order_by(SlaClock.kind.desc())]
+    at = now or utcnow()
+    pauses = case_pauses(case_id)
+    calendars: dict[int, WorkingCalendar] = {}
+    for clock in SlaClock.select().where(SlaClock.case == case_id).order_by(SlaClock.kind.desc()):
+        if clock.calendar_id is None:
+            calendar = WorkingCalendar(code="24x7", time_zone="UTC", hours={}, is_24x7=True)
+        else:
+            calendar = calendars.get(clock.calendar_id) or calendars.setdefault(clock.calendar_id,
+                                                                               load_calendar(clock.calendar_id))
+        detail.sla.append(clock_status(clock, at, calendar=calendar, pauses=pauses))
+        detail.sla_minutes_per_day[clock.kind] = (calendar.working_minutes_per_day() if clock.uses_business_time
+                                                  else 24 * 60)
+    if kind in ("incident", "problem"):
+        detail.actions = _actions(case_id)
+        detail.changes = _changes(case_id)
+        detail.timeline = case_timeline(case_id, kind=kind, process=process, row=row,
+                                        opened_at=getattr(row, OPENED_AT_COLUMN[kind]), now=at)
     if kind == "incident":
-        from desktop.models import Incident
-
+        detail.problems = _linked(Problem, CaseLink.select(CaseLink.target).where(
+            (CaseLink.source == case_id) & (CaseLink.kind == "problem")))
+    elif kind == "problem":
+        detail.incidents = _linked(Incident, CaseLink.select(CaseLink.source).where(
+            (CaseLink.target == case_id) & (CaseLink.kind == "problem")))
+    if kind == "incident":
         if row.parent_id:
             detail.parent_number = Case.get_by_id(row.parent_id).number
         detail.children = [n for (n,) in Incident.select(Case.number).join(Case, on=(Incident.case == Case.id))
                            .where(Incident.parent == case_id).tuples()]
     return detail
+
+
+def _actions(case_id: int) -> list[ActionLine]:
+    query = (Action.select(Action.id, Action.acted_at, Action.recorded_at, User.name, Action.kind,
+                           Action.minutes_spent, Action.body)
+             .join(User, on=(Action.actor == User.id))
+             .where(Action.case == case_id).order_by(Action.acted_at.desc(), Action.id.desc()))
+    return [ActionLine(*row) for row in query.tuples()]
+
+
+def _changes(case_id: int) -> list[ChangeLine]:
+    linked = CaseLink.select(CaseLink.target).where(CaseLink.source == case_id) | \
+        CaseLink.select(CaseLink.source).where(CaseLink.target == case_id)
+    query = (Change.select(Change.case, Case.number, Change.title, Change.change_type, Change.state,
+                           Change.requested_at, Change.planned_start, Change.planned_end, Change.implemented_at,
+                           Change.closed_at)
+             .join(Case, on=(Change.case == Case.id))
+             .where((Change.parent == case_id) | Change.case.in_(linked))
+             .order_by(Change.requested_at, Change.case))
+    return [ChangeLine(*row) for row in query.tuples()]
+
+
+def _linked(model: Any, ids: Any) -> list[LinkedCase]:
+    """Linked problems or incidents with their grade; a problem's root cause and known error too."""
+    columns = [model.case, Case.number, model.title, model.state, model.registered_at, Grade.name, Grade.name_en,
+               Grade.color]
+    if model is Problem:
+        columns += [Problem.root_cause, Problem.workaround, Problem.is_known_error]
+    query = (model.select(*columns).join(Case, on=(model.case == Case.id))
+             .switch(model).join(Grade, peewee.JOIN.LEFT_OUTER, on=(model.grade == Grade.id))
+             .where(model.case.in_(ids)).order_by(model.registered_at.desc(), model.case.desc()))
+    return [LinkedCase(*(value if value is not None else "" for value in row[:8]), *row[8:])
+            for row in query.tuples()]

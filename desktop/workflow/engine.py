@@ -278,8 +278,12 @@ def validate_fields(kind: str, transition: TransitionDef, given: dict[str, Any])
 
 # --- permission ----------------------------------------------------------------------
 
-def holds(actor: Actor, roles: tuple[str, ...], kind: str, row: Any) -> bool:
-    """True when the actor has one of the global roles or one of the relations to the row."""
+def holds(actor: Actor, roles: tuple[str, ...], kind: str, row: Any, *, owner: bool | None = None) -> bool:
+    """True when the actor has one of the global roles or one of the relations to the row.
+
+    `owner` is the answer of `is_owner` when the caller already has it (a screen asking about
+    every transition at once), so the owner matrix is not asked again per transition.
+    """
     if actor.roles & set(roles):
         return True
     if row is None:
@@ -289,13 +293,16 @@ def holds(actor: Actor, roles: tuple[str, ...], kind: str, row: Any) -> bool:
             return True
         if role == "@assignee" and row.assignee_id == actor.id:
             return True
-        if role == "@owner":
-            app_id = application_of(kind, row)
-            if app_id is not None and OwnerMatrixEntry.select().where(
-                (OwnerMatrixEntry.ci == app_id) & (OwnerMatrixEntry.user == actor.id)
-            ).exists():
-                return True
+        if role == "@owner" and (is_owner(actor, kind, row) if owner is None else owner):
+            return True
     return False
+
+
+def is_owner(actor: Actor, kind: str, row: Any) -> bool:
+    """True when the actor is in the owner matrix of the case's application (any role)."""
+    app_id = application_of(kind, row)
+    return app_id is not None and bool(OwnerMatrixEntry.select().where(
+        (OwnerMatrixEntry.ci == app_id) & (OwnerMatrixEntry.user == actor.id)).exists())
 
 
 def application_of(kind: str, row: Any) -> int | None:
@@ -318,19 +325,19 @@ def load_row(case_id: int, *, lock: bool = False) -> tuple[str, Any]:
     return case.kind, query.get()
 
 
-def may_fire(actor: Actor, kind: str, row: Any, transition: TransitionDef) -> bool:
+def may_fire(actor: Actor, kind: str, row: Any, transition: TransitionDef, *, owner: bool | None = None) -> bool:
     """True when the actor may fire the transition on the row now (state and role)."""
     state = "" if row is None else row.state
     if transition.creates != (row is None):
         return False
     if row is not None and state not in transition.sources:
         return False
-    return holds(actor, transition.roles, kind, row)
+    return holds(actor, transition.roles, kind, row, owner=owner)
 
 
-def may_operate(actor: Actor, kind: str, row: Any, operation: OperationDef) -> bool:
+def may_operate(actor: Actor, kind: str, row: Any, operation: OperationDef, *, owner: bool | None = None) -> bool:
     """True when the actor may do the operation on the row in its current state."""
-    return row.state in operation.states and holds(actor, operation.roles, kind, row)
+    return row.state in operation.states and holds(actor, operation.roles, kind, row, owner=owner)
 
 
 def require_operation(actor: Actor, kind: str, row: Any, name: str, case: Case) -> OperationDef:

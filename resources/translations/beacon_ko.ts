@@ -62,6 +62,26 @@
         <translation>전파 내역</translation>
     </message>
     <message>
+        <source>Actions</source>
+        <translation>조치 내역</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Linked problem</source>
+        <translation>연관 문제</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>연관 장애</translation>
+    </message>
+    <message>
+        <source>Time chart</source>
+        <translation>타임 차트</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>이력</translation>
     </message>
@@ -150,6 +170,124 @@
         <translation>취소 사유</translation>
     </message>
     <message>
+        <source>Root cause and workaround</source>
+        <translation>근본 원인 및 임시 해결 방안</translation>
+    </message>
+    <message>
+        <source>Known error since {when}</source>
+        <translation>{when}부터 알려진 오류</translation>
+    </message>
+    <message>
+        <source>Not a known error yet</source>
+        <translation>아직 알려진 오류 아님</translation>
+    </message>
+    <message>
+        <source>Known error</source>
+        <translation>알려진 오류</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>결과 확인</translation>
+    </message>
+    <message>
+        <source>— not recorded yet</source>
+        <translation>— 아직 기록 없음</translation>
+    </message>
+    <message>
+        <source>Log an action</source>
+        <translation>조치 내역 등록</translation>
+    </message>
+    <message>
+        <source>What was done, what was found</source>
+        <translation>무엇을 했고 무엇을 확인했는지</translation>
+    </message>
+    <message>
+        <source>When it was done, in your time zone; earlier than now if you log it afterwards</source>
+        <translation>조치한 일시(내 시간대). 나중에 기록하는 경우 실제 조치 시각으로 입력하세요</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>입력 안 함</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>Add action</source>
+        <translation>조치 등록</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>지금</translation>
+    </message>
+    <message>
+        <source>Minutes spent</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>What was done *</source>
+        <translation>조치 내용 *</translation>
+    </message>
+    <message>
+        <source>When it was done</source>
+        <translation>조치 일시</translation>
+    </message>
+    <message>
+        <source>Done at</source>
+        <translation>조치 일시</translation>
+    </message>
+    <message>
+        <source>Written at</source>
+        <translation>기록 일시</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>소요 시간</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>조치 내용</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>조사</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>action kind</comment>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>연락</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <comment>action kind</comment>
+        <translation>임시 조치</translation>
+    </message>
+    <message>
+        <source>Logged afterwards: written at {written}</source>
+        <translation>사후 기록: {written}에 입력됨</translation>
+    </message>
+    <message>
+        <source>Stages as bands, actions and other events as marks, SLA targets as dashed lines. Point at a mark for details.</source>
+        <translation>단계는 막대로, 조치와 주요 이벤트는 표식으로, SLA 목표는 점선으로 표시합니다. 표식에 마우스를 올리면 자세한 내용이 보입니다.</translation>
+    </message>
+    <message>
         <source>Clock</source>
         <translation>시계</translation>
     </message>
@@ -172,10 +310,6 @@
     <message>
         <source>Due</source>
         <translation>목표 시각</translation>
-    </message>
-    <message>
-        <source>Response</source>
-        <translation>접수</translation>
     </message>
     <message>
         <source>Met</source>
@@ -206,10 +340,6 @@
         <translation>위반</translation>
     </message>
     <message>
-        <source> (business time)</source>
-        <translation> (업무시간 기준)</translation>
-    </message>
-    <message>
         <source>Number</source>
         <translation>번호</translation>
     </message>
@@ -220,6 +350,70 @@
     <message>
         <source>Issued</source>
         <translation>지시 일시</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>요청 일시</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>계획 일정</translation>
+    </message>
+    <message>
+        <source>Implemented</source>
+        <translation>구현 일시</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>프로그램</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <source>Infrastructure</source>
+        <translation>인프라</translation>
+    </message>
+    <message>
+        <source>A change runs its own process and may close after this case. Double-click a row to open it.</source>
+        <translation>변경은 별도 프로세스로 진행되며 이 건보다 늦게 종료될 수 있습니다. 행을 두 번 클릭하면 열립니다.</translation>
+    </message>
+    <message>
+        <source>No change has been requested from this case.</source>
+        <translation>이 건에서 요청한 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>예</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>아니요</translation>
+    </message>
+    <message>
+        <source>Double-click a problem to open it.</source>
+        <translation>문제를 두 번 클릭하면 열립니다.</translation>
+    </message>
+    <message>
+        <source>No problem is linked. &apos;Link problem&apos; registers one from this incident.</source>
+        <translation>연결된 문제가 없습니다. &apos;문제 연결&apos;로 이 장애에서 문제를 등록할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Double-click an incident to open it.</source>
+        <translation>장애를 두 번 클릭하면 열립니다.</translation>
+    </message>
+    <message>
+        <source>No incident is linked to this problem yet.</source>
+        <translation>이 문제에 연결된 장애가 아직 없습니다.</translation>
     </message>
     <message>
         <source>Link</source>
@@ -264,6 +458,20 @@
     <message>
         <source>Who</source>
         <translation>처리자</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <comment>SLA clock</comment>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <comment>SLA clock</comment>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source> (business time, 1d = {hours}h)</source>
+        <translation> (업무시간 기준, 1일 = {hours}시간)</translation>
     </message>
     <message>
         <source>From → to</source>
@@ -661,6 +869,111 @@
     <message>
         <source>Name of this filter:</source>
         <translation>필터 이름:</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <source>Actions</source>
+        <translation>조치 내역</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>작업 지시</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Linked incidents</source>
+        <translation>연관 장애</translation>
+    </message>
+    <message>
+        <source>Key events</source>
+        <translation>주요 이벤트</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>응답 목표</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>해결 목표</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>조사</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <comment>action kind</comment>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>수정</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>연락</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>의견</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <comment>action kind</comment>
+        <translation>임시 조치</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>조치</translation>
+    </message>
+    <message>
+        <source>Grade change</source>
+        <translation>등급 변경</translation>
+    </message>
+    <message>
+        <source>Reopened</source>
+        <translation>재처리</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Known error recorded</source>
+        <translation>알려진 오류 등록</translation>
+    </message>
+    <message>
+        <source>Verification failed</source>
+        <translation>결과 미흡</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>작업 지시</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Linked incident</source>
+        <translation>연관 장애</translation>
+    </message>
+    <message>
+        <source>{what} at {when} (outside the chart)</source>
+        <translation>{what} {when} (차트 범위 밖)</translation>
+    </message>
+    <message>
+        <source>… and {count} more here</source>
+        <translation>… 이 위치에 {count}건 더</translation>
+    </message>
+    <message>
+        <source>No time chart for this case.</source>
+        <translation>이 건에는 타임 차트가 없습니다.</translation>
     </message>
 </context>
 <context>

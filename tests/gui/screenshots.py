@@ -21,7 +21,6 @@ def main(out: Path) -> list[Path]:
     from desktop.config import Settings
     from desktop.views.i18n import install_language
     from desktop.views.theme import apply_theme
-    from desktop.workflow.queries import IncidentFilter, list_incidents
     from desktop.workflow.session import authenticate
     from desktop.workflow.setup import open_database
 
@@ -32,8 +31,8 @@ def main(out: Path) -> list[Path]:
     open_database(url, create_with_demo=True)
     actor = authenticate("admin", "beacon")
     saved: list[Path] = []
-    working = list_incidents(actor_id=actor.id, filters=IncidentFilter(states=("in_progress",)), limit=1)
-    case_id = working.rows[0].case_id
+    incident_id, problem_id = showcase_cases(actor.id)
+    ten_minutes, ten_days = chart_extremes(actor.id)
     for theme in ("light", "dark"):
         apply_theme(app, theme)
         for lang in ("ko", "en"):
@@ -48,17 +47,70 @@ def main(out: Path) -> list[Path]:
                 path = out / f"{key}-{lang}-{theme}.png"
                 window.grab().save(str(path))
                 saved.append(path)
-            case = window.open_case(case_id)
-            app.processEvents()
-            for tab in range(case.tabs.count()):
-                case.tabs.setCurrentIndex(tab)
+            for kind, case_id in (("incident", incident_id), ("problem", problem_id)):
+                case = window.open_case(case_id)
+                case.resize(1100, 760)
                 app.processEvents()
-                path = out / f"case-tab{tab}-{lang}-{theme}.png"
+                for tab in range(case.tabs.count()):
+                    case.tabs.setCurrentIndex(tab)
+                    app.processEvents()
+                    name = case.tabs.widget(tab).objectName().removeprefix("tab_")
+                    path = out / f"case-{kind}-{tab}-{name}-{lang}-{theme}.png"
+                    case.grab().save(str(path))
+                    saved.append(path)
+            for kind, case_id in (("ten-minutes", ten_minutes), ("ten-days-200-actions", ten_days)):
+                case = window.open_case(case_id)
+                case.resize(1100, 760)
+                case.tabs.setCurrentWidget(case.tab("time_chart"))
+                app.processEvents()
+                path = out / f"chart-{kind}-{lang}-{theme}.png"
                 case.grab().save(str(path))
                 saved.append(path)
             window.close()
     QApplication.processEvents()
     return saved
+
+
+def showcase_cases(actor_id: int) -> tuple[int, int]:
+    """A demo incident and a demo problem with as much on every tab as the demo data offers."""
+    from desktop.workflow.detail import case_detail
+    from desktop.workflow.queries import CaseFilter, IncidentFilter, list_cases, list_incidents
+
+    def richness(case_id: int) -> tuple[int, ...]:
+        d = case_detail(actor_id=actor_id, case_id=case_id)
+        open_for_actions = any(op.name == "add_action" for op in d.operations)  # the form shows
+        return (open_for_actions, bool(d.changes) + bool(d.problems) + bool(d.incidents) + bool(d.work_orders)
+                + bool(d.actions), len(d.actions))
+
+    incidents = list_incidents(actor_id=actor_id, filters=IncidentFilter(), limit=80).rows
+    problems = list_cases(actor_id=actor_id, kind="problem", filters=CaseFilter(), limit=40).rows
+    return (max((r.case_id for r in incidents), key=richness), max((r.case_id for r in problems), key=richness))
+
+
+def chart_extremes(actor_id: int) -> tuple[int, int]:
+    """A ten-minute incident and a ten-day one with 200 actions, to see the time chart at both ends."""
+    from datetime import timedelta
+
+    from desktop.models import utcnow
+    from desktop.workflow import case_service as cs
+    from desktop.workflow import session as session_service
+
+    app_id = session_service.applications()[0].value
+    now = utcnow()
+    made = []
+    for span, actions in (timedelta(minutes=10), 4), (timedelta(days=10), 200):
+        start = now - span
+        r = cs.register_incident(actor_id=actor_id, title="타임 차트 확인용 장애", description="-",
+                                 application_id=app_id, urgency="low", incident_type="application", now=start)
+        a = cs.accept_incident(actor_id=actor_id, case_id=r.case_id, version=r.version, now=start + span * 0.1)
+        cs.transition(actor_id=actor_id, case_id=r.case_id, name="start", version=a.version,
+                      now=start + span * 0.15)
+        for i in range(actions):
+            at = start + span * (0.2 + 0.75 * i / actions)
+            cs.add_action(actor_id=actor_id, case_id=r.case_id, body=f"조치 {i + 1}", kind="investigation",
+                          acted_at=at, minutes_spent=5, now=at)
+        made.append(r.case_id)
+    return made[0], made[1]
 
 
 if __name__ == "__main__":

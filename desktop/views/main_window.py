@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.admin import AdminPage
 from desktop.views.background import BackgroundServices
 from desktop.views.case_view import CaseView
 from desktop.views.dialogs import RegisterIncidentDialog, show_error
@@ -65,12 +66,14 @@ class MainWindow(QMainWindow):
             ("inbox", lambda: self.inbox),
             ("dashboard", lambda: DashboardPage(session)),
         ]
+        if "admin" in session.actor.roles:  # the screens check again on every save
+            self._factories.append(("admin", lambda: AdminPage(session)))
         labels = [self.tr("My work"), self.tr("Incidents"), self.tr("Problems"), self.tr("Changes"),
-                  self.tr("Work orders"), self.tr("Inbox"), self.tr("Dashboard")]
+                  self.tr("Work orders"), self.tr("Inbox"), self.tr("Dashboard"), self.tr("Administration")]
         self.pages = _LazyPages(self)
         self.inbox = InboxPage(session)
         self.inbox.sig_open_case.connect(self.open_case)
-        for label, _ in zip(labels, self._factories, strict=True):
+        for label, _ in zip(labels, self._factories, strict=False):  # "Administration" for administrators only
             self.nav.addItem(label)
             self.stack.addWidget(QWidget(self))  # placeholder until first shown
         self.nav.currentRowChanged.connect(self.show_page)

@@ -738,6 +738,10 @@
         <translation>대시보드</translation>
     </message>
     <message>
+        <source>Administration</source>
+        <translation>관리</translation>
+    </message>
+    <message>
         <source>Beacon ITSM</source>
         <translation>Beacon ITSM</translation>
     </message>

@@ -1,0 +1,41 @@
+"""Administration: the screens an administrator reshapes Beacon with, one tab each.
+
+Each screen lives in its own module and is listed in SCREENS as (key, module, class); a
+screen's class takes (session, parent) and has a `title()` in the user's language. The
+page is only offered to administrators; the workflow services check again on every save.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from desktop.views.session import ClientSession
+
+SCREENS: list[tuple[str, str, str]] = [
+    # ("matrix", "desktop.views.admin.matrix", "MatrixEditor"), and so on, in the order the tabs show
+]
+
+
+class AdminPage(QWidget):
+    """The administration screens as tabs, each built when first opened."""
+
+    def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("admin_tabs")
+        self.screens: dict[str, QWidget] = {}
+        for key, module_name, class_name in SCREENS:
+            screen = getattr(importlib.import_module(module_name), class_name)(session, self)
+            screen.setObjectName(f"admin_{key}")
+            self.screens[key] = screen
+            self.tabs.addTab(screen, screen.title())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        current = self.tabs.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()

@@ -92,6 +92,8 @@ class Incident(BaseModel):
             (("application", "registered_at"), False),
             (("grade", "registered_at"), False),
             (("assignee", "state", "registered_at"), False),
+            (("assignee", "registered_at"), False),  # sorted by assignee: each person's incidents in time order
+            (("title",), False),  # sorted by title
         )
 
 

@@ -226,12 +226,21 @@ def _v5_saved_filters(migrator: SchemaMigrator) -> None:
     database.create_tables([SavedFilter])
 
 
+def _v6_list_sort_indexes(migrator: SchemaMigrator) -> None:
+    """v6: indexes that let the incident list sort a million rows by assignee or title a page at a time."""
+    from playhouse.migrate import migrate
+
+    migrate(migrator.add_index("incident", ("assignee_id", "registered_at"), False),
+            migrator.add_index("incident", ("title",), False))
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
     3: ("SLA pause spans", _v3_sla_pauses),
     4: ("notification delivery and live updates", _v4_delivery),
     5: ("saved list filters", _v5_saved_filters),
+    6: ("indexes for sorting the incident list", _v6_list_sort_indexes),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

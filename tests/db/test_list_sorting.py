@@ -62,12 +62,17 @@ def test_every_sort_pages_through_every_row_once_in_order(db, key, descending):
     order = list(definition("incident").states)
 
     def value(r):
-        far = "9999"
-        return {"registered_at": r.registered_at, "number": r.number, "grade": r.grade, "title": r.title,
-                "application": r.application, "state": order.index(r.state), "assignee": r.assignee,
-                "sla_due": str(r.sla_due_at) if r.sla_due_at else far}[key]
+        # what a person expects: the column's value; among equals, by registration in the same direction;
+        # incidents without a running deadline after every running one, newest first
+        newest = (-r.registered_at.timestamp(), -r.case_id)
+        return {"registered_at": (r.registered_at, r.case_id), "number": (r.number,), "title": (r.title, r.case_id),
+                "grade": (r.grade, r.registered_at, r.case_id), "application": (r.application, r.registered_at,
+                                                                                r.case_id),
+                "state": (order.index(r.state), r.registered_at, r.case_id),
+                "assignee": (r.assignee, r.registered_at, r.case_id),
+                "sla_due": (0, str(r.sla_due_at), r.case_id) if r.sla_due_at else (1, *newest)}[key]
 
-    keys = [(value(r), r.case_id) for r in paged]
+    keys = [value(r) for r in paged]
     assert keys == sorted(keys, reverse=descending)
 
 

@@ -387,6 +387,23 @@ def cold_start(url: str, runs: int, factor: float) -> Result:
     return result
 
 
+def profile(name: str, world: World, repeat: int) -> int:
+    """Where one scenario's time goes: pyinstrument over `repeat` calls after a warm-up."""
+    from pyinstrument import Profiler
+
+    scenario = next((s for s in SCENARIOS if s.name == name), None)
+    if scenario is None:
+        raise SystemExit(f"run: no in-process scenario {name!r}; one of {', '.join(s.name for s in SCENARIOS)}")
+    call = scenario.call(world)
+    call()
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(repeat):
+            call()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    return 0
+
+
 # --- output -----------------------------------------------------------------------------------------
 
 def _ms(value: float | None) -> str:
@@ -420,6 +437,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gui-rows", type=int, default=GUI_ROWS, help="row the GUI scenario scrolls to")
     parser.add_argument("--only", nargs="*", metavar="NAME", help="run only these scenarios")
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--profile", metavar="NAME", help="profile one in-process scenario with pyinstrument "
+                        "(pip install -e '.[bench]') and print where its time goes, instead of the table")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.process_runs < 1:
         parser.error("--repeat and --process-runs must be at least 1")
@@ -434,6 +453,8 @@ def main(argv: list[str] | None = None) -> int:
           f"propagation group {world.group_size}; fixtures ready in {time.perf_counter() - started:.1f} s")
     print(f"{os.cpu_count()} CPUs (shared), load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}"
           f"; {args.repeat} runs per scenario after a warm-up")
+    if args.profile:
+        return profile(args.profile, world, args.repeat)
     wanted = set(args.only or [])
     results: list[Result] = []
     for s in SCENARIOS:

@@ -32,6 +32,9 @@ def main() -> int:
     parser.add_argument("--scroll-to", type=int, default=50 * 200 + 200, metavar="ROWS")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON line instead of text")
+    parser.add_argument("--language", choices=("ko", "en"), default="ko")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the window, scrolled to the last row, here")
     args = parser.parse_args()
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
@@ -47,19 +50,20 @@ def main() -> int:
             started = time.perf_counter()
             load_demo(incidents=args.incidents, problems=200)
             print(f"generated {args.incidents} incidents in {time.perf_counter() - started:.1f} s", file=sys.stderr)
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QAbstractItemView
 
-    from desktop.app import open_main_window
+    from desktop.app import _application, open_main_window
     from desktop.config import Settings
     from desktop.workflow.session import authenticate
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    settings = Settings(database_url=url, language=args.language, theme=args.theme)
+    app = _application(settings)  # as the client starts: fonts, theme, translations
     actor = authenticate("admin", "beacon")
     first, per_page, scroll = [], [], []
     rows = 0
     for _ in range(args.runs):
         started = time.perf_counter()
-        window = open_main_window(Settings(database_url=url), actor, background=False)
+        window = open_main_window(settings, actor, background=False)
         window.nav.setCurrentRow(1)
         model = window.pages["incidents"].model
         model.wait_until_loaded()  # the first page is read on the thread pool
@@ -71,6 +75,11 @@ def main() -> int:
         took = time.perf_counter() - started
         scroll.append(took)
         per_page.append(took / max(1, (rows - held) / 200))
+        if args.screenshot:
+            page = window.pages["incidents"]
+            page.findChild(QAbstractItemView).scrollToBottom()
+            app.processEvents()
+            window.grab().save(args.screenshot)
         window.close()
         app.processEvents()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

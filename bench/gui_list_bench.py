@@ -1,12 +1,18 @@
-"""How fast the incident list opens on a big database: `python bench/gui_list_bench.py [--incidents N]`.
+"""How fast the incident list opens and scrolls on a big database, and how much memory it holds.
 
-Builds (once) a SQLite database with N demo incidents, then opens the real main window
-offscreen and prints the time to the first page, to a page 50 pages deep, and the peak RSS.
+    python bench/gui_list_bench.py [--incidents N] [--database PATH|URL] [--scroll-to ROWS] [--runs 5] [--json]
+
+With --incidents, builds (once) a SQLite database with N demo incidents; otherwise the
+database must hold data already (e.g. from bench/generate.py). Then opens the real main
+window offscreen, shows the incident list, and scrolls as a user would — page after page
+of 200 — to row --scroll-to (default: 50 pages). Prints the time to the first page, per
+further page, to reach the row, and the process's peak RSS; --json prints one JSON line.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import statistics
@@ -19,52 +25,80 @@ os.environ.setdefault("BEACON_FAST_HASH", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def main() -> None:
+def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--incidents", type=int, default=100_000)
-    parser.add_argument("--database", default="/tmp/beacon-bench-100k.db")
+    parser.add_argument("--incidents", type=int, help="build a demo database with this many incidents if needed")
+    parser.add_argument("--database", default="/tmp/beacon-bench-100k.db", help="a SQLite path or a database URL")
+    parser.add_argument("--scroll-to", type=int, default=50 * 200 + 200, metavar="ROWS")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON line instead of text")
+    parser.add_argument("--language", choices=("ko", "en"), default="ko")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--screenshot", metavar="PNG", help="save the window, scrolled to the last row, here")
     args = parser.parse_args()
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
     from desktop.workflow.defaults import seed_defaults
     from desktop.workflow.demo import demo_counts, load_demo
 
-    url = f"sqlite:///{args.database}"
+    url = args.database if "://" in args.database else f"sqlite:///{args.database}"
     dbmod.connect(url)
     ensure_schema()
-    seed_defaults()
-    if demo_counts().incidents < args.incidents:
-        started = time.perf_counter()
-        load_demo(incidents=args.incidents, problems=200)
-        print(f"generated {args.incidents} incidents in {time.perf_counter() - started:.1f} s")
-    from PySide6.QtWidgets import QApplication
+    if args.incidents:
+        seed_defaults()
+        if demo_counts().incidents < args.incidents:
+            started = time.perf_counter()
+            load_demo(incidents=args.incidents, problems=200)
+            print(f"generated {args.incidents} incidents in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    from PySide6.QtWidgets import QAbstractItemView
 
-    from desktop.app import open_main_window
+    from desktop.app import _application, open_main_window
     from desktop.config import Settings
     from desktop.workflow.session import authenticate
 
-    _app = QApplication.instance() or QApplication(sys.argv)  # kept alive for the whole run
+    settings = Settings(database_url=url, language=args.language, theme=args.theme)
+    app = _application(settings)  # as the client starts: fonts, theme, translations
     actor = authenticate("admin", "beacon")
-    first, deep = [], []
-    for _ in range(5):
+    first, per_page, scroll = [], [], []
+    rows = 0
+    for _ in range(args.runs):
         started = time.perf_counter()
-        window = open_main_window(Settings(database_url=url), actor, background=False)
+        window = open_main_window(settings, actor, background=False)
         window.nav.setCurrentRow(1)
-        page = window.pages["incidents"]
-        page.model.wait_until_loaded()  # the first page is read on the thread pool
+        model = window.pages["incidents"].model
+        model.wait_until_loaded()  # the first page is read on the thread pool
         first.append(time.perf_counter() - started)
+        held = model.rowCount()
         started = time.perf_counter()
-        page.model.fetch_all_to(page.model.rowCount() + 50 * 200)
-        deep.append((time.perf_counter() - started) / 50)
-        rows = page.model.rowCount()
+        # the user drags the scroll bar down: one more page each time the view nears the end
+        rows = model.fetch_all_to(args.scroll_to)
+        took = time.perf_counter() - started
+        scroll.append(took)
+        per_page.append(took / max(1, (rows - held) / 200))
+        if args.screenshot:
+            page = window.pages["incidents"]
+            page.findChild(QAbstractItemView).scrollToBottom()
+            app.processEvents()
+            window.grab().save(args.screenshot)
         window.close()
+        app.processEvents()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"incidents in database: {demo_counts().incidents}")
-    print(f"main window + first page of the incident list: median {statistics.median(first) * 1000:.0f} ms, "
+    result = {
+        "incidents": demo_counts().incidents, "rows": rows, "first_page_ms": statistics.median(first) * 1000,
+        "page_ms": statistics.median(per_page) * 1000, "scroll_s": statistics.median(scroll),
+        "scroll_runs_s": scroll, "peak_rss_mb": peak_mb,
+    }
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"incidents in database: {result['incidents']}")
+    print(f"main window + first page of the incident list: median {result['first_page_ms']:.0f} ms, "
           f"max {max(first) * 1000:.0f} ms")
-    print(f"each further page of 200 (to row {rows}): median {statistics.median(deep) * 1000:.1f} ms")
+    print(f"each further page of 200 (to row {rows}): median {result['page_ms']:.1f} ms; "
+          f"to row {rows}: median {result['scroll_s']:.2f} s")
     print(f"peak RSS: {peak_mb:.0f} MB")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -16,6 +16,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -49,8 +50,34 @@ def seoul(y: int, m: int, d: int, hh: int = 0, mm: int = 0) -> datetime:
     return datetime(y, m, d, hh, mm, tzinfo=ZoneInfo("Asia/Seoul")).astimezone(UTC).replace(tzinfo=None)
 
 
-def build_incident(actions: int) -> str:
-    """A grade-1 incident with `actions` actions, two work orders, a change, a grade change; closed."""
+@dataclass(frozen=True)
+class Cast:
+    """Who works the incident, and on which application (from an existing organisation)."""
+
+    customer_id: int
+    handler_id: int
+    second_line_id: int
+    application_id: int
+
+
+def build_incident(actions: int, cast: Cast | None = None) -> str:
+    """A grade-1 incident with `actions` actions, two work orders, a change, a grade change; closed.
+
+    Without a `cast`, a small team and an application are created for it (an empty database).
+    """
+    if cast is None:
+        cast = make_cast()
+    start = seoul(2026, 11, 24, 9, 0)
+    customer, handler, second = cast.customer_id, cast.handler_id, cast.second_line_id
+    case = cs.register_incident(actor_id=customer, title="인터넷뱅킹 로그인 지연 (전 영업점)",
+                                description="전 영업점에서 인터넷뱅킹 로그인에 10초 이상 소요된다는 문의 다수 접수.",
+                                application_id=cast.application_id, urgency="high", incident_type="application",
+                                now=start)
+    return _work(case.case_id, case.number, actions, handler, second, start)
+
+
+def make_cast() -> Cast:
+    """A team of five and the application they own, in an empty database."""
     team = Team.create(code="CH-OPS", name="채널운영팀", name_en="Channel Operations")
     people = {}
     for login, name, roles in (("kim", "김고객", ("customer",)), ("lee", "이담당", ("handler",)),
@@ -64,37 +91,38 @@ def build_incident(actions: int) -> str:
     for login, role in (("lee", "primary_handler"), ("park", "second_line"), ("choi", "team_lead"),
                         ("jung", "department_head")):
         OwnerMatrixEntry.create(ci=app, role=Role.get(Role.code == role), user=people[login], position=0)
-    handler = people["lee"].id
-    start = seoul(2026, 11, 24, 9, 0)
-    case = cs.register_incident(actor_id=people["kim"].id, title="인터넷뱅킹 로그인 지연 (전 영업점)",
-                                description="전 영업점에서 인터넷뱅킹 로그인에 10초 이상 소요된다는 문의 다수 접수.",
-                                application_id=app.id, urgency="high", incident_type="application", now=start)
+    return Cast(customer_id=people["kim"].id, handler_id=people["lee"].id, second_line_id=people["park"].id,
+                application_id=app.id)
+
+
+def _work(case_id: int, number: str, actions: int, handler: int, second: int, start: datetime) -> str:
+    """Accept, start, log `actions` actions (with work orders, a regrade and a change on the way), close."""
     for name, minutes in (("accept", 4), ("start", 5)):
-        cs.transition(actor_id=handler, case_id=case.case_id, name=name, version=None,
+        cs.transition(actor_id=handler, case_id=case_id, name=name, version=None,
                       now=start + timedelta(minutes=minutes))
     for i in range(actions):
         at = start + timedelta(minutes=6 + i * 3)
-        cs.add_action(actor_id=handler, case_id=case.case_id, body=f"{BODIES[i % len(BODIES)]} ({i + 1})",
+        cs.add_action(actor_id=handler, case_id=case_id, body=f"{BODIES[i % len(BODIES)]} ({i + 1})",
                       kind=("investigation", "contact", "workaround", "note", "fix")[i % 5], acted_at=at,
                       minutes_spent=5 + i % 20, now=at)
         if i in (40, 120):
-            wo = cs.issue_work_order(actor_id=handler, parent_id=case.case_id, title="힙 덤프 분석",
+            wo = cs.issue_work_order(actor_id=handler, parent_id=case_id, title="힙 덤프 분석",
                                      instructions="WAS 1호기 힙 덤프 수집 후 누수 지점 분석", now=at)
-            cs.start_work_order(actor_id=people["park"].id, case_id=wo.case_id, version=None, now=at)
-            cs.complete_work_order(actor_id=people["park"].id, case_id=wo.case_id, version=None,
+            cs.start_work_order(actor_id=second, case_id=wo.case_id, version=None, now=at)
+            cs.complete_work_order(actor_id=second, case_id=wo.case_id, version=None,
                                    result="커넥션 반환 누락 지점 2곳 확인", now=at + timedelta(minutes=50))
         if i == 60:
-            cs.transition(actor_id=handler, case_id=case.case_id, name="regrade", version=None,
+            cs.transition(actor_id=handler, case_id=case_id, name="regrade", version=None,
                           fields={"grade": 2, "grade_reason": "영향이 일부 영업점으로 축소"}, now=at)
         if i == 150:
-            cs.request_change(actor_id=handler, parent_id=case.case_id, title="세션 풀 설정 변경",
+            cs.request_change(actor_id=handler, parent_id=case_id, title="세션 풀 설정 변경",
                               description="max 200 → 400", now=at)
     end = start + timedelta(minutes=10 + actions * 3)
-    cs.transition(actor_id=handler, case_id=case.case_id, name="close", version=None, now=end, fields={
+    cs.transition(actor_id=handler, case_id=case_id, name="close", version=None, now=end, fields={
         "resolution": "WAS 재기동 및 세션 풀 확대", "cause": "커넥션 반환 누락으로 인한 세션 풀 고갈",
         "result": "전 영업점 정상화 확인", "follow_up_plan": "세션 풀 모니터링 임계치 조정",
         "recurrence_prevention": "예외 경로 커넥션 반환 코드 점검 및 배포"})
-    return case.number
+    return number
 
 
 def percentile(values: list[float], share: float) -> float:

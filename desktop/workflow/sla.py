@@ -177,8 +177,8 @@ def _policy(case_kind: str, grade_id: int) -> SlaPolicy | None:
     return SlaPolicy.get_or_none((SlaPolicy.case_kind == case_kind) & (SlaPolicy.grade == grade_id))
 
 
-def _apply_policy(clock: SlaClock, policy: SlaPolicy) -> None:
-    calendar = load_calendar(policy.calendar_id)
+def _apply_policy(clock: SlaClock, policy: SlaPolicy, calendar: WorkingCalendar) -> None:
+    """Targets and calendar of `policy` on the clock (`calendar` is the policy's, loaded once by the caller)."""
     clock.policy = policy.id
     clock.calendar = policy.calendar_id
     clock.uses_business_time = not calendar.is_24x7
@@ -194,10 +194,11 @@ def start_clocks(case_id: int, *, case_kind: str, grade_id: int, at: datetime) -
     policy = _policy(case_kind, grade_id)
     if policy is None:
         return
+    calendar = load_calendar(policy.calendar_id)
     for kind in CLOCK_KINDS:
         clock = SlaClock(case=case_id, kind=kind, started_at=at, target_minutes=0)
-        _apply_policy(clock, policy)
-        clock.due_at = due_at(clock, load_calendar(policy.calendar_id), [])
+        _apply_policy(clock, policy, calendar)
+        clock.due_at = due_at(clock, calendar, [])
         clock.save(force_insert=True)
 
 
@@ -259,8 +260,9 @@ def regrade_clocks(case_id: int, *, case_kind: str, grade_id: int, at: datetime 
     policy = _policy(case_kind, grade_id)
     if policy is None:
         return
+    calendar = load_calendar(policy.calendar_id)
     for clock in SlaClock.select().where((SlaClock.case == case_id) & SlaClock.stopped_at.is_null()):
-        _apply_policy(clock, policy)
+        _apply_policy(clock, policy, calendar)
         _refresh(clock, at or utcnow())
 
 
@@ -301,7 +303,9 @@ def check_clocks(now: datetime | None = None) -> SlaCheckResult:
     calendars: dict[int, WorkingCalendar] = {}
     for clock in running:
         checked += 1
-        calendar = calendars.setdefault(clock.calendar_id, load_calendar(clock.calendar_id))
+        if clock.calendar_id not in calendars:  # once per calendar, not once per running clock
+            calendars[clock.calendar_id] = load_calendar(clock.calendar_id)
+        calendar = calendars[clock.calendar_id]
         if clock.uses_business_time and not calendar.is_working_time(now):
             continue
         status = clock_status(clock, now, calendar=calendar)

@@ -1,0 +1,514 @@
+"""Beacon's benchmarks on a database full of incidents: `python bench/run.py --database URL [--json out.json]`.
+
+Fill the database first with bench/generate.py. Each scenario calls the same workflow
+function the desktop client calls, on the bound connection, --repeat times after one
+warm-up, and reports the median and p95. Its bare SQL — the statements that call issued,
+captured from peewee's query log — is then replayed on the same connection through the
+driver's own cursor, so the ratio shows what the ORM and Python add on top of the
+database's own work. Write scenarios (registration) replay their SQL in a transaction
+that is rolled back, so their bare figure has no commit in it. The GUI list and the cold
+start run in subprocesses (a fresh interpreter each, offscreen) and report peak memory.
+
+The runner adds a few cases of its own (an incident with 50 timeline entries, one with
+200 actions, the incidents it registers); run it on a benchmark database, not a team's.
+Goals are the issue's, for SQLite on this machine; PostgreSQL's are twice as long.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("BEACON_FAST_HASH", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from peewee import fn  # noqa: E402
+
+from desktop.models import (  # noqa: E402
+    Case,
+    ConfigurationItem,
+    Event,
+    Incident,
+    OwnerMatrixEntry,
+    Role,
+    User,
+    UserRole,
+    database,
+)
+from desktop.models import db as dbmod  # noqa: E402
+from desktop.workflow import case_service as cs  # noqa: E402
+from desktop.workflow.detail import case_detail  # noqa: E402
+from desktop.workflow.kpi import incident_kpis  # noqa: E402
+from desktop.workflow.queries import Cursor, IncidentFilter, list_incidents, timeline  # noqa: E402
+
+SEOUL = timedelta(hours=9)
+TIMELINE_FIXTURE = "[bench] 50 timeline entries"
+REPORT_FIXTURE = "[bench] 200 actions"
+GUI_ROWS = 100_000
+RSS_GOAL_MB = 300
+
+
+@dataclass
+class Result:
+    """One scenario's figures (milliseconds)."""
+
+    name: str
+    label: str
+    goal: str
+    goal_ms: float | None
+    runs: int
+    median_ms: float | None = None
+    p95_ms: float | None = None
+    bare_median_ms: float | None = None
+    ratio: float | None = None
+    met: bool | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The nearest-rank percentile of the values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))]
+
+
+# --- capturing and replaying the SQL a call issues -----------------------------------------------------
+
+class _Capture(logging.Handler):
+    """Collects (sql, params) from peewee's query log."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[tuple[str, Any]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if isinstance(record.msg, tuple) and len(record.msg) == 2:
+            sql, params = record.msg
+            if not sql.lstrip().upper().startswith(("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE")):
+                self.statements.append((sql, params))
+
+
+def capture(call: Callable[[], Any], *, write: bool) -> list[tuple[str, Any]]:
+    """The statements `call` issues (a write call runs in a transaction that is rolled back)."""
+    logger = logging.getLogger("peewee")
+    handler = _Capture()
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+    try:
+        if write:
+            with database.atomic() as txn:
+                call()
+                txn.rollback()
+        else:
+            call()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return handler.statements
+
+
+def replay(statements: list[tuple[str, Any]], *, write: bool) -> None:
+    """Run the captured statements through the driver's cursor, fetching every row."""
+
+    def run() -> None:
+        cursor = database.connection().cursor()
+        try:
+            for sql, params in statements:
+                cursor.execute(sql, params or ())
+                if cursor.description is not None:
+                    cursor.fetchall()
+        finally:
+            cursor.close()
+
+    if write:
+        with database.atomic() as txn:
+            run()
+            txn.rollback()
+    else:
+        run()
+
+
+def sequence_rewinder() -> Callable[[], None]:
+    """Something that sets PostgreSQL's id sequences back to where they are now (no-op on SQLite).
+
+    A rolled-back insert gives its id back on SQLite but not on PostgreSQL, whose sequences are
+    outside transactions; a replayed write must get the ids its captured statements name.
+    """
+    if dbmod.backend() != "postgresql":
+        return lambda: None
+    values = database.execute_sql("SELECT schemaname, sequencename, last_value FROM pg_sequences "
+                                  "WHERE schemaname = current_schema()").fetchall()
+
+    def rewind() -> None:
+        for schema, name, value in values:
+            database.execute_sql("SELECT setval(%s, %s, %s)", (f'"{schema}"."{name}"', value or 1, value is not None))
+
+    return rewind
+
+
+def timed(call: Callable[[], Any], repeat: int, before: Callable[[], None] | None = None) -> list[float]:
+    """Milliseconds of `repeat` calls after a warm-up; `before` runs ahead of each call, untimed."""
+    if before:
+        before()
+    call()  # warm-up: caches, first-use imports
+    out = []
+    for _ in range(repeat):
+        if before:
+            before()
+        started = time.perf_counter()
+        call()
+        out.append((time.perf_counter() - started) * 1000)
+    return out
+
+
+# --- fixtures the runner adds once ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class World:
+    """What the scenarios work on, read from (or added to) the database."""
+
+    admin_id: int
+    customer_id: int
+    application_id: int
+    group_size: int
+    newest: datetime
+    timeline_case: int
+    timeline_entries: int
+    report_number: str
+    incidents: int
+
+
+def _cast() -> Any:
+    from report_bench import Cast
+
+    apps = ConfigurationItem.select().where(ConfigurationItem.kind == "application").order_by(ConfigurationItem.id)
+    app = next((a for a in apps if a.code == "APP-IB"), None) or apps.first()  # the demo bank's busiest
+    if app is None:
+        raise SystemExit("run: no application in the database; fill it with bench/generate.py first")
+
+    def holder(role: str) -> int:
+        found = (OwnerMatrixEntry.select(OwnerMatrixEntry.user).join(Role)
+                 .where((OwnerMatrixEntry.ci == app.id) & (Role.code == role))
+                 .order_by(OwnerMatrixEntry.position).scalar())
+        if found is None:
+            raise SystemExit(f"run: {app.code} has no {role} in the owner matrix")
+        return int(found)
+
+    customer = (User.select(User.id).join(UserRole).join(Role).where(Role.code == "customer")
+                .order_by(User.id).scalar())
+    if customer is None:
+        raise SystemExit("run: no customer in the database")
+    return Cast(customer_id=int(customer), handler_id=holder("primary_handler"),
+                second_line_id=holder("second_line"), application_id=app.id)
+
+
+def _fixture(title: str, actions: int) -> int:
+    """The runner's own incident with `actions` actions, built once through the services."""
+    from report_bench import build_incident
+
+    found = Incident.select(Incident.case).where(Incident.title == title).scalar()
+    if found is not None:
+        return int(found)
+    number = build_incident(actions, _cast())
+    case_id = cs.case_id_of(number)
+    Incident.update(title=title).where(Incident.case == case_id).execute()  # found again on the next run
+    return case_id
+
+
+def prepare() -> World:
+    from desktop.workflow.propagation import propagation_group
+
+    admin = User.get(User.login == "admin").id
+    cast = _cast()
+    timeline_case = _fixture(TIMELINE_FIXTURE, 44)
+    report_case = _fixture(REPORT_FIXTURE, 200)
+    entries = len(timeline(actor_id=admin, case_id=timeline_case))
+    newest = Incident.select(fn.MAX(Incident.registered_at)).scalar()
+    return World(admin_id=admin, customer_id=cast.customer_id, application_id=cast.application_id,
+                 group_size=len(propagation_group(cast.application_id)), newest=newest,
+                 timeline_case=timeline_case, timeline_entries=entries,
+                 report_number=Case.get_by_id(report_case).number, incidents=Incident.select().count())
+
+
+# --- the scenarios ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    label: str
+    goal_ms: float
+    call: Callable[[World], Callable[[], Any]]
+    write: bool = False
+
+
+def _month_before(moment: datetime) -> tuple[datetime, datetime]:
+    """The last whole Seoul month before `moment`, as naive UTC bounds."""
+    local = moment + SEOUL
+    first = datetime(local.year, local.month, 1)
+    start = (first - timedelta(days=1)).replace(day=1)
+    return start - SEOUL, first - SEOUL
+
+
+def _first_page(w: World) -> Callable[[], Any]:
+    f = IncidentFilter(states=("in_progress",))
+    return lambda: list_incidents(actor_id=w.admin_id, filters=f)
+
+
+def _next_page(w: World) -> Callable[[], Any]:
+    f = IncidentFilter(states=("in_progress",))
+    page = list_incidents(actor_id=w.admin_id, filters=f)
+    after = page.next_cursor or Cursor(w.newest, 0)
+    return lambda: list_incidents(actor_id=w.admin_id, filters=f, after=after)
+
+
+def _app_grade_period(w: World) -> Callable[[], Any]:
+    start, end = _month_before(w.newest)
+    f = IncidentFilter(application_ids=(w.application_id,), grades=(2,), registered_from=start - timedelta(days=60),
+                       registered_to=end)
+    return lambda: list_incidents(actor_id=w.admin_id, filters=f)
+
+
+def _search(words: str) -> Callable[[World], Callable[[], Any]]:
+    def make(w: World) -> Callable[[], Any]:
+        f = IncidentFilter(text=words)
+        return lambda: list_incidents(actor_id=w.admin_id, filters=f)
+
+    return make
+
+
+def _register(w: World) -> Callable[[], Any]:
+    def call() -> Any:
+        result = cs.register_incident(actor_id=w.customer_id, title="[bench] 인터넷뱅킹 로그인 지연",
+                                      description="벤치마크 등록: 전 영업점 로그인 10초 이상 지연",
+                                      application_id=w.application_id, urgency="high", incident_type="application")
+        if len(set(result.notified)) < min(20, w.group_size):
+            raise RuntimeError(f"register told {len(set(result.notified))} people, expected {w.group_size}")
+        return result
+
+    return call
+
+
+def _kpi(w: World) -> Callable[[], Any]:
+    start, end = _month_before(w.newest)
+
+    def call() -> Any:
+        return (incident_kpis(start=start, end=end, group_by="grade"),
+                incident_kpis(start=start, end=end, group_by="application"))
+
+    return call
+
+
+def _open(w: World) -> Callable[[], Any]:
+    def call() -> Any:  # what the case window loads: the case with what this user may do, and its history
+        return case_detail(actor_id=w.admin_id, case_id=w.timeline_case), timeline(actor_id=w.admin_id,
+                                                                                     case_id=w.timeline_case)
+
+    return call
+
+
+def _report(w: World) -> Callable[[], Any]:
+    from desktop.reports.report_service import incident_report_pdf
+
+    return lambda: incident_report_pdf(w.report_number, lang="ko")
+
+
+SCENARIOS = (
+    Scenario("list_first_page", "incident list, first page (200), state = in progress", 30, _first_page),
+    Scenario("list_next_page", "incident list, next page (keyset)", 20, _next_page),
+    Scenario("list_app_grade_period", "filter application + grade + 3 months", 50, _app_grade_period),
+    Scenario("search_ko", "free text, Korean '로그인 지연'", 150, _search("로그인 지연")),
+    Scenario("search_en", "free text, English 'timeout'", 150, _search("timeout")),
+    Scenario("register", "register incident end to end (20 told)", 20, _register, write=True),
+    Scenario("kpi_month", "KPI month by grade and by application", 300, _kpi),
+    Scenario("open_incident", "open incident: detail + timeline (50)", 20, _open),
+    Scenario("report_pdf", "incident report PDF, 200 actions", 500, _report),
+)
+
+
+def run_scenario(s: Scenario, world: World, repeat: int, factor: float) -> Result:
+    call = s.call(world)
+    times = timed(call, repeat)
+    result = Result(s.name, s.label, f"< {s.goal_ms * factor:.0f} ms", s.goal_ms * factor, len(times),
+                    statistics.median(times), percentile(times, 0.95))
+    rewind = sequence_rewinder() if s.write else None
+    if rewind:
+        rewind()
+    statements = capture(call, write=s.write)
+    bare = timed(lambda: replay(statements, write=s.write), repeat, before=rewind)
+    result.bare_median_ms = statistics.median(bare)
+    result.ratio = result.median_ms / result.bare_median_ms if result.bare_median_ms else None
+    result.met = result.median_ms < s.goal_ms * factor
+    result.extra["statements"] = len(statements)
+    return result
+
+
+# --- subprocess scenarios ---------------------------------------------------------------------------
+
+def _child_env(home: str) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=home,
+               XDG_CONFIG_HOME=os.path.join(home, "config"), XDG_DATA_HOME=os.path.join(home, "data"),
+               XDG_CACHE_HOME=os.path.join(home, "cache"), PYTHONPATH=str(ROOT))
+    env.pop("BEACON_DATABASE_URL", None)
+    return env
+
+
+def gui_list(url: str, runs: int, rows: int) -> Result:
+    """Open the incident list offscreen and scroll to row `rows`, in a fresh process each run."""
+    result = Result("gui_list_scroll", f"GUI: open list, scroll to row {rows:,}", f"RSS < {RSS_GOAL_MB} MB", None,
+                    runs)
+    scrolls, firsts, peaks = [], [], []
+    with tempfile.TemporaryDirectory(prefix="beacon-bench-gui-") as home:
+        for _ in range(runs):
+            done = subprocess.run([sys.executable, str(ROOT / "bench" / "gui_list_bench.py"), "--database", url,
+                                   "--scroll-to", str(rows), "--runs", "1", "--json"], env=_child_env(home),
+                                  capture_output=True, text=True, timeout=900, check=False)
+            if done.returncode != 0:
+                raise RuntimeError(f"gui_list_bench failed: {done.stderr.strip()[-2000:]}")
+            figures = json.loads(done.stdout.strip().splitlines()[-1])
+            scrolls.append(figures["scroll_s"] * 1000)
+            firsts.append(figures["first_page_ms"])
+            peaks.append(figures["peak_rss_mb"])
+            result.extra["rows"] = figures["rows"]
+    result.median_ms, result.p95_ms = statistics.median(scrolls), percentile(scrolls, 0.95)
+    result.extra.update(first_page_ms=statistics.median(firsts), peak_rss_mb=max(peaks))
+    result.met = max(peaks) < RSS_GOAL_MB  # the client's memory: the same goal on either backend
+    return result
+
+
+def cold_start(url: str, runs: int, factor: float) -> Result:
+    """From starting a process to the signed-in main window showing its first page (`beacon --smoke-test`)."""
+    goal = 2000 * factor
+    result = Result("cold_start", "app cold start to main window (subprocess)", f"< {goal:.0f} ms", goal, runs)
+    times = []
+    with tempfile.TemporaryDirectory(prefix="beacon-bench-start-") as home:
+        for _ in range(runs):
+            started = time.perf_counter()
+            child = subprocess.Popen([sys.executable, "-m", "desktop.cli", "--database", url, "--smoke-test"],
+                                     env=_child_env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                     cwd=ROOT)
+            assert child.stdout is not None
+            line = child.stdout.readline()
+            shown = (time.perf_counter() - started) * 1000
+            out, err = child.communicate(timeout=120)
+            if child.returncode != 0 or not line.startswith("smoke test:"):
+                raise RuntimeError(f"smoke test failed ({child.returncode}): {line}{out}{err[-2000:]}")
+            times.append(shown)
+    result.median_ms, result.p95_ms = statistics.median(times), percentile(times, 0.95)
+    result.met = result.median_ms < goal
+    return result
+
+
+def profile(name: str, world: World, repeat: int) -> int:
+    """Where one scenario's time goes: pyinstrument over `repeat` calls after a warm-up."""
+    from pyinstrument import Profiler
+
+    scenario = next((s for s in SCENARIOS if s.name == name), None)
+    if scenario is None:
+        raise SystemExit(f"run: no in-process scenario {name!r}; one of {', '.join(s.name for s in SCENARIOS)}")
+    call = scenario.call(world)
+    call()
+    profiler = Profiler(interval=0.0005)
+    with profiler:
+        for _ in range(repeat):
+            call()
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
+    return 0
+
+
+# --- output -----------------------------------------------------------------------------------------
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.1f}"
+
+
+def table(results: list[Result]) -> str:
+    head = ("scenario", "goal", "median ms", "p95 ms", "bare SQL ms", "ratio", "met")
+    rows = [head]
+    for r in results:
+        met = "—" if r.met is None else ("yes" if r.met else "MISSED")
+        label = r.label
+        if r.name == "gui_list_scroll" and "peak_rss_mb" in r.extra:
+            label += f" (peak RSS {r.extra['peak_rss_mb']:.0f} MB, first page {r.extra['first_page_ms']:.0f} ms)"
+        rows.append((label, r.goal, _ms(r.median_ms), _ms(r.p95_ms), _ms(r.bare_median_ms),
+                     "—" if r.ratio is None else f"{r.ratio:.1f}×", met))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    lines = []
+    for n, row in enumerate(rows):
+        lines.append(" | ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(row)))
+        if n == 0:
+            lines.append("-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", required=True, metavar="URL")
+    parser.add_argument("--repeat", type=int, default=10, help="timed runs per scenario (after one warm-up)")
+    parser.add_argument("--process-runs", type=int, default=3, help="runs of the GUI and cold-start subprocesses")
+    parser.add_argument("--gui-rows", type=int, default=GUI_ROWS, help="row the GUI scenario scrolls to")
+    parser.add_argument("--only", nargs="*", metavar="NAME", help="run only these scenarios")
+    parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    parser.add_argument("--profile", metavar="NAME", help="profile one in-process scenario with pyinstrument "
+                        "(pip install -e '.[bench]') and print where its time goes, instead of the table")
+    args = parser.parse_args(argv)
+    if args.repeat < 1 or args.process_runs < 1:
+        parser.error("--repeat and --process-runs must be at least 1")
+
+    target = dbmod.parse_url(args.database)
+    dbmod.connect(args.database)
+    backend = dbmod.backend()
+    factor = 1.0 if backend == "sqlite" else 2.0
+    started = time.perf_counter()
+    world = prepare()
+    print(f"{target.describe()} ({backend}): {world.incidents:,} incidents, {Event.select().count():,} events; "
+          f"propagation group {world.group_size}; fixtures ready in {time.perf_counter() - started:.1f} s")
+    print(f"{os.cpu_count()} CPUs (shared), load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}"
+          f"; {args.repeat} runs per scenario after a warm-up")
+    if args.profile:
+        return profile(args.profile, world, args.repeat)
+    wanted = set(args.only or [])
+    results: list[Result] = []
+    for s in SCENARIOS:
+        if wanted and s.name not in wanted:
+            continue
+        results.append(run_scenario(s, world, args.repeat, factor))
+        print(f"  {s.name}: median {results[-1].median_ms:.1f} ms", flush=True)
+    if world.timeline_entries:
+        for r in results:
+            if r.name == "open_incident":
+                r.extra["timeline_entries"] = world.timeline_entries
+    dbmod.close()
+    if not wanted or "gui_list_scroll" in wanted:
+        results.append(gui_list(args.database, args.process_runs, args.gui_rows))
+        print(f"  gui_list_scroll: median {results[-1].median_ms:.0f} ms", flush=True)
+    if not wanted or "cold_start" in wanted:
+        results.append(cold_start(args.database, args.process_runs, factor))
+        print(f"  cold_start: median {results[-1].median_ms:.0f} ms", flush=True)
+    print()
+    print(table(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "database": target.describe(), "backend": backend, "incidents": world.incidents,
+            "cpus": os.cpu_count(), "load_average": os.getloadavg()[0], "repeat": args.repeat,
+            "at": datetime.now().isoformat(timespec="seconds"), "results": [asdict(r) for r in results],
+        }, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

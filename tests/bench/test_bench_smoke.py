@@ -1,0 +1,79 @@
+"""The benchmarks work: generate 10,000 incidents and run every scenario once, on both backends.
+
+A smoke check (no timing is asserted — the figures come from full runs on a quiet machine):
+the generator's database is one the app opens and works with, and the runner prints every
+scenario with its goal and writes it to JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.models import db as dbmod
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ("list_first_page", "list_next_page", "list_app_grade_period", "search_ko", "search_en", "register",
+             "kpi_month", "open_incident", "report_pdf", "gui_list_scroll", "cold_start")
+
+
+def bench(script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, str(ROOT / "bench" / script), *args], capture_output=True, text=True,
+                          timeout=240, check=False, cwd=ROOT)
+
+
+@pytest.mark.slow
+def test_generate_then_run_every_scenario(empty_db: str, tmp_path: Path) -> None:
+    dbmod.close()  # the subprocesses own the database now
+    made = bench("generate.py", "--incidents", "10000", "--database", empty_db, "--seed", "9", "--now",
+                 "2026-11-20T00:00:00")
+    assert made.returncode == 0, made.stderr[-3000:]
+    assert "generated 10,000 incidents" in made.stdout
+
+    out = tmp_path / "bench.json"
+    ran = bench("run.py", "--database", empty_db, "--repeat", "1", "--process-runs", "1", "--gui-rows", "1000",
+                "--json", str(out))
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    results = {r["name"]: r for r in json.loads(out.read_text(encoding="utf-8"))["results"]}
+    assert set(results) == set(SCENARIOS)
+    for r in results.values():
+        assert r["label"] in ran.stdout and r["goal"] in ran.stdout  # every scenario printed with its goal
+        assert r["median_ms"] > 0 and r["met"] in (True, False)
+    for name in SCENARIOS[:-2]:  # the in-process ones were measured against their bare SQL too
+        assert results[name]["bare_median_ms"] > 0 and results[name]["extra"]["statements"] > 0
+    assert results["gui_list_scroll"]["extra"]["rows"] >= 1000  # the real list scrolled through generated rows
+    assert results["open_incident"]["extra"]["timeline_entries"] >= 50
+
+
+def _dump(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute(
+            "SELECT c.number, i.title, i.state, i.registered_at, i.closed_at, i.grade_id, "
+            "(SELECT COUNT(*) FROM event e WHERE e.case_id = i.case_id) FROM incident i "
+            "JOIN cases c ON c.id = i.case_id ORDER BY c.id").fetchall()
+
+
+@pytest.mark.slow
+def test_same_seed_gives_the_same_data(tmp_path: Path) -> None:
+    runs = {}
+    for name, seed in (("a", "5"), ("b", "5"), ("c", "6")):
+        path = tmp_path / f"{name}.db"
+        made = bench("generate.py", "--incidents", "500", "--database", f"sqlite:///{path}", "--seed", seed,
+                     "--now", "2026-11-20T00:00:00")
+        assert made.returncode == 0, made.stderr[-3000:]
+        runs[name] = _dump(path)
+    assert len(runs["a"]) == 500
+    assert runs["a"] == runs["b"]
+    assert runs["a"] != runs["c"]
+
+
+def test_generator_refuses_a_database_with_incidents(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert bench("generate.py", "--incidents", "20", "--database", url).returncode == 0
+    again = bench("generate.py", "--incidents", "20", "--database", url)
+    assert again.returncode != 0 and "already has incidents" in again.stderr

@@ -12,6 +12,7 @@ further page, to reach the row, and the process's peak RSS; --json prints one JS
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -50,10 +51,12 @@ def main() -> int:
             started = time.perf_counter()
             load_demo(incidents=args.incidents, problems=200)
             print(f"generated {args.incidents} incidents in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QAbstractItemView
 
     from desktop.app import _application, open_main_window
     from desktop.config import Settings
+    from desktop.views.table_models import PAGE
     from desktop.workflow.session import authenticate
 
     settings = Settings(database_url=url, language=args.language, theme=args.theme)
@@ -70,8 +73,8 @@ def main() -> int:
         first.append(time.perf_counter() - started)
         held = model.rowCount()
         started = time.perf_counter()
-        # the user drags the scroll bar down: one more page each time the view nears the end
-        rows = model.fetch_all_to(args.scroll_to)
+        # the user drags the scroll bar down: one more page of 200 each time the view nears the end
+        rows = model.fetch_all_to(args.scroll_to, chunk=PAGE)
         took = time.perf_counter() - started
         scroll.append(took)
         per_page.append(took / max(1, (rows - held) / 200))
@@ -81,7 +84,11 @@ def main() -> int:
             app.processEvents()
             window.grab().save(args.screenshot)
         window.close()
+        window.deleteLater()  # the next run starts from a fresh window, as after a restart
         app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        model = window = None  # drop this run's rows before the next run loads its own
+        gc.collect()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result = {
         "incidents": demo_counts().incidents, "rows": rows, "first_page_ms": statistics.median(first) * 1000,

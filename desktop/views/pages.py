@@ -72,6 +72,12 @@ class GradeBadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def _shrinkable(combo: QComboBox) -> None:
+    """A filter combo that gives up width in a narrow window instead of squeezing the search box."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(7)
+
+
 def _select_data(combo: QComboBox, value: object) -> bool:
     """Make the item whose data equals `value` current; False when there is none."""
     for i in range(combo.count()):
@@ -335,7 +341,9 @@ class IncidentListPage(_ListPage):
         self.chip.clicked.connect(self.clear_pinned)
         filters = QHBoxLayout()
         for widget in (self.state, self.grade, self.application, self.assignee, self.period):
+            _shrinkable(widget)
             filters.addWidget(widget)
+        self.text.setMinimumWidth(160)  # the search box keeps room to type in a narrow window
         filters.addWidget(self.text, 1)
         filters.addWidget(self.chip)
         self.saved = SavedFilterBar(session, "my_work" if mine else "incidents", self.filter_definition,
@@ -486,7 +494,9 @@ class CaseListPage(_ListPage):
         self.text.returnPressed.connect(self.apply_filters)
         top = QHBoxLayout()
         for widget in (self.state, self.assignee, self.period):
+            _shrinkable(widget)
             top.addWidget(widget)
+        self.text.setMinimumWidth(160)
         top.addWidget(self.text, 1)
         self.saved = SavedFilterBar(session, {"problem": "problems", "change": "changes"}.get(kind, "work_orders"),
                                     self.filter_definition, self.apply_definition, self)

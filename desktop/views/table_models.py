@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEventLoop,
     QModelIndex,
     QObject,
@@ -44,6 +43,7 @@ from desktop.workflow.queries import (
 )
 
 PAGE = 200
+BIG_PAGE = 5000  # a programmatic jump far down the list reads this many rows at a time
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[Cursor | None, int], tuple[list[Any], Cursor | None]]
 
@@ -152,8 +152,8 @@ class _PagedModel(QAbstractTableModel):
         self._pending = None
         self._start(None)
 
-    def _start(self, after: Cursor | None) -> None:
-        job = _LoadPage(self._generation, self.load_page, after, PAGE)
+    def _start(self, after: Cursor | None, limit: int = PAGE) -> None:
+        job = _LoadPage(self._generation, self.load_page, after, limit)
         job.signals.sig_page.connect(self._page_arrived)
         job.signals.sig_failed.connect(self._page_failed)
         self._jobs[id(job)] = job
@@ -189,20 +189,22 @@ class _PagedModel(QAbstractTableModel):
 
     def wait_until_loaded(self, timeout_ms: int = 30_000) -> bool:
         """Run the event loop until no page is on its way (start-up smoke test, benchmarks, tests)."""
-        deadline = time.perf_counter() + timeout_ms / 1000
-        app = QCoreApplication.instance()
-        while self.loading and time.perf_counter() < deadline:
-            if app is not None:
-                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            QThreadPool.globalInstance().waitForDone(5)
-        if app is not None:
-            app.processEvents()
+        if self.loading:
+            loop = QEventLoop()
+            self.sig_loaded.connect(loop.quit)
+            self.sig_failed.connect(loop.quit)
+            QTimer.singleShot(timeout_ms, loop.quit)
+            loop.exec()
+            self.sig_loaded.disconnect(loop.quit)
+            self.sig_failed.disconnect(loop.quit)
         return not self.loading
 
-    def fetch_all_to(self, rows: int, timeout_ms: int = 120_000) -> int:
-        """Load pages until `rows` are held or the list ends (what scrolling down does); returns rows held."""
+    def fetch_all_to(self, rows: int, timeout_ms: int = 120_000, chunk: int = BIG_PAGE) -> int:
+        """Load until `rows` are held or the list ends, in reads of up to `chunk` rows (PAGE is what a user
+        scrolling down causes; a jump far down reads bigger pages); returns the rows held."""
         while len(self.rows) < rows and not self._exhausted:
-            self.fetchMore(QModelIndex())
+            if not self.loading:
+                self._start(self._cursor, min(chunk, max(PAGE, rows - len(self.rows))))
             if not self.wait_until_loaded(timeout_ms):
                 break
         return len(self.rows)

@@ -163,7 +163,7 @@ def test_clicking_a_trend_month_lists_that_month_with_a_removable_chip(qtbot, ba
     assert len(rows) == month.registered and all(month.start <= r.registered_at < month.end for r in rows)
     chip = incidents.findChild(QPushButton, "filter_chip")
     assert chip is not None and chip.isVisible()
-    assert f"registered {month.year}-{month.month:02d}-01 – {month.year}-{month.month:02d}-" in chip.text()
+    assert f"Registered {month.year}-{month.month:02d}-01 – {month.year}-{month.month:02d}-" in chip.text()
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)
     qtbot.wait(10)
     assert incidents.findChild(QPushButton, "filter_chip") is None
@@ -190,3 +190,21 @@ def test_the_dashboard_speaks_korean(qtbot, bank):
     assert page.at_risk.item(0, 3).text() == "응답"
     assert page.at_risk.item(0, 5).text().endswith("초과")
     assert page.findChild(QPushButton, "monthly_report").text() == "지난달 SLA 보고서 (PDF)"
+
+
+def test_clicking_a_grade_rate_lists_the_months_counted_incidents(qtbot, bank):
+    some_incidents(bank)
+    reporter = bank.users["customer"]
+    for state in ("cancelled", "closed"):  # the cancelled one is not counted in the rates, nor listed
+        factories.incident(reporter=reporter, app=bank.app, state=state, at=utcnow() - timedelta(minutes=1))
+    window, page = open_window(qtbot, bank)
+    row = next(r for r in page.data.rates_by_grade if r.key == 1)
+    point = bar_center(page.grade_rates, lambda f: f is row.filter)
+    qtbot.mouseClick(page.grade_rates, Qt.MouseButton.LeftButton, pos=point)
+    incidents = window.pages["incidents"]
+    rows = incidents.model.rows
+    assert len(rows) == row.kpi.count and {r.grade for r in rows} == {1}
+    assert "cancelled" not in {r.state for r in rows}
+    chip = incidents.findChild(QPushButton, "filter_chip")
+    assert chip is not None and chip.text().startswith("not Cancelled · Registered ")
+    assert incidents.grade.currentText() == "Grade 1 (critical)" and incidents.state.currentText() == "All states"

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
@@ -37,7 +36,7 @@ from desktop.errors import BeaconError
 from desktop.views.charts import BarChart, BarItem, RateChart, RateItem, TrendChart, TrendItem
 from desktop.views.pages import GradeBadgeDelegate
 from desktop.views.session import ClientSession
-from desktop.workflow.dashboard import AtRisk, Dashboard, RateRow
+from desktop.workflow.dashboard import AtRisk, Dashboard, RateRow, TrendMonth
 from desktop.workflow.durations import format_minutes
 from desktop.workflow.queries import IncidentFilter
 
@@ -285,7 +284,7 @@ class DashboardPage(QWidget):
         self.title.setText(f"<h2>{heading}</h2>")
         self.open_title.setText(self.tr("Open incidents by grade ({0})").format(d.open_total if d else "…"))
         self.state_title.setText(self.tr("Open incidents by state"))
-        self.risk_title.setText(self.tr("About to breach: {0} clocks past due").format(d.breached_clocks if d else "…")
+        self.risk_title.setText(self.tr("About to breach: {0} clocks past due").format(d.breached_clocks)
                                 if d else self.tr("About to breach"))
         self.grade_rates_title.setText(self.tr("On-time rates this month by grade"))
         shown = min(len(d.rates_by_application), TOP_APPLICATIONS) if d else 0
@@ -326,7 +325,7 @@ class DashboardPage(QWidget):
             _percent(k.resolution_rate), k.resolution_met, k.resolution_judged)
         return RateItem(label, k.response_rate, k.resolution_rate, note, tooltip, row.filter, row.color)
 
-    def _trend_item(self, m: Any, first: bool = False) -> TrendItem:
+    def _trend_item(self, m: TrendMonth, first: bool = False) -> TrendItem:
         locale = QLocale(QLocale.Language.Korean if self.session.language == "ko" else QLocale.Language.English)
         label = locale.standaloneMonthName(m.month, QLocale.FormatType.ShortFormat)
         if first or m.month == 1:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from peewee import JOIN, fn
+from peewee import JOIN, SqliteDatabase, fn
 
 from desktop.models import Case, ConfigurationItem, Grade, Incident, SlaClock, SlaPause, SlaPolicy, database, utcnow
 from desktop.workflow.actors import load_actor
@@ -154,9 +154,7 @@ def months_back(year: int, month: int, count: int) -> list[tuple[int, int]]:
 # --- the figures ---------------------------------------------------------------------------
 
 def _true() -> str:
-    import peewee
-
-    return "1" if isinstance(database.obj, peewee.SqliteDatabase) else "TRUE"
+    return "1" if isinstance(database.obj, SqliteDatabase) else "TRUE"
 
 
 def open_counts(open_states: list[str], reporter_id: int | None) -> dict[tuple[int, str], int]:
@@ -233,11 +231,11 @@ def at_risk_clocks(open_states: list[str], reporter_id: int | None, now: datetim
         for clock in clocks:
             if clock.policy_id is not None:  # the joined threshold, so clock_status asks no more
                 clock.policy = SlaPolicy(id=clock.policy_id, warning_percent=clock.warning_percent)
-            if clock.calendar_id is not None and clock.calendar_id not in calendars:
+            if clock.calendar_id is None:
+                continue  # its calendar was deleted: nothing to measure business time against
+            if clock.calendar_id not in calendars:
                 calendars[clock.calendar_id] = load_calendar(clock.calendar_id)
-            calendar = calendars.get(clock.calendar_id) if clock.calendar_id is not None else None
-            if calendar is None:
-                continue  # a clock without a calendar has no due time to judge
+            calendar = calendars[clock.calendar_id]
             status = clock_status(clock, now, calendar=calendar, pauses=pauses[clock.case_id])
             due_soon = status.due_at is not None and status.due_at <= now + horizon
             if status.state not in AT_RISK_STATES and not (status.state == "on_track" and due_soon):
@@ -332,12 +330,12 @@ def load_dashboard(*, actor_id: int, time_zone: str = "Asia/Seoul", now: datetim
     for row in incident_kpis(start=start, end=end, group_by="grade", reporter_id=reporter_id,
                             spread=False):
         name, name_en, color = by_level.get(row.key, (row.label, row.label, ""))
-        rates_by_grade.append(RateRow(row.key, name, name_en, row, _with(this_month, grades=(row.key,)), color))
+        rates_by_grade.append(RateRow(row.key, name, name_en, row, replace(this_month, grades=(row.key,)), color))
     app_names = dict(((i, (n, e)) for i, n, e in ConfigurationItem.select(
         ConfigurationItem.id, ConfigurationItem.name, ConfigurationItem.name_en).tuples()))
     rates_by_application = sorted(
         (RateRow(row.key, *app_names.get(row.key, (row.label, row.label)), row,
-                 _with(this_month, application_ids=(row.key,)))
+                 replace(this_month, application_ids=(row.key,)))
          for row in incident_kpis(start=start, end=end, group_by="application",
                                   reporter_id=reporter_id, spread=False)),
         key=lambda r: (-r.kpi.count, r.name))
@@ -352,7 +350,3 @@ def load_dashboard(*, actor_id: int, time_zone: str = "Asia/Seoul", now: datetim
     )
 
 
-def _with(base: IncidentFilter, **changes: Any) -> IncidentFilter:
-    from dataclasses import replace
-
-    return replace(base, **changes)

@@ -208,3 +208,20 @@ def test_clicking_a_grade_rate_lists_the_months_counted_incidents(qtbot, bank):
     chip = incidents.findChild(QPushButton, "filter_chip")
     assert chip is not None and chip.text().startswith("not Cancelled · Registered ")
     assert incidents.grade.currentText() == "Grade 1 (critical)" and incidents.state.currentText() == "All states"
+
+
+def test_a_failed_load_says_so_and_keeps_the_page_usable(qtbot, bank, monkeypatch):
+    def broken(**_kw):
+        raise RuntimeError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(dashboard_service, "load_dashboard", broken)
+    page = DashboardPage(session_of(bank))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: not page.loading, timeout=10_000)
+    assert page.status.text() == "Could not load the dashboard: server closed the connection unexpectedly"
+    assert not page.busy.isVisible() and page.data is None
+    monkeypatch.undo()
+    with qtbot.waitSignal(page.sig_loaded, timeout=10_000):
+        qtbot.mouseClick(page.findChild(QPushButton, "dashboard_refresh"), Qt.MouseButton.LeftButton)
+    assert page.data is not None and page.status.text().startswith("Updated ")

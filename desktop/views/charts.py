@@ -279,7 +279,7 @@ class RateChart(Chart):
         pct_width = fm.horizontalAdvance("100.0%") + 10
         plot_left = label_width
         plot_width = max(10, self.width() - label_width - pct_width - 6)
-        row = self._row_height()
+        row = round(self._row_height())
         for step in range(5):  # 0, 25, 50, 75, 100 %
             gx = plot_left + plot_width * step / 4
             painter.setPen(QPen(self.grid_color(), 1, Qt.PenStyle.DashLine if step else Qt.PenStyle.SolidLine))
@@ -304,9 +304,9 @@ class RateChart(Chart):
                 painter.setPen(muted)
                 painter.drawText(QRectF(14, y + row / 2 + 1, label_width - 18, row / 2),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, item.note)
-            bar_height = (row - 10) / 2
+            bar_height = (row - 10) // 2
             for k, (share, color) in enumerate(((item.first, ACCENT), (item.second, SECOND))):
-                by = y + 4 + k * (bar_height + 2)
+                by = round(y + 4 + k * (bar_height + 2))
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(self._fill(color, n == self._hover))
                 if share is not None:

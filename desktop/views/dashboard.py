@@ -4,8 +4,9 @@ The figures are read on the thread pool (`desktop.workflow.dashboard.load_dashbo
 on the worker's own connection) while the page keeps showing the previous ones
 with a busy bar. Loads never overlap: a refresh asked for during a load runs once
 after it, and a result is shown only if it answers the newest request.
-Every figure is clickable: it emits `sig_show_incidents(IncidentFilter)` for the
-list it counts; an about-to-breach row emits `sig_open_case(case_id)`.
+Every figure is clickable: it emits `sig_show_incidents(IncidentFilter, caption)` for
+the list it counts (the caption names it on the list's chip when the combos cannot);
+an about-to-breach row emits `sig_open_case(case_id)`.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class DashboardPage(QWidget):
     """What a manager reads first: open work, what is about to breach, how this month goes, the last year."""
 
     sig_open_case = Signal(int)
-    sig_show_incidents = Signal(object)  # IncidentFilter
+    sig_show_incidents = Signal(object, str)  # IncidentFilter, what it stands for in words
     sig_loaded = Signal(object)  # the Dashboard just shown
 
     def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
@@ -226,9 +227,12 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("Loading…"))
         QThreadPool.globalInstance().start(job)
 
-    def changes_arrived(self, _changes: object = None) -> None:
-        """Another client changed something: the window refreshes the page it shows; a hidden one waits."""
-        if not self.isVisible():
+    def changes_arrived(self, _case_ids: object = None) -> None:
+        """Cases changed (here or in another client; the window collects them for a moment): read the figures
+        again if the page is shown, else when it is shown next."""
+        if self.isVisible():
+            self.refresh()
+        else:
             self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -304,10 +308,10 @@ class DashboardPage(QWidget):
         self.status.setText(self.tr("Updated {0}").format(self._local(data.generated_at, "%H:%M")) + scope)
         self.by_grade.set_items([
             BarItem(b.label(lang), b.count, b.color, self.tr("{0}: {1} open — click to list them")
-                    .format(b.label(lang), b.count), b.filter) for b in data.open_by_grade])
+                    .format(b.label(lang), b.count), (b.filter, b.label(lang))) for b in data.open_by_grade])
         self.by_state.set_items([
             BarItem(b.label(lang), b.count, "", self.tr("{0}: {1} open — click to list them")
-                    .format(b.label(lang), b.count), b.filter) for b in data.open_by_state])
+                    .format(b.label(lang), b.count), (b.filter, b.label(lang))) for b in data.open_by_state])
         self.grade_rates.set_items([self._rate_item(r) for r in data.rates_by_grade])
         self.app_rates.set_items([self._rate_item(r) for r in data.rates_by_application[:TOP_APPLICATIONS]])
         self.app_rates.setMinimumHeight(self.app_rates.sizeHint().height())
@@ -323,7 +327,9 @@ class DashboardPage(QWidget):
                           "On-time resolution {5} ({6} of {7})\nClick to list them").format(
             label, k.count, _percent(k.response_rate), k.response_met, k.response_judged,
             _percent(k.resolution_rate), k.resolution_met, k.resolution_judged)
-        return RateItem(label, k.response_rate, k.resolution_rate, note, tooltip, row.filter, row.color)
+        month = f"{self.data.year}-{self.data.month:02d}" if self.data else ""
+        caption = self.tr("{0}, registered {1}, not cancelled").format(label, month)
+        return RateItem(label, k.response_rate, k.resolution_rate, note, tooltip, (row.filter, caption), row.color)
 
     def _trend_item(self, m: TrendMonth, first: bool = False) -> TrendItem:
         locale = QLocale(QLocale.Language.Korean if self.session.language == "ko" else QLocale.Language.English)
@@ -333,7 +339,8 @@ class DashboardPage(QWidget):
         tooltip = self.tr("{0}-{1}: {2} registered, {3} closed\nOn-time resolution {4}\nClick to list the month's "
                           "incidents").format(m.year, f"{m.month:02d}", m.registered, m.closed,
                                               _percent(m.resolution_rate))
-        return TrendItem(label, m.registered, m.closed, m.resolution_rate, tooltip, m.filter)
+        caption = self.tr("Registered {0}").format(f"{m.year}-{m.month:02d}")
+        return TrendItem(label, m.registered, m.closed, m.resolution_rate, tooltip, (m.filter, caption))
 
     def _fill_at_risk(self, rows: list[AtRisk]) -> None:
         lang = self.session.language
@@ -374,8 +381,8 @@ class DashboardPage(QWidget):
     # --- clicks -----------------------------------------------------------------------------
 
     def _figure_clicked(self, payload: object) -> None:
-        if isinstance(payload, IncidentFilter):
-            self.sig_show_incidents.emit(payload)
+        if isinstance(payload, tuple) and isinstance(payload[0], IncidentFilter):
+            self.sig_show_incidents.emit(*payload)
 
     def _open_at_risk(self, row: int, _column: int) -> None:
         item = self.at_risk.item(row, 0)

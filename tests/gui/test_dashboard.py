@@ -8,7 +8,7 @@ import threading
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtWidgets import QPushButton, QToolTip
 
 from desktop.models import Grade, utcnow
@@ -147,6 +147,7 @@ def test_clicking_a_grade_bar_lists_the_open_incidents_of_that_grade(qtbot, bank
     some_incidents(bank)
     window, page = open_window(qtbot, bank)
     point = bar_center(page.by_grade, lambda f: f.grades == (1,))
+    qtbot.mouseMove(page.by_grade, QPoint(1, 1))  # a move from elsewhere, wherever the pointer was left
     qtbot.mouseMove(page.by_grade, point)
     qtbot.waitUntil(lambda: QToolTip.text() == "Grade 1 (critical): 3 open — click to list them", timeout=2000)
     qtbot.mouseClick(page.by_grade, Qt.MouseButton.LeftButton, pos=point)

@@ -134,7 +134,8 @@ def _dashboard(app, window, out: Path, suffix: str) -> list[Path]:
     window.grab().save(str(paths[0]))
     page.content.grab().save(str(paths[1]))
     rows = window.nav.currentRow()
-    window.show_incidents(page.data.trend[-1].filter)
+    _rect, _tip, this_month = page.trend.hit_areas()[-1]
+    window.show_incidents(*this_month)  # what a click on this month's column sends
     window.pages["incidents"].model.wait_until_loaded()
     app.processEvents()
     window.grab().save(str(paths[2]))

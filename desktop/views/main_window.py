@@ -20,11 +20,13 @@ from desktop.errors import BeaconError
 from desktop.views.admin import AdminPage
 from desktop.views.background import BackgroundServices
 from desktop.views.case_view import CaseView
+from desktop.views.dashboard import DashboardPage
 from desktop.views.dialogs import RegisterIncidentDialog, show_error
-from desktop.views.pages import CaseListPage, DashboardPage, InboxPage, IncidentListPage
+from desktop.views.pages import CaseListPage, InboxPage, IncidentListPage
 from desktop.views.session import ClientSession
 from desktop.views.theme import app_icon
 from desktop.workflow import case_service
+from desktop.workflow.queries import IncidentFilter
 
 
 class _LazyPages:
@@ -131,7 +133,18 @@ class MainWindow(QMainWindow):
                 widget.sig_open_case.connect(self.open_case)
             if hasattr(widget, "sig_cases_changed"):
                 widget.sig_cases_changed.connect(self.cases_changed)
+            if isinstance(widget, DashboardPage):
+                widget.sig_show_incidents.connect(self.show_incidents)
         return widget
+
+    def show_incidents(self, filters: IncidentFilter, caption: str = "") -> IncidentListPage:
+        """Switch to the incident list showing exactly `filters` (a dashboard figure was clicked); `caption`
+        names what the list's chip stands for."""
+        self.nav.setCurrentRow([k for k, _ in self._factories].index("incidents"))
+        page = self.page("incidents")
+        assert isinstance(page, IncidentListPage)
+        page.show_filter(filters, caption)
+        return page
 
     def show_page(self, row: int) -> None:
         self.page(self._factories[row][0])

@@ -1,4 +1,5 @@
-"""The pages of the main window: case lists with filters and bulk actions, inbox, dashboard."""
+"""The pages of the main window: case lists with filters, saved filters and bulk actions, inbox (the dashboard
+is in dashboard.py)."""
 
 from __future__ import annotations
 
@@ -27,8 +28,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +40,6 @@ from desktop.workflow import case_service
 from desktop.workflow import session as session_service
 from desktop.workflow.detail import ActionInfo, FieldInfo
 from desktop.workflow.inbox import inbox, mark_read, unread_count
-from desktop.workflow.kpi import incident_kpis
 from desktop.workflow.process import definition
 from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
 from desktop.workflow.saved_filters import delete_filter, save_filter, saved_filters
@@ -590,61 +588,3 @@ class InboxPage(QWidget):
     def mark_all_read(self) -> None:
         mark_read(user_id=self.session.actor.id)
         self.refresh()
-
-
-class DashboardPage(QWidget):
-    """This month's on-time rates by grade and the open incidents, as figures a manager reads."""
-
-    def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.session = session
-        self.title = QLabel(self)
-        self.table = QTableWidget(0, 6, self)
-        self.table.setObjectName("kpi_table")
-        self.table.setHorizontalHeaderLabels([self.tr("Grade"), self.tr("Incidents"), self.tr("On-time response"),
-                                              self.tr("On-time resolution"), self.tr("Median to resolve"),
-                                              self.tr("Open at month end")])
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        from desktop.views.reports import ReportRunner
-
-        self.reports = ReportRunner(session, self)
-        report = QPushButton(self.tr("Last month's SLA report (PDF)"), self)
-        report.setObjectName("monthly_report")
-        report.clicked.connect(self.monthly_report)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(report)
-        self.refresh()
-
-    def monthly_report(self) -> None:
-        """The monthly SLA report of the last full month."""
-        first = _utcnow().replace(day=1)
-        last_month = (first - timedelta(days=1)).strftime("%Y-%m")
-        self.reports.monthly(last_month)
-
-    def refresh(self) -> None:
-        from desktop.workflow.durations import format_minutes
-
-        now = _utcnow()
-        start = now.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
-        end = (start + timedelta(days=32)).replace(day=1)
-        heading = self.tr("SLA this month ({0})").format(f"{start:%Y-%m}")
-        self.title.setText(f"<h2>{heading}</h2>")
-        rows = incident_kpis(start=start, end=end, group_by="grade")
-        self.table.setRowCount(0)
-
-        def pct(value: float | None) -> str:
-            return "-" if value is None else f"{value * 100:.1f}%"
-
-        for row in rows:
-            r = self.table.rowCount()
-            self.table.insertRow(r)
-            median = row.median_resolve_minutes
-            values = [row.label, str(row.count), pct(row.response_rate), pct(row.resolution_rate),
-                      "-" if median is None else format_minutes(int(median), self.session.language),
-                      str(row.backlog)]
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
-        self.table.resizeColumnsToContents()

@@ -61,22 +61,30 @@ class KpiRow:
         return self.reopened / self.count if self.count else None
 
 
-def _scope(application_id: int | None, team_id: int | None) -> tuple[str, tuple[Any, ...]]:
-    """An extra condition limiting the incidents to one application and/or one team."""
+def _scope(application_id: int | None, team_id: int | None,
+           reporter_id: int | None = None) -> tuple[str, tuple[Any, ...]]:
+    """An extra condition limiting the incidents to one application, one team and/or one reporter."""
     p = database.param
     sql, params = "", ()
     if application_id is not None:
         sql, params = sql + f" AND i.application_id = {p}", (*params, application_id)
     if team_id is not None:
         sql, params = sql + f" AND i.assigned_team_id = {p}", (*params, team_id)
+    if reporter_id is not None:
+        sql, params = sql + f" AND i.registered_by_id = {p}", (*params, reporter_id)
     return sql, params
 
 
 def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade", application_id: int | None = None,
-                  team_id: int | None = None) -> list[KpiRow]:
-    """Key figures per group for incidents registered in [start, end), optionally of one application or team."""
+                  team_id: int | None = None, reporter_id: int | None = None, spread: bool = True) -> list[KpiRow]:
+    """Key figures per group for incidents registered in [start, end), optionally of one application, team or
+    reporter (a customer's own dashboard).
+
+    With `spread=False` the medians (None) and the backlog (0) are left out: counts, rates and means only,
+    for a reader that needs no more (the dashboard) — the backlog reads every incident ever registered.
+    """
     key, label, join = GROUPS[group_by]
-    scope, scope_params = _scope(application_id, team_id)
+    scope, scope_params = _scope(application_id, team_id, reporter_id)
     p = database.param
     true = "1" if _sqlite() else "TRUE"
     base = f"""
@@ -96,10 +104,14 @@ def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade", ap
         {base}
         {_group(key)}"""
     rows = {r[0]: r for r in database.execute_sql(totals_sql, (start, end, *scope_params)).fetchall()}
-    median_accept = _medians(key, join, "r", "r.stopped_at IS NOT NULL", start, end, scope, scope_params)
-    median_resolve = _medians(key, join, "s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL", start, end, scope,
-                              scope_params)
-    backlog = _backlog(key, join, end, scope, scope_params)
+    median_accept: dict[Any, float] = {}
+    median_resolve: dict[Any, float] = {}
+    backlog: dict[Any, int] = {}
+    if spread:
+        median_accept = _medians(key, join, "r", "r.stopped_at IS NOT NULL", start, end, scope, scope_params)
+        median_resolve = _medians(key, join, "s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL", start, end,
+                                  scope, scope_params)
+        backlog = _backlog(key, join, end, scope, scope_params)
     out = []
     for k, row in sorted(rows.items(), key=lambda kv: (kv[0] is None, kv[0])):
         out.append(KpiRow(

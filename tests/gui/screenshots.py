@@ -44,6 +44,9 @@ def main(out: Path) -> list[Path]:
                 app.processEvents()
                 if hasattr(window.pages[key], "model"):
                     window.pages[key].model.wait_until_loaded()  # lists read their first page off the UI thread
+                if key == "dashboard":
+                    saved += _dashboard(app, window, out, f"{lang}-{theme}")
+                    continue
                 path = out / f"{key}-{lang}-{theme}.png"
                 window.grab().save(str(path))
                 saved.append(path)
@@ -111,6 +114,34 @@ def chart_extremes(actor_id: int) -> tuple[int, int]:
                           acted_at=at, minutes_spent=5, now=at)
         made.append(r.case_id)
     return made[0], made[1]
+
+
+def _dashboard(app, window, out: Path, suffix: str) -> list[Path]:
+    """The dashboard once its figures arrived from the pool: the window, the whole scrolled page, and the
+    incident list a click on this month's trend column opens (with its month chip)."""
+    import time
+
+    from PySide6.QtCore import QThreadPool
+
+    page = window.pages["dashboard"]
+    deadline = time.monotonic() + 30
+    while page.loading and time.monotonic() < deadline:
+        QThreadPool.globalInstance().waitForDone(50)
+        app.processEvents()
+    for _ in range(3):  # let the layout settle around the drawn figures
+        app.processEvents()
+    paths = [out / f"dashboard{part}-{suffix}.png" for part in ("", "-full", "-click")]
+    window.grab().save(str(paths[0]))
+    page.content.grab().save(str(paths[1]))
+    rows = window.nav.currentRow()
+    _rect, _tip, this_month = page.trend.hit_areas()[-1]
+    window.show_incidents(*this_month)  # what a click on this month's column sends
+    window.pages["incidents"].model.wait_until_loaded()
+    app.processEvents()
+    window.grab().save(str(paths[2]))
+    window.nav.setCurrentRow(rows)
+    app.processEvents()
+    return paths
 
 
 if __name__ == "__main__":

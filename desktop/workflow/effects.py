@@ -207,7 +207,7 @@ def link_duplicate(ctx: Any) -> None:
 
 def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None:
     """A parent (major incident) must be another open incident that is not itself a child."""
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import case_definition
 
     parent_case = Case.get_or_none(Case.id == parent_id)
     if parent_case is None or parent_case.kind != "incident":
@@ -218,7 +218,7 @@ def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None
     has_children = case_id is not None and Incident.select().where(Incident.parent == case_id).exists()
     if parent.parent_id is not None or has_children:
         raise BeaconError("workflow.parent_nested", record=record, parent=parent_case.number)
-    if definition("incident").states[parent.state].final:
+    if case_definition("incident", parent).states[parent.state].final:
         raise BeaconError("workflow.parent_closed", parent=parent_case.number)
 
 
@@ -242,10 +242,10 @@ def drive_to(kind: str, case_id: int, target: str, *, actor: Any, fields: dict[s
     incidents of a closed problem.
     """
     from desktop.workflow.engine import fire_in_transaction, load_row
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import case_definition
 
-    process = definition(kind)
     _, row = load_row(case_id)
+    process = case_definition(kind, row)
     steps = process.shortest_path(row.state, target)
     if steps is None:
         return

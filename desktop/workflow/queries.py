@@ -29,7 +29,7 @@ from desktop.models import (
 )
 from desktop.workflow.actors import Actor, load_actor
 from desktop.workflow.engine import REPORTER_COLUMN, load_row
-from desktop.workflow.process import definition
+from desktop.workflow.process import definition, state_def
 
 PAGE_SIZE = 200
 
@@ -361,8 +361,8 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
 
 def state_label(kind: str, state: str, language: str | None = None) -> str:
     """The Korean or English name of a state, from the process definition."""
-    states = definition(kind).states
-    return pick(states[state].label, language) if state in states else state
+    found = state_def(kind, state)  # a case on an older version may be in a state the current one dropped
+    return pick(found.label, language) if found is not None else state
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 from desktop.errors import BeaconError
 from desktop.i18n import pick
-from desktop.models import CASE_KINDS
+from desktop.models import CASE_KINDS, ProcessDefinition, Role, database
 from desktop.paths import resource_path
 from desktop.workflow.defaults import ROLES
 from desktop.workflow.fields import FIELDS, STAMPS
@@ -366,6 +366,8 @@ def shipped_definition(kind: str) -> ProcessDef:
 # never changes, so its parsed form is cached by checksum for the life of the program.
 
 _PARSED: dict[str, ProcessDef] = {}
+# stored version id → checksum, for the database bound under the key None
+_BY_ID: dict[int | None, object] = {}
 # what `definition()` answered last, per kind, with the database it came from and when:
 # lists ask for state names once per painted cell, so the answer is kept for a moment
 _ACTIVE_MEMO: dict[str, tuple[object, float, int, ProcessDef]] = {}
@@ -389,8 +391,6 @@ def parse_stored(text: str, *, file: str, checksum: str | None = None) -> Proces
 
 def known_role_codes() -> set[str]:
     """The role codes a definition may name: the shipped ones and those the organisation added."""
-    from desktop.models import Role
-
     codes = {code for code, *_ in ROLES}
     if _bound():
         codes |= {code for (code,) in Role.select(Role.code).tuples()}
@@ -398,8 +398,6 @@ def known_role_codes() -> set[str]:
 
 
 def _bound() -> bool:
-    from desktop.models import database
-
     return database.obj is not None
 
 
@@ -411,8 +409,6 @@ def seed_process(kind: str) -> int:
     harmless: the unique (process, version) index keeps one, and both use it.
     """
     import peewee
-
-    from desktop.models import ProcessDefinition, database
 
     shipped = shipped_definition(kind)
     try:
@@ -427,26 +423,26 @@ def seed_process(kind: str) -> int:
 
 
 def _active_row(kind: str) -> tuple[int, str, str | None] | None:
-    from desktop.models import ProcessDefinition
-
     return (ProcessDefinition.select(ProcessDefinition.id, ProcessDefinition.checksum, ProcessDefinition.version)
             .where((ProcessDefinition.process == kind) & (ProcessDefinition.is_active == True))  # noqa: E712
             .order_by(ProcessDefinition.version.desc()).limit(1).tuples().first())
 
 
 def stored_definition(process_id: int) -> ProcessDef:
-    """The definition of one stored version (parsed once per program run)."""
-    from desktop.models import ProcessDefinition
-
-    found = (ProcessDefinition.select(ProcessDefinition.checksum)
-             .where(ProcessDefinition.id == process_id).tuples().first())
-    if found is None:
+    """The definition of one stored version (read and parsed once per program run and database)."""
+    if _BY_ID.get(None) is not database.obj:  # another database bound (tests, a reconnect elsewhere)
+        _BY_ID.clear()
+        _BY_ID[None] = database.obj
+    checksum = _BY_ID.get(process_id)
+    if checksum is not None and checksum in _PARSED:
+        return _PARSED[checksum]  # type: ignore[index]
+    row = ProcessDefinition.get_or_none(ProcessDefinition.id == process_id)
+    if row is None:
         raise BeaconError("workflow.not_found", what={"ko": "프로세스 버전", "en": "Process version"},
                           ref=process_id)
-    if found[0] in _PARSED:
-        return _PARSED[found[0]]
-    row = ProcessDefinition.get_by_id(process_id)
-    return parse_stored(row.source, file=stored_label(row.process, row.version), checksum=row.checksum)
+    process = parse_stored(row.source, file=stored_label(row.process, row.version), checksum=row.checksum)
+    _BY_ID[process_id] = row.checksum  # a stored version's text never changes
+    return process
 
 
 def active_version(kind: str) -> tuple[int | None, ProcessDef]:
@@ -470,8 +466,6 @@ def active_version(kind: str) -> tuple[int | None, ProcessDef]:
 
 
 def _remember(kind: str, process_id: int | None, process: ProcessDef) -> None:
-    from desktop.models import database
-
     _ACTIVE_MEMO[kind] = (database.obj, time.monotonic(), process_id or 0, process)
 
 
@@ -489,8 +483,6 @@ def definition(kind: str) -> ProcessDef:
     May be up to ACTIVE_MEMO_SECONDS behind a version another client activated this moment;
     the engine asks `active_version` for new cases and `case_definition` for existing ones.
     """
-    from desktop.models import database
-
     memo = _ACTIVE_MEMO.get(kind)
     if memo is not None and memo[0] is database.obj and time.monotonic() - memo[1] < ACTIVE_MEMO_SECONDS:
         return memo[3]
@@ -515,8 +507,6 @@ def state_def(kind: str, state: str) -> StateDef | None:
         return process.states[state]
     if not _bound():
         return None
-    from desktop.models import ProcessDefinition
-
     for (process_id,) in (ProcessDefinition.select(ProcessDefinition.id).where(ProcessDefinition.process == kind)
                           .order_by(ProcessDefinition.version.desc()).tuples()):
         older = stored_definition(process_id)

@@ -25,7 +25,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from desktop.models import (  # noqa: E402
+from desktop.models import (
     ConfigurationItem,
     ImpactLevel,
     OwnerMatrixEntry,
@@ -36,11 +36,11 @@ from desktop.models import (  # noqa: E402
     database,
     ensure_schema,
 )
-from desktop.models import db as dbmod  # noqa: E402
-from desktop.workflow import case_service as cs  # noqa: E402
-from desktop.workflow.defaults import seed_defaults  # noqa: E402
-from desktop.workflow.detail import case_detail  # noqa: E402
-from desktop.workflow.engine import load_row  # noqa: E402
+from desktop.models import db as dbmod
+from desktop.workflow import case_service as cs
+from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.detail import case_detail
+from desktop.workflow.engine import load_row
 
 EXTRA_STATE = """
 [states.on_hold]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -255,17 +255,18 @@ class ProcessEditor(QWidget):
     @classmethod
     def ask_discard(cls, parent: QWidget) -> bool:
         """True when the user agrees to drop unsaved edits."""
-        answer = QMessageBox.question(parent, parent.tr("Processes"),
-                                      parent.tr("Your edits to this process are not saved. Discard them?"))
+        answer = QMessageBox.question(parent, QCoreApplication.translate("ProcessEditor", "Processes"),
+                                      QCoreApplication.translate(
+                                          "ProcessEditor", "Your edits to this process are not saved. Discard them?"))
         return answer == QMessageBox.StandardButton.Yes
 
     @classmethod
     def ask_activate(cls, parent: QWidget, version: int) -> bool:
         """True when the user confirms putting an older version back in force."""
         answer = QMessageBox.question(
-            parent, parent.tr("Processes"),
-            parent.tr("Put version %1 in force? New cases will start on it; open cases keep their "
-                      "version.").replace("%1", str(version)))
+            parent, QCoreApplication.translate("ProcessEditor", "Processes"),
+            QCoreApplication.translate("ProcessEditor", "Put version %1 in force? New cases will start on it; "
+                                       "open cases keep their version.").replace("%1", str(version)))
         return answer == QMessageBox.StandardButton.Yes
 
     # --- loading -------------------------------------------------------------------------------

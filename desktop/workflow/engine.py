@@ -26,7 +26,6 @@ from desktop.models import (
     Incident,
     OwnerMatrixEntry,
     Problem,
-    ProcessDefinition,
     Setting,
     Team,
     UrgencyLevel,
@@ -354,19 +353,6 @@ def require_operation(actor: Actor, kind: str, row: Any, name: str, case: Case) 
 
 
 # --- firing --------------------------------------------------------------------------
-
-def _process_row(process: ProcessDef) -> int | None:
-    """The stored version with exactly this text (the demo records it on its cases); stored if missing."""
-    row = ProcessDefinition.get_or_none((ProcessDefinition.process == process.name)
-                                        & (ProcessDefinition.checksum == process.checksum))
-    if row is not None:
-        return int(row.id)
-    latest = (ProcessDefinition.select(peewee.fn.MAX(ProcessDefinition.version))
-              .where(ProcessDefinition.process == process.name).scalar()) or 0
-    ProcessDefinition.update(is_active=False).where(ProcessDefinition.process == process.name).execute()
-    return int(ProcessDefinition.insert(process=process.name, version=latest + 1, source=process.source,
-                                        checksum=process.checksum, is_active=True).execute())
-
 
 def fire(
     kind: str,

@@ -497,6 +497,14 @@ def case_definition(kind: str, row: Any) -> ProcessDef:
     return stored_definition(process_id)
 
 
+def process_of_case(case_id: int) -> ProcessDef:
+    """The definition an existing case is driven by (for screens that name its transitions)."""
+    from desktop.workflow.engine import load_row  # the engine drives cases by these definitions
+
+    kind, row = load_row(case_id)
+    return case_definition(kind, row)
+
+
 def state_def(kind: str, state: str) -> StateDef | None:
     """A state by name: from the version in force, else from the newest stored version that has it.
 

@@ -12,14 +12,17 @@ from desktop.models import Event, ProcessDefinition
 from desktop.views.admin import SCREENS, AdminPage
 from desktop.views.admin import processes as screen
 from desktop.views.admin.processes import ProcessDiagram, ProcessEditor
+from desktop.views.case_view import CaseView
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
 from desktop.views.theme import load_fonts
 from desktop.workflow.actors import load_actor
-from desktop.workflow.engine import load_row
+from desktop.workflow.admin_processes import active_source, save_version
+from desktop.workflow.engine import fire_in_transaction, load_row
 from desktop.workflow.process import STAY, shipped_definition
 from tests.bank import bring_to, create, make_bank
 from tests.db.test_admin_processes import with_hold, without_waiting
+from tests.gui.test_case_view import table_of
 
 KINDS = ["incident", "problem", "change", "work_order"]
 
@@ -193,3 +196,19 @@ def test_switching_process_with_unsaved_edits_asks_first(qtbot, bank, monkeypatc
     assert editor.editor.toPlainText() == shipped_definition("problem").source
     assert set(editor.diagram.diagram.boxes) == set(shipped_definition("problem").states)
     assert screen.service.processes() == KINDS
+
+
+def test_a_case_on_an_older_version_shows_its_buttons_and_history_from_that_version(qtbot, bank):
+    old_case = bring_to(bank, "incident", "in_progress")
+    base_id, _, text = active_source(actor_id=bank.id("admin"), kind="incident")
+    save_version(actor_id=bank.id("admin"), kind="incident", text=with_hold(text), base_id=base_id)
+    fire_in_transaction("incident", "regrade", actor=load_actor(bank.id("admin")), case_id=old_case,
+                        fields={"grade": 2, "grade_reason": "영향 확대"}, now=None)
+    install_language("en")
+    view = CaseView(ClientSession(actor=load_actor(bank.id("admin")), database_url=bank.url, language="en"), old_case)
+    qtbot.addWidget(view)
+    actions = {a.name for a in view.detail.transitions}
+    assert "regrade" in actions and "hold" not in actions  # version 1's transitions, not version 2's
+    history = table_of(view, "history")
+    whats = [history.item(r, 1).text() for r in range(history.rowCount())]
+    assert "Change grade" in whats and "regrade" not in whats

@@ -60,11 +60,15 @@ OK_COLOR = "#2e7d32"
 class ProcessDiagram(QWidget):
     """A process drawn: boxes for states, labelled arrows for transitions (see process_diagram.py)."""
 
+    MIN_SCALE = 0.65  # below this the labels get too small to read: scroll instead
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.diagram: Diagram | None = None
         self.process: ProcessDef | None = None
         self.language = "ko"
+        self.scale = 1.0
+        self.room: tuple[int, int] | None = None  # the space it may fill (the scroll area's viewport)
 
     def title_font(self) -> QFont:
         font = QFont(self.font())
@@ -76,7 +80,21 @@ class ProcessDiagram(QWidget):
         metrics, bold = QFontMetricsF(self.font()), QFontMetricsF(self.title_font())
         self.diagram = layout(process, language=language, measure=metrics.horizontalAdvance,
                               measure_title=bold.horizontalAdvance, line_height=metrics.height())
-        self.setFixedSize(math.ceil(self.diagram.width), math.ceil(self.diagram.height))
+        self._fit()
+
+    def fit(self, width: int, height: int) -> None:
+        """Shrink the drawing to fit `width` × `height` when it is larger (down to MIN_SCALE)."""
+        self.room = (width, height)
+        self._fit()
+
+    def _fit(self) -> None:
+        if self.diagram is None:
+            return
+        d = self.diagram
+        self.scale = 1.0
+        if self.room is not None:
+            self.scale = max(self.MIN_SCALE, min(1.0, self.room[0] / d.width, self.room[1] / d.height))
+        self.setFixedSize(math.ceil(d.width * self.scale), math.ceil(d.height * self.scale))
         self.update()
 
     def paintEvent(self, _event: object) -> None:
@@ -85,6 +103,7 @@ class ProcessDiagram(QWidget):
         d = self.diagram
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.scale(self.scale, self.scale)
         ink = self.palette().color(QPalette.ColorRole.WindowText)
         paper = self.palette().color(QPalette.ColorRole.Base)
         muted = QColor(ink)
@@ -143,6 +162,16 @@ class ProcessDiagram(QWidget):
         painter.end()
 
 
+class _FittingScroll(QScrollArea):
+    """A scroll area that lets its diagram shrink to the visible space before it scrolls."""
+
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        widget = self.widget()
+        if isinstance(widget, ProcessDiagram):
+            widget.fit(self.viewport().width() - 2, self.viewport().height() - 2)
+
+
 class ProcessEditor(QWidget):
     """The Processes tab: pick a process, see it drawn, edit and validate its definition, manage versions."""
 
@@ -169,7 +198,7 @@ class ProcessEditor(QWidget):
         self.diagram_title = QLabel(objectName="diagram_title")
         self.diagram = ProcessDiagram()
         self.diagram.setObjectName("process_diagram")
-        scroll = QScrollArea()
+        scroll = _FittingScroll()
         scroll.setWidget(self.diagram)
         scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         legend = QLabel(self.tr("● start   double border: final state   dashed: SLA clocks paused   "
@@ -337,7 +366,7 @@ class ProcessEditor(QWidget):
         self.diagram.set_process(process, self.session.language)
         self.diagram_title.setText(caption)
         if not self._sized:  # the diagram whole when there is room; the editor and versions below
-            self.split.setSizes([self.diagram.height() + 90, 380])
+            self.split.setSizes([self.diagram.height() + 90, 320])
             self._sized = True
 
     def selected_version(self) -> service.VersionInfo | None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.models import Event, ProcessDefinition
 from desktop.views.admin import SCREENS, AdminPage
@@ -28,9 +29,26 @@ KINDS = ["incident", "problem", "change", "work_order"]
 
 
 @pytest.fixture
-def bank(db):
+def keep():
+    """Holds the test's top-level widgets and deletes them when it ends.
+
+    qtbot only keeps weak references: a widget whose last reference sits in a reference cycle
+    (a kept exception's traceback holds the test's frame) would otherwise be deleted by the
+    garbage collector whenever it runs — possibly while that widget is being painted.
+    """
+    widgets: list[QWidget] = []
+    yield widgets
+    for widget in widgets:
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture
+def bank(db, keep):
     bank = make_bank()
     bank.url = db
+    bank.keep = keep
     yield bank
     install_language("en")  # the next test starts from English source texts
 
@@ -40,6 +58,7 @@ def editor_for(qtbot, bank, language: str) -> ProcessEditor:
     session = ClientSession(actor=load_actor(bank.id("admin")), database_url=bank.url, language=language)
     editor = ProcessEditor(session)
     qtbot.addWidget(editor)
+    bank.keep.append(editor)
     editor.resize(1280, 860)
     editor.show()
     return editor
@@ -57,11 +76,12 @@ def rows(editor: ProcessEditor) -> list[list[str]]:
 
 @pytest.mark.parametrize("language", ["ko", "en"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_the_diagram_draws_every_state_and_transition_of_each_shipped_process_without_overlaps(qtbot, kind,
+def test_the_diagram_draws_every_state_and_transition_of_each_shipped_process_without_overlaps(qtbot, keep, kind,
                                                                                                language):
     load_fonts()
     widget = ProcessDiagram()
     qtbot.addWidget(widget)
+    keep.append(widget)
     process = shipped_definition(kind)
     widget.set_process(process, language)
     d = widget.diagram
@@ -101,6 +121,7 @@ def test_the_admin_page_offers_the_processes_tab(qtbot, bank):
     install_language("en")
     page = AdminPage(ClientSession(actor=load_actor(bank.id("admin")), database_url=bank.url, language="en"))
     qtbot.addWidget(page)
+    bank.keep.append(page)
     titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
     assert "Processes" in titles
 
@@ -207,6 +228,7 @@ def test_a_case_on_an_older_version_shows_its_buttons_and_history_from_that_vers
     install_language("en")
     view = CaseView(ClientSession(actor=load_actor(bank.id("admin")), database_url=bank.url, language="en"), old_case)
     qtbot.addWidget(view)
+    bank.keep.append(view)
     actions = {a.name for a in view.detail.transitions}
     assert "regrade" in actions and "hold" not in actions  # version 1's transitions, not version 2's
     history = table_of(view, "history")

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QPolygonF,
+    QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
@@ -399,10 +400,12 @@ class ProcessEditor(QWidget):
             return
         block = self.editor.document().findBlockByNumber(line - 1)
         cursor = QTextCursor(block)
+        look = QTextCharFormat()  # built apart and assigned whole: ExtraSelection's members are plain copies
+        look.setBackground(QColor(ERROR_COLOR).lighter(170))
+        look.setForeground(QColor("#000000"))
+        look.setProperty(QTextFormat.Property.FullWidthSelection, True)
         mark = QTextEdit.ExtraSelection()
-        mark.format.setBackground(QColor(ERROR_COLOR).lighter(170))
-        mark.format.setForeground(QColor("#000000"))
-        mark.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        mark.format = look
         mark.cursor = cursor
         self.editor.setExtraSelections([mark])
         self.editor.setTextCursor(cursor)

@@ -259,9 +259,9 @@ def drive_to(kind: str, case_id: int, target: str, *, actor: Any, fields: dict[s
 @effect("close_children")
 def close_children(ctx: Any) -> None:
     """A major incident's open children close with its resolution, once the closer confirms."""
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import final_states
 
-    finals = [s.name for s in definition("incident").states.values() if s.final]
+    finals = final_states("incident")  # the final states of every version its cases may run on
     children = list(Incident.select(Incident.case, Case.number).join(Case)
                     .where((Incident.parent == ctx.case.id) & Incident.state.not_in(finals)).tuples())
     if not children:
@@ -347,9 +347,9 @@ def resolve_linked_incidents(ctx: Any) -> None:
     """Closing a problem closes its open linked incidents (setting `close_problem_resolves_incidents`)."""
     if not setting("close_problem_resolves_incidents", True):
         return
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import final_states
 
-    finals = [s.name for s in definition("incident").states.values() if s.final]
+    finals = final_states("incident")  # the final states of every version its cases may run on
     linked = [case_id for (case_id,) in CaseLink.select(CaseLink.source)
               .join(Incident, on=(Incident.case == CaseLink.source))
               .where((CaseLink.target == ctx.case.id) & (CaseLink.kind == "problem")

@@ -505,6 +505,28 @@ def process_of_case(case_id: int) -> ProcessDef:
     return case_definition(kind, row)
 
 
+def known_states(kind: str) -> list[str]:
+    """Every state a case of `kind` may be in: the version in force's, in its order, then those only
+    older versions have (a case running on an older version may be in one of them)."""
+    names = list(definition(kind).states)
+    if not _bound():
+        return names
+    for (process_id,) in (ProcessDefinition.select(ProcessDefinition.id).where(ProcessDefinition.process == kind)
+                          .order_by(ProcessDefinition.version.desc()).tuples()):
+        names += [name for name in stored_definition(process_id).states if name not in names]
+    return names
+
+
+def final_states(kind: str) -> list[str]:
+    """The states of `kind` that end a case, in any stored version (see `known_states`)."""
+    return [name for name in known_states(kind) if (found := state_def(kind, name)) is not None and found.final]
+
+
+def open_states(kind: str) -> list[str]:
+    """The states of `kind` a case is still open in, in any stored version (see `known_states`)."""
+    return [name for name in known_states(kind) if (found := state_def(kind, name)) is not None and not found.final]
+
+
 def state_def(kind: str, state: str) -> StateDef | None:
     """A state by name: from the version in force, else from the newest stored version that has it.
 

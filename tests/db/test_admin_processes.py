@@ -19,7 +19,7 @@ from desktop.workflow.admin_processes import (
 )
 from desktop.workflow.case_service import available_transitions
 from desktop.workflow.engine import fire_in_transaction, load_row
-from desktop.workflow.process import ProcessDefinitionError, definition, shipped_definition
+from desktop.workflow.process import ProcessDefinitionError, definition, open_states, shipped_definition
 from tests.bank import T0, bring_to, create, make_bank
 
 HOLD = """
@@ -222,3 +222,27 @@ def test_saving_is_refused_when_pointless_stale_or_not_an_administrator(db):
     assert repeat.value.reason == "same_as_version" and "version 1" in repeat.value.message("en")
     assert ProcessDefinition.select().count() == 2
     assert Incident.select().count() == 0
+
+
+def test_a_case_in_a_state_only_its_older_version_has_stays_in_the_lists(db):
+    from desktop.workflow.queries import IncidentFilter, Sort, list_incidents, state_label
+
+    bank = make_bank()
+    admin = bank.id("admin")
+    handling = bring_to(bank, "incident", "in_progress")
+    bring_to(bank, "incident", "accepted")
+    base_id, _, text = active_source(actor_id=admin, kind="incident")
+    save_version(actor_id=admin, kind="incident", text=without_waiting(text), base_id=base_id)
+    fire(bank, handling, "wait", note="고객 확인 중")  # its version 1 still has the state
+    number = load_row(handling)[1].case.number
+
+    for descending in (False, True):
+        listed = list_incidents(actor_id=admin, sort=Sort("state", descending=descending)).rows
+        assert number in [r.number for r in listed] and len(listed) == 2
+    waiting = list_incidents(actor_id=admin, filters=IncidentFilter(states=("waiting",))).rows
+    assert [r.number for r in waiting] == [number]
+    assert state_label("incident", "waiting", "ko") == "고객 응답 대기"
+    # the list's "Open" filter and the effects' final states know the dropped state's kind
+    assert "waiting" in open_states("incident") and "waiting" not in definition("incident").states
+    still_open = list_incidents(actor_id=admin, filters=IncidentFilter(states=tuple(open_states("incident")))).rows
+    assert number in [r.number for r in still_open]

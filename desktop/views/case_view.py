@@ -36,7 +36,7 @@ from desktop.views.time_chart import TimeChart
 from desktop.workflow import case_service
 from desktop.workflow.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
 from desktop.workflow.durations import format_minutes
-from desktop.workflow.process import definition
+from desktop.workflow.process import process_of_case
 from desktop.workflow.queries import deliveries_of, state_label, timeline
 
 OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
@@ -523,7 +523,7 @@ class CaseView(QWidget):
                              self.tr("Note")])
         kind = self.detail.kind if self.detail else "incident"
         lang = self.session.language
-        transitions = definition(kind).transitions
+        transitions = process_of_case(self.case_id).transitions  # the case's own version names its steps
         for entry in timeline(actor_id=self.session.actor.id, case_id=self.case_id):
             if entry.kind in transitions:
                 what = transitions[entry.kind].label[lang]

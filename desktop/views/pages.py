@@ -40,7 +40,7 @@ from desktop.workflow import case_service
 from desktop.workflow import session as session_service
 from desktop.workflow.detail import ActionInfo, FieldInfo
 from desktop.workflow.inbox import inbox, mark_read, unread_count
-from desktop.workflow.process import definition
+from desktop.workflow.process import known_states, open_states, state_def
 from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
 from desktop.workflow.saved_filters import delete_filter, save_filter, saved_filters
 
@@ -266,10 +266,11 @@ class _ListPage(QWidget):
         combo = QComboBox(self)
         combo.setObjectName("filter_state")
         combo.addItem(self.tr("All states"), ())
-        process = definition(kind)
-        combo.addItem(self.tr("Open"), tuple(process.open_states()))
-        for name, state in process.states.items():
-            combo.addItem(self.session.pick(state.label["ko"], state.label["en"]), (name,))
+        combo.addItem(self.tr("Open"), tuple(open_states(kind)))
+        for name in known_states(kind):  # older versions' states too: cases running on them may be in one
+            state = state_def(kind, name)
+            label = state.label if state is not None else {"ko": name, "en": name}
+            combo.addItem(self.session.pick(label["ko"], label["en"]), (name,))
         return combo
 
     def _assignee_filter(self, combo: QComboBox) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from desktop.workflow.engine import (
     may_operate,
     require_operation,
 )
-from desktop.workflow.process import OperationDef, TransitionDef, definition
+from desktop.workflow.process import OperationDef, TransitionDef, case_definition
 
 ACTION_KINDS = ("note", "investigation", "fix", "contact", "workaround", "comment")
 # How far ahead of this machine's clock a back-dating client's clock may run.
@@ -51,14 +51,14 @@ def available_transitions(*, actor_id: int, case_id: int) -> list[TransitionDef]
     """The transitions this user may fire on this case now, in definition order."""
     actor = load_actor(actor_id)
     kind, row = load_row(case_id)
-    return [t for t in definition(kind).transitions.values() if may_fire(actor, kind, row, t)]
+    return [t for t in case_definition(kind, row).transitions.values() if may_fire(actor, kind, row, t)]
 
 
 def available_operations(*, actor_id: int, case_id: int) -> list[OperationDef]:
     """The operations (log action, work order, ...) this user may do on this case now."""
     actor = load_actor(actor_id)
     kind, row = load_row(case_id)
-    return [op for op in definition(kind).operations.values() if may_operate(actor, kind, row, op)]
+    return [op for op in case_definition(kind, row).operations.values() if may_operate(actor, kind, row, op)]
 
 
 # --- incidents -----------------------------------------------------------------------

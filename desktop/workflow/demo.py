@@ -74,9 +74,9 @@ from desktop.workflow import sla
 from desktop.workflow.auth import hash_password
 from desktop.workflow.calendars import WorkingCalendar
 from desktop.workflow.effects import NOTICE_KINDS
-from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN, _process_row
+from desktop.workflow.engine import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN
 from desktop.workflow.fields import FIELDS
-from desktop.workflow.process import definition
+from desktop.workflow.process import active_version, definition
 
 _T = TypeVar("_T")
 
@@ -596,7 +596,7 @@ class _DemoBuilder:
 
     def build(self, incidents: int, problems: int) -> DemoCounts:
         # the stored version of each process definition, as the engine records it on first use
-        self.process_ids = {kind: _process_row(definition(kind)) for kind in KIND_MODELS}
+        self.process_ids = {kind: active_version(kind)[0] for kind in KIND_MODELS}
         self._organisation()
         self._cmdb()
         self._plan_incidents(incidents)

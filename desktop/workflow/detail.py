@@ -37,7 +37,7 @@ from desktop.workflow.engine import (
     may_operate,
 )
 from desktop.workflow.fields import FIELDS
-from desktop.workflow.process import definition
+from desktop.workflow.process import case_definition
 from desktop.workflow.queries import CaseRow, can_view, linked_cases, work_orders_of
 from desktop.workflow.sla import ClockStatus, case_pauses, clock_status
 from desktop.workflow.time_chart import Timeline, case_timeline
@@ -159,7 +159,7 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
         raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=case_id)
-    process = definition(kind)
+    process = case_definition(kind, row)
     case = Case.get_by_id(case_id)
     state = process.states.get(row.state)
     seen: dict[int, dict[str, str]] = {}

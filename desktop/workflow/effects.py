@@ -207,7 +207,7 @@ def link_duplicate(ctx: Any) -> None:
 
 def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None:
     """A parent (major incident) must be another open incident that is not itself a child."""
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import case_definition
 
     parent_case = Case.get_or_none(Case.id == parent_id)
     if parent_case is None or parent_case.kind != "incident":
@@ -218,7 +218,7 @@ def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None
     has_children = case_id is not None and Incident.select().where(Incident.parent == case_id).exists()
     if parent.parent_id is not None or has_children:
         raise BeaconError("workflow.parent_nested", record=record, parent=parent_case.number)
-    if definition("incident").states[parent.state].final:
+    if case_definition("incident", parent).states[parent.state].final:
         raise BeaconError("workflow.parent_closed", parent=parent_case.number)
 
 
@@ -242,10 +242,10 @@ def drive_to(kind: str, case_id: int, target: str, *, actor: Any, fields: dict[s
     incidents of a closed problem.
     """
     from desktop.workflow.engine import fire_in_transaction, load_row
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import case_definition
 
-    process = definition(kind)
     _, row = load_row(case_id)
+    process = case_definition(kind, row)
     steps = process.shortest_path(row.state, target)
     if steps is None:
         return
@@ -259,9 +259,9 @@ def drive_to(kind: str, case_id: int, target: str, *, actor: Any, fields: dict[s
 @effect("close_children")
 def close_children(ctx: Any) -> None:
     """A major incident's open children close with its resolution, once the closer confirms."""
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import final_states
 
-    finals = [s.name for s in definition("incident").states.values() if s.final]
+    finals = final_states("incident")  # the final states of every version its cases may run on
     children = list(Incident.select(Incident.case, Case.number).join(Case)
                     .where((Incident.parent == ctx.case.id) & Incident.state.not_in(finals)).tuples())
     if not children:
@@ -347,9 +347,9 @@ def resolve_linked_incidents(ctx: Any) -> None:
     """Closing a problem closes its open linked incidents (setting `close_problem_resolves_incidents`)."""
     if not setting("close_problem_resolves_incidents", True):
         return
-    from desktop.workflow.process import definition
+    from desktop.workflow.process import final_states
 
-    finals = [s.name for s in definition("incident").states.values() if s.final]
+    finals = final_states("incident")  # the final states of every version its cases may run on
     linked = [case_id for (case_id,) in CaseLink.select(CaseLink.source)
               .join(Incident, on=(Incident.case == CaseLink.source))
               .where((CaseLink.target == ctx.case.id) & (CaseLink.kind == "problem")

@@ -26,7 +26,6 @@ from desktop.models import (
     Incident,
     OwnerMatrixEntry,
     Problem,
-    ProcessDefinition,
     Setting,
     Team,
     UrgencyLevel,
@@ -40,7 +39,7 @@ from desktop.models.versioning import update_versioned
 from desktop.workflow.actors import Actor, load_actor
 from desktop.workflow.fields import FIELDS, FieldSpec
 from desktop.workflow.notices import Notice, queue_notices
-from desktop.workflow.process import OperationDef, ProcessDef, TransitionDef, definition
+from desktop.workflow.process import OperationDef, ProcessDef, TransitionDef, active_version, case_definition
 
 KIND_MODELS: dict[str, type[peewee.Model]] = {
     "incident": Incident,
@@ -342,7 +341,7 @@ def may_operate(actor: Actor, kind: str, row: Any, operation: OperationDef, *, o
 
 def require_operation(actor: Actor, kind: str, row: Any, name: str, case: Case) -> OperationDef:
     """The operation definition, or a clear refusal (state or permission)."""
-    process = definition(kind)
+    process = case_definition(kind, row)
     operation = process.operations.get(name)
     if operation is None or row.state not in operation.states:
         label = operation.label if operation else name
@@ -354,19 +353,6 @@ def require_operation(actor: Actor, kind: str, row: Any, name: str, case: Case) 
 
 
 # --- firing --------------------------------------------------------------------------
-
-def _process_row(process: ProcessDef) -> int | None:
-    """The stored version of the definition in force (stored on first use)."""
-    row = ProcessDefinition.get_or_none((ProcessDefinition.process == process.name)
-                                        & (ProcessDefinition.checksum == process.checksum))
-    if row is not None:
-        return int(row.id)
-    latest = (ProcessDefinition.select(peewee.fn.MAX(ProcessDefinition.version))
-              .where(ProcessDefinition.process == process.name).scalar()) or 0
-    ProcessDefinition.update(is_active=False).where(ProcessDefinition.process == process.name).execute()
-    return int(ProcessDefinition.insert(process=process.name, version=latest + 1, source=process.source,
-                                        checksum=process.checksum, is_active=True).execute())
-
 
 def fire(
     kind: str,
@@ -408,17 +394,19 @@ def fire_in_transaction(
     """
     from desktop.workflow.effects import EFFECTS
 
-    process = definition(kind)
-    transition = process.transitions.get(transition_name)
     case: Case | None = None
     row = None
-    if case_id is not None:
+    process_id: int | None = None
+    if case_id is None:
+        process_id, process = active_version(kind)  # a new case starts on the version in force
+    else:
         found_kind, row = load_row(case_id, lock=True)
         # the time is read once the row is ours: a change that waited for another is dated after it
         now = now or utcnow()
         if found_kind != kind:
             raise BeaconError("workflow.not_found", what=KIND_LABELS[kind], ref=case_id)
         case = Case.get_by_id(case_id)
+        process = case_definition(kind, row)  # an open case keeps the version it started with
         if expected_version is not None and row.version != expected_version:
             who = "?"
             if row.updated_by_id:
@@ -426,6 +414,7 @@ def fire_in_transaction(
                 who = f"{u.name} ({u.login})"
             stamp = row.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
             raise StaleRecordError(record=case.number, who=who, when=stamp)
+    transition = process.transitions.get(transition_name)
     action = transition.label if transition else transition_name
     if transition is None or transition.creates != (row is None) or (row is not None and
                                                                      row.state not in transition.sources):
@@ -462,7 +451,7 @@ def fire_in_transaction(
     if row is None:
         insert = dict(ctx.changes)
         insert.update({"case": case.id, OPENED_AT_COLUMN[kind]: now, REPORTER_COLUMN[kind]: actor.id,
-                       "process": _process_row(process), "updated_at": now, "updated_by": actor.id,
+                       "process": process_id, "updated_at": now, "updated_by": actor.id,
                        "version": 1})
         model.insert(insert).execute()
         version = 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from typing import Any
 
 from desktop.errors import BeaconError
 from desktop.i18n import pick
-from desktop.models import CASE_KINDS
+from desktop.models import CASE_KINDS, ProcessDefinition, Role, database
 from desktop.paths import resource_path
 from desktop.workflow.defaults import ROLES
 from desktop.workflow.fields import FIELDS, STAMPS
@@ -52,6 +53,8 @@ PROBLEMS: dict[str, dict[str, str]] = {
                  "en": "non-final state '{value}' has no way out"},
     "no_label": {"ko": "한국어와 영어 이름(label = {{ ko = ..., en = ... }})이 필요합니다",
                  "en": "needs Korean and English labels (label = {{ ko = ..., en = ... }})"},
+    "wrong_process": {"ko": "이 정의는 '{expected}' 프로세스여야 합니다 ('{value}'이(가) 적혀 있음)",
+                      "en": "this definition must be for the '{expected}' process (it says '{value}')"},
     "no_final": {"ko": "최종 상태(final = true)가 하나 이상 있어야 합니다",
                  "en": "at least one state must be final"},
 }
@@ -355,6 +358,188 @@ def shipped_definition(kind: str) -> ProcessDef:
     return load_definition_file(process_dir() / f"{kind}.toml")
 
 
+# --- stored versions ---------------------------------------------------------------------
+#
+# The database holds every version of every process (ProcessDefinition rows, never edited,
+# exactly one active per process). New cases start on the active version; each case row
+# records the version it started with and is driven by it until it closes. A stored text
+# never changes, so its parsed form is cached by checksum for the life of the program.
+
+_PARSED: dict[str, ProcessDef] = {}
+# stored version id → checksum, for the database bound under the key None
+_BY_ID: dict[int | None, object] = {}
+# what `definition()` answered last, per kind, with the database it came from and when:
+# lists ask for state names once per painted cell, so the answer is kept for a moment
+_ACTIVE_MEMO: dict[str, tuple[object, float, int, ProcessDef]] = {}
+ACTIVE_MEMO_SECONDS = 2.0
+
+
+def stored_label(kind: str, version: int) -> str:
+    """How a stored version is named in messages (the `file` of its errors)."""
+    return f"{kind} v{version}"
+
+
+def parse_stored(text: str, *, file: str, checksum: str | None = None) -> ProcessDef:
+    """Parse a stored definition once; later calls with the same text return the cached result."""
+    key = checksum or hashlib.sha256(text.encode("utf-8")).hexdigest()
+    found = _PARSED.get(key)
+    if found is None:
+        found = parse_definition(text, file=file, known_roles=known_role_codes())
+        _PARSED[found.checksum] = found
+    return found
+
+
+def known_role_codes() -> set[str]:
+    """The role codes a definition may name: the shipped ones and those the organisation added."""
+    codes = {code for code, *_ in ROLES}
+    if _bound():
+        codes |= {code for (code,) in Role.select(Role.code).tuples()}
+    return codes
+
+
+def _bound() -> bool:
+    return database.obj is not None
+
+
+def seed_process(kind: str) -> int:
+    """Store the shipped definition of `kind` as its first version, active; returns the row id.
+
+    Used when a database has no version of the process yet (a new database, or one made
+    before processes were stored). A second client doing the same at the same moment is
+    harmless: the unique (process, version) index keeps one, and both use it.
+    """
+    import peewee
+
+    shipped = shipped_definition(kind)
+    try:
+        with database.atomic():
+            return int(ProcessDefinition.insert(process=kind, version=1, source=shipped.source,
+                                                checksum=shipped.checksum, is_active=True).execute())
+    except peewee.IntegrityError:
+        row = _active_row(kind)
+        if row is None:
+            raise
+        return row[0]
+
+
+def _active_row(kind: str) -> tuple[int, str, str | None] | None:
+    return (ProcessDefinition.select(ProcessDefinition.id, ProcessDefinition.checksum, ProcessDefinition.version)
+            .where((ProcessDefinition.process == kind) & (ProcessDefinition.is_active == True))  # noqa: E712
+            .order_by(ProcessDefinition.version.desc()).limit(1).tuples().first())
+
+
+def stored_definition(process_id: int) -> ProcessDef:
+    """The definition of one stored version (read and parsed once per program run and database)."""
+    if _BY_ID.get(None) is not database.obj:  # another database bound (tests, a reconnect elsewhere)
+        _BY_ID.clear()
+        _BY_ID[None] = database.obj
+    checksum = _BY_ID.get(process_id)
+    if checksum is not None and checksum in _PARSED:
+        return _PARSED[checksum]  # type: ignore[index]
+    row = ProcessDefinition.get_or_none(ProcessDefinition.id == process_id)
+    if row is None:
+        raise BeaconError("workflow.not_found", what={"ko": "프로세스 버전", "en": "Process version"},
+                          ref=process_id)
+    process = parse_stored(row.source, file=stored_label(row.process, row.version), checksum=row.checksum)
+    _BY_ID[process_id] = row.checksum  # a stored version's text never changes
+    return process
+
+
+def active_version(kind: str) -> tuple[int | None, ProcessDef]:
+    """The stored version new cases of `kind` start on: (its row id, its definition).
+
+    Read fresh from the database (the engine calls it inside the transaction that
+    records it on a new case); seeded from the shipped file when the database has
+    none. Without a bound database (a check from the command line) it is the shipped file.
+    """
+    if not _bound():
+        return None, shipped_definition(kind)
+    row = _active_row(kind)
+    if row is None:
+        process_id = seed_process(kind)
+        process = stored_definition(process_id)
+    else:
+        process_id = row[0]
+        process = _PARSED.get(row[1]) or stored_definition(process_id)
+    _remember(kind, process_id, process)
+    return process_id, process
+
+
+def _remember(kind: str, process_id: int | None, process: ProcessDef) -> None:
+    _ACTIVE_MEMO[kind] = (database.obj, time.monotonic(), process_id or 0, process)
+
+
+def forget_active(kind: str | None = None) -> None:
+    """Drop the remembered active version (after this program saved or activated one)."""
+    if kind is None:
+        _ACTIVE_MEMO.clear()
+    else:
+        _ACTIVE_MEMO.pop(kind, None)
+
+
 def definition(kind: str) -> ProcessDef:
-    """The definition in force for a kind of case."""
-    return shipped_definition(kind)
+    """The definition in force for new cases of a kind: for screens and lists (state names, filters).
+
+    May be up to ACTIVE_MEMO_SECONDS behind a version another client activated this moment;
+    the engine asks `active_version` for new cases and `case_definition` for existing ones.
+    """
+    memo = _ACTIVE_MEMO.get(kind)
+    if memo is not None and memo[0] is database.obj and time.monotonic() - memo[1] < ACTIVE_MEMO_SECONDS:
+        return memo[3]
+    return active_version(kind)[1]
+
+
+def case_definition(kind: str, row: Any) -> ProcessDef:
+    """The definition a case is driven by: the version it started with (the active one if it has none)."""
+    process_id = getattr(row, "process_id", None) if row is not None else None
+    if process_id is None:
+        return definition(kind)
+    return stored_definition(process_id)
+
+
+def process_of_case(case_id: int) -> ProcessDef:
+    """The definition an existing case is driven by (for screens that name its transitions)."""
+    from desktop.workflow.engine import load_row  # the engine drives cases by these definitions
+
+    kind, row = load_row(case_id)
+    return case_definition(kind, row)
+
+
+def known_states(kind: str) -> list[str]:
+    """Every state a case of `kind` may be in: the version in force's, in its order, then those only
+    older versions have (a case running on an older version may be in one of them)."""
+    names = list(definition(kind).states)
+    if not _bound():
+        return names
+    for (process_id,) in (ProcessDefinition.select(ProcessDefinition.id).where(ProcessDefinition.process == kind)
+                          .order_by(ProcessDefinition.version.desc()).tuples()):
+        names += [name for name in stored_definition(process_id).states if name not in names]
+    return names
+
+
+def final_states(kind: str) -> list[str]:
+    """The states of `kind` that end a case, in any stored version (see `known_states`)."""
+    return [name for name in known_states(kind) if (found := state_def(kind, name)) is not None and found.final]
+
+
+def open_states(kind: str) -> list[str]:
+    """The states of `kind` a case is still open in, in any stored version (see `known_states`)."""
+    return [name for name in known_states(kind) if (found := state_def(kind, name)) is not None and not found.final]
+
+
+def state_def(kind: str, state: str) -> StateDef | None:
+    """A state by name: from the version in force, else from the newest stored version that has it.
+
+    A case running on an older version may be in a state the version in force dropped.
+    """
+    process = definition(kind)
+    if state in process.states:
+        return process.states[state]
+    if not _bound():
+        return None
+    for (process_id,) in (ProcessDefinition.select(ProcessDefinition.id).where(ProcessDefinition.process == kind)
+                          .order_by(ProcessDefinition.version.desc()).tuples()):
+        older = stored_definition(process_id)
+        if state in older.states:
+            return older.states[state]
+    return None

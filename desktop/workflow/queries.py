@@ -29,7 +29,7 @@ from desktop.models import (
 )
 from desktop.workflow.actors import Actor, load_actor
 from desktop.workflow.engine import REPORTER_COLUMN, load_row
-from desktop.workflow.process import definition
+from desktop.workflow.process import known_states, state_def
 
 PAGE_SIZE = 200
 
@@ -108,7 +108,7 @@ def _text_condition(model: Any, text: str) -> Any:
 
 def _state_order(kind: str, column: Any) -> Any:
     """States in the order the process lists them (registered before closed), not alphabetically."""
-    states = list(definition(kind).states)
+    states = known_states(kind)
     return peewee.Case(column, [(name, position) for position, name in enumerate(states)], len(states))
 
 
@@ -160,7 +160,7 @@ def _incident_segments(sort: Sort, f: IncidentFilter, clock: Any) -> list[_Segme
             grades = grades.where(Grade.level.in_(f.grades))
         return [_Segment(gid, Incident.grade == gid, by_time) for gid, _ in grades.tuples()]
     if sort.key == "state":
-        states = [s for s in definition("incident").states if not f.states or s in f.states]
+        states = [s for s in known_states("incident") if not f.states or s in f.states]
         return [_Segment(s, Incident.state == s, by_time) for s in states]
     if sort.key == "application":
         apps = (ConfigurationItem.select(ConfigurationItem.id)
@@ -379,8 +379,8 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
 
 def state_label(kind: str, state: str, language: str | None = None) -> str:
     """The Korean or English name of a state, from the process definition."""
-    states = definition(kind).states
-    return pick(states[state].label, language) if state in states else state
+    found = state_def(kind, state)  # a case on an older version may be in a state the current one dropped
+    return pick(found.label, language) if found is not None else state
 
 
 @dataclass(frozen=True)

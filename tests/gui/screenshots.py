@@ -69,8 +69,36 @@ def main(out: Path) -> list[Path]:
                 path = out / f"chart-{kind}-{lang}-{theme}.png"
                 case.grab().save(str(path))
                 saved.append(path)
+            saved += process_screens(window, out, lang, theme)
             window.close()
     QApplication.processEvents()
+    return saved
+
+
+def process_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Administration → Processes: each process drawn, and a refused edit with its line marked."""
+    from PySide6.QtWidgets import QApplication
+
+    window.nav.setCurrentRow(list(window.pages).index("admin"))
+    admin = window.pages["admin"]
+    editor = admin.screens["processes"]
+    admin.tabs.setCurrentWidget(editor)
+    saved = []
+    for kind in ("incident", "problem", "change", "work_order"):
+        editor.picker.setCurrentIndex(editor.picker.findData(kind))
+        QApplication.processEvents()
+        path = out / f"admin-processes-{kind}-{lang}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+    editor.picker.setCurrentIndex(editor.picker.findData("incident"))
+    text = editor.editor.toPlainText()
+    editor.editor.setPlainText(text.replace('to = "closed"', 'to = "resolved"', 1))
+    editor.save()  # refused: the message names the key, the line is marked, nothing is saved
+    QApplication.processEvents()
+    path = out / f"admin-processes-refused-{lang}-{theme}.png"
+    window.grab().save(str(path))
+    saved.append(path)
+    editor.editor.setPlainText(text)
     return saved
 
 

@@ -15,6 +15,7 @@ from desktop.views.session import ClientSession
 
 SCREENS: list[tuple[str, str, str]] = [
     # ("matrix", "desktop.views.admin.matrix", "MatrixEditor"), and so on, in the order the tabs show
+    ("processes", "desktop.views.admin.processes", "ProcessEditor"),
 ]
 
 

@@ -33,6 +33,7 @@ class GroupMember:
     name: str
     name_en: str
     team: str
+    team_en: str
     rule: str  # a matrix role code, "manual_add", or "manual_remove" (shown, not told)
     note: str  # the reason given for a hand change
 
@@ -64,7 +65,8 @@ def group_members(application_id: int) -> list[GroupMember]:
                .where((PropagationOverride.application == application_id)
                       & (PropagationOverride.mode == "remove")).tuples()]
     ids = [m.user_id for m in members] + removed
-    info = {i: (n, e or n, t or "") for i, n, e, t in User.select(User.id, User.name, User.name_en, Team.name)
+    info = {i: (n, e or n, t or "", te or t or "") for i, n, e, t, te in User.select(
+            User.id, User.name, User.name_en, Team.name, Team.name_en)
             .join(Team, JOIN.LEFT_OUTER, on=(User.team == Team.id)).where(User.id.in_(ids)).tuples()}
     out = [GroupMember(m.user_id, *info[m.user_id], m.reason, overrides.get(m.user_id, "")) for m in members]
     out += [GroupMember(u, *info[u], REMOVED, overrides.get(u, "")) for u in removed if u in info]

@@ -15,6 +15,14 @@
         <source>Why</source>
         <translation>사유</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
 </context>
 <context>
     <name>CaseListPage</name>
@@ -519,8 +527,16 @@
         <translation>다른 구성 항목에 담당자 복사</translation>
     </message>
     <message>
-        <source>Give these configuration items the owners of {0} (every role):</source>
-        <translation>아래 구성 항목에 {0}의 담당자를 그대로 지정합니다 (모든 역할):</translation>
+        <source>Click the configuration items that should get the owners of {0} (every role):</source>
+        <translation>{0}의 담당자를 그대로 받을 구성 항목을 클릭해 고르세요 (모든 역할):</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
     <message>
         <source>Filter by code or name</source>
@@ -642,6 +658,10 @@
     <message>
         <source>Problem</source>
         <translation>문제점</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1158,14 @@
     <message>
         <source>e.g. on leave until March</source>
         <translation>예: 3월까지 휴직</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
     </message>
     <message>
         <source>Why</source>

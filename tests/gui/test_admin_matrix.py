@@ -124,8 +124,16 @@ def test_copy_row_and_search(qtbot, bank, monkeypatch, errors_shown):
     assert editor.items[bank.app.id].isHidden() and not editor.items[target.id].isHidden()
     editor.search.setText("")
     editor.select_cell(bank.app.id, "team_lead")
-    monkeypatch.setattr(matrix_view.CopyRowDialog, "ask", classmethod(
-        lambda cls, session, rows, source, parent=None: [target.id]))
+    def pick_targets(cls, session, rows, source, parent=None):
+        dialog = cls(session, rows, source, parent)  # the real dialog, filtered and clicked as a person would
+        qtbot.addWidget(dialog)
+        dialog.search.setText("외환")
+        shown = [dialog.list.item(r) for r in range(dialog.list.count()) if not dialog.list.item(r).isHidden()]
+        assert [item.text() for item in shown] == [f"{target.code} · {target.name_en}"]  # English, found by Korean
+        shown[0].setSelected(True)
+        return dialog.targets()
+
+    monkeypatch.setattr(matrix_view.CopyRowDialog, "ask", classmethod(pick_targets))
     click(qtbot, editor, "matrix_copy")
     expected = [User.get_by_id(bank.id(p)).name_en for p in ("handler", "second", "lead", "head")]
     assert [editor.items[target.id].text(c) for c in range(1, 5)] == expected
@@ -147,6 +155,9 @@ def test_a_non_administrator_cannot_save(qtbot, bank, errors_shown):
 def test_add_and_remove_a_propagation_member_changes_who_is_told(qtbot, bank, monkeypatch, errors_shown):
     editor = propagation_view.PropagationEditor(session_of(bank, "admin", "en"))
     qtbot.addWidget(editor)
+    editor.search.setText("인터넷")  # Korean name found from the English screen
+    assert [editor.apps.item(r).text() for r in range(editor.apps.count()) if not editor.apps.item(r).isHidden()] \
+        == [bank.app.name_en]
     editor.select_application(bank.app.id)
     outsider = bank.id("outsider")
     outsider_en = User.get_by_id(outsider).name_en

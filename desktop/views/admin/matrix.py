@@ -47,6 +47,7 @@ from desktop.workflow.notices import REASON_LABELS
 
 Cell = tuple[int, str]
 CI_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 FLAG_BRUSH = QBrush(QColor(198, 40, 40, 70))  # reads on light and dark backgrounds alike
 PENDING_BRUSH = QBrush(QColor(255, 179, 0, 60))
 
@@ -106,8 +107,8 @@ class CopyRowDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Copy owners to other CIs"))
-        label = QLabel(self.tr("Give these configuration items the owners of {0} (every role):").format(
-            session.pick(source.name, source.name_en)), self)
+        label = QLabel(self.tr("Click the configuration items that should get the owners of {0} (every role):")
+                       .format(session.pick(source.name, source.name_en)), self)
         label.setWordWrap(True)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Filter by code or name"))
@@ -118,11 +119,14 @@ class CopyRowDialog(QDialog):
                 continue
             item = QListWidgetItem(f"{row.code} · {session.pick(row.name, row.name_en)}")
             item.setData(CI_ROLE, row.ci_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(SEARCH_ROLE, f"{row.code} {row.name} {row.name_en}".casefold())
             self.list.addItem(item)
+        # A click toggles a row: check boxes in lists do not show under the qt-material theme.
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.search.textChanged.connect(self._filter)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Copy"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -133,11 +137,11 @@ class CopyRowDialog(QDialog):
     def _filter(self, text: str) -> None:
         for r in range(self.list.count()):
             item = self.list.item(r)
-            item.setHidden(bool(text) and text.casefold() not in item.text().casefold())
+            item.setHidden(bool(text) and text.strip().casefold() not in item.data(SEARCH_ROLE))
 
     def targets(self) -> list[int]:
         return [int(self.list.item(r).data(CI_ROLE)) for r in range(self.list.count())
-                if self.list.item(r).checkState() == Qt.CheckState.Checked]
+                if self.list.item(r).isSelected() and not self.list.item(r).isHidden()]
 
     @classmethod
     def ask(cls, session: ClientSession, rows: list[MatrixRow], source: MatrixRow,
@@ -169,6 +173,7 @@ class ImportReportDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.resizeColumnsToContents()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(label)

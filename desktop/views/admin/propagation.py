@@ -40,6 +40,7 @@ from desktop.workflow.admin_propagation import RULE_LABELS
 from desktop.workflow.notices import KIND_LABELS
 
 DATA = Qt.ItemDataRole.UserRole
+SEARCH = Qt.ItemDataRole.UserRole + 1
 SAMPLE_KINDS = ("registered", "accepted", "regraded", "closed")
 
 
@@ -50,12 +51,15 @@ class AddMemberDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add to the propagation group of {0}").format(application))
         self.picker = UserPicker(session, admin_matrix.pickable_users(), self)
+        self.picker.sig_picked.connect(lambda _user: self.accept())
         self.reason = QLineEdit(self)
         self.reason.setObjectName("member_reason")
         self.reason.setPlaceholderText(self.tr("e.g. branch liaison for this system"))
         form = QFormLayout()
         form.addRow(self.tr("Why"), self.reason)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -82,6 +86,8 @@ class ReasonDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("e.g. on leave until March"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Remove"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QFormLayout(self)
@@ -191,6 +197,7 @@ class PropagationEditor(QWidget):
         for choice in admin_propagation.group_applications():
             item = QListWidgetItem(choice.label(self.session.language))
             item.setData(DATA, choice.value)
+            item.setData(SEARCH, f"{choice.name} {choice.name_en}".casefold())
             self.apps.addItem(item)
             if choice.value == current:
                 self.apps.setCurrentItem(item)
@@ -213,7 +220,7 @@ class PropagationEditor(QWidget):
     def _filter(self, text: str) -> None:
         for r in range(self.apps.count()):
             item = self.apps.item(r)
-            item.setHidden(bool(text) and text.casefold() not in item.text().casefold())
+            item.setHidden(bool(text) and text.strip().casefold() not in item.data(SEARCH))
 
     def show_group(self) -> None:
         app_id = self.application_id()

@@ -104,6 +104,7 @@ def test_edit_import_undo_save_then_a_new_incident_goes_to_the_edited_handler(qt
     assert app_row.text(1) == "second님" and "second님" in editor.preview.text()
     click(qtbot, editor, "matrix_undo")  # takes back the import, keeps the hand edit
     assert app_row.text(1) == "other_handler님"
+    del app_row  # Save rebuilds the grid: its items are new ones
 
     click(qtbot, editor, "matrix_save")
     assert errors_shown == [] and primary_handlers(bank.app.id) == ["other_handler"]

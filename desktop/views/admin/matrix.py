@@ -489,26 +489,26 @@ class MatrixEditor(QWidget):
         return self.session.pick(user.name, user.name_en) if user else f"#{user_id}"
 
     def _build_tree(self) -> None:
-        self.tree.clear()
+        # Drop our wrappers before the tree deletes the items, and create each item with its parent
+        # so the tree (not Python) owns it: no wrapper outlives or double-frees a deleted item.
         self.items = {}
+        self.tree.clear()
         self.tree.setColumnCount(1 + len(self.grid.roles))
         self.tree.setHeaderLabels([self.tr("Configuration item")]
                                   + [self.session.pick(r.name, r.name_en) for r in self.grid.roles])
         loose: QTreeWidgetItem | None = None
         for row in self.grid.rows:
-            item = QTreeWidgetItem()
-            item.setData(0, CI_ROLE, row.ci_id)
-            self.items[row.ci_id] = item
             if row.group_id == row.ci_id:
-                self.tree.addTopLevelItem(item)
+                item = QTreeWidgetItem(self.tree)
             elif row.group_id is not None:
-                self.items[row.group_id].addChild(item)
+                item = QTreeWidgetItem(self.items[row.group_id])
             else:
                 if loose is None:
-                    loose = QTreeWidgetItem([self.tr("Not linked to an application")])
+                    loose = QTreeWidgetItem(self.tree, [self.tr("Not linked to an application")])
                     loose.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                    self.tree.addTopLevelItem(loose)
-                loose.addChild(item)
+                item = QTreeWidgetItem(loose)
+            item.setData(0, CI_ROLE, row.ci_id)
+            self.items[row.ci_id] = item
             self._paint(row.ci_id)
         self.tree.expandAll()
         header = self.tree.header()

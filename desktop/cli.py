@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.errors import BeaconError
-from desktop.i18n import LANGUAGES, pick, set_language
+from desktop.i18n import LANGUAGES, current_language, pick, set_language
 
 TEXT = {
     "ready": {
@@ -50,6 +50,32 @@ TEXT = {
     "report_written": {
         "ko": "보고서를 저장했습니다: {path} ({pages}쪽)",
         "en": "Report written: {path} ({pages} pages)",
+    },
+    "matrix_exported": {
+        "ko": "담당자 매트릭스를 내보냈습니다: {path} ({rows}행)",
+        "en": "Owner matrix exported: {path} ({rows} rows)",
+    },
+    "matrix_checked": {
+        "ko": "점검만 했습니다 (--dry-run): {rows}행, 바뀔 칸 {cells}개 (추가 {added}명, 제외 {removed}명). "
+              "저장하지 않았습니다.",
+        "en": "Dry run: {rows} rows; {cells} cells would change ({added} people added, {removed} taken out). "
+              "Nothing saved.",
+    },
+    "matrix_imported": {
+        "ko": "담당자 매트릭스를 가져왔습니다: {rows}행, 바뀐 칸 {cells}개 (추가 {added}명, 제외 {removed}명).",
+        "en": "Owner matrix imported: {rows} rows; {cells} cells changed ({added} people added, {removed} taken out).",
+    },
+    "matrix_rejected": {
+        "ko": "{path}: 잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 고친 뒤 다시 실행하세요.",
+        "en": "{path}: {count} bad rows, so nothing was imported. Fix them and run again.",
+    },
+    "matrix_no_actor": {
+        "ko": "로그인 '{login}'인 활성 사용자가 없습니다. --as 로 관리자 로그인을 지정하세요.",
+        "en": "No active user has the login '{login}'. Name an administrator with --as LOGIN.",
+    },
+    "cannot_read": {
+        "ko": "파일을 읽거나 쓸 수 없습니다: {path} ({reason})",
+        "en": "Cannot read or write the file: {path} ({reason})",
     },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
@@ -99,7 +125,62 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("value", help="a JSON value")
     put.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     _add_report_parser(sub)
+    _add_matrix_parser(sub)
     return parser
+
+
+def _add_matrix_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon matrix export FILE.csv` and `beacon matrix import FILE.csv [--dry-run]`, acting as `--as LOGIN`."""
+    matrix = sub.add_parser("matrix", help="export or import the CI-to-owner matrix as CSV (UTF-8 with BOM)")
+    matrix_sub = matrix.add_subparsers(dest="matrix_command", required=True)
+    export = matrix_sub.add_parser("export", help="write the whole matrix to a CSV file")
+    export.add_argument("file", metavar="FILE.csv")
+    load = matrix_sub.add_parser("import", help="replace the cells a CSV file names; all rows or none")
+    load.add_argument("file", metavar="FILE.csv")
+    load.add_argument("--dry-run", action="store_true", help="check every row and say what would change; save nothing")
+    for command in (export, load):
+        command.add_argument("--as", dest="as_login", default="admin", metavar="LOGIN",
+                             help="the administrator the change is recorded under (default: admin)")
+        command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+
+
+def _matrix(url: str, args: argparse.Namespace) -> int:
+    """Export or import the owner matrix; bad rows are printed one a line and nothing is imported (exit 1)."""
+    from pathlib import Path
+
+    from desktop.models import User
+    from desktop.workflow import admin_matrix
+
+    _open_for_reading(url)
+    actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
+    if actor is None:
+        print(f"beacon: {pick(TEXT['matrix_no_actor']).format(login=args.as_login)}", file=sys.stderr)
+        return 2
+    path = Path(args.file)
+    if args.matrix_command == "export":
+        data = admin_matrix.export_matrix_csv(actor_id=actor.id)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            print(f"beacon: {pick(TEXT['cannot_read']).format(path=path, reason=exc.strerror or exc)}",
+                  file=sys.stderr)
+            return 2
+        _say("matrix_exported", path=path, rows=data.count(b"\n") - 1)
+        return 0
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"beacon: {pick(TEXT['cannot_read']).format(path=path, reason=exc.strerror or exc)}", file=sys.stderr)
+        return 2
+    result = admin_matrix.import_matrix_csv(actor_id=actor.id, data=data, dry_run=args.dry_run, source=path.name)
+    if result.errors:
+        for error in result.errors:
+            print(f"{path}: {error.message(current_language())}", file=sys.stderr)
+        print(f"beacon: {pick(TEXT['matrix_rejected']).format(path=path, count=len(result.errors))}", file=sys.stderr)
+        return 1
+    _say("matrix_imported" if result.applied else "matrix_checked", rows=result.rows, cells=result.cells,
+         added=result.added, removed=result.removed)
+    return 0
 
 
 def _add_report_parser(sub: argparse._SubParsersAction) -> None:
@@ -274,6 +355,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sla_check(settings.database_url)
         if args.command == "report":
             return _report(settings.database_url, args)
+        if args.command == "matrix":
+            return _matrix(settings.database_url, args)
         if args.command == "process":
             return _process_check(args)
         if args.command == "init-db":

@@ -176,6 +176,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "설정 파일을 읽을 수 없습니다: {path} ({reason})",
         "en": "Cannot read the settings file: {path} ({reason})",
     },
+    "matrix.unknown_ci": {
+        "ko": "구성 항목 '{ci}'이(가) 없거나 폐기되었습니다. 매트릭스를 다시 불러오세요.",
+        "en": "Configuration item '{ci}' does not exist or is retired. Reload the matrix.",
+    },
+    "matrix.unknown_role": {
+        "ko": "'{role}'은(는) 담당자 매트릭스의 역할이 아닙니다.",
+        "en": "'{role}' is not a role of the owner matrix.",
+    },
+    "matrix.duplicate_cell": {
+        "ko": "같은 칸(구성 항목 {ci}, 역할 {role})을 한 번에 두 번 바꿀 수 없습니다.",
+        "en": "The same cell (configuration item {ci}, role {role}) cannot be changed twice in one save.",
+    },
+    "matrix.user_twice": {
+        "ko": "'{ci}'의 '{role}' 칸에 같은 사용자가 두 번 들어 있습니다.",
+        "en": "The '{role}' cell of '{ci}' names the same user twice.",
+    },
+    "matrix.stale_cell": {
+        "ko": "'{ci}'의 '{role}' 칸을 그 사이 다른 관리자가 바꿨습니다. 아무것도 저장하지 않았습니다. 매트릭스를 다시 불러온 뒤 변경하세요.",
+        "en": "Another administrator changed the '{role}' cell of '{ci}' in the meantime. Nothing was saved; reload the matrix and apply your change again.",
+    },
+    "propagation.already_member": {
+        "ko": "{user}님은 이미 '{app}' 전파 그룹에 있습니다 ({reason}).",
+        "en": "{user} is already in the propagation group of '{app}' ({reason}).",
+    },
+    "propagation.not_member": {
+        "ko": "{user}님은 '{app}' 전파 그룹에 없습니다.",
+        "en": "{user} is not in the propagation group of '{app}'.",
+    },
 }
 
 

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>Add to the propagation group of {0}</source>
+        <translation>{0} 전파 그룹에 추가</translation>
+    </message>
+    <message>
+        <source>e.g. branch liaison for this system</source>
+        <translation>예: 이 시스템의 영업점 연락 담당</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <source>Search titles</source>
@@ -498,6 +521,29 @@
     </message>
 </context>
 <context>
+    <name>CopyRowDialog</name>
+    <message>
+        <source>Copy owners to other CIs</source>
+        <translation>다른 구성 항목에 담당자 복사</translation>
+    </message>
+    <message>
+        <source>Click the configuration items that should get the owners of {0} (every role):</source>
+        <translation>{0}의 담당자를 그대로 받을 구성 항목을 클릭해 고르세요 (모든 역할):</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>코드 또는 이름으로 거르기</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Grade</source>
@@ -718,6 +764,37 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import refused</source>
+        <translation>가져오기 거부됨</translation>
+    </message>
+    <message>
+        <source>{0}: {1} bad rows. Nothing was imported; fix the file and import it again.</source>
+        <translation>{0}: 잘못된 행 {1}개. 아무것도 가져오지 않았습니다. 파일을 고친 뒤 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>문제점</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>Mark all read</source>
@@ -921,6 +998,197 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>MatrixEditor</name>
+    <message>
+        <source>Search CI, code or person</source>
+        <translation>구성 항목, 코드, 담당자 검색</translation>
+    </message>
+    <message>
+        <source>Only flagged</source>
+        <translation>경고만 보기</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV 가져오기…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Copy row…</source>
+        <translation>행 복사…</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>변경 취소</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Pick a cell to edit its people.</source>
+        <translation>담당자를 바꿀 칸을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Add to cell</source>
+        <translation>칸에 추가</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>칸</translation>
+    </message>
+    <message>
+        <source>Who gets an incident on this application</source>
+        <translation>이 업무시스템에 장애가 등록되면</translation>
+    </message>
+    <message>
+        <source>Owner matrix</source>
+        <translation>담당자 매트릭스</translation>
+    </message>
+    <message>
+        <source>Undone.</source>
+        <translation>되돌렸습니다.</translation>
+    </message>
+    <message>
+        <source>Changes discarded; the saved matrix is shown.</source>
+        <translation>변경을 취소했습니다. 저장된 매트릭스를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>저장할 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saved: {0} cells ({1} people added, {2} taken out).</source>
+        <translation>저장했습니다: {0}칸 (추가 {1}명, 제외 {2}명).</translation>
+    </message>
+    <message>
+        <source>{0} is already in this cell.</source>
+        <translation>{0}님은 이미 이 칸에 있습니다.</translation>
+    </message>
+    <message>
+        <source>Pick the row to copy first.</source>
+        <translation>먼저 복사할 행을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Copied to {0} CIs; not saved yet.</source>
+        <translation>구성 항목 {0}개에 복사했습니다. 아직 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Import owner matrix</source>
+        <translation>담당자 매트릭스 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export owner matrix</source>
+        <translation>담당자 매트릭스 내보내기</translation>
+    </message>
+    <message>
+        <source>Cannot read {0}: {1}</source>
+        <translation>{0}을(를) 읽을 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} bad rows; nothing imported.</source>
+        <translation>{0}: 잘못된 행 {1}개. 아무것도 가져오지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>The matrix changed since it was loaded; discard or save, then import again.</source>
+        <translation>불러온 뒤 매트릭스가 바뀌었습니다. 변경을 취소하거나 저장한 뒤 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} rows read, {2} cells change. Not saved yet: check, then Save.</source>
+        <translation>{0}: {1}행을 읽었고 {2}칸이 바뀝니다. 아직 저장하지 않았습니다. 확인한 뒤 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Cannot write {0}: {1}</source>
+        <translation>{0}에 쓸 수 없습니다: {1}</translation>
+    </message>
+    <message>
+        <source> (the saved matrix; unsaved edits are not in it)</source>
+        <translation> (저장된 매트릭스입니다. 저장하지 않은 변경은 들어 있지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Exported to {0}.</source>
+        <translation>{0}(으)로 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Configuration item</source>
+        <translation>구성 항목</translation>
+    </message>
+    <message>
+        <source>Not linked to an application</source>
+        <translation>업무시스템에 연결되지 않음</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>(no team)</source>
+        <translation>(팀 없음)</translation>
+    </message>
+    <message>
+        <source>{0} applications have no primary handler: </source>
+        <translation>주담당자가 없는 업무시스템 {0}개: </translation>
+    </message>
+    <message>
+        <source>Every application has a primary handler.</source>
+        <translation>모든 업무시스템에 주담당자가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Save ({0})</source>
+        <translation>저장 ({0})</translation>
+    </message>
+    <message>
+        <source>Pick a row of an application to see who would get its incidents.</source>
+        <translation>업무시스템 행을 고르면 장애를 누가 받는지 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Assigned to: {0}</source>
+        <translation>배정: {0}</translation>
+    </message>
+    <message>
+        <source>Assigned to the team {0}, nobody in person</source>
+        <translation>{0} 팀에 배정 (담당자 없음)</translation>
+    </message>
+    <message>
+        <source>Nobody is assigned</source>
+        <translation>아무에게도 배정되지 않음</translation>
+    </message>
+    <message>
+        <source>Told it is theirs: {0}</source>
+        <translation>배정 알림: {0}</translation>
+    </message>
+    <message>
+        <source>Propagation group told:</source>
+        <translation>전파 대상:</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>없음</translation>
+    </message>
+</context>
+<context>
     <name>ProcessEditor</name>
     <message>
         <source>Process</source>
@@ -1061,6 +1329,120 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Version %1 is in force again: new cases start on it.</source>
         <translation>버전 %1을(를) 다시 적용했습니다: 새 건은 이 버전으로 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PropagationEditor</name>
+    <message>
+        <source>Search applications</source>
+        <translation>업무시스템 검색</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>포함 규칙</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>메모</translation>
+    </message>
+    <message>
+        <source>Add person…</source>
+        <translation>사람 추가…</translation>
+    </message>
+    <message>
+        <source>Remove from group…</source>
+        <translation>그룹에서 제외…</translation>
+    </message>
+    <message>
+        <source>Put back</source>
+        <translation>다시 포함</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>구성원</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>수신자</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Preview: who a sample incident would reach</source>
+        <translation>미리보기: 예시 장애 알림을 받는 사람</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <source>Propagation groups</source>
+        <translation>전파 그룹</translation>
+    </message>
+    <message>
+        <source>{0}: {1} people are told; grey rows were taken out by hand.</source>
+        <translation>{0}: {1}명에게 알립니다. 회색 행은 수동으로 제외된 사람입니다.</translation>
+    </message>
+    <message>
+        <source>Added; saved.</source>
+        <translation>추가하고 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Removed; saved.</source>
+        <translation>제외하고 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Put back; saved.</source>
+        <translation>다시 포함하고 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>In-app</source>
+        <translation>앱 알림</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>웹훅</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Remove {0} from the group</source>
+        <translation>{0}님을 그룹에서 제외</translation>
+    </message>
+    <message>
+        <source>e.g. on leave until March</source>
+        <translation>예: 3월까지 휴직</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>빼기</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
     </message>
 </context>
 <context>
@@ -1258,6 +1640,13 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Fields marked * are required.</source>
         <translation>* 표시 항목은 필수입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>UserPicker</name>
+    <message>
+        <source>Search people by name or team</source>
+        <translation>이름 또는 팀으로 사람 검색</translation>
     </message>
 </context>
 <context>

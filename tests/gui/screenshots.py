@@ -72,6 +72,54 @@ def main(out: Path) -> list[Path]:
             saved += process_screens(window, out, lang, theme)
             window.close()
     QApplication.processEvents()
+    saved += matrix_shots(app, url, actor, out)
+    return saved
+
+
+def matrix_shots(app, url: str, actor, out: Path) -> list[Path]:
+    """The owner matrix editor (a cell picked, one edit pending), its import report and copy dialog, and the
+    propagation group editor with its preview — ko/en, light/dark."""
+    from desktop.views.admin.matrix import CopyRowDialog, ImportReportDialog, MatrixEditor
+    from desktop.views.admin.propagation import PropagationEditor
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from desktop.workflow.admin_matrix import parse_matrix_csv
+
+    bad = parse_matrix_csv(b"ci_code,ci_name,role,position,login,name\r\nNOPE,,primary_handler,1,nobody,\r\n"
+                           b"APP-IB,,boss,x,admin,\r\n")
+    saved = []
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            session = ClientSession(actor=actor, database_url=url, language=lang)
+            editor = MatrixEditor(session)
+            editor.resize(1280, 800)
+            editor.show()
+            app_row = next(r for r in editor.grid.rows if r.kind == "application" and r.cells["second_line"])
+            editor.select_cell(app_row.ci_id, "primary_handler")
+            editor.picker.search.setText(editor.grid.users[app_row.cells["second_line"][0]].name[:2])
+            editor.add_user(app_row.cells["second_line"][0])
+            app.processEvents()
+            for name, widget in (("admin-matrix", editor),
+                                 ("admin-matrix-import-errors", ImportReportDialog(session, "matrix.csv", bad.errors)),
+                                 ("admin-matrix-copy", CopyRowDialog(session, editor.rows_now(), app_row))):
+                widget.show()
+                app.processEvents()
+                path = out / f"{name}-{lang}-{theme}.png"
+                widget.grab().save(str(path))
+                saved.append(path)
+                widget.close()
+            prop = PropagationEditor(session)
+            prop.resize(1280, 800)
+            prop.select_application(app_row.ci_id)
+            prop.show()
+            app.processEvents()
+            path = out / f"admin-propagation-{lang}-{theme}.png"
+            prop.grab().save(str(path))
+            saved.append(path)
+            prop.close()
     return saved
 
 

@@ -15,6 +15,8 @@ from desktop.views.session import ClientSession
 
 SCREENS: list[tuple[str, str, str]] = [
     # ("matrix", "desktop.views.admin.matrix", "MatrixEditor"), and so on, in the order the tabs show
+    ("matrix", "desktop.views.admin.matrix", "MatrixEditor"),
+    ("propagation", "desktop.views.admin.propagation", "PropagationEditor"),
     ("processes", "desktop.views.admin.processes", "ProcessEditor"),
 ]
 

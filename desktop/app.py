@@ -26,6 +26,10 @@ def _application(settings: Settings) -> QApplication:
     app.setApplicationName("Beacon ITSM")
     app.setOrganizationName("Beacon")
     app.setWindowIcon(app_icon())
+    if not hasattr(app, "_beacon_collector"):  # garbage with widgets in it is collected on this thread only
+        from desktop.views.gc_guard import UiThreadCollector
+
+        app._beacon_collector = UiThreadCollector(parent=app)
     load_fonts()
     if os.environ.get("BEACON_NO_THEME") != "1":
         apply_theme(app, settings.theme)

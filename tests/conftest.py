@@ -94,6 +94,23 @@ def empty_db(backend: str, tmp_path) -> Iterator[str]:
     dbmod.close()
 
 
+@pytest.fixture(autouse=True)
+def _collect_garbage_on_the_ui_thread() -> Iterator[None]:
+    """Once Qt is in the process, collect cyclic garbage between tests on this (the UI) thread, never
+    automatically on a worker thread where destroying a widget crashes (see desktop/views/gc_guard.py)."""
+    import gc
+    import sys
+
+    qt = "PySide6.QtCore" in sys.modules
+    if qt:
+        gc.disable()
+    yield
+    if qt or "PySide6.QtCore" in sys.modules:
+        _finish_pool_work()
+        gc.disable()
+        gc.collect()
+
+
 def _finish_pool_work() -> None:
     """Let list pages and reports still reading on Qt's thread pool finish before their database goes."""
     import sys

@@ -15,6 +15,8 @@ from desktop.views.session import ClientSession
 
 SCREENS: list[tuple[str, str, str]] = [
     # ("matrix", "desktop.views.admin.matrix", "MatrixEditor"), and so on, in the order the tabs show
+    ("priority", "desktop.views.admin.priority", "PriorityMatrixEditor"),
+    ("sla", "desktop.views.admin.sla", "SlaEditor"),
 ]
 
 

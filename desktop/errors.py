@@ -134,7 +134,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "policy.level_in_use": {
         "ko": "{kind} '{level}'은(는) 삭제할 수 없습니다: {uses}에서 사용 중입니다. 이름을 바꾸거나, 사용하는 곳을 먼저 정리하세요.",
-        "en": "{kind} '{level}' cannot be removed: {uses} use it. Rename it instead, or move those first.",
+        "en": "The {kind} '{level}' cannot be removed: {uses} use it. Rename it instead, or move those first.",
     },
     "policy.level_label_missing": {
         "ko": "{kind}의 한국어 이름과 영어 이름을 모두 입력하세요 ({position}번째 항목).",

@@ -157,7 +157,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Grade '{grade}' has an invalid colour '{color}' (e.g. #d32f2f).",
     },
     "policy.bad_target": {
-        "ko": "{grade}: {reason}",
+        "ko": "{grade}의 SLA 목표를 저장할 수 없습니다: {reason}",
         "en": "{grade}: {reason}",
     },
     "policy.bad_hours": {

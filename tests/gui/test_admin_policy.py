@@ -80,7 +80,7 @@ def test_editing_the_grid_shows_the_impact_then_a_new_incident_gets_the_new_grad
     high_high = cell(editor, 0, 0)
     high_high.setCurrentIndex(high_high.findText("Grade 2 (high)"))
     assert "different grade if registered under this matrix: 2" in editor.preview.text()
-    assert "High × High: Grade 1 (critical) → Grade 2 (high) (2)" in editor.preview.text()
+    assert "High × High: Grade 1 (critical) → Grade 2 (high) (2 incident(s))" in editor.preview.text()
     assert register(bank).grade.level == 1  # nothing is saved before Save
     click(qtbot, editor.save_button)
     assert editor.message.text() == "Saved. New incidents are graded with this matrix."

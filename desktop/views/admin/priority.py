@@ -348,7 +348,8 @@ class PriorityMatrixEditor(QWidget):
                  self.tr("Would get a different grade if registered under this matrix: %1")
                  .replace("%1", str(impact.changed))]
         for s in impact.shifts:
-            lines.append(f"  • {s.urgency[lang]} × {s.impact[lang]}: {s.old[lang]} → {s.new[lang]} ({s.count})")
+            count = self.tr("%1 incident(s)").replace("%1", str(s.count))
+            lines.append(f"  • {s.urgency[lang]} × {s.impact[lang]}: {s.old[lang]} → {s.new[lang]} ({count})")
         lines.append("")
         lines.append(self.tr("Saving changes the grade of incidents registered from then on; open incidents keep "
                              "theirs (a handler can regrade one with a reason)."))

@@ -178,7 +178,7 @@ class SlaEditor(QWidget):
         if month_view is not None:  # holidays keep their colours under the theme's item style
             month_view.setItemDelegate(FilledCellDelegate(month_view, align=Qt.AlignmentFlag.AlignCenter))
         self.month.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.month.currentPageChanged.connect(lambda _y, _m: self._paint_month())
+        self.month.currentPageChanged.connect(lambda _y, _m: (self._paint_month(), self._fill_days()))
         legend = QLabel(self)
         legend.setTextFormat(Qt.TextFormat.RichText)
         legend.setText(" ".join(f'<span style="background:{bg};color:{fg};">&nbsp;{text}&nbsp;</span>' for (bg, fg),
@@ -492,6 +492,9 @@ class SlaEditor(QWidget):
                     item.setBackground(QBrush(QColor(colors[0])))
                     item.setForeground(QBrush(QColor(colors[1])))
                 self.days_table.setItem(r, c, item)
+        shown = next((r for r, row in enumerate(rows) if row[0].month >= self.month.monthShown()), None)
+        if shown is not None:  # the list opens at the month the calendar shows
+            self.days_table.scrollToItem(self.days_table.item(shown, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _day_clicked(self, row: int, _column: int) -> None:
         day = self.day_rows[row][0]

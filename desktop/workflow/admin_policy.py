@@ -137,7 +137,7 @@ def _label(names: tuple[str, str] | LevelDraft | GradeDraft) -> dict[str, str]:
 
 
 def level_usage(kind: str, code_or_level: str) -> dict[str, int]:
-    """What uses a stored level or grade: counts of open and closed incidents, problems, applications.
+    """What uses a stored level or grade: open incidents, problems, applications (counts); finished incidents (1: some).
 
     Args:
         kind: "urgency", "impact" or "grade".
@@ -152,9 +152,11 @@ def level_usage(kind: str, code_or_level: str) -> dict[str, int]:
         column = Incident.urgency if kind == "urgency" else Incident.impact
     if row is None:
         return {}
+    # open incidents are few and indexed by state; for finished ones, whether any exist is all that matters
     usage: dict[str, int] = {
-        "open_incidents": Incident.select().where((column == row.id) & Incident.state.in_(open_states)).count(),
-        "closed_incidents": Incident.select().where((column == row.id) & Incident.state.not_in(open_states)).count(),
+        "open_incidents": Incident.select().where(Incident.state.in_(open_states) & (column == row.id)).count(),
+        "closed_incidents": int(Incident.select().where(Incident.state.not_in(open_states) & (column == row.id))
+                                .exists()),
     }
     if kind == "grade":
         usage["problems"] = Problem.select().where(Problem.grade == row.id).count()
@@ -165,7 +167,7 @@ def level_usage(kind: str, code_or_level: str) -> dict[str, int]:
 
 USAGE_LABELS = {
     "open_incidents": {"ko": "열린 장애 {n}건", "en": "{n} open incident(s)"},
-    "closed_incidents": {"ko": "종결·취소된 장애 {n}건(이력 보존)", "en": "{n} finished incident(s) (kept as history)"},
+    "closed_incidents": {"ko": "종결·취소된 장애(이력으로 보존)", "en": "finished incidents (kept as history)"},
     "problems": {"ko": "문제 {n}건", "en": "{n} problem(s)"},
     "applications": {"ko": "구성 항목 {n}개", "en": "{n} configuration item(s)"},
 }

@@ -283,3 +283,39 @@ def test_a_calendar_saved_by_someone_else_meanwhile_is_a_conflict(bank):
     with pytest.raises(StaleRecordError):
         ap.save_calendar(actor_id=bank.id("admin"), draft=mine)
     assert business().hours["sat"] == "09:00-13:00"
+
+
+def test_four_administrators_saving_at_once_leave_one_whole_matrix(bank):
+    import threading
+
+    from desktop.models import database
+
+    drafts = [ap.read_matrix() for _ in range(4)]
+    cells = [("high", "low"), ("medium", "low"), ("low", "medium"), ("low", "high")]
+    for draft, key in zip(drafts, cells, strict=True):
+        draft.cells[key] = "1"
+    barrier = threading.Barrier(4)
+    outcomes: list[str] = []
+
+    def save(draft: ap.MatrixDraft) -> None:
+        try:
+            barrier.wait()
+            ap.save_matrix(actor_id=bank.id("admin"), draft=draft)
+            outcomes.append("saved")
+        except StaleRecordError:
+            outcomes.append("stale")
+        except BaseException as exc:  # reported below
+            outcomes.append(repr(exc))
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=save, args=(d,)) for d in drafts]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert sorted(outcomes) == ["saved", "stale", "stale", "stale"]
+    stored = ap.read_matrix().cells
+    assert sum(stored[key] == "1" for key in cells) == 1  # exactly the winner's edit, nothing mixed
+    assert PriorityMatrixCell.select().count() == 9
+    assert Event.select().where(Event.entity == "priority_matrix").count() == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,6 +42,10 @@ class FilledCellDelegate(QStyledItemDelegate):
                  | Qt.AlignmentFlag.AlignLeft) -> None:
         super().__init__(parent)
         self.align = align
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 16, hint.height())  # the padding `paint` leaves either side
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         background = index.data(Qt.ItemDataRole.BackgroundRole)

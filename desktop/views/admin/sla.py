@@ -153,7 +153,7 @@ class SlaEditor(QWidget):
         self.hours_table.setVerticalHeaderLabels(self.weekday_names)
         self.hours_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.hours_table.verticalHeader().setDefaultSectionSize(30)
-        self.hours_table.verticalHeader().setMinimumWidth(110)
+        self.hours_table.verticalHeader().setMinimumWidth(130)
         self.hours_table.setMinimumHeight(7 * 30 + 40)
         hours_hint = QLabel(self.tr("e.g. 09:00-18:00, or 09:00-12:00, 13:00-18:00; empty = day off"), self)
         hours_hint.setWordWrap(True)

@@ -62,7 +62,9 @@ def matrix_editor(qtbot, bank) -> PriorityMatrixEditor:
 
 
 def cell(editor: PriorityMatrixEditor, row: int, column: int) -> QComboBox:
-    return editor.findChild(QComboBox, f"cell_{row}_{column}")
+    widget = editor.grid.cellWidget(row, column)  # the grid's current combo (rebuilt ones await deletion)
+    assert isinstance(widget, QComboBox)
+    return widget
 
 
 def click(qtbot, widget) -> None:
@@ -86,6 +88,19 @@ def test_editing_the_grid_shows_the_impact_then_a_new_incident_gets_the_new_grad
     assert editor.message.text() == "Saved. New incidents are graded with this matrix."
     assert "Open incidents now: 3" in editor.preview.text()  # read again on saving
     assert register(bank).grade.level == 2
+
+
+def test_a_colleagues_new_incident_updates_the_preview_and_keeps_the_edit(qtbot, bank, english):
+    editor = matrix_editor(qtbot, bank)
+    high_high = cell(editor, 0, 0)
+    high_high.setCurrentIndex(high_high.findText("Grade 2 (high)"))
+    register(bank)  # another client registers; the main window then refreshes every built page
+    editor.refresh()
+    assert cell(editor, 0, 0).currentText() == "Grade 2 (high)"
+    assert "Open incidents now: 1" in editor.preview.text()
+    assert "High × High: Grade 1 (critical) → Grade 2 (high) (1 incident(s))" in editor.preview.text()
+    click(qtbot, editor.revert_button)
+    assert cell(editor, 0, 0).currentText() == "Grade 1 (critical)"
 
 
 def test_a_level_in_use_cannot_be_removed_but_an_unused_one_can(qtbot, bank, english):
@@ -192,6 +207,18 @@ def test_a_target_changed_on_screen_applies_to_new_incidents_clocks(qtbot, bank,
         return SlaClock.get((SlaClock.case == incident.case_id) & (SlaClock.kind == "response")).target_minutes
 
     assert (response(earlier), response(later)) == (10, 25)
+
+
+def test_a_live_refresh_keeps_the_targets_and_calendar_being_edited(qtbot, bank, english):
+    editor = sla_editor(qtbot, bank)
+    use_calendar(editor, "kr_business")
+    spin(editor, 2, 1).setValue(90)
+    editor.hours_table.setItem(5, 0, QTableWidgetItem("09:00-13:00"))
+    editor.refresh()
+    assert spin(editor, 2, 1).value() == 90
+    assert editor.hours_table.item(5, 0).text() == "09:00-13:00"
+    click(qtbot, editor.findChild(type(editor.save_targets_button), "revert_targets"))
+    assert spin(editor, 2, 1).value() == 120
 
 
 def test_a_response_longer_than_the_resolution_is_refused(qtbot, bank, english):

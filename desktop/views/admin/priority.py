@@ -177,7 +177,7 @@ class PriorityMatrixEditor(QWidget):
         self.message.setWordWrap(True)
         self.revert_button = QPushButton(self.tr("Revert"), self)
         self.revert_button.setObjectName("revert")
-        self.revert_button.clicked.connect(self.refresh)
+        self.revert_button.clicked.connect(self.reload)
         self.save_button = QPushButton(self.tr("Save matrix"), self)
         self.save_button.setObjectName("save")
         self.save_button.clicked.connect(self.save)
@@ -197,7 +197,7 @@ class PriorityMatrixEditor(QWidget):
         layout.addLayout(top, 1)
         layout.addLayout(levels, 1)
         layout.addLayout(actions)
-        self.refresh()
+        self.reload()
 
     def title(self) -> str:
         return self.tr("Priority matrix")
@@ -205,7 +205,19 @@ class PriorityMatrixEditor(QWidget):
     # --- state ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Load the stored matrix and the open incidents' cells (dropping unsaved edits)."""
+        """Cases changed somewhere (or F5): recount the open incidents; edits in progress are kept."""
+        if self.has_unsaved_edits():
+            self.counts = ap.open_incidents_by_cell()
+            self._update_preview()
+        else:
+            self.reload()
+
+    def has_unsaved_edits(self) -> bool:
+        d, s = self.draft(), self.stored
+        return (d.urgencies, d.impacts, d.grades, d.cells) != (s.urgencies, s.impacts, s.grades, s.cells)
+
+    def reload(self) -> None:
+        """Load the stored matrix and the open incidents' cells, dropping unsaved edits (Revert)."""
         self.stored = ap.read_matrix()
         self.counts = ap.open_incidents_by_cell()
         self._load(ap.read_matrix())

@@ -81,7 +81,7 @@ class SlaEditor(QWidget):
         self.save_targets_button.clicked.connect(self.save_targets)
         revert = QPushButton(self.tr("Revert"), self)
         revert.setObjectName("revert_targets")
-        revert.clicked.connect(self.refresh)
+        revert.clicked.connect(self.reload)
         targets_box = QGroupBox(self.tr("Targets per grade (incidents)"), self)
         tl = QVBoxLayout(targets_box)
         tl.addWidget(self.targets_table)
@@ -270,7 +270,7 @@ class SlaEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self.refresh()
+        self.reload()
 
     def title(self) -> str:
         return self.tr("SLA and calendars")
@@ -278,7 +278,18 @@ class SlaEditor(QWidget):
     # --- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Load stored targets and calendars, dropping unsaved edits."""
+        """Cases changed somewhere (or F5): re-read stored policy unless the administrator is editing."""
+        if not self.has_unsaved_edits():
+            self.reload()
+
+    def has_unsaved_edits(self) -> bool:
+        if self.pending_targets() != self.targets:
+            return True
+        stored = next((c for c in self.calendars if c.code == self.cal_draft.code), None)
+        return stored != self.cal_draft
+
+    def reload(self) -> None:
+        """Load stored targets and calendars, dropping unsaved edits (Revert)."""
         self.calendars = ap.list_calendars()
         self.targets = ap.read_sla_targets()
         current = self.cal_draft.code if getattr(self, "cal_draft", None) else ""

@@ -132,6 +132,46 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "조치 일시({when})가 {record} 등록 일시({opened})보다 앞설 수 없습니다.",
         "en": "The time the action was done ({when}) cannot be before {record} was registered ({opened}).",
     },
+    "policy.level_in_use": {
+        "ko": "{kind} '{level}'은(는) 삭제할 수 없습니다: {uses}에서 사용 중입니다. 이름을 바꾸거나, 사용하는 곳을 먼저 정리하세요.",
+        "en": "The {kind} '{level}' cannot be removed: {uses} use it. Rename it instead, or move those first.",
+    },
+    "policy.level_label_missing": {
+        "ko": "{kind}의 한국어 이름과 영어 이름을 모두 입력하세요 ({position}번째 항목).",
+        "en": "Give {kind} number {position} both a Korean and an English name.",
+    },
+    "policy.level_label_duplicate": {
+        "ko": "{kind} 이름 '{label}'이(가) 두 번 쓰였습니다. 서로 다른 이름을 쓰세요.",
+        "en": "The {kind} name '{label}' is used twice; give each a different name.",
+    },
+    "policy.level_minimum": {
+        "ko": "{kind}은(는) 하나 이상 있어야 합니다.",
+        "en": "There must be at least one {kind}.",
+    },
+    "policy.matrix_incomplete": {
+        "ko": "우선순위 매트릭스의 칸에 등급이 없습니다: {cells}. 모든 칸에 등급을 지정하세요.",
+        "en": "Priority matrix cells without a grade: {cells}. Give every cell a grade.",
+    },
+    "policy.bad_color": {
+        "ko": "등급 '{grade}'의 색 '{color}'이(가) 올바르지 않습니다 (예: #d32f2f).",
+        "en": "Grade '{grade}' has an invalid colour '{color}' (e.g. #d32f2f).",
+    },
+    "policy.bad_target": {
+        "ko": "{grade}의 SLA 목표를 저장할 수 없습니다: {reason}",
+        "en": "{grade}: {reason}",
+    },
+    "policy.bad_hours": {
+        "ko": "{day}의 근무 시간 '{text}'을(를) 이해할 수 없습니다: {reason} (예: 09:00-18:00 또는 09:00-12:00, 13:00-18:00)",
+        "en": "Cannot read the working hours '{text}' for {day}: {reason} (e.g. 09:00-18:00 or 09:00-12:00, 13:00-18:00)",
+    },
+    "policy.no_working_time": {
+        "ko": "달력 '{calendar}'에 근무 시간이 하나도 없습니다. 근무 요일을 지정하거나 연중무휴로 하세요.",
+        "en": "Calendar '{calendar}' has no working hours at all. Give it working days or make it around the clock.",
+    },
+    "policy.calendar_name_missing": {
+        "ko": "달력의 한국어 이름과 영어 이름을 모두 입력하세요.",
+        "en": "Give the calendar both a Korean and an English name.",
+    },
     "report.not_found": {
         "ko": "{what} '{number}'을(를) 찾을 수 없습니다. 번호를 확인하세요.",
         "en": "{what} '{number}' was not found; check the number.",

@@ -531,16 +531,16 @@
         <translation>{0}의 담당자를 그대로 받을 구성 항목을 클릭해 고르세요 (모든 역할):</translation>
     </message>
     <message>
+        <source>Filter by code or name</source>
+        <translation>코드 또는 이름으로 거르기</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
-    </message>
-    <message>
-        <source>Filter by code or name</source>
-        <translation>코드 또는 이름으로 거르기</translation>
     </message>
 </context>
 <context>
@@ -892,6 +892,37 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>LevelTable</name>
+    <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>색</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>아래로</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to Beacon ITSM</source>
@@ -1186,6 +1217,85 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>nobody</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>PriorityMatrixEditor</name>
+    <message>
+        <source>Priority matrix: urgency (rows) × impact (columns) → grade</source>
+        <translation>우선순위 매트릭스: 긴급도(행) × 영향도(열) → 등급</translation>
+    </message>
+    <message>
+        <source>Urgency levels (most urgent first)</source>
+        <translation>긴급도 (가장 긴급한 것부터)</translation>
+    </message>
+    <message>
+        <source>Impact levels (widest first)</source>
+        <translation>영향도 (가장 넓은 것부터)</translation>
+    </message>
+    <message>
+        <source>Grades (most severe first)</source>
+        <translation>장애 등급 (가장 심각한 것부터)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Save matrix</source>
+        <translation>매트릭스 저장</translation>
+    </message>
+    <message>
+        <source>Before saving</source>
+        <translation>저장하기 전에</translation>
+    </message>
+    <message>
+        <source>Priority matrix</source>
+        <translation>우선순위 매트릭스</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(이름 없음)</translation>
+    </message>
+    <message>
+        <source>Added. Type its Korean and English names in the list; save to keep it.</source>
+        <translation>추가했습니다. 목록에서 한국어와 영어 이름을 입력하고 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Select a row to remove first.</source>
+        <translation>삭제할 행을 먼저 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Grade &apos;%1&apos; is still chosen in the matrix; pick another grade in those cells first.</source>
+        <translation>등급 &apos;%1&apos;이(가) 아직 매트릭스에서 쓰이고 있습니다. 해당 칸의 등급을 먼저 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>At least one must remain.</source>
+        <translation>하나 이상 남아 있어야 합니다.</translation>
+    </message>
+    <message>
+        <source>Removed from the draft; save to make it final.</source>
+        <translation>편집 중인 매트릭스에서 뺐습니다. 저장해야 확정됩니다.</translation>
+    </message>
+    <message>
+        <source>Open incidents now: %1</source>
+        <translation>현재 열린 장애: %1건</translation>
+    </message>
+    <message>
+        <source>Would get a different grade if registered under this matrix: %1</source>
+        <translation>이 매트릭스로 등록했다면 등급이 달라질 장애: %1건</translation>
+    </message>
+    <message>
+        <source>%1 incident(s)</source>
+        <translation>%1건</translation>
+    </message>
+    <message>
+        <source>Saving changes the grade of incidents registered from then on; open incidents keep theirs (a handler can regrade one with a reason).</source>
+        <translation>저장하면 그 이후 등록되는 장애부터 새 등급이 적용됩니다. 열린 장애는 기존 등급을 유지합니다(담당자가 사유와 함께 등급을 변경할 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>Saved. New incidents are graded with this matrix.</source>
+        <translation>저장했습니다. 새로 등록되는 장애는 이 매트릭스로 등급이 정해집니다.</translation>
     </message>
 </context>
 <context>
@@ -1528,6 +1638,257 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Name of this filter:</source>
         <translation>필터 이름:</translation>
+    </message>
+</context>
+<context>
+    <name>SlaEditor</name>
+    <message>
+        <source>Monday</source>
+        <translation>월요일</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>화요일</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>수요일</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>목요일</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>금요일</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>토요일</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>일요일</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>월</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>화</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>수</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>목</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>금</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>토</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>일</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>응답</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>해결</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>달력</translation>
+    </message>
+    <message>
+        <source>Warn at</source>
+        <translation>경고 시점</translation>
+    </message>
+    <message>
+        <source>Reads as</source>
+        <translation>환산</translation>
+    </message>
+    <message>
+        <source>Save targets</source>
+        <translation>목표 저장</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <source>Targets per grade (incidents)</source>
+        <translation>등급별 SLA 목표 (장애)</translation>
+    </message>
+    <message>
+        <source>A 24×7 calendar counts wall-clock time; any other counts its working time. Saved targets apply to incidents registered from then on.</source>
+        <translation>연중무휴(24×7) 달력은 경과 시간으로, 그 밖의 달력은 근무 시간으로 계산합니다. 저장한 목표는 그 이후 등록되는 장애부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>What would this incident&apos;s deadline be?</source>
+        <translation>이 장애의 처리 기한은 언제일까?</translation>
+    </message>
+    <message>
+        <source>Registered at (%1)</source>
+        <translation>등록 일시 (%1)</translation>
+    </message>
+    <message>
+        <source>Response due</source>
+        <translation>응답 기한</translation>
+    </message>
+    <message>
+        <source>Resolution due</source>
+        <translation>해결 기한</translation>
+    </message>
+    <message>
+        <source>New calendar</source>
+        <translation>새 달력</translation>
+    </message>
+    <message>
+        <source>24×7 (counts wall-clock time)</source>
+        <translation>연중무휴 (경과 시간으로 계산)</translation>
+    </message>
+    <message>
+        <source>Korean public holidays off</source>
+        <translation>한국 공휴일 휴무</translation>
+    </message>
+    <message>
+        <source>Working hours</source>
+        <translation>근무 시간</translation>
+    </message>
+    <message>
+        <source>e.g. 09:00-18:00, or 09:00-12:00, 13:00-18:00; empty = day off</source>
+        <translation>예: 09:00-18:00 또는 09:00-12:00, 13:00-18:00 (비우면 휴무)</translation>
+    </message>
+    <message>
+        <source>Public holiday</source>
+        <translation>공휴일</translation>
+    </message>
+    <message>
+        <source>Own holiday</source>
+        <translation>자체 휴일</translation>
+    </message>
+    <message>
+        <source>Extra working day</source>
+        <translation>추가 근무일</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>날짜</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Name, e.g. Foundation day</source>
+        <translation>이름 (예: 창립기념일)</translation>
+    </message>
+    <message>
+        <source>Add own holiday</source>
+        <translation>자체 휴일 추가</translation>
+    </message>
+    <message>
+        <source>Add extra working day</source>
+        <translation>추가 근무일 지정</translation>
+    </message>
+    <message>
+        <source>Remove own day</source>
+        <translation>자체 지정 해제</translation>
+    </message>
+    <message>
+        <source>Save calendar</source>
+        <translation>달력 저장</translation>
+    </message>
+    <message>
+        <source>Business calendars</source>
+        <translation>업무 달력</translation>
+    </message>
+    <message>
+        <source>Korean name</source>
+        <translation>한국어 이름</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>영어 이름</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>SLA and calendars</source>
+        <translation>SLA와 업무 달력</translation>
+    </message>
+    <message>
+        <source>(new calendar)</source>
+        <translation>(새 달력)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <source>wall clock</source>
+        <translation>경과 시간</translation>
+    </message>
+    <message>
+        <source>business time</source>
+        <translation>근무 시간</translation>
+    </message>
+    <message>
+        <source>Saved. Incidents registered from now on use these targets.</source>
+        <translation>저장했습니다. 지금부터 등록되는 장애에 이 목표가 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>New calendar: give it names and hours, then save.</source>
+        <translation>새 달력입니다. 이름과 근무 시간을 입력한 뒤 저장하세요.</translation>
+    </message>
+    <message>
+        <source>%1 marked; save the calendar to keep it.</source>
+        <translation>%1을(를) 지정했습니다. 달력을 저장해야 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>Select an own holiday or extra working day in the list first.</source>
+        <translation>목록에서 자체 휴일이나 추가 근무일을 먼저 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Public holidays come from the Korean holiday calendar and cannot be removed. To work on one, add an extra working day on that date.</source>
+        <translation>공휴일은 한국 공휴일 달력에서 가져오므로 삭제할 수 없습니다. 그날 근무하려면 그 날짜를 추가 근무일로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>%1 removed; save the calendar to keep it.</source>
+        <translation>%1 지정을 해제했습니다. 달력을 저장해야 반영됩니다.</translation>
+    </message>
+    <message>
+        <source>Calendar saved. Clocks started from now on use it.</source>
+        <translation>달력을 저장했습니다. 지금부터 시작되는 SLA 시계에 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Counts business time of &apos;%1&apos;</source>
+        <translation>&apos;%1&apos;의 근무 시간으로 계산</translation>
+    </message>
+    <message>
+        <source>Counts wall-clock time (&apos;%1&apos;)</source>
+        <translation>경과 시간으로 계산 (&apos;%1&apos;)</translation>
     </message>
 </context>
 <context>

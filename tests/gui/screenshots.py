@@ -73,6 +73,7 @@ def main(out: Path) -> list[Path]:
             window.close()
     QApplication.processEvents()
     saved += matrix_shots(app, url, actor, out)
+    saved += policy_screens(app, url, actor, out)
     return saved
 
 
@@ -147,6 +148,52 @@ def process_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # 
     window.grab().save(str(path))
     saved.append(path)
     editor.editor.setPlainText(text)
+    return saved
+
+
+def policy_screens(app, url: str, actor, out: Path) -> list[Path]:
+    """The priority matrix and SLA editors (issue #7, part B), with a draft that shows the preview at work."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.views.admin.priority import PriorityMatrixEditor
+    from desktop.views.admin.sla import SlaEditor
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from desktop.workflow import admin_policy as ap
+
+    out.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            session = ClientSession(actor=actor, database_url=url, language=lang)
+            matrix = PriorityMatrixEditor(session)
+            matrix.resize(1240, 720)
+            matrix.findChild(QComboBox, "cell_0_1").setCurrentIndex(0)  # high × medium → grade 1: the preview moves
+            app.processEvents()
+            path = out / f"admin-priority-{lang}-{theme}.png"
+            matrix.grab().save(str(path))
+            saved.append(path)
+            editor = SlaEditor(session)
+            editor.resize(1240, 980)  # taller than the window, which scrolls: shows the whole calendar
+            editor.calendar_picker.setCurrentIndex(editor.calendar_picker.findData("kr_business"))
+            editor.month.setCurrentPage(2026, 9)  # 추석 2026
+            editor.month.setSelectedDate(QDate(2026, 9, 21))
+            editor.cal_draft.own_days.append(ap.OwnDay(date(2026, 9, 30), "holiday", "창립기념일"))
+            editor._calendar_changed()
+            editor.preview_grade.setCurrentIndex(2)
+            editor.preview_at.setDateTime(QDateTime(QDate(2026, 9, 23), QTime(17, 0)))
+            app.processEvents()
+            path = out / f"admin-sla-{lang}-{theme}.png"
+            editor.grab().save(str(path))
+            saved.append(path)
+            matrix.deleteLater()
+            editor.deleteLater()
     return saved
 
 

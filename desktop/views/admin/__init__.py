@@ -17,6 +17,8 @@ SCREENS: list[tuple[str, str, str]] = [
     # ("matrix", "desktop.views.admin.matrix", "MatrixEditor"), and so on, in the order the tabs show
     ("matrix", "desktop.views.admin.matrix", "MatrixEditor"),
     ("propagation", "desktop.views.admin.propagation", "PropagationEditor"),
+    ("priority", "desktop.views.admin.priority", "PriorityMatrixEditor"),
+    ("sla", "desktop.views.admin.sla", "SlaEditor"),
     ("processes", "desktop.views.admin.processes", "ProcessEditor"),
 ]
 

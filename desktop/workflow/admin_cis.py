@@ -32,6 +32,15 @@ RELATION_KINDS: dict[str, dict[str, str]] = {
     "depends_on": {"ko": "의존", "en": "depends on"},
     "connects_to": {"ko": "연결", "en": "connects to"},
 }
+# How a relation reads from the CI on each end: (kind, this CI is the source) → label.
+RELATION_PHRASES: dict[tuple[str, bool], dict[str, str]] = {
+    ("runs_on", True): {"ko": "실행 기반 →", "en": "runs on →"},
+    ("runs_on", False): {"ko": "← 이 항목 위에서 실행", "en": "← runs on this"},
+    ("depends_on", True): {"ko": "의존 →", "en": "depends on →"},
+    ("depends_on", False): {"ko": "← 이 항목에 의존", "en": "← depends on this"},
+    ("connects_to", True): {"ko": "연결 →", "en": "connects to →"},
+    ("connects_to", False): {"ko": "← 이 항목에 연결", "en": "← connects to this"},
+}
 # Relations that say "this one needs that one": following them must never lead back.
 ACYCLIC_KINDS = ("runs_on", "depends_on")
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
@@ -283,7 +292,7 @@ def add_relation(*, actor_id: int, source_id: int, target_id: int, kind: str) ->
             if back is not None:
                 codes = dict(ConfigurationItem.select(ConfigurationItem.id, ConfigurationItem.code)
                              .where(ConfigurationItem.id.in_(back)).tuples())
-                path = " → ".join([codes[i] for i in back] + [target.code])
+                path = " → ".join([source.code] + [codes[i] for i in back])  # the new relation first
                 raise BeaconError("admin.relation_cycle", source=source.code, target=target.code, kind=label,
                                   path=path)
         relation = CIRelation.create(source=source_id, target=target_id, kind=kind)

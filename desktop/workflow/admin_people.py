@@ -89,6 +89,7 @@ class TeamRow:
     name_en: str
     parent_id: int | None
     parent_name: str
+    parent_name_en: str
     email: str
     is_active: bool
     active_members: int
@@ -211,10 +212,10 @@ def generate_password() -> str:
 def save_user(*, actor_id: int, user_id: int | None, login: str, name: str, name_en: str = "", email: str = "",
               phone: str = "", title: str = "", team_id: int | None = None, language: str = "ko",
               time_zone: str = "Asia/Seoul", version: int | None = None, password: str | None = None,
-              roles: tuple[str, ...] | None = None) -> SavedUser:
+              roles: tuple[str, ...] | None = None, channels: Channels | None = None) -> SavedUser:
     """Create (`user_id` None) or edit a user; a new user gets `password` or a generated one (returned).
 
-    `roles`, when given, replaces the user's global roles in the same transaction.
+    `roles` and `channels`, when given, are saved in the same transaction: all of it or nothing.
     """
     login, name, name_en, email = login.strip(), name.strip(), name_en.strip(), email.strip()
     _validate_user(login, name, email, language, time_zone)
@@ -235,6 +236,8 @@ def save_user(*, actor_id: int, user_id: int | None, login: str, name: str, name
             record(actor, "user", login, "created", None, _audit(_one_user(user)))
             if roles:
                 _set_roles(actor, user.id, roles)
+            if channels is not None:
+                _set_channels(actor, user.id, channels)
             return SavedUser(_one_user(User.get_by_id(user.id)), shown)
         before = get_user(user_id)
         if team_id != before.team_id:
@@ -243,11 +246,13 @@ def save_user(*, actor_id: int, user_id: int | None, login: str, name: str, name
             raise ValueError("editing a user needs the version it was read at")
         update_versioned(User, user_id, expected_version=version, changes=values, actor_id=None,
                          label=before.login)
-        if roles is not None:
-            _set_roles(actor, user_id, roles)
         after = get_user(user_id)
         record(actor, "user", login, "updated", _audit(before), _audit(after))
-        return SavedUser(after)
+        if roles is not None:
+            _set_roles(actor, user_id, roles)
+        if channels is not None:
+            _set_channels(actor, user_id, channels)
+        return SavedUser(get_user(user_id))
 
 
 def _audit(row: UserRow) -> dict[str, object]:
@@ -333,29 +338,36 @@ def set_roles(*, actor_id: int, user_id: int, roles: tuple[str, ...] | list[str]
 def set_channels(*, actor_id: int, user_id: int, channels: Channels) -> Channels:
     """Choose the outside channels (e-mail, webhook) a user gets every notice on."""
     with admin_change(actor_id, {"ko": "알림 채널 변경", "en": "Change notice channels"}) as actor:
-        user = get_user(user_id)
-        target = channels.email_target.strip()
-        if target and not EMAIL_PATTERN.match(target):
-            raise _bad("email", f"'{target}'은(는) 이메일 주소가 아닙니다", f"'{target}' is not an e-mail address")
-        if channels.email and not (target or user.email):
-            raise _bad("email", "이메일로 받으려면 사용자의 이메일 주소가 있어야 합니다",
-                       "e-mail notices need the user's e-mail address (or another address here)")
-        hook = channels.webhook_target.strip()
-        if hook and not re.match(r"^https?://\S+$", hook):
-            raise _bad("webhook", "http:// 또는 https:// 로 시작하는 주소를 입력하세요",
-                       "give an address starting with http:// or https://")
-        if channels.webhook and not hook:
-            raise _bad("webhook", "웹훅으로 받으려면 주소를 입력하세요", "webhook notices need an address")
-        before = channels_of(user_id)
-        current = NotificationPreference.get_or_none((NotificationPreference.user == user_id)
-                                                     & (NotificationPreference.kind == "*")
-                                                     & (NotificationPreference.channel == "webhook"))
-        set_preference(user_id=user_id, channel="email", enabled=channels.email, target=target)
-        set_preference(user_id=user_id, channel="webhook", enabled=channels.webhook, target=hook,
-                       secret=current.secret if current else secrets.token_hex(16))
-        after = channels_of(user_id)
-        record(actor, "user", user.login, "channels_changed", before.__dict__, after.__dict__)
-        return after
+        return _set_channels(actor, user_id, channels)
+
+
+def _set_channels(actor: Actor, user_id: int, channels: Channels) -> Channels:
+    user = get_user(user_id)
+    target = channels.email_target.strip()
+    if target and not EMAIL_PATTERN.match(target):
+        raise _bad("email", f"'{target}'은(는) 이메일 주소가 아닙니다", f"'{target}' is not an e-mail address")
+    if channels.email and not (target or user.email):
+        raise _bad("email", "이메일로 받으려면 사용자의 이메일 주소가 있어야 합니다",
+                   "e-mail notices need the user's e-mail address (or another address here)")
+    hook = channels.webhook_target.strip()
+    if hook and not re.match(r"^https?://\S+$", hook):
+        raise _bad("webhook", "http:// 또는 https:// 로 시작하는 주소를 입력하세요",
+                   "give an address starting with http:// or https://")
+    if channels.webhook and not hook:
+        raise _bad("webhook", "웹훅으로 받으려면 주소를 입력하세요", "webhook notices need an address")
+    before = channels_of(user_id)
+    wanted = Channels(email=channels.email, email_target=target, webhook=channels.webhook, webhook_target=hook)
+    if wanted == before:
+        return before
+    current = NotificationPreference.get_or_none((NotificationPreference.user == user_id)
+                                                 & (NotificationPreference.kind == "*")
+                                                 & (NotificationPreference.channel == "webhook"))
+    set_preference(user_id=user_id, channel="email", enabled=channels.email, target=target)
+    set_preference(user_id=user_id, channel="webhook", enabled=channels.webhook, target=hook,
+                   secret=current.secret if current else secrets.token_hex(16))
+    after = channels_of(user_id)
+    record(actor, "user", user.login, "channels_changed", before.__dict__, after.__dict__)
+    return after
 
 
 # --- teams ---------------------------------------------------------------------------------
@@ -366,14 +378,14 @@ def list_teams(*, include_inactive: bool = True) -> list[TeamRow]:
     members = (User.select(User.team, fn.COUNT(User.id).alias("n")).where(User.is_active == True)  # noqa: E712
                .group_by(User.team))
     counts = dict(members.tuples())
-    query = (Team.select(Team.id, Team.code, Team.name, Team.name_en, Team.parent, Parent.name, Team.email,
-                         Team.is_active, Team.version)
+    query = (Team.select(Team.id, Team.code, Team.name, Team.name_en, Team.parent, Parent.name, Parent.name_en,
+                         Team.email, Team.is_active, Team.version)
              .join(Parent, JOIN.LEFT_OUTER, on=(Team.parent == Parent.id)).order_by(Team.code))
     if not include_inactive:
         query = query.where(Team.is_active == True)  # noqa: E712
-    return [TeamRow(i, code, name, name_en or "", parent, parent_name or "", email or "", bool(active),
-                    counts.get(i, 0), version)
-            for i, code, name, name_en, parent, parent_name, email, active, version in query.tuples()]
+    return [TeamRow(i, code, name, name_en or "", parent, parent_name or "", parent_en or "", email or "",
+                    bool(active), counts.get(i, 0), version)
+            for i, code, name, name_en, parent, parent_name, parent_en, email, active, version in query.tuples()]
 
 
 def get_team(team_id: int) -> TeamRow:

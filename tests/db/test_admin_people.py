@@ -93,7 +93,7 @@ def test_relations_refuse_self_duplicates_and_cycles(db):
     cis.add_relation(actor_id=admin, source_id=b.id, target_id=c.id, kind="depends_on")
     with pytest.raises(BeaconError) as cycle:
         cis.add_relation(actor_id=admin, source_id=c.id, target_id=a.id, kind="depends_on")
-    assert "A → B → C → A" in cycle.value.message("en") and "순환" in cycle.value.message("ko")
+    assert "C → A → B → C" in cycle.value.message("en") and "순환" in cycle.value.message("ko")
     with pytest.raises(BeaconError, match="itself"):
         cis.add_relation(actor_id=admin, source_id=a.id, target_id=a.id, kind="runs_on")
     with pytest.raises(BeaconError, match="already exists"):
@@ -182,7 +182,9 @@ def test_user_input_is_checked(db):
                       ({"login": "new2", "time_zone": "Mars/Olympus"}, "Unknown time zone 'Mars/Olympus'"),
                       ({"login": "new3", "language": "fr"}, "allowed: ko, en"),
                       ({"login": "new4", "password": "short"}, "at least 8"),
-                      ({"login": "new5", "name": ""}, "give a name")]:
+                      ({"login": "new5", "name": ""}, "give a name"),
+                      ({"login": "new6", "channels": people.Channels(webhook=True)}, "webhook notices need an address"),
+                      ({"login": "new7", "roles": ("admin", "wizard")}, "unknown role(s): wizard")]:
         with pytest.raises(BeaconError) as refused:
             new_user(admin, **kw)
         assert words in refused.value.message("en"), kw

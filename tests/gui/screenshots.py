@@ -73,6 +73,7 @@ def main(out: Path) -> list[Path]:
             window.close()
     QApplication.processEvents()
     saved += matrix_shots(app, url, actor, out)
+    saved += people_screens(out, url, actor)
     return saved
 
 
@@ -148,6 +149,56 @@ def process_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # 
     saved.append(path)
     editor.editor.setPlainText(text)
     return saved
+
+
+def people_screens(out: Path, url: str, actor) -> list[Path]:
+    """The configuration-item and users-and-teams administration screens, each with something selected."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.admin.cis import CiEditor
+    from desktop.views.admin.users import UserEditor
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from desktop.workflow import admin_cis, admin_people
+
+    app = QApplication.instance()
+    busiest = max(admin_cis.list_cis(kind="application"),
+                  key=lambda ci: (len(admin_cis.relations_of(ci.id)),
+                                  len(admin_cis.incidents_of(actor_id=actor.id, ci_id=ci.id, limit=50))))
+    person = next(u for u in admin_people.list_users(active=True) if len(u.roles) > 1 and u.email)
+    saved: list[Path] = []
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            session = ClientSession(actor=actor, database_url=url, language=lang)
+            cis = CiEditor(session)
+            cis.resize(1240, 760)
+            cis.open_ci(busiest.id)
+            cis.message.error(_sample_refusal(busiest.code), lang)
+            users = UserEditor(session)
+            users.resize(1240, 760)
+            users.users.open_user(person.id)
+            teams = UserEditor(session)
+            teams.resize(1240, 760)
+            teams.tabs.setCurrentIndex(1)
+            first_team = admin_people.list_teams()[0]
+            teams.teams.open_team(first_team.id)
+            for name, widget in (("cis", cis), ("users", users), ("teams", teams)):
+                widget.show()
+                app.processEvents()
+                path = out / f"admin-{name}-{lang}-{theme}.png"
+                widget.grab().save(str(path))
+                saved.append(path)
+                widget.close()
+    return saved
+
+
+def _sample_refusal(code: str):
+    from desktop.errors import BeaconError
+
+    return BeaconError("admin.ci_in_use", ci=code, count=12)
 
 
 def showcase_cases(actor_id: int) -> tuple[int, int]:

@@ -155,6 +155,7 @@ def people_screens(out: Path, url: str, actor) -> list[Path]:
     """The configuration-item and users-and-teams administration screens, each with something selected."""
     from PySide6.QtWidgets import QApplication
 
+    from desktop.errors import BeaconError
     from desktop.views.admin.cis import CiEditor
     from desktop.views.admin.users import UserEditor
     from desktop.views.i18n import install_language
@@ -176,7 +177,10 @@ def people_screens(out: Path, url: str, actor) -> list[Path]:
             cis = CiEditor(session)
             cis.resize(1240, 760)
             cis.open_ci(busiest.id)
-            cis.message.error(_sample_refusal(busiest.code), lang)
+            try:  # a real refusal, to see how one reads under the form
+                admin_cis.delete_ci(actor_id=actor.id, ci_id=busiest.id)
+            except BeaconError as exc:
+                cis.message.error(exc, lang)
             users = UserEditor(session)
             users.resize(1240, 760)
             users.users.open_user(person.id)
@@ -194,11 +198,6 @@ def people_screens(out: Path, url: str, actor) -> list[Path]:
                 widget.close()
     return saved
 
-
-def _sample_refusal(code: str):
-    from desktop.errors import BeaconError
-
-    return BeaconError("admin.ci_in_use", ci=code, count=12)
 
 
 def showcase_cases(actor_id: int) -> tuple[int, int]:

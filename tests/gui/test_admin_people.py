@@ -195,7 +195,7 @@ def test_user_created_signs_in_and_is_disabled(qtbot, bank, monkeypatch):
     actor = session_service.authenticate("kim.sj", "sesame-open")
     assert actor.roles == frozenset({"handler"}) and actor.language == "en"
     row = find_row(users.table, "kim.sj")
-    assert users.table.item(row, 3).text() == "Incident handler"
+    assert users.table.item(row, 4).text() == "Incident handler"
     assert users.heading.text() == "kim.sj — Sujin Kim (active)"
     # disable: refused sign-in, in both languages, on the real sign-in dialog
     click(qtbot, users, "user_active")

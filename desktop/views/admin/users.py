@@ -120,9 +120,7 @@ class UsersPanel(QWidget):
         self.active_filter.addItem(self.tr("Disabled users"), False)
         self.active_filter.addItem(self.tr("All users"), None)
         self.table = _table(self, "user_table", [self.tr("User name"), self.tr("Name"), self.tr("Team"),
-                                                 self.tr("Roles"), self.tr("Last sign-in")])
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
+                                                 self.tr("Last sign-in"), self.tr("Roles")])
         self.table.itemSelectionChanged.connect(self._picked)
         new = QPushButton(self.tr("New user"), self)
         new.setObjectName("user_new")
@@ -234,20 +232,24 @@ class UsersPanel(QWidget):
         shown = QHBoxLayout()
         shown.addWidget(self.shown_password_label)
         shown.addWidget(self.shown_password, 1)
-        right = QWidget(self)
-        fv = QVBoxLayout(right)
+        fields = QWidget(self)
+        fv = QVBoxLayout(fields)
         fv.setContentsMargins(0, 0, 0, 0)
         fv.addWidget(self.heading)
         fv.addLayout(form)
         fv.addWidget(roles_box)
         fv.addWidget(channels_box)
-        fv.addLayout(buttons)
-        fv.addWidget(self.message)
-        fv.addLayout(shown)
         fv.addStretch(1)
+        right = QWidget(self)  # the fields scroll; the buttons and what they did stay in view
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(scrolling(fields, self), 1)
+        rv.addLayout(buttons)
+        rv.addWidget(self.message)
+        rv.addLayout(shown)
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(scrolling(right, self))
+        splitter.addWidget(right)
         splitter.setSizes([560, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -279,8 +281,8 @@ class UsersPanel(QWidget):
             if not row.is_active:
                 name = self.tr("{0} (disabled)").format(name)
             values = (row.login, name, self.session.pick(row.team_name, row.team_name_en),
-                      ", ".join(role_names.get(c, c) for c in row.roles),
-                      local_text(row.last_login_at, self.session.time_zone))
+                      local_text(row.last_login_at, self.session.time_zone),
+                      ", ".join(role_names.get(c, c) for c in row.roles))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)

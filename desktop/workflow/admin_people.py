@@ -17,7 +17,7 @@ from peewee import JOIN, fn
 
 from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES
-from desktop.models import NotificationPreference, Role, Team, User, UserRole
+from desktop.models import NotificationPreference, Role, Team, User, UserRole, database
 from desktop.models.versioning import update_versioned
 from desktop.workflow.actors import Actor
 from desktop.workflow.admin import admin_change, record
@@ -120,12 +120,19 @@ def list_users(*, text: str = "", active: bool | None = None) -> list[UserRow]:
                             | fn.LOWER(fn.COALESCE(Team.name, "")).contains(words))
     if active is not None:
         query = query.where(User.is_active == active)
-    rows = list(query.order_by(User.name, User.login).tuples())
+    rows = list(database.execute(query.order_by(User.name, User.login)))  # plain rows: cheaper on thousands
     roles = _roles_by_user([r[0] for r in rows]) if len(rows) < 500 else _roles_by_user()
     return [UserRow(i, login, name, name_en or "", email or "", phone or "", title or "", team_id, team or "",
-                    team_en or "", language, zone, bool(is_active), roles.get(i, ()), last_login, version)
+                    team_en or "", language, zone, bool(is_active), roles.get(i, ()), _moment(last_login), version)
             for (i, login, name, name_en, email, phone, title, team_id, team, team_en, language, zone, is_active,
                  last_login, version) in rows]
+
+
+def _moment(value: object) -> datetime | None:
+    """A timestamp from a plain cursor row: SQLite hands back text, PostgreSQL a datetime."""
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
 
 
 def get_user(user_id: int) -> UserRow:

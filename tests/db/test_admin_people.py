@@ -4,6 +4,7 @@ what stays in history, and that every change leaves an event."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 import pytest
 
@@ -134,6 +135,9 @@ def test_created_user_signs_in_and_disabled_user_is_refused(db):
     actor = session.authenticate("kim.sj", "correct horse")
     assert actor.roles == frozenset({"handler"}) and actor.language == "en"
     assert saved.user.id in {c.value for c in session.users()}
+    listed = people.list_users(text="kim.sj")
+    assert [u.login for u in listed] == ["kim.sj"] and isinstance(listed[0].last_login_at, datetime)
+    assert listed[0].team_name == "채널운영팀" and listed[0].roles == ("handler",)
 
     disabled = people.set_user_active(actor_id=admin, user_id=saved.user.id, active=False,
                                       version=people.get_user(saved.user.id).version)

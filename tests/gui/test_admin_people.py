@@ -218,6 +218,8 @@ def test_user_created_signs_in_and_is_disabled(qtbot, bank, monkeypatch):
     users.table.selectRow(0)
     click(qtbot, users, "user_active")
     assert session_service.authenticate("kim.sj", "sesame-open").login == "kim.sj"
+    pick(users.active_filter, True)
+    assert users.table.item(find_row(users.table, "kim.sj"), 3).text().startswith("20")  # last sign-in shown
     # a password reset the administrator leaves to Beacon is shown once
     monkeypatch.setattr(users_module.ResetPasswordDialog, "ask", classmethod(lambda cls, parent, login: (True, None)))
     click(qtbot, users, "user_reset_password")

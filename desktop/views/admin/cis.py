@@ -6,7 +6,7 @@ the user's language and nothing is saved. Retired CIs stay listed (greyed) with 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,8 +72,9 @@ class Confirm:
 
 def fit_columns(table: QTableWidget) -> None:
     """Size columns to their contents and to their header, which the theme draws in capitals."""
-    table.resizeColumnsToContents()
     header = table.horizontalHeader()
+    header.setResizeContentsPrecision(200)  # measure the first rows, not thousands
+    table.resizeColumnsToContents()
     metrics = header.fontMetrics()
     for column in range(table.columnCount()):
         item = table.horizontalHeaderItem(column)
@@ -249,7 +250,11 @@ class CiEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._fill_choices()
-        self.search.textChanged.connect(lambda _text: self.refresh())
+        self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.show_retired.toggled.connect(lambda _on: self.refresh())
         self.refresh()
@@ -308,17 +313,17 @@ class CiEditor(QWidget):
         for group in groups.values():
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
         self.tree.expandAll()
+        self.tree.header().setResizeContentsPrecision(200)
         self.tree.resizeColumnToContents(0)
         if selected is not None:
             self.tree.setCurrentItem(selected)
         self.tree.blockSignals(False)
-        self._fill_targets()
 
     def _fill_targets(self) -> None:
+        """What the shown CI may be related to (read when another CI is shown, not on every search)."""
         self.relation_target.clear()
-        for row in admin_cis.list_cis(include_retired=False):
-            if self.current is None or row.id != self.current.id:
-                self.relation_target.addItem(f"{row.code} — {self.session.pick(row.name, row.name_en)}", row.id)
+        for ci_id, code, name, name_en in admin_cis.ci_choices(exclude_id=self.current.id if self.current else None):
+            self.relation_target.addItem(f"{code} — {self.session.pick(name, name_en)}", ci_id)
         self.relation_target.setCurrentIndex(-1)
 
     def _picked(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:

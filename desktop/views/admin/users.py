@@ -7,7 +7,7 @@ refusal is shown under the form in the user's language and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -254,7 +254,11 @@ class UsersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload_teams()
-        self.search.textChanged.connect(lambda _t: self.refresh())
+        self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
         self.active_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
         self.new_user()

@@ -7,13 +7,16 @@ import json
 from datetime import datetime
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from desktop.errors import BeaconError, StaleRecordError
-from desktop.models import CIRelation, ConfigurationItem, Event, Notification, User
+from desktop.models import CIRelation, ConfigurationItem, Event, Notification, Role, User, UserRole, database
 from desktop.workflow import admin_cis as cis
 from desktop.workflow import admin_people as people
 from desktop.workflow import session
 from desktop.workflow.notices import Notice, queue_notices
+from tests import factories
 from tests.bank import bring_to, make_bank
 
 
@@ -287,3 +290,61 @@ def test_teams_create_rename_move_and_disable(db):
     with pytest.raises(BeaconError, match="disabled and cannot be chosen"):
         new_user(admin, login="late", team_id=ops.id)
     assert [e.kind for e in events("team")] == ["created", "created", "updated", "disabled"]
+
+
+# --- relations, property-based ---------------------------------------------------------------
+
+def _reaches(edges: set[tuple[int, int]], start: int, goal: int) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo += [t for s, t in edges if s == node]
+    return False
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3),  # few CIs, so cycles are near
+                                st.sampled_from(["depends_on", "runs_on", "connects_to"]), st.booleans()),
+                      min_size=2, max_size=30))
+def test_random_relation_edits_never_leave_a_cycle(db, steps):
+    """Any sequence of adds and removes: each refusal is for a real self-relation, duplicate or cycle,
+    each acceptance keeps runs-on and depends-on acyclic."""
+    with database.atomic() as txn:
+        try:
+            admin = factories.user(login="prop-admin")
+            UserRole.create(user=admin, role=Role.get(Role.code == "admin"))
+            ids = [cis.save_ci(actor_id=admin.id, ci_id=None, code=f"P{i}", name=f"P{i}", kind="server").id
+                   for i in range(4)]
+            model: dict[str, set[tuple[int, int]]] = {k: set() for k in cis.RELATION_KINDS}
+            for a, b, kind, remove in steps:
+                source, target = ids[a], ids[b]
+                if remove and (source, target) in model[kind]:
+                    rel = CIRelation.get((CIRelation.source == source) & (CIRelation.target == target)
+                                         & (CIRelation.kind == kind))
+                    cis.remove_relation(actor_id=admin.id, relation_id=rel.id)
+                    model[kind].discard((source, target))
+                    continue
+                expected = ("admin.relation_self" if source == target
+                            else "admin.relation_duplicate" if (source, target) in model[kind]
+                            else "admin.relation_cycle" if kind in cis.ACYCLIC_KINDS
+                            and _reaches(model[kind], target, source) else None)
+                try:
+                    cis.add_relation(actor_id=admin.id, source_id=source, target_id=target, kind=kind)
+                    refused = None
+                except BeaconError as exc:
+                    refused = exc.code
+                assert refused == expected, (a, b, kind)
+                event(f"{kind}: {refused or 'added'}")
+                if refused is None:
+                    model[kind].add((source, target))
+            stored = {(s, t, k) for s, t, k in CIRelation.select(CIRelation.source, CIRelation.target,
+                                                                  CIRelation.kind).tuples()}
+            assert stored == {(s, t, k) for k, edges in model.items() for s, t in edges}
+            for kind in cis.ACYCLIC_KINDS:
+                assert not any(_reaches(model[kind], t, s) for s, t in model[kind])
+        finally:
+            txn.rollback()

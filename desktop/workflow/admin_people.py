@@ -280,6 +280,15 @@ def _refuse_last_admin(user: UserRow, action: dict[str, str]) -> None:
         raise BeaconError("admin.last_admin", who=user.name, action=action)
 
 
+def open_assignments(user_id: int) -> int:
+    """How many open cases (any kind, by its process's final states) are assigned to the user."""
+    from desktop.workflow.engine import KIND_MODELS
+    from desktop.workflow.process import definition
+
+    return sum(model.select().where((model.assignee == user_id) & model.state.in_(definition(kind).open_states()))
+               .count() for kind, model in KIND_MODELS.items())
+
+
 def set_user_active(*, actor_id: int, user_id: int, active: bool, version: int) -> UserRow:
     """Disable a user (cannot sign in, leaves the pickers, history stays) or enable them again."""
     action = ({"ko": "사용자 사용 재개", "en": "Enable user"} if active
@@ -294,8 +303,10 @@ def set_user_active(*, actor_id: int, user_id: int, active: bool, version: int) 
             _refuse_last_admin(before, {"ko": "사용 중지", "en": "disable them"})
         update_versioned(User, user_id, expected_version=version, changes={"is_active": active}, actor_id=None,
                          label=before.login)
+        # their open cases stay assigned to them (history), for a lead to hand over: the event says how many
+        left = 0 if active else open_assignments(user_id)
         record(actor, "user", before.login, "enabled" if active else "disabled", {"active": before.is_active},
-               {"active": active})
+               {"active": active}, note=f"open cases still assigned: {left}" if left else "")
         return get_user(user_id)
 
 

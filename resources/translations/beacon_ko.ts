@@ -657,215 +657,215 @@
 <context>
     <name>CiEditor</name>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="106"/>
+        <location filename="../../desktop/views/admin/cis.py" line="107"/>
         <source>Search code or name</source>
         <translation>코드 또는 이름 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="110"/>
+        <location filename="../../desktop/views/admin/cis.py" line="111"/>
         <source>All kinds</source>
         <translation>모든 종류</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="113"/>
+        <location filename="../../desktop/views/admin/cis.py" line="114"/>
         <source>Show retired</source>
         <translation>폐기된 항목 표시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="118"/>
-        <location filename="../../desktop/views/admin/cis.py" line="160"/>
-        <location filename="../../desktop/views/admin/cis.py" line="186"/>
+        <location filename="../../desktop/views/admin/cis.py" line="119"/>
+        <location filename="../../desktop/views/admin/cis.py" line="161"/>
+        <location filename="../../desktop/views/admin/cis.py" line="187"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="118"/>
-        <location filename="../../desktop/views/admin/cis.py" line="186"/>
+        <location filename="../../desktop/views/admin/cis.py" line="119"/>
+        <location filename="../../desktop/views/admin/cis.py" line="187"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="118"/>
-        <location filename="../../desktop/views/admin/cis.py" line="164"/>
+        <location filename="../../desktop/views/admin/cis.py" line="119"/>
+        <location filename="../../desktop/views/admin/cis.py" line="165"/>
         <source>Impact</source>
         <translation>영향도</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="121"/>
-        <location filename="../../desktop/views/admin/cis.py" line="355"/>
+        <location filename="../../desktop/views/admin/cis.py" line="122"/>
+        <location filename="../../desktop/views/admin/cis.py" line="363"/>
         <source>New configuration item</source>
         <translation>새 구성 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="161"/>
+        <location filename="../../desktop/views/admin/cis.py" line="162"/>
         <source>Name (Korean)</source>
         <translation>이름 (한국어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="162"/>
+        <location filename="../../desktop/views/admin/cis.py" line="163"/>
         <source>Name (English)</source>
         <translation>이름 (영어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="163"/>
+        <location filename="../../desktop/views/admin/cis.py" line="164"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="165"/>
+        <location filename="../../desktop/views/admin/cis.py" line="166"/>
         <source>Team</source>
         <translation>팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="166"/>
+        <location filename="../../desktop/views/admin/cis.py" line="167"/>
         <source>Description</source>
         <translation>설명</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="167"/>
+        <location filename="../../desktop/views/admin/cis.py" line="168"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="170"/>
-        <location filename="../../desktop/views/admin/cis.py" line="359"/>
+        <location filename="../../desktop/views/admin/cis.py" line="171"/>
+        <location filename="../../desktop/views/admin/cis.py" line="367"/>
         <source>Retire</source>
         <translation>폐기</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="173"/>
+        <location filename="../../desktop/views/admin/cis.py" line="174"/>
         <source>Delete</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="186"/>
+        <location filename="../../desktop/views/admin/cis.py" line="187"/>
         <source>Relation</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="197"/>
+        <location filename="../../desktop/views/admin/cis.py" line="198"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="200"/>
+        <location filename="../../desktop/views/admin/cis.py" line="201"/>
         <source>Remove selected</source>
         <translation>선택 항목 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="215"/>
+        <location filename="../../desktop/views/admin/cis.py" line="216"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="215"/>
+        <location filename="../../desktop/views/admin/cis.py" line="216"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="215"/>
+        <location filename="../../desktop/views/admin/cis.py" line="216"/>
         <source>State</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="216"/>
+        <location filename="../../desktop/views/admin/cis.py" line="217"/>
         <source>Grade</source>
         <translation>등급</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="216"/>
+        <location filename="../../desktop/views/admin/cis.py" line="217"/>
         <source>Registered</source>
         <translation>등록 일시</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="225"/>
+        <location filename="../../desktop/views/admin/cis.py" line="226"/>
         <source>Relations</source>
         <translation>관계</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="226"/>
+        <location filename="../../desktop/views/admin/cis.py" line="227"/>
         <source>Incidents of this item</source>
         <translation>이 항목의 장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="256"/>
+        <location filename="../../desktop/views/admin/cis.py" line="264"/>
         <source>Configuration items</source>
         <translation>구성 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="268"/>
-        <location filename="../../desktop/views/admin/cis.py" line="272"/>
+        <location filename="../../desktop/views/admin/cis.py" line="276"/>
+        <location filename="../../desktop/views/admin/cis.py" line="280"/>
         <source>— none —</source>
         <translation>— 없음 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="297"/>
-        <location filename="../../desktop/views/admin/cis.py" line="441"/>
+        <location filename="../../desktop/views/admin/cis.py" line="305"/>
+        <location filename="../../desktop/views/admin/cis.py" line="450"/>
         <source>{0} (retired)</source>
         <translation>{0} (폐기됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="357"/>
+        <location filename="../../desktop/views/admin/cis.py" line="365"/>
         <source>in service</source>
         <translation>사용 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="357"/>
+        <location filename="../../desktop/views/admin/cis.py" line="365"/>
         <source>retired</source>
         <translation>폐기됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="359"/>
+        <location filename="../../desktop/views/admin/cis.py" line="367"/>
         <source>Return to service</source>
         <translation>다시 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="393"/>
+        <location filename="../../desktop/views/admin/cis.py" line="402"/>
         <source>Saved {0}.</source>
         <translation>{0}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="409"/>
+        <location filename="../../desktop/views/admin/cis.py" line="418"/>
         <source>{0} is retired: it is no longer offered for new incidents; its history stays.</source>
         <translation>{0}을(를) 폐기했습니다. 새 장애 등록에는 더 이상 나오지 않으며 이력은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="410"/>
+        <location filename="../../desktop/views/admin/cis.py" line="419"/>
         <source>{0} is in service again.</source>
         <translation>{0}을(를) 다시 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="417"/>
+        <location filename="../../desktop/views/admin/cis.py" line="426"/>
         <source>Delete configuration item</source>
         <translation>구성 항목 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="418"/>
+        <location filename="../../desktop/views/admin/cis.py" line="427"/>
         <source>Delete {0} for good? Only an item no case refers to can be deleted.</source>
         <translation>{0}을(를) 완전히 삭제할까요? 어떤 장애·문제·변경도 참조하지 않는 항목만 삭제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="429"/>
+        <location filename="../../desktop/views/admin/cis.py" line="438"/>
         <source>Deleted {0}.</source>
         <translation>{0}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="447"/>
+        <location filename="../../desktop/views/admin/cis.py" line="456"/>
         <source>Relations ({0})</source>
         <translation>관계 ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="466"/>
+        <location filename="../../desktop/views/admin/cis.py" line="475"/>
         <source>Relation added.</source>
         <translation>관계를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="479"/>
+        <location filename="../../desktop/views/admin/cis.py" line="488"/>
         <source>Relation removed.</source>
         <translation>관계를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="495"/>
+        <location filename="../../desktop/views/admin/cis.py" line="504"/>
         <source>Incidents of this item ({0})</source>
         <translation>이 항목의 장애 ({0})</translation>
     </message>
@@ -2168,96 +2168,96 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>TeamsPanel</name>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="437"/>
-        <location filename="../../desktop/views/admin/users.py" line="458"/>
+        <location filename="../../desktop/views/admin/users.py" line="449"/>
+        <location filename="../../desktop/views/admin/users.py" line="470"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="437"/>
+        <location filename="../../desktop/views/admin/users.py" line="449"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="437"/>
-        <location filename="../../desktop/views/admin/users.py" line="462"/>
+        <location filename="../../desktop/views/admin/users.py" line="449"/>
+        <location filename="../../desktop/views/admin/users.py" line="474"/>
         <source>Parent team</source>
         <translation>상위 팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="438"/>
+        <location filename="../../desktop/views/admin/users.py" line="450"/>
         <source>Active members</source>
         <translation>활성 구성원</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="438"/>
+        <location filename="../../desktop/views/admin/users.py" line="450"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="459"/>
+        <location filename="../../desktop/views/admin/users.py" line="471"/>
         <source>Name (Korean)</source>
         <translation>이름 (한국어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="460"/>
+        <location filename="../../desktop/views/admin/users.py" line="472"/>
         <source>Name (English)</source>
         <translation>이름 (영어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="461"/>
+        <location filename="../../desktop/views/admin/users.py" line="473"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="463"/>
-        <location filename="../../desktop/views/admin/users.py" line="555"/>
+        <location filename="../../desktop/views/admin/users.py" line="475"/>
+        <location filename="../../desktop/views/admin/users.py" line="567"/>
         <source>New team</source>
         <translation>새 팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="466"/>
+        <location filename="../../desktop/views/admin/users.py" line="478"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="469"/>
-        <location filename="../../desktop/views/admin/users.py" line="557"/>
+        <location filename="../../desktop/views/admin/users.py" line="481"/>
+        <location filename="../../desktop/views/admin/users.py" line="569"/>
         <source>Disable</source>
         <translation>사용 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="505"/>
+        <location filename="../../desktop/views/admin/users.py" line="517"/>
         <source>active</source>
         <translation>활성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="505"/>
+        <location filename="../../desktop/views/admin/users.py" line="517"/>
         <source>disabled</source>
         <translation>사용 중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="523"/>
+        <location filename="../../desktop/views/admin/users.py" line="535"/>
         <source>— none —</source>
         <translation>— 없음 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="557"/>
+        <location filename="../../desktop/views/admin/users.py" line="569"/>
         <source>Enable</source>
         <translation>사용 재개</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="579"/>
+        <location filename="../../desktop/views/admin/users.py" line="591"/>
         <source>Saved {0}.</source>
         <translation>{0}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="595"/>
+        <location filename="../../desktop/views/admin/users.py" line="607"/>
         <source>Team {0} disabled.</source>
         <translation>팀 {0}을(를) 사용 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="596"/>
+        <location filename="../../desktop/views/admin/users.py" line="608"/>
         <source>Team {0} enabled.</source>
         <translation>팀 {0}을(를) 다시 사용합니다.</translation>
     </message>
@@ -2450,7 +2450,7 @@ Click to list the month&apos;s incidents</source>
     </message>
     <message>
         <location filename="../../desktop/views/admin/users.py" line="122"/>
-        <location filename="../../desktop/views/admin/users.py" line="177"/>
+        <location filename="../../desktop/views/admin/users.py" line="175"/>
         <source>User name</source>
         <translation>아이디</translation>
     </message>
@@ -2461,13 +2461,13 @@ Click to list the month&apos;s incidents</source>
     </message>
     <message>
         <location filename="../../desktop/views/admin/users.py" line="122"/>
-        <location filename="../../desktop/views/admin/users.py" line="183"/>
+        <location filename="../../desktop/views/admin/users.py" line="181"/>
         <source>Team</source>
         <translation>팀</translation>
     </message>
     <message>
         <location filename="../../desktop/views/admin/users.py" line="123"/>
-        <location filename="../../desktop/views/admin/users.py" line="189"/>
+        <location filename="../../desktop/views/admin/users.py" line="187"/>
         <source>Roles</source>
         <translation>역할</translation>
     </message>
@@ -2477,135 +2477,140 @@ Click to list the month&apos;s incidents</source>
         <translation>최근 로그인</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="127"/>
-        <location filename="../../desktop/views/admin/users.py" line="341"/>
+        <location filename="../../desktop/views/admin/users.py" line="125"/>
+        <location filename="../../desktop/views/admin/users.py" line="347"/>
         <source>New user</source>
         <translation>새 사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="174"/>
+        <location filename="../../desktop/views/admin/users.py" line="172"/>
         <source>empty: generate one</source>
         <translation>비워 두면 자동 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="175"/>
+        <location filename="../../desktop/views/admin/users.py" line="173"/>
         <source>Password</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="178"/>
+        <location filename="../../desktop/views/admin/users.py" line="176"/>
         <source>Name (Korean)</source>
         <translation>이름 (한국어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="179"/>
+        <location filename="../../desktop/views/admin/users.py" line="177"/>
         <source>Name (English)</source>
         <translation>이름 (영어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="180"/>
-        <location filename="../../desktop/views/admin/users.py" line="199"/>
+        <location filename="../../desktop/views/admin/users.py" line="178"/>
+        <location filename="../../desktop/views/admin/users.py" line="197"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="181"/>
+        <location filename="../../desktop/views/admin/users.py" line="179"/>
         <source>Phone</source>
         <translation>전화</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="182"/>
+        <location filename="../../desktop/views/admin/users.py" line="180"/>
         <source>Job title</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="184"/>
+        <location filename="../../desktop/views/admin/users.py" line="182"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="185"/>
+        <location filename="../../desktop/views/admin/users.py" line="183"/>
         <source>Time zone</source>
         <translation>시간대</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="197"/>
+        <location filename="../../desktop/views/admin/users.py" line="195"/>
         <source>Notices (in-app always)</source>
         <translation>알림 (앱 내 알림은 항상)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="203"/>
+        <location filename="../../desktop/views/admin/users.py" line="201"/>
         <source>empty: the user&apos;s e-mail</source>
         <translation>비워 두면 사용자 이메일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="204"/>
+        <location filename="../../desktop/views/admin/users.py" line="202"/>
         <source>Webhook</source>
         <translation>웹훅</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="214"/>
+        <location filename="../../desktop/views/admin/users.py" line="212"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="217"/>
-        <location filename="../../desktop/views/admin/users.py" line="345"/>
+        <location filename="../../desktop/views/admin/users.py" line="215"/>
+        <location filename="../../desktop/views/admin/users.py" line="351"/>
         <source>Disable</source>
         <translation>사용 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="220"/>
+        <location filename="../../desktop/views/admin/users.py" line="218"/>
         <source>Reset password…</source>
         <translation>암호 재설정…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="233"/>
+        <location filename="../../desktop/views/admin/users.py" line="231"/>
         <source>New password, shown only now — pass it on:</source>
         <translation>새 암호 (지금 한 번만 표시됩니다. 본인에게 전달하세요):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="263"/>
+        <location filename="../../desktop/views/admin/users.py" line="269"/>
         <source>— none —</source>
         <translation>— 없음 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="280"/>
+        <location filename="../../desktop/views/admin/users.py" line="286"/>
         <source>{0} (disabled)</source>
         <translation>{0} (사용 중지됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="343"/>
+        <location filename="../../desktop/views/admin/users.py" line="349"/>
         <source>active</source>
         <translation>활성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="343"/>
+        <location filename="../../desktop/views/admin/users.py" line="349"/>
         <source>disabled</source>
         <translation>사용 중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="345"/>
+        <location filename="../../desktop/views/admin/users.py" line="351"/>
         <source>Enable</source>
         <translation>사용 재개</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="389"/>
+        <location filename="../../desktop/views/admin/users.py" line="395"/>
         <source>Saved {0}.</source>
         <translation>{0}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="407"/>
+        <location filename="../../desktop/views/admin/users.py" line="416"/>
         <source>{0} can no longer sign in; their history stays.</source>
         <translation>{0}은(는) 더 이상 로그인할 수 없습니다. 이력은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="408"/>
+        <location filename="../../desktop/views/admin/users.py" line="414"/>
         <source>{0} can sign in again.</source>
         <translation>{0}은(는) 다시 로그인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="423"/>
+        <location filename="../../desktop/views/admin/users.py" line="419"/>
+        <source>{0} open case(s) are still assigned to them: hand them over.</source>
+        <translation>처리 중인 건 {0}건이 아직 이 사용자에게 배정되어 있습니다. 다른 담당자에게 넘기세요.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/admin/users.py" line="435"/>
         <source>Password of {0} reset.</source>
         <translation>{0}의 암호를 재설정했습니다.</translation>
     </message>

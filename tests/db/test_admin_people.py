@@ -160,6 +160,17 @@ def test_created_user_signs_in_and_disabled_user_is_refused(db):
     assert [e.kind for e in events("user")] == ["created", "roles_changed", "disabled", "enabled"]
 
 
+def test_disabling_a_handler_tells_how_many_open_cases_they_keep(db):
+    bank = make_bank()
+    admin = bank.id("admin")
+    bring_to(bank, "incident", "in_progress")  # assigned to the handler by the matrix
+    bring_to(bank, "incident", "closed")
+    handler = people.get_user(bank.id("handler"))
+    assert people.open_assignments(handler.id) == 1
+    people.set_user_active(actor_id=admin, user_id=handler.id, active=False, version=handler.version)
+    assert events("user")[-1].note == "open cases still assigned: 1"
+
+
 def test_generated_and_reset_passwords(db):
     bank = make_bank()
     admin = bank.id("admin")

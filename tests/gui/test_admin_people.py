@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import BeaconError
-from desktop.models import Event, User, ensure_schema
+from desktop.models import Event, Incident, User, ensure_schema
 from desktop.models import db as dbmod
 from desktop.views import dialogs
 from desktop.views.admin import AdminPage
@@ -316,3 +316,18 @@ def test_admin_page_shows_both_screens_and_passes_on_open_case(qtbot, bank):
     with qtbot.waitSignal(page.sig_open_case) as opened:
         page.screens["cis"].sig_open_case.emit(42)
     assert opened.args == [42]
+
+
+def test_disabling_a_handler_with_open_cases_says_so(qtbot, bank):
+    registered = case_service.register_incident(actor_id=bank.id("customer"), title="조회 지연", description="-",
+                                                application_id=bank.app.id, urgency="low",
+                                                incident_type="application")
+    editor = UserEditor(session_of(bank, language="ko"))
+    qtbot.addWidget(editor)
+    users = editor.users
+    users.table.selectRow(find_row(users.table, "handler"))
+    click(qtbot, users, "user_active")
+    assert users.message.text() == ("handler은(는) 더 이상 로그인할 수 없습니다. 이력은 그대로 남습니다. "
+                                    "처리 중인 건 1건이 아직 이 사용자에게 배정되어 있습니다. "
+                                    "다른 담당자에게 넘기세요.")
+    assert Incident.get_by_id(registered.case_id).assignee_id == bank.id("handler")  # history is not rewritten

@@ -410,8 +410,14 @@ class UsersPanel(QWidget):
         self.current = row
         self.refresh()
         self.open_user(row.id)
-        self.message.done(self.tr("{0} can no longer sign in; their history stays.").format(row.login)
-                          if not row.is_active else self.tr("{0} can sign in again.").format(row.login))
+        if row.is_active:
+            self.message.done(self.tr("{0} can sign in again.").format(row.login))
+            return
+        text = self.tr("{0} can no longer sign in; their history stays.").format(row.login)
+        left = admin_people.open_assignments(row.id)
+        if left:
+            text += " " + self.tr("{0} open case(s) are still assigned to them: hand them over.").format(left)
+        self.message.done(text)
 
     def reset_password(self) -> None:
         if self.current is None:

@@ -153,6 +153,11 @@ def test_ci_created_related_and_retired_through_the_editor(qtbot, bank, monkeypa
 def test_ci_screen_in_english(qtbot, bank):
     editor = CiEditor(session_of(bank, language="en"))
     qtbot.addWidget(editor)
+    assert bank.app.code in tree_codes(editor)
+    editor.search.setText("no such thing")  # the list follows once typing pauses
+    qtbot.waitUntil(lambda: tree_codes(editor) == {}, timeout=3000)
+    editor.search.setText(bank.app.name_en.split()[-1].lower())
+    qtbot.waitUntil(lambda: list(tree_codes(editor)) == [bank.app.code], timeout=3000)
     click_ci(editor, bank.app.code)
     editor.code.setText("")
     click(qtbot, editor, "ci_save")

@@ -249,11 +249,10 @@ class CiEditor(QWidget):
         splitter.setSizes([420, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._fill_choices()
         self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(lambda: self.refresh(choices=False))
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.show_retired.toggled.connect(lambda _on: self.refresh())
@@ -272,6 +271,8 @@ class CiEditor(QWidget):
         table.horizontalHeader().setStretchLastSection(True)
 
     def _fill_choices(self) -> None:
+        """Impact levels and teams as they are now; what the form had chosen stays chosen."""
+        keep_impact, keep_team = self.impact.currentData(), self.team.currentData()
         self.impact.clear()
         self.impact.addItem(self.tr("— none —"), "")
         for code, name, name_en in admin_cis.impact_levels():
@@ -280,12 +281,16 @@ class CiEditor(QWidget):
         self.team.addItem(self.tr("— none —"), None)
         for team in session_service.teams():
             self.team.addItem(team.label(self.session.language), team.value)
+        self.impact.setCurrentIndex(max(0, self.impact.findData(keep_impact)))
+        self.team.setCurrentIndex(max(0, self.team.findData(keep_team)))
 
     # --- the list ------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Read the list again, keeping the selected CI selected."""
+    def refresh(self, *, choices: bool = True) -> None:
+        """Read the list (and the team and impact choices) again, keeping the selected CI selected."""
         keep = self.current.id if self.current else None
+        if choices:  # typing in the search box needs only the list
+            self._fill_choices()
         rows = admin_cis.list_cis(text=self.search.text(), kind=self.kind_filter.currentData() or "",
                                   include_retired=self.show_retired.isChecked())
         self.tree.blockSignals(True)

@@ -78,7 +78,7 @@ def fit_columns(table: QTableWidget) -> None:
     metrics = header.fontMetrics()
     for column in range(table.columnCount()):
         item = table.horizontalHeaderItem(column)
-        wanted = int(metrics.horizontalAdvance(item.text().upper()) * 1.2) + 40 if item else 0
+        wanted = int(metrics.horizontalAdvance(item.text().upper()) * 1.1) + 30 if item else 0
         if header.sectionSize(column) < wanted:
             header.resizeSection(column, wanted)
 

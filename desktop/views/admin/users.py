@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -448,8 +447,6 @@ class TeamsPanel(QWidget):
         self.current: admin_people.TeamRow | None = None
         self.table = _table(self, "team_table", [self.tr("Code"), self.tr("Name"), self.tr("Parent team"),
                                                  self.tr("Active members"), self.tr("Status")])
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.itemSelectionChanged.connect(self._picked)
         self.heading = QLabel(self)
         self.heading.setObjectName("team_heading")
@@ -499,7 +496,7 @@ class TeamsPanel(QWidget):
         splitter = QSplitter(self)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setSizes([600, 460])
+        splitter.setSizes([700, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.refresh()

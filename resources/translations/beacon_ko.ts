@@ -692,7 +692,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/admin/cis.py" line="122"/>
-        <location filename="../../desktop/views/admin/cis.py" line="363"/>
+        <location filename="../../desktop/views/admin/cis.py" line="368"/>
         <source>New configuration item</source>
         <translation>새 구성 항목</translation>
     </message>
@@ -728,7 +728,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/admin/cis.py" line="171"/>
-        <location filename="../../desktop/views/admin/cis.py" line="367"/>
+        <location filename="../../desktop/views/admin/cis.py" line="372"/>
         <source>Retire</source>
         <translation>폐기</translation>
     </message>
@@ -788,84 +788,84 @@
         <translation>이 항목의 장애</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="264"/>
+        <location filename="../../desktop/views/admin/cis.py" line="263"/>
         <source>Configuration items</source>
         <translation>구성 항목</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="276"/>
-        <location filename="../../desktop/views/admin/cis.py" line="280"/>
+        <location filename="../../desktop/views/admin/cis.py" line="277"/>
+        <location filename="../../desktop/views/admin/cis.py" line="281"/>
         <source>— none —</source>
         <translation>— 없음 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="305"/>
-        <location filename="../../desktop/views/admin/cis.py" line="450"/>
+        <location filename="../../desktop/views/admin/cis.py" line="310"/>
+        <location filename="../../desktop/views/admin/cis.py" line="455"/>
         <source>{0} (retired)</source>
         <translation>{0} (폐기됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="365"/>
+        <location filename="../../desktop/views/admin/cis.py" line="370"/>
         <source>in service</source>
         <translation>사용 중</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="365"/>
+        <location filename="../../desktop/views/admin/cis.py" line="370"/>
         <source>retired</source>
         <translation>폐기됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="367"/>
+        <location filename="../../desktop/views/admin/cis.py" line="372"/>
         <source>Return to service</source>
         <translation>다시 사용</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="402"/>
+        <location filename="../../desktop/views/admin/cis.py" line="407"/>
         <source>Saved {0}.</source>
         <translation>{0}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="418"/>
+        <location filename="../../desktop/views/admin/cis.py" line="423"/>
         <source>{0} is retired: it is no longer offered for new incidents; its history stays.</source>
         <translation>{0}을(를) 폐기했습니다. 새 장애 등록에는 더 이상 나오지 않으며 이력은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="419"/>
+        <location filename="../../desktop/views/admin/cis.py" line="424"/>
         <source>{0} is in service again.</source>
         <translation>{0}을(를) 다시 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="426"/>
+        <location filename="../../desktop/views/admin/cis.py" line="431"/>
         <source>Delete configuration item</source>
         <translation>구성 항목 삭제</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="427"/>
+        <location filename="../../desktop/views/admin/cis.py" line="432"/>
         <source>Delete {0} for good? Only an item no case refers to can be deleted.</source>
         <translation>{0}을(를) 완전히 삭제할까요? 어떤 장애·문제·변경도 참조하지 않는 항목만 삭제할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="438"/>
+        <location filename="../../desktop/views/admin/cis.py" line="443"/>
         <source>Deleted {0}.</source>
         <translation>{0}을(를) 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="456"/>
+        <location filename="../../desktop/views/admin/cis.py" line="461"/>
         <source>Relations ({0})</source>
         <translation>관계 ({0})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="475"/>
+        <location filename="../../desktop/views/admin/cis.py" line="480"/>
         <source>Relation added.</source>
         <translation>관계를 추가했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="488"/>
+        <location filename="../../desktop/views/admin/cis.py" line="493"/>
         <source>Relation removed.</source>
         <translation>관계를 삭제했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/cis.py" line="504"/>
+        <location filename="../../desktop/views/admin/cis.py" line="509"/>
         <source>Incidents of this item ({0})</source>
         <translation>이 항목의 장애 ({0})</translation>
     </message>
@@ -2117,17 +2117,17 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>ResetPasswordDialog</name>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="48"/>
+        <location filename="../../desktop/views/admin/users.py" line="47"/>
         <source>Reset password of {0}</source>
         <translation>{0}의 암호 재설정</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="52"/>
+        <location filename="../../desktop/views/admin/users.py" line="51"/>
         <source>empty: generate one</source>
         <translation>비워 두면 자동 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="53"/>
+        <location filename="../../desktop/views/admin/users.py" line="52"/>
         <source>At least {0} characters. Leave empty and Beacon makes one up and shows it once.</source>
         <translation>{0}자 이상 입력하세요. 비워 두면 Beacon이 암호를 만들어 한 번만 보여 줍니다.</translation>
     </message>
@@ -2168,96 +2168,96 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>TeamsPanel</name>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="449"/>
-        <location filename="../../desktop/views/admin/users.py" line="470"/>
+        <location filename="../../desktop/views/admin/users.py" line="448"/>
+        <location filename="../../desktop/views/admin/users.py" line="467"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="449"/>
+        <location filename="../../desktop/views/admin/users.py" line="448"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="449"/>
-        <location filename="../../desktop/views/admin/users.py" line="474"/>
+        <location filename="../../desktop/views/admin/users.py" line="448"/>
+        <location filename="../../desktop/views/admin/users.py" line="471"/>
         <source>Parent team</source>
         <translation>상위 팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="450"/>
+        <location filename="../../desktop/views/admin/users.py" line="449"/>
         <source>Active members</source>
         <translation>활성 구성원</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="450"/>
+        <location filename="../../desktop/views/admin/users.py" line="449"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="471"/>
+        <location filename="../../desktop/views/admin/users.py" line="468"/>
         <source>Name (Korean)</source>
         <translation>이름 (한국어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="472"/>
+        <location filename="../../desktop/views/admin/users.py" line="469"/>
         <source>Name (English)</source>
         <translation>이름 (영어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="473"/>
+        <location filename="../../desktop/views/admin/users.py" line="470"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="475"/>
-        <location filename="../../desktop/views/admin/users.py" line="567"/>
+        <location filename="../../desktop/views/admin/users.py" line="472"/>
+        <location filename="../../desktop/views/admin/users.py" line="564"/>
         <source>New team</source>
         <translation>새 팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="478"/>
+        <location filename="../../desktop/views/admin/users.py" line="475"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="481"/>
-        <location filename="../../desktop/views/admin/users.py" line="569"/>
+        <location filename="../../desktop/views/admin/users.py" line="478"/>
+        <location filename="../../desktop/views/admin/users.py" line="566"/>
         <source>Disable</source>
         <translation>사용 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="517"/>
+        <location filename="../../desktop/views/admin/users.py" line="514"/>
         <source>active</source>
         <translation>활성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="517"/>
+        <location filename="../../desktop/views/admin/users.py" line="514"/>
         <source>disabled</source>
         <translation>사용 중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="535"/>
+        <location filename="../../desktop/views/admin/users.py" line="532"/>
         <source>— none —</source>
         <translation>— 없음 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="569"/>
+        <location filename="../../desktop/views/admin/users.py" line="566"/>
         <source>Enable</source>
         <translation>사용 재개</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="591"/>
+        <location filename="../../desktop/views/admin/users.py" line="588"/>
         <source>Saved {0}.</source>
         <translation>{0}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="607"/>
+        <location filename="../../desktop/views/admin/users.py" line="604"/>
         <source>Team {0} disabled.</source>
         <translation>팀 {0}을(를) 사용 중지했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="608"/>
+        <location filename="../../desktop/views/admin/users.py" line="605"/>
         <source>Team {0} enabled.</source>
         <translation>팀 {0}을(를) 다시 사용합니다.</translation>
     </message>
@@ -2403,17 +2403,17 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>UserEditor</name>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="83"/>
+        <location filename="../../desktop/views/admin/users.py" line="82"/>
         <source>Users</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="84"/>
+        <location filename="../../desktop/views/admin/users.py" line="83"/>
         <source>Teams</source>
         <translation>팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="91"/>
+        <location filename="../../desktop/views/admin/users.py" line="90"/>
         <source>Users and teams</source>
         <translation>사용자 및 팀</translation>
     </message>
@@ -2429,188 +2429,188 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>UsersPanel</name>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="115"/>
+        <location filename="../../desktop/views/admin/users.py" line="114"/>
         <source>Search name, user name, e-mail or team</source>
         <translation>이름, 아이디, 이메일 또는 팀 검색</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="119"/>
+        <location filename="../../desktop/views/admin/users.py" line="118"/>
         <source>Active users</source>
         <translation>활성 사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="120"/>
+        <location filename="../../desktop/views/admin/users.py" line="119"/>
         <source>Disabled users</source>
         <translation>사용 중지된 사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="121"/>
+        <location filename="../../desktop/views/admin/users.py" line="120"/>
         <source>All users</source>
         <translation>모든 사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="122"/>
-        <location filename="../../desktop/views/admin/users.py" line="175"/>
+        <location filename="../../desktop/views/admin/users.py" line="121"/>
+        <location filename="../../desktop/views/admin/users.py" line="174"/>
         <source>User name</source>
         <translation>아이디</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="122"/>
+        <location filename="../../desktop/views/admin/users.py" line="121"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="122"/>
-        <location filename="../../desktop/views/admin/users.py" line="181"/>
+        <location filename="../../desktop/views/admin/users.py" line="121"/>
+        <location filename="../../desktop/views/admin/users.py" line="180"/>
         <source>Team</source>
         <translation>팀</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="123"/>
-        <location filename="../../desktop/views/admin/users.py" line="187"/>
+        <location filename="../../desktop/views/admin/users.py" line="122"/>
+        <location filename="../../desktop/views/admin/users.py" line="186"/>
         <source>Roles</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="123"/>
+        <location filename="../../desktop/views/admin/users.py" line="122"/>
         <source>Last sign-in</source>
         <translation>최근 로그인</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="125"/>
-        <location filename="../../desktop/views/admin/users.py" line="347"/>
+        <location filename="../../desktop/views/admin/users.py" line="124"/>
+        <location filename="../../desktop/views/admin/users.py" line="346"/>
         <source>New user</source>
         <translation>새 사용자</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="172"/>
+        <location filename="../../desktop/views/admin/users.py" line="171"/>
         <source>empty: generate one</source>
         <translation>비워 두면 자동 생성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="173"/>
+        <location filename="../../desktop/views/admin/users.py" line="172"/>
         <source>Password</source>
         <translation>암호</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="176"/>
+        <location filename="../../desktop/views/admin/users.py" line="175"/>
         <source>Name (Korean)</source>
         <translation>이름 (한국어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="177"/>
+        <location filename="../../desktop/views/admin/users.py" line="176"/>
         <source>Name (English)</source>
         <translation>이름 (영어)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="178"/>
-        <location filename="../../desktop/views/admin/users.py" line="197"/>
+        <location filename="../../desktop/views/admin/users.py" line="177"/>
+        <location filename="../../desktop/views/admin/users.py" line="196"/>
         <source>E-mail</source>
         <translation>이메일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="179"/>
+        <location filename="../../desktop/views/admin/users.py" line="178"/>
         <source>Phone</source>
         <translation>전화</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="180"/>
+        <location filename="../../desktop/views/admin/users.py" line="179"/>
         <source>Job title</source>
         <translation>직위</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="182"/>
+        <location filename="../../desktop/views/admin/users.py" line="181"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="183"/>
+        <location filename="../../desktop/views/admin/users.py" line="182"/>
         <source>Time zone</source>
         <translation>시간대</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="195"/>
+        <location filename="../../desktop/views/admin/users.py" line="194"/>
         <source>Notices (in-app always)</source>
         <translation>알림 (앱 내 알림은 항상)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="201"/>
+        <location filename="../../desktop/views/admin/users.py" line="200"/>
         <source>empty: the user&apos;s e-mail</source>
         <translation>비워 두면 사용자 이메일</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="202"/>
+        <location filename="../../desktop/views/admin/users.py" line="201"/>
         <source>Webhook</source>
         <translation>웹훅</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="212"/>
+        <location filename="../../desktop/views/admin/users.py" line="211"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="215"/>
-        <location filename="../../desktop/views/admin/users.py" line="351"/>
+        <location filename="../../desktop/views/admin/users.py" line="214"/>
+        <location filename="../../desktop/views/admin/users.py" line="350"/>
         <source>Disable</source>
         <translation>사용 중지</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="218"/>
+        <location filename="../../desktop/views/admin/users.py" line="217"/>
         <source>Reset password…</source>
         <translation>암호 재설정…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="231"/>
+        <location filename="../../desktop/views/admin/users.py" line="230"/>
         <source>New password, shown only now — pass it on:</source>
         <translation>새 암호 (지금 한 번만 표시됩니다. 본인에게 전달하세요):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="269"/>
+        <location filename="../../desktop/views/admin/users.py" line="268"/>
         <source>— none —</source>
         <translation>— 없음 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="286"/>
+        <location filename="../../desktop/views/admin/users.py" line="285"/>
         <source>{0} (disabled)</source>
         <translation>{0} (사용 중지됨)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="349"/>
+        <location filename="../../desktop/views/admin/users.py" line="348"/>
         <source>active</source>
         <translation>활성</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="349"/>
+        <location filename="../../desktop/views/admin/users.py" line="348"/>
         <source>disabled</source>
         <translation>사용 중지됨</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="351"/>
+        <location filename="../../desktop/views/admin/users.py" line="350"/>
         <source>Enable</source>
         <translation>사용 재개</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="395"/>
+        <location filename="../../desktop/views/admin/users.py" line="394"/>
         <source>Saved {0}.</source>
         <translation>{0}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="416"/>
+        <location filename="../../desktop/views/admin/users.py" line="415"/>
         <source>{0} can no longer sign in; their history stays.</source>
         <translation>{0}은(는) 더 이상 로그인할 수 없습니다. 이력은 그대로 남습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="414"/>
+        <location filename="../../desktop/views/admin/users.py" line="413"/>
         <source>{0} can sign in again.</source>
         <translation>{0}은(는) 다시 로그인할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="419"/>
+        <location filename="../../desktop/views/admin/users.py" line="418"/>
         <source>{0} open case(s) are still assigned to them: hand them over.</source>
         <translation>처리 중인 건 {0}건이 아직 이 사용자에게 배정되어 있습니다. 다른 담당자에게 넘기세요.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/admin/users.py" line="435"/>
+        <location filename="../../desktop/views/admin/users.py" line="434"/>
         <source>Password of {0} reset.</source>
         <translation>{0}의 암호를 재설정했습니다.</translation>
     </message>

@@ -208,6 +208,55 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "아이디 또는 암호가 맞지 않습니다.",
         "en": "Wrong user name or password.",
     },
+    "auth.disabled": {
+        "ko": "이 계정은 사용 중지되었습니다. 다시 사용하려면 관리자에게 문의하세요.",
+        "en": "This account has been disabled. Ask an administrator to enable it again.",
+    },
+    # administration: configuration items, users, teams
+    "admin.code_taken": {
+        "ko": "{what} '{value}'은(는) 이미 사용 중입니다. 다른 값을 입력하세요.",
+        "en": "{what} '{value}' is already taken; choose another.",
+    },
+    "admin.inactive_choice": {
+        "ko": "{what} '{name}'은(는) 사용 중지되어 선택할 수 없습니다.",
+        "en": "{what} '{name}' is disabled and cannot be chosen.",
+    },
+    "admin.ci_in_use": {
+        "ko": "구성 항목 '{ci}'은(는) 장애·문제·변경 {count}건이 참조하고 있어 삭제할 수 없습니다. 대신 폐기하세요 (이력은 그대로 남습니다).",
+        "en": "Configuration item '{ci}' is referred to by {count} incident(s), problem(s) or change(s) and cannot be deleted; retire it instead (its history stays).",
+    },
+    "admin.relation_self": {
+        "ko": "구성 항목 '{ci}'을(를) 자기 자신과 연결할 수 없습니다.",
+        "en": "Configuration item '{ci}' cannot be related to itself.",
+    },
+    "admin.relation_duplicate": {
+        "ko": "'{source}' {kind} '{target}' 관계가 이미 있습니다.",
+        "en": "'{source}' {kind} '{target}' already exists.",
+    },
+    "admin.relation_cycle": {
+        "ko": "'{source}' {kind} '{target}' 관계를 추가하면 순환이 생깁니다: {path}",
+        "en": "Adding '{source}' {kind} '{target}' would make a cycle: {path}",
+    },
+    "admin.last_admin": {
+        "ko": "{who}님은 마지막 활성 관리자이므로 {action}할 수 없습니다. 먼저 다른 사용자에게 관리자 역할을 부여하세요.",
+        "en": "{who} is the last active administrator, so you cannot {action}. Make someone else an administrator first.",
+    },
+    "admin.self_disable": {
+        "ko": "자기 자신의 계정은 사용 중지할 수 없습니다. 다른 관리자에게 요청하세요.",
+        "en": "You cannot disable your own account; ask another administrator.",
+    },
+    "admin.password_short": {
+        "ko": "암호는 {min}자 이상이어야 합니다 (입력: {length}자).",
+        "en": "A password needs at least {min} characters (this one has {length}).",
+    },
+    "admin.team_in_use": {
+        "ko": "팀 '{team}'에 활성 사용자 {members}명, 활성 하위 팀 {children}개가 있어 사용 중지할 수 없습니다. 먼저 다른 팀으로 옮기세요.",
+        "en": "Team '{team}' still has {members} active member(s) and {children} active sub-team(s); move them to another team before disabling it.",
+    },
+    "admin.team_cycle": {
+        "ko": "팀 '{team}'을(를) 자신 또는 자신의 하위 팀 '{parent}' 아래에 둘 수 없습니다.",
+        "en": "Team '{team}' cannot be placed under itself or its own sub-team '{parent}'.",
+    },
     "settings.bad_value": {
         "ko": "설정 '{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}",
         "en": "Setting '{key}' cannot be '{value}'. Allowed: {allowed}",

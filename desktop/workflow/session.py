@@ -27,11 +27,14 @@ def authenticate(login: str, password: str) -> Actor:
     """Check a login and password; returns the signed-in actor.
 
     Raises:
-        BeaconError: the same message for an unknown user and a wrong password.
+        BeaconError: the same message for an unknown user and a wrong password; a disabled
+            account is named as such only to someone who knows its password.
     """
-    user = User.get_or_none((User.login == login.strip()) & (User.is_active == True))  # noqa: E712
+    user = User.get_or_none(User.login == login.strip())
     if user is None or not verify_password(user.password_hash, password):
         raise BeaconError("auth.failed")
+    if not user.is_active:
+        raise BeaconError("auth.disabled")
     changes: dict[object, object] = {User.last_login_at: utcnow()}
     if needs_rehash(user.password_hash):
         changes[User.password_hash] = hash_password(password)

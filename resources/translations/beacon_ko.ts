@@ -506,6 +506,173 @@
     </message>
 </context>
 <context>
+    <name>CiEditor</name>
+    <message>
+        <source>Search code or name</source>
+        <translation>코드 또는 이름 검색</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>모든 종류</translation>
+    </message>
+    <message>
+        <source>Show retired</source>
+        <translation>폐기된 항목 표시</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>영향도</translation>
+    </message>
+    <message>
+        <source>New configuration item</source>
+        <translation>새 구성 항목</translation>
+    </message>
+    <message>
+        <source>Name (Korean)</source>
+        <translation>이름 (한국어)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>이름 (영어)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>폐기</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>관계</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>선택 항목 삭제</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>등록 일시</translation>
+    </message>
+    <message>
+        <source>Relations</source>
+        <translation>관계</translation>
+    </message>
+    <message>
+        <source>Incidents of this item</source>
+        <translation>이 항목의 장애</translation>
+    </message>
+    <message>
+        <source>Configuration items</source>
+        <translation>구성 항목</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 없음 —</translation>
+    </message>
+    <message>
+        <source>{0} (retired)</source>
+        <translation>{0} (폐기됨)</translation>
+    </message>
+    <message>
+        <source>in service</source>
+        <translation>사용 중</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>폐기됨</translation>
+    </message>
+    <message>
+        <source>Return to service</source>
+        <translation>다시 사용</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>{0}을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} is retired: it is no longer offered for new incidents; its history stays.</source>
+        <translation>{0}을(를) 폐기했습니다. 새 장애 등록에는 더 이상 나오지 않으며 이력은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>{0} is in service again.</source>
+        <translation>{0}을(를) 다시 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Delete configuration item</source>
+        <translation>구성 항목 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {0} for good? Only an item no case refers to can be deleted.</source>
+        <translation>{0}을(를) 완전히 삭제할까요? 어떤 장애·문제·변경도 참조하지 않는 항목만 삭제할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Deleted {0}.</source>
+        <translation>{0}을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Relations ({0})</source>
+        <translation>관계 ({0})</translation>
+    </message>
+    <message>
+        <source>Relation added.</source>
+        <translation>관계를 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Relation removed.</source>
+        <translation>관계를 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>Incidents of this item ({0})</source>
+        <translation>이 항목의 장애 ({0})</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -531,16 +698,16 @@
         <translation>{0}의 담당자를 그대로 받을 구성 항목을 클릭해 고르세요 (모든 역할):</translation>
     </message>
     <message>
-        <source>Filter by code or name</source>
-        <translation>코드 또는 이름으로 거르기</translation>
-    </message>
-    <message>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <source>Filter by code or name</source>
+        <translation>코드 또는 이름으로 거르기</translation>
     </message>
 </context>
 <context>
@@ -1267,7 +1434,7 @@ Click to list the month&apos;s incidents</source>
     </message>
     <message>
         <source>Grade &apos;%1&apos; is still chosen in the matrix; pick another grade in those cells first.</source>
-        <translation>등급 &apos;%1&apos;이(가) 아직 매트릭스에서 쓰이고 있습니다. 해당 칸의 등급을 먼저 바꾸세요.</translation>
+        <translation>등급 '%1'이(가) 아직 매트릭스에서 쓰이고 있습니다. 해당 칸의 등급을 먼저 바꾸세요.</translation>
     </message>
     <message>
         <source>At least one must remain.</source>
@@ -1614,6 +1781,21 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password of {0}</source>
+        <translation>{0}의 암호 재설정</translation>
+    </message>
+    <message>
+        <source>empty: generate one</source>
+        <translation>비워 두면 자동 생성</translation>
+    </message>
+    <message>
+        <source>At least {0} characters. Leave empty and Beacon makes one up and shows it once.</source>
+        <translation>{0}자 이상 입력하세요. 비워 두면 Beacon이 암호를 만들어 한 번만 보여 줍니다.</translation>
+    </message>
+</context>
+<context>
     <name>SavedFilterBar</name>
     <message>
         <source>Save filter…</source>
@@ -1884,11 +2066,86 @@ Click to list the month&apos;s incidents</source>
     </message>
     <message>
         <source>Counts business time of &apos;%1&apos;</source>
-        <translation>&apos;%1&apos;의 근무 시간으로 계산</translation>
+        <translation>'%1'의 근무 시간으로 계산</translation>
     </message>
     <message>
         <source>Counts wall-clock time (&apos;%1&apos;)</source>
-        <translation>경과 시간으로 계산 (&apos;%1&apos;)</translation>
+        <translation>경과 시간으로 계산 ('%1')</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsPanel</name>
+    <message>
+        <source>Code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Parent team</source>
+        <translation>상위 팀</translation>
+    </message>
+    <message>
+        <source>Active members</source>
+        <translation>활성 구성원</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Name (Korean)</source>
+        <translation>이름 (한국어)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>이름 (영어)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>New team</source>
+        <translation>새 팀</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>사용 중지</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>사용 중지됨</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 없음 —</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>사용 재개</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>{0}을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Team {0} disabled.</source>
+        <translation>팀 {0}을(를) 사용 중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Team {0} enabled.</source>
+        <translation>팀 {0}을(를) 다시 사용합니다.</translation>
     </message>
 </context>
 <context>
@@ -2004,10 +2261,172 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>UserEditor</name>
+    <message>
+        <source>Users</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Users and teams</source>
+        <translation>사용자 및 팀</translation>
+    </message>
+</context>
+<context>
     <name>UserPicker</name>
     <message>
         <source>Search people by name or team</source>
         <translation>이름 또는 팀으로 사람 검색</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPanel</name>
+    <message>
+        <source>Search name, user name, e-mail or team</source>
+        <translation>이름, 아이디, 이메일 또는 팀 검색</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>활성 사용자</translation>
+    </message>
+    <message>
+        <source>Disabled users</source>
+        <translation>사용 중지된 사용자</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>모든 사용자</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>아이디</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>최근 로그인</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>새 사용자</translation>
+    </message>
+    <message>
+        <source>empty: generate one</source>
+        <translation>비워 두면 자동 생성</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>암호</translation>
+    </message>
+    <message>
+        <source>Name (Korean)</source>
+        <translation>이름 (한국어)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>이름 (영어)</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>이메일</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>전화</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>직위</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>시간대</translation>
+    </message>
+    <message>
+        <source>Notices (in-app always)</source>
+        <translation>알림 (앱 내 알림은 항상)</translation>
+    </message>
+    <message>
+        <source>empty: the user&apos;s e-mail</source>
+        <translation>비워 두면 사용자 이메일</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>웹훅</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>사용 중지</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>암호 재설정…</translation>
+    </message>
+    <message>
+        <source>New password, shown only now — pass it on:</source>
+        <translation>새 암호 (지금 한 번만 표시됩니다. 본인에게 전달하세요):</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— 없음 —</translation>
+    </message>
+    <message>
+        <source>{0} (disabled)</source>
+        <translation>{0} (사용 중지됨)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>활성</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>사용 중지됨</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>사용 재개</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>{0}을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>{0} can no longer sign in; their history stays.</source>
+        <translation>{0}은(는) 더 이상 로그인할 수 없습니다. 이력은 그대로 남습니다.</translation>
+    </message>
+    <message>
+        <source>{0} can sign in again.</source>
+        <translation>{0}은(는) 다시 로그인할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{0} open case(s) are still assigned to them: hand them over.</source>
+        <translation>처리 중인 건 {0}건이 아직 이 사용자에게 배정되어 있습니다. 다른 담당자에게 넘기세요.</translation>
+    </message>
+    <message>
+        <source>Password of {0} reset.</source>
+        <translation>{0}의 암호를 재설정했습니다.</translation>
     </message>
 </context>
 <context>

@@ -74,6 +74,7 @@ def main(out: Path) -> list[Path]:
     QApplication.processEvents()
     saved += matrix_shots(app, url, actor, out)
     saved += policy_screens(app, url, actor, out)
+    saved += people_screens(out, url, actor)
     return saved
 
 
@@ -195,6 +196,55 @@ def policy_screens(app, url: str, actor, out: Path) -> list[Path]:
             matrix.deleteLater()
             editor.deleteLater()
     return saved
+
+
+def people_screens(out: Path, url: str, actor) -> list[Path]:
+    """The configuration-item and users-and-teams administration screens, each with something selected."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.errors import BeaconError
+    from desktop.views.admin.cis import CiEditor
+    from desktop.views.admin.users import UserEditor
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from desktop.workflow import admin_cis, admin_people
+
+    app = QApplication.instance()
+    busiest = max(admin_cis.list_cis(kind="application"),
+                  key=lambda ci: (len(admin_cis.relations_of(ci.id)),
+                                  len(admin_cis.incidents_of(actor_id=actor.id, ci_id=ci.id, limit=50))))
+    person = next(u for u in admin_people.list_users(active=True) if len(u.roles) > 1 and u.email)
+    saved: list[Path] = []
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            session = ClientSession(actor=actor, database_url=url, language=lang)
+            cis = CiEditor(session)
+            cis.resize(1240, 760)
+            cis.open_ci(busiest.id)
+            try:  # a real refusal, to see how one reads under the form
+                admin_cis.delete_ci(actor_id=actor.id, ci_id=busiest.id)
+            except BeaconError as exc:
+                cis.message.error(exc, lang)
+            users = UserEditor(session)
+            users.resize(1240, 760)
+            users.users.open_user(person.id)
+            teams = UserEditor(session)
+            teams.resize(1240, 760)
+            teams.tabs.setCurrentIndex(1)
+            first_team = admin_people.list_teams()[0]
+            teams.teams.open_team(first_team.id)
+            for name, widget in (("cis", cis), ("users", users), ("teams", teams)):
+                widget.show()
+                app.processEvents()
+                path = out / f"admin-{name}-{lang}-{theme}.png"
+                widget.grab().save(str(path))
+                saved.append(path)
+                widget.close()
+    return saved
+
 
 
 def showcase_cases(actor_id: int) -> tuple[int, int]:

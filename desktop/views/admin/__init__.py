@@ -9,22 +9,30 @@ from __future__ import annotations
 
 import importlib
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from desktop.views.session import ClientSession
 
 SCREENS: list[tuple[str, str, str]] = [
-    # ("matrix", "desktop.views.admin.matrix", "MatrixEditor"), and so on, in the order the tabs show
     ("matrix", "desktop.views.admin.matrix", "MatrixEditor"),
     ("propagation", "desktop.views.admin.propagation", "PropagationEditor"),
     ("priority", "desktop.views.admin.priority", "PriorityMatrixEditor"),
     ("sla", "desktop.views.admin.sla", "SlaEditor"),
+    ("cis", "desktop.views.admin.cis", "CiEditor"),
+    ("users", "desktop.views.admin.users", "UserEditor"),
     ("processes", "desktop.views.admin.processes", "ProcessEditor"),
 ]
 
 
 class AdminPage(QWidget):
-    """The administration screens as tabs, each built when first opened."""
+    """The administration screens as tabs, each built when first opened.
+
+    A screen that lists cases (e.g. the incidents of a CI) has `sig_open_case`; the page passes
+    it on to the main window, which opens the case.
+    """
+
+    sig_open_case = Signal(int)
 
     def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +44,8 @@ class AdminPage(QWidget):
             screen = getattr(importlib.import_module(module_name), class_name)(session, self)
             screen.setObjectName(f"admin_{key}")
             self.screens[key] = screen
+            if hasattr(screen, "sig_open_case"):
+                screen.sig_open_case.connect(self.sig_open_case)
             self.tabs.addTab(screen, screen.title())
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

@@ -142,6 +142,15 @@ def seed_defaults() -> SeedResult:
         for key, value in SETTINGS.items():
             _, created = Setting.get_or_create(key=key, defaults={"value": json.dumps(value, ensure_ascii=False)})
             added += created
+        # Each process's first version is stored here, with the reference data, rather than by the first
+        # case: a version stored inside a case's transaction that then rolls back would leave the
+        # process cache (keyed by row id) pointing at a row that no longer exists or is another process.
+        from desktop.workflow.process import _active_row, seed_process
+
+        for kind in ("incident", "problem", "change", "work_order"):
+            if _active_row(kind) is None:
+                seed_process(kind)
+                added += 1
     return SeedResult(added=added)
 
 

@@ -63,7 +63,7 @@ def build_world() -> dict[str, object]:
     PropagationOverride.create(application=app, user=customer, mode="add", reason="영업점 대표", created_by=lead)
     CalendarDay.create(calendar=BusinessCalendar.get(BusinessCalendar.code == "kr_business"),
                        day=date(2026, 12, 31), kind="holiday", name="연말 휴무")
-    process = ProcessDefinition.create(process="incident", version=1, source="[process]\nname='incident'",
+    process = ProcessDefinition.create(process="incident", version=99, source="[process]\nname='incident'",
                                        checksum="0" * 64)
     inc = factories.incident(reporter=customer, app=app, assignee=handler, assigned_team=ops, process=process,
                              description="로그인 후 10초 이상 대기")

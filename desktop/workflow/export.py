@@ -288,7 +288,8 @@ def export_list(*, actor_id: int, spec: ExportSpec, path: str | os.PathLike[str]
     header = [column_label(c, language) for c in columns]
     info = {"list": pick(LIST_NAMES[spec.list_name or spec.kind], language),
             "filters": describe(spec, language=language, time_zone=time_zone), "sort": _sort_text(spec, language),
-            "at": local_datetime(started, time_zone), "zone": time_zone, "by": actor.display}
+            "at": local_datetime(started.replace(microsecond=0), time_zone), "zone": time_zone,
+            "by": actor.display}
 
     def values() -> Iterator[list[list[Any]]]:
         for page in rows:

@@ -252,9 +252,11 @@ def describe(spec: ExportSpec, *, language: str, time_zone: str) -> list[tuple[s
 
 
 def _sort_text(spec: ExportSpec, language: str) -> str:
-    sort = spec.sort or Sort(key="registered_at" if spec.kind == "incident" else "opened_at")
-    column = {"sla_due": "sla", "registered_at": "registered_at" if spec.kind == "incident" else "opened_at",
-              "opened_at": "opened_at" if spec.kind != "incident" else "registered_at"}.get(sort.key, sort.key)
+    """The list's order as its header shows it, e.g. "등록 일시, 내림차순" / "Title, ascending"."""
+    incident = spec.kind == "incident"
+    sort = spec.sort or Sort("registered_at" if incident else "opened_at")
+    opened = "registered_at" if incident else "opened_at"  # the two names of the same column
+    column = {"sla_due": "sla", "registered_at": opened, "opened_at": opened}.get(sort.key, sort.key)
     label = column_label(column, language) if column in list_columns(spec.kind) else sort.key
     way = {"ko": "내림차순", "en": "descending"} if sort.descending else {"ko": "오름차순", "en": "ascending"}
     return f"{label}, {pick(way, language)}"

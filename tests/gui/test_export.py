@@ -78,9 +78,11 @@ def test_export_button_writes_every_filtered_row_with_the_columns_shown(qtbot, b
     header.hideSection(IncidentTableModel.SLA_COLUMN)  # what the user sees is what the file gets
     header.moveSection(header.visualIndex(page.model.COLUMNS.index("title")), 0)
     proposed = save_as(monkeypatch, out / "grade1.xlsx", "xlsx")
+    button_enabled = []  # the button is off while the file is written: one export at a time
+    page.export_bar.sig_running.connect(lambda running: button_enabled.append(page.export_button.isEnabled()))
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    assert not page.export_button.isEnabled()  # one export at a time
     assert page.export_bar.wait()
+    assert button_enabled == [False, True]
     today = datetime.now(UTC).astimezone(ZoneInfo("Asia/Seoul")).date()
     assert os.path.basename(proposed[0]) == f"incidents-{today:%Y-%m-%d}.xlsx"
     sheet = openpyxl.load_workbook(out / "grade1.xlsx").worksheets[0]

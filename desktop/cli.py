@@ -1,4 +1,4 @@
-"""The `beacon` command: start the GUI, set up a database, print the version."""
+"""The `beacon` command: start the GUI, set up a database, show the settings, print the version."""
 
 from __future__ import annotations
 
@@ -98,6 +98,10 @@ TEXT = {
         "ko": "날짜는 YYYY-MM-DD 형식으로 입력하세요 (예: 2026-11-01). 입력값: '{value}'",
         "en": "Give dates as YYYY-MM-DD (e.g. 2026-11-01), not '{value}'.",
     },
+    "lock_ignored": {
+        "ko": "{what} 값은 쓰지 않습니다: 조직 설정 {path}이(가) database_url을 잠갔습니다.",
+        "en": "Not using {what}: the site file {path} locks database_url.",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -148,6 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_parser(sub)
     _add_matrix_parser(sub)
     _add_export_parser(sub)
+    config = sub.add_parser("config", help="the settings in force and where each comes from")
+    config_sub = config.add_subparsers(dest="config_command", required=True)
+    show = config_sub.add_parser("show", help="print each effective setting, its value and its source")
+    show.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     return parser
 
 
@@ -473,15 +481,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:
-        from desktop.config import effective_settings
+        from desktop.config import describe_settings, resolve_settings
 
         lang_flag = args.lang or getattr(args, "report_lang", None)
         if lang_flag:
             set_language(lang_flag)
         database_flag = getattr(args, "sub_database", None) or args.database
-        settings = effective_settings(database_flag=database_flag)
+        resolved = resolve_settings(database_flag=database_flag)
+        settings = resolved.settings
         if not lang_flag and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
+        if args.command == "config":
+            print("\n".join(describe_settings(resolved)))
+            return 0
+        for source in resolved.ignored:  # say so, rather than quietly use another database than asked
+            print(f"beacon: {pick(TEXT['lock_ignored']).format(what=source.describe(), path=resolved.site.path)}",
+                  file=sys.stderr)
         if args.command == "setting":
             return _setting(settings.database_url, args)
         if args.command == "dispatch":
@@ -507,6 +522,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(settings)
     except BeaconError as exc:
         print(f"beacon: {exc.message()}", file=sys.stderr)
+        if args.command is None and not args.smoke_test:  # started from a menu: no terminal to read this
+            from desktop.app import show_startup_error
+
+            show_startup_error(exc)
         return 2
     except KeyboardInterrupt:
         print(f"beacon: {pick(TEXT['interrupted'])}", file=sys.stderr)

@@ -97,11 +97,14 @@ def _application_instance() -> QApplication:
     return app
 
 
-def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindow | None:
+def start_client(settings: Settings, *, actor: Actor | None = None,
+                 ask_location: bool | None = None) -> MainWindow | None:
     """Open the database, sign in (unless `actor` is given) and show the main window.
 
-    On a first start with the embedded SQLite file the database is created with
-    demo data, so a new user sees a working bank at once.
+    On a first start (no user settings file) the user chooses where the data lives, unless
+    `ask_location` is False or something else already chose it: `BEACON_DATABASE_URL` or the
+    organisation's site file. A new embedded SQLite file is filled with demo data when the user
+    asks for it, so a new user sees a working bank at once.
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -115,7 +118,9 @@ def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindo
 
     # The data-location question is for a person on their own; an organisation's site file answers it.
     site_sets_database = "database_url" in load_site_config().values
-    if not settings_path().exists() and not os.environ.get(ENV_DATABASE_URL) and not site_sets_database:
+    if ask_location is None:
+        ask_location = not settings_path().exists() and not os.environ.get(ENV_DATABASE_URL)
+    if ask_location and not site_sets_database:
         from dataclasses import replace
 
         from desktop.views.first_run import FirstRunDialog
@@ -174,9 +179,9 @@ def show_startup_error(error: Exception) -> None:
     QMessageBox.critical(None, "Beacon ITSM", text)
 
 
-def run_gui(settings: Settings) -> int:
+def run_gui(settings: Settings, *, ask_location: bool | None = None) -> int:
     """Start the desktop client and run its event loop; returns the exit status."""
-    window = start_client(settings)
+    window = start_client(settings, ask_location=ask_location)
     if window is None:
         return 0
     app = _application(settings)

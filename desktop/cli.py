@@ -519,7 +519,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return smoke_test(settings)
         from desktop.app import run_gui
 
-        return run_gui(settings)
+        return run_gui(settings, ask_location=False if database_flag else None)  # --database answers it
     except BeaconError as exc:
         print(f"beacon: {exc.message()}", file=sys.stderr)
         if args.command is None and not args.smoke_test:  # started from a menu: no terminal to read this

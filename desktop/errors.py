@@ -41,8 +41,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database has not been set up yet. Create it first with 'beacon init-db'.",
     },
     "schema.too_new": {
-        "ko": "이 데이터베이스는 더 새로운 Beacon(스키마 v{found})으로 만들어졌습니다. 이 프로그램(Beacon {program})은 스키마 v{supported}까지만 지원합니다. 스키마 v{found}를 지원하는 Beacon으로 업그레이드해 달라고 관리자에게 요청하세요.",
-        "en": "This database was made by a newer Beacon (schema v{found}); this program (Beacon {program}) supports schema v{supported} at most. Ask your administrator to upgrade Beacon to a version that supports schema v{found}.",
+        "ko": "이 데이터베이스는 더 새로운 Beacon(스키마 {found})으로 만들어졌습니다. 이 프로그램(Beacon {program})은 스키마 {supported}까지만 지원합니다. 스키마 {found}를 지원하는 Beacon으로 업그레이드해 달라고 관리자에게 요청하세요.",
+        "en": "This database was made by a newer Beacon (schema {found}); this program (Beacon {program}) supports schema {supported} at most. Ask your administrator to upgrade Beacon to a version that supports schema {found}.",
     },
     "record.stale": {
         "ko": "{record}은(는) 그 사이 {who}님이 {when}에 변경했습니다. 최신 내용을 다시 불러온 뒤 변경하세요. 입력한 내용은 그대로 남아 있습니다.",

@@ -148,12 +148,14 @@ def test_config_show_names_every_value_and_its_source(site, monkeypatch, capsys,
 
 
 def test_config_show_in_korean_without_any_file(monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("BEACON_SITE_CONFIG", str(tmp_path / "absent.toml"))
     assert cli.main(["--lang", "ko", "config", "show", "--database", "sqlite:///flag.db"]) == 0
     out = capsys.readouterr().out
     assert "database_url = sqlite:///flag.db    [명령줄 --database]" in out
     assert "language = ko    [기본값]" in out
     assert f"조직 설정 파일: {tmp_path / 'absent.toml'} (없음)" in out
+    assert f"사용자 설정 파일: {tmp_path / 'config' / 'beacon' / 'settings.json'} (없음)" in out
 
 
 def test_the_cli_refuses_a_bad_site_file_with_its_name_and_line(tmp_path, monkeypatch, capsys):

@@ -105,9 +105,11 @@ done
     echo "sharedir $SHAREDIR"
 } > "$APPDIR/install-manifest.txt"
 
-# Menus and icon caches pick the new entry up; harmless where these tools are missing.
-command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$SHAREDIR/applications" || true
-command -v gtk-update-icon-cache >/dev/null 2>&1 && gtk-update-icon-cache -q -t "$SHAREDIR/icons/hicolor" || true
+# Menus see the new entry on their own (it has no MIME types to register); an icon cache the system keeps
+# is refreshed, none is created where there was none.
+if [ -f "$SHAREDIR/icons/hicolor/icon-theme.cache" ] && command -v gtk-update-icon-cache >/dev/null 2>&1; then
+    gtk-update-icon-cache -q "$SHAREDIR/icons/hicolor" || true
+fi
 
 echo "Beacon installed in $APPDIR"
 echo "  command:      $BINDIR/beacon"

@@ -34,7 +34,8 @@ printf '%s\n' "$dirs" | while IFS= read -r dir; do
     [ -n "$dir" ] && rmdir "$dir" 2>/dev/null || true
 done
 
-if [ -n "$sharedir" ] && [ -d "$sharedir/applications" ]; then
-    command -v update-desktop-database >/dev/null 2>&1 && update-desktop-database -q "$sharedir/applications" || true
+if [ -n "$sharedir" ] && [ -f "$sharedir/icons/hicolor/icon-theme.cache" ] && \
+        command -v gtk-update-icon-cache >/dev/null 2>&1; then
+    gtk-update-icon-cache -q "$sharedir/icons/hicolor" || true
 fi
 [ -n "$quiet" ] || echo "Beacon removed from $APPDIR (your settings and data were kept)"

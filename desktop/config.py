@@ -121,7 +121,7 @@ def _read_user_file(path: Path) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad and the Windows installer write a BOM
     except (OSError, ValueError) as exc:
         raise BeaconError("settings.unreadable", path=path, reason=str(exc)) from None
     if not isinstance(raw, dict):
@@ -260,7 +260,7 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
     if path is None or not path.exists():
         return SiteConfig()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise BeaconError("site.unreadable", path=path, reason=str(exc)) from None
     return parse_site_config(text, path)

@@ -180,3 +180,26 @@ def test_commands_say_when_a_lock_overrides_the_database_flag(site, monkeypatch,
     assert opened == ["postgresql://beacon:s3cret@db.bank.local:5432/itsm"]
     assert f"beacon: Not using command line --database: the site file {site} locks database_url." in \
         capsys.readouterr().err
+
+
+def test_config_set_stores_one_user_setting_and_refuses_a_bad_one(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    url = "postgresql://kim@db.bank.local:5432/itsm"
+    assert cli.main(["--lang", "en", "config", "set", "database_url", url]) == 0
+    assert json.loads(config.settings_path().read_text(encoding="utf-8")) == {"database_url": url}
+    assert cli.main(["--lang", "en", "config", "set", "theme", "dark"]) == 0
+    assert config.load_settings() == config.Settings(database_url=url, theme="dark")
+    assert f"Saved 'theme' in {config.settings_path()}." in capsys.readouterr().out
+    assert cli.main(["--lang", "en", "config", "set", "language", "fr"]) == 2
+    assert "Setting 'language' cannot be 'fr'" in capsys.readouterr().err
+    assert config.load_settings().language == "ko"
+
+
+def test_files_saved_with_a_byte_order_mark_are_read(tmp_path, monkeypatch):
+    site = tmp_path / "site.toml"
+    site.write_bytes('\ufefflanguage = "en"\n'.encode())  # as Notepad and the Windows installer save it
+    monkeypatch.setenv("BEACON_SITE_CONFIG", str(site))
+    user = tmp_path / "settings.json"
+    user.write_bytes('\ufeff{"theme": "dark"}'.encode())
+    resolved = config.resolve_settings(path=user)
+    assert (resolved.settings.language, resolved.settings.theme) == ("en", "dark")

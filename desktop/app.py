@@ -217,7 +217,8 @@ def smoke_test(settings: Settings, *, login: str = "admin", password: str = "bea
     if page.model.error:
         raise RuntimeError(f"the incident list failed: {page.model.error}")
     phases = ", ".join(f"{name} {end - begin:.2f}" for (_, begin), (name, end) in pairwise(marks))
-    print(f"smoke test: signed in as {actor.display}; incident list shows {rows} rows; "
+    label = window.nav.item(1).text()  # "장애" in Korean: the compiled translations were found
+    print(f"smoke test: signed in as {actor.display}; incident list ({label}) shows {rows} rows; "
           f"main window and first page in {marks[-1][1] - marks[0][1]:.2f} s ({phases})")
     window.close()
     return 0

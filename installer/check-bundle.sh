@@ -37,7 +37,8 @@ ms_since() {
 
 step "cold start, SQLite, empty HOME"
 start=$(date +%s%N)
-fresh --smoke-test
+fresh --smoke-test | tee "$WORK/smoke.out"
+grep -q "incident list (장애) shows 200 rows" "$WORK/smoke.out"  # Korean by default: translations bundled
 step "  whole process: $(ms_since "$start") ms (the first start creates the demo database)"
 HOME_DIR=$(mktemp -d "$WORK/home.XXXXXX")
 HOME_DIR=$HOME_DIR fresh --smoke-test >/dev/null 2>&1  # make the database, then time a start on it

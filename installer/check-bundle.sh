@@ -37,7 +37,7 @@ ms_since() {
 
 step "cold start, SQLite, empty HOME"
 start=$(date +%s%N)
-fresh --smoke-test | tee "$WORK/smoke.out"
+fresh --smoke-test > "$WORK/smoke.out"; cat "$WORK/smoke.out"
 grep -q "incident list (장애) shows 200 rows" "$WORK/smoke.out"  # Korean by default: translations bundled
 step "  whole process: $(ms_since "$start") ms (the first start creates the demo database)"
 HOME_DIR=$(mktemp -d "$WORK/home.XXXXXX")
@@ -68,17 +68,19 @@ fi
 
 step "schema v1 fixture: upgraded by the bundle, with a backup, and read back"
 cp "$ROOT/tests/fixtures/beacon-schema-v1.db" "$WORK/v1.db"
-fresh --lang en init-db --database "sqlite:///$WORK/v1.db" | tee "$WORK/v1.out"
+fresh --lang en init-db --database "sqlite:///$WORK/v1.db" > "$WORK/v1.out"; cat "$WORK/v1.out"
 grep -q "Upgraded the schema from v1 to v" "$WORK/v1.out"
 ls "$WORK"/v1.db.v1-*.bak >/dev/null
 # (its process rows are test stubs, not shipped definitions, so no report is printed from it)
-fresh --lang en setting get --database "sqlite:///$WORK/v1.db" | grep -q "reopen_window"
-fresh --lang en init-db --database "sqlite:///$WORK/v1.db" | grep -q "Database ready"  # a second run is a no-op
+fresh --lang en setting get --database "sqlite:///$WORK/v1.db" > "$WORK/v1.settings"
+grep -q "reopen_window" "$WORK/v1.settings"
+fresh --lang en init-db --database "sqlite:///$WORK/v1.db" > "$WORK/v1.again"  # a second run changes nothing
+grep -q "Database ready" "$WORK/v1.again" && ! grep -q "Upgraded" "$WORK/v1.again"
 
 step "first demo bank (schema v2): upgraded, a report, and the GUI on it"
 "$PY" -c "import sqlite3, sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2], encoding='utf-8').read())" \
     "$WORK/demo.db" "$ROOT/tests/fixtures/beacon-schema-v2-demo.sql"
-fresh --lang en init-db --database "sqlite:///$WORK/demo.db" | tee "$WORK/demo.out"
+fresh --lang en init-db --database "sqlite:///$WORK/demo.db" > "$WORK/demo.out"; cat "$WORK/demo.out"
 grep -q "Upgraded the schema from v2 to v" "$WORK/demo.out"
 fresh --lang ko report incident INC-2025-000003 --out "$WORK/demo.pdf" --database "sqlite:///$WORK/demo.db"
 fresh --smoke-test --database "sqlite:///$WORK/demo.db"

@@ -84,4 +84,8 @@ fresh --lang en init-db --database "sqlite:///$WORK/demo.db" > "$WORK/demo.out";
 grep -q "Upgraded the schema from v2 to v" "$WORK/demo.out"
 fresh --lang ko report incident INC-2025-000003 --out "$WORK/demo.pdf" --database "sqlite:///$WORK/demo.db"
 fresh --smoke-test --database "sqlite:///$WORK/demo.db"
+fresh --lang en export incidents --format xlsx --out "$WORK/demo.xlsx" --database "sqlite:///$WORK/demo.db" \
+    > "$WORK/export.out"
+cat "$WORK/export.out"
+grep -q "(40 rows)" "$WORK/export.out"
 step "all passed"

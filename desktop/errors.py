@@ -297,6 +297,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{user}님은 이미 '{app}' 전파 그룹에 있습니다 ({reason}).",
         "en": "{user} is already in the propagation group of '{app}' ({reason}).",
     },
+    "import.bad_mapping": {
+        "ko": "가져오기 매핑의 '{key}'이(가) 잘못되었습니다: {reason}",
+        "en": "The import mapping's '{key}' is wrong: {reason}",
+    },
+    "import.mapping_required": {
+        "ko": "generic 형식에는 매핑 파일이 필요합니다 (--mapping MAP.toml). 예: resources/import/generic-example.toml",
+        "en": "The generic format needs a mapping file (--mapping MAP.toml); see resources/import/generic-example.toml.",
+    },
+    "import.not_utf8": {
+        "ko": "{row}행: 파일이 UTF-8이 아닙니다. 인코딩을 auto 또는 cp949로 지정하세요.",
+        "en": "Row {row}: the file is not UTF-8. Choose the encoding auto or cp949.",
+    },
+    "import.bad_encoding": {
+        "ko": "{row}행: 파일을 UTF-8로도 CP949(EUC-KR)로도 읽을 수 없습니다.",
+        "en": "Row {row}: the file is neither UTF-8 nor CP949 (EUC-KR).",
+    },
+    "import.empty_file": {
+        "ko": "파일이 비어 있습니다. 첫 행에 열 이름이 있어야 합니다.",
+        "en": "The file is empty; its first row must name the columns.",
+    },
+    "import.broken_csv": {
+        "ko": "{row}행 근처에서 CSV 형식이 깨졌습니다: {reason}",
+        "en": "The CSV is broken near row {row}: {reason}",
+    },
     "propagation.not_member": {
         "ko": "{user}님은 '{app}' 전파 그룹에 없습니다.",
         "en": "{user} is not in the propagation group of '{app}'.",

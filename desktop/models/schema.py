@@ -40,6 +40,7 @@ from desktop.models.cases import (
 )
 from desktop.models.cmdb import CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
 from desktop.models.db import backend
+from desktop.models.imports import ImportedRecord
 from desktop.models.org import Role, SavedFilter, Team, User, UserRole
 from desktop.models.policy import (
     BusinessCalendar,
@@ -99,6 +100,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     SlaClock,
     SlaPause,
     SavedFilter,
+    ImportedRecord,
 ]
 
 
@@ -235,6 +237,11 @@ def _v6_list_sort_indexes(migrator: SchemaMigrator) -> None:
             migrator.add_index("incident", ("title",), False))
 
 
+def _v7_imported_records(migrator: SchemaMigrator) -> None:
+    """v7: the source system and number of every case imported from another ITSM (idempotent re-import)."""
+    database.create_tables([ImportedRecord])
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -242,6 +249,7 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     4: ("notification delivery and live updates", _v4_delivery),
     5: ("saved list filters", _v5_saved_filters),
     6: ("indexes for sorting the incident list", _v6_list_sort_indexes),
+    7: ("source numbers of imported cases", _v7_imported_records),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

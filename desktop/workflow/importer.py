@@ -608,16 +608,29 @@ def _imported_numbers(source: str, numbers: list[str]) -> set[str]:
 
 def _check_history(rows: list[Row], process: ProcessDef, issues: list[ImportIssue]) -> None:
     """Every state change of an incident must be a path in Beacon's incident process."""
-    state = process.initial
+    state = process.initial.name
     for r in rows:
         target = r.values["state"]
-        if target != state and process.shortest_path(state, target) is None:
+        if target != state and _path(process, state, target) is None:
             names = (process.states[state].label, process.states[target].label)
             _issue(issues, r.row, "state", r.values.get("state", ""),
                    f"'{names[0]['ko']}'에서 '{names[1]['ko']}'(으)로 가는 단계가 장애 프로세스에 없습니다.",
                    f"the incident process has no way from '{names[0]['en']}' to '{names[1]['en']}'.")
             return
         state = target
+
+
+_PATHS: dict[tuple[int, str, str], list[str] | None] = {}
+
+
+def _path(process: ProcessDef, start: str, target: str) -> list[str] | None:
+    """The process's shortest path between two states, asked once per import per pair."""
+    key = (id(process), start, target)
+    if key not in _PATHS:
+        if len(_PATHS) > 1000:
+            _PATHS.clear()
+        _PATHS[key] = process.shortest_path(start, target)
+    return _PATHS[key]
 
 
 def _code_for(kind: str, value: str) -> str:
@@ -697,7 +710,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
 
     events: list[PlannedEvent] = []
     pauses: list[tuple[datetime, datetime | None, str]] = []
-    state = process.initial
+    state = process.initial.name
     now = opened
     note = pick({"ko": f"{number}에서 가져옴", "en": f"imported from {number}"})
     events.append(PlannedEvent("register", opened, "", state, reporter, {}, {
@@ -727,7 +740,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
             if target == "closed" and r.dates.get("closed_at"):
                 closed = max(r.dates["closed_at"] or at, resolved or at)
             continue
-        path = process.shortest_path(state, target) or []
+        path = _path(process, state, target) or []
         for step in path:
             t = process.transitions[step]
             to = t.target_from(state)
@@ -1011,8 +1024,8 @@ def _write(checked: Checked, planned: list[PlannedIncident], *, actor_id: int, n
     m, ref = checked.mapping, checked.ref
     total = len(planned)
     numbers = _reserve_numbers("incident", [p.values["registered_at"].year for p in planned])
-    case_ids = _case_ids(total)
     placeholder_cases, made = _placeholders(checked, planned, actor_id=actor_id, now=now)
+    case_ids = _case_ids(total)  # after the placeholders: on SQLite ids are taken past the highest one
     policies = {g: (pid, resp, res, cal) for pid, g, resp, res, cal in SlaPolicy.select(
         SlaPolicy.id, SlaPolicy.grade, SlaPolicy.response_minutes, SlaPolicy.resolution_minutes, SlaPolicy.calendar)
         .where(SlaPolicy.case_kind == "incident").tuples()}
@@ -1151,16 +1164,16 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
                          "en": f"Placeholder for {key[1]} in {m.label}; its content stays in the source system."})
             Case.insert(id=case_id, kind=kind, number=number, created_at=at).execute()
             if kind == "problem":
-                Problem.insert(case=case_id, title=title[:300], description=note, application=p.values["application"],
-                               state=process.initial, process=process_id, registered_by=actor_id, registered_at=at,
-                               updated_at=now, updated_by=actor_id).execute()
+                Problem.insert(case=case_id, title=title[:300], description=note,
+                               application=p.values["application"], state=process.initial.name, process=process_id,
+                               registered_by=actor_id, registered_at=at, updated_at=now, updated_by=actor_id).execute()
             else:
-                Change.insert(case=case_id, title=title[:300], description=note, application=p.values["application"],
-                              state=process.initial, process=process_id, requested_by=actor_id, requested_at=at,
-                              updated_at=now, updated_by=actor_id).execute()
-            Event.insert(case=case_id, entity=kind, entity_id=number, kind="imported", actor=actor_id, occurred_at=now,
-                         to_state=process.initial, after=_dumps({"source": m.source, "source_number": key[1]}),
-                         note=note).execute()
+                Change.insert(case=case_id, title=title[:300], description=note,
+                              application=p.values["application"], state=process.initial.name, process=process_id,
+                              requested_by=actor_id, requested_at=at, updated_at=now, updated_by=actor_id).execute()
+            Event.insert(case=case_id, entity=kind, entity_id=number, kind="imported", actor=actor_id,
+                         occurred_at=now, to_state=process.initial.name,
+                         after=_dumps({"source": m.source, "source_number": key[1]}), note=note).execute()
             ImportedRecord.insert(source=m.source, source_number=key[1], case=case_id, imported_at=now,
                                   imported_by=actor_id).execute()
             found[key] = case_id

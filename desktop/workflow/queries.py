@@ -102,8 +102,16 @@ def _text_condition(model: Any, text: str) -> Any:
     if isinstance(database.obj, peewee.SqliteDatabase) and model is Incident and len(words) >= 3:
         phrase = '"' + words.replace('"', '""') + '"'
         matches = peewee.SQL("(SELECT rowid FROM incident_search WHERE incident_search MATCH ?)", (phrase,))
-        return model.case.in_(matches)
-    return _contains([model.title, model.description], words)
+        return model.case.in_(matches) | _imported_as(model, words)
+    condition = _contains([model.title, model.description], words)
+    return condition | _imported_as(model, words) if model is Incident else condition
+
+
+def _imported_as(model: Any, words: str) -> Any:
+    """An imported case is also found by its number in the system it came from (e.g. INC0010001)."""
+    from desktop.models.imports import ImportedRecord
+
+    return model.case.in_(ImportedRecord.select(ImportedRecord.case).where(ImportedRecord.source_number == words))
 
 
 def _state_order(kind: str, column: Any) -> Any:

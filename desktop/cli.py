@@ -75,6 +75,30 @@ TEXT = {
         "ko": "로그인 '{login}'인 활성 사용자가 없습니다. --as 로 관리자 로그인을 지정하세요.",
         "en": "No active user has the login '{login}'. Name an administrator with --as LOGIN.",
     },
+    "import_checked": {
+        "ko": "점검만 했습니다 (--dry-run): {rows}행, 장애 {new}건을 가져올 수 있습니다 (이미 가져온 {skipped}건 제외; "
+              "이벤트 {events}건, SLA 일시정지 {pauses}건, 연결 {links}건). 저장하지 않았습니다.",
+        "en": "Dry run: {rows} rows; {new} incidents would be imported ({skipped} imported before are skipped; "
+              "{events} events, {pauses} SLA pauses, {links} links). Nothing saved.",
+    },
+    "import_done": {
+        "ko": "장애 {new}건을 가져왔습니다 ({rows}행, 이미 가져온 {skipped}건 제외; 이벤트 {events}건, SLA 일시정지 "
+              "{pauses}건, 연결 {links}건, 자리표시 문제·변경 {placeholders}건, {seconds:.1f}초). "
+              "알림은 보내지 않았습니다.",
+        "en": "Imported {new} incidents ({rows} rows, {skipped} imported before skipped; {events} events, "
+              "{pauses} SLA pauses, {links} links, {placeholders} placeholder problems/changes, {seconds:.1f} s). "
+              "No notices were sent.",
+    },
+    "import_nothing": {
+        "ko": "가져올 새 장애가 없습니다: {skipped}건 모두 이미 가져왔습니다. 바뀐 것이 없습니다.",
+        "en": "Nothing new to import: all {skipped} incidents were imported before. Nothing changed.",
+    },
+    "import_unknown": {"ko": "모르는 값: {text}", "en": "Unknown value: {text}"},
+    "import_rejected": {
+        "ko": "{path}: 잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 고친 뒤 다시 실행하세요.",
+        "en": "{path}: {count} bad rows, so nothing was imported. Fix them and run again.",
+    },
+    "import_numbers": {"ko": "  {source} → {number}", "en": "  {source} → {number}"},
     "cannot_read": {
         "ko": "파일을 읽거나 쓸 수 없습니다: {path} ({reason})",
         "en": "Cannot read or write the file: {path} ({reason})",
@@ -165,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     put = config_sub.add_parser("set", help="store one of your own settings (the Windows installer uses it)")
     put.add_argument("key", choices=KEYS)
     put.add_argument("value")
+    _add_import_parser(sub)
     return parser
 
 
@@ -278,6 +303,70 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     result = export_list(actor_id=actor.id, spec=spec, path=args.out, fmt=args.export_format, language=lang,
                          time_zone=zone)
     _say("exported", list=pick(LIST_NAMES[kind], lang), path=result.path, rows=result.rows)
+    return 0
+
+
+def _add_import_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon import incidents FILE.csv --format servicenow|generic [--mapping MAP.toml] [--dry-run] ...`."""
+    from desktop.workflow.importer import ENCODINGS, FORMATS
+
+    load = sub.add_parser("import", help="import incidents from another ITSM (CSV); all rows or none")
+    load_sub = load.add_subparsers(dest="import_command", required=True)
+    incidents = load_sub.add_parser("incidents", help="import incidents from a ServiceNow or generic CSV export")
+    incidents.add_argument("file", metavar="FILE.csv")
+    incidents.add_argument("--format", dest="import_format", choices=FORMATS, default="servicenow",
+                           help="servicenow (built-in mapping) or generic (needs --mapping)")
+    incidents.add_argument("--mapping", metavar="MAP.toml", help="a mapping file (column → field, value maps, ...)")
+    incidents.add_argument("--dry-run", action="store_true",
+                           help="check every row, list unknown applications/users/groups; save nothing")
+    incidents.add_argument("--encoding", choices=ENCODINGS, help="file encoding (default: the mapping's, auto)")
+    incidents.add_argument("--source-tz", metavar="ZONE", help="time zone of naive times in the file "
+                           "(default: the mapping's, Asia/Seoul)")
+    incidents.add_argument("--as", dest="as_login", default="admin", metavar="LOGIN",
+                           help="the administrator the import is recorded under (default: admin)")
+    incidents.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+
+
+def _import(url: str, args: argparse.Namespace) -> int:
+    """Import incidents; bad rows are printed one a line and nothing is imported (exit 1)."""
+    from pathlib import Path
+
+    from desktop.models import User
+    from desktop.workflow import importer
+
+    mapping = (importer.read_mapping_file(Path(args.mapping)) if args.mapping
+               else importer.builtin_mapping(args.import_format))
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(f"beacon: {pick(TEXT['cannot_read']).format(path=path, reason=exc.strerror or exc)}", file=sys.stderr)
+        return 2
+    _open_for_reading(url)
+    actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
+    if actor is None:
+        print(f"beacon: {pick(TEXT['matrix_no_actor']).format(login=args.as_login)}", file=sys.stderr)
+        return 2
+    report = importer.run_import(actor_id=actor.id, data=data, mapping=mapping, encoding=args.encoding,
+                                 time_zone=args.source_tz, dry_run=args.dry_run, file_name=path.name)
+    for unknown in report.unknowns:
+        _say("import_unknown", text=unknown.message(current_language()))
+    if report.issues:
+        for issue in report.issues:
+            print(f"{path}: {issue.message(current_language())}", file=sys.stderr)
+        print(f"beacon: {pick(TEXT['import_rejected']).format(path=path, count=len(report.issues))}", file=sys.stderr)
+        return 1
+    figures = {"rows": report.rows, "new": report.new, "skipped": report.skipped, "events": report.events,
+               "pauses": report.pauses, "links": report.links, "placeholders": report.placeholders,
+               "seconds": report.seconds}
+    if not report.new:
+        _say("import_nothing", skipped=report.skipped)
+    elif report.applied:
+        _say("import_done", **figures)
+        for source, number in report.numbers[:20]:
+            _say("import_numbers", source=source, number=number)
+    else:
+        _say("import_checked", **figures)
     return 0
 
 
@@ -532,6 +621,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _matrix(settings.database_url, args)
         if args.command == "export":
             return _export(settings.database_url, args, settings.time_zone)
+        if args.command == "import":
+            return _import(settings.database_url, args)
         if args.command == "process":
             return _process_check(args)
         if args.command == "init-db":

@@ -271,3 +271,34 @@ def test_mapping_errors_name_the_key():
     again = importer.parse_mapping(text)
     assert again.columns == importer.builtin_mapping("servicenow").columns
     assert again.values["state"]["awaiting user info"] == "waiting"
+
+
+def test_cli_dry_run_bad_rows_import_and_again(db, tmp_path, capsys):
+    from desktop.cli import main
+
+    make_bank()
+    good = tmp_path / "incidents.csv"
+    rows = audit_export()
+    rows[0]["assigned_to"] = "Beth Anglin"
+    good.write_bytes(to_csv(rows))
+    assert main(["--lang", "en", "import", "incidents", str(good), "--dry-run", "--database", db]) == 0
+    out = capsys.readouterr().out
+    assert "Dry run: 12 rows; 3 incidents would be imported" in out
+    assert "user 'Beth Anglin': will be created (beth.anglin)" in out
+    assert Incident.select().count() == 0
+    bad = tmp_path / "bad.csv"
+    rows[3]["opened_at"] = "someday"
+    bad.write_bytes(to_csv(rows))
+    assert main(["--lang", "en", "import", "incidents", str(bad), "--database", db]) == 1
+    err = capsys.readouterr().err
+    assert "row 5 [opened_at] 'someday': not a date and time" in err and "nothing was imported" in err
+    assert main(["--lang", "en", "import", "incidents", str(good), "--as", "handler", "--database", db]) == 2
+    assert "may not" in capsys.readouterr().err
+    assert main(["--lang", "en", "import", "incidents", str(good), "--format", "generic", "--database", db]) == 2
+    assert "needs a mapping file" in capsys.readouterr().err
+    assert main(["--lang", "ko", "import", "incidents", str(good), "--database", db]) == 0
+    out = capsys.readouterr().out
+    assert "장애 3건을 가져왔습니다" in out and "INC0010001 → INC-2026-000001" in out
+    assert main(["--lang", "en", "import", "incidents", str(good), "--database", db]) == 0
+    assert "Nothing new to import: all 3 incidents were imported before" in capsys.readouterr().out
+    assert Incident.select().count() == 3

@@ -313,6 +313,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{row}행: 파일을 UTF-8로도 CP949(EUC-KR)로도 읽을 수 없습니다.",
         "en": "Row {row}: the file is neither UTF-8 nor CP949 (EUC-KR).",
     },
+    "import.rejected": {
+        "ko": "잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 아래 목록을 보고 고친 뒤 다시 점검하세요.",
+        "en": "{count} bad rows, so nothing was imported. Fix them (listed below) and check again.",
+    },
     "import.empty_file": {
         "ko": "파일이 비어 있습니다. 첫 행에 열 이름이 있어야 합니다.",
         "en": "The file is empty; its first row must name the columns.",

@@ -22,6 +22,7 @@ SCREENS: list[tuple[str, str, str]] = [
     ("cis", "desktop.views.admin.cis", "CiEditor"),
     ("users", "desktop.views.admin.users", "UserEditor"),
     ("processes", "desktop.views.admin.processes", "ProcessEditor"),
+    ("import", "desktop.views.admin.importer", "ImportScreen"),
 ]
 
 

@@ -990,6 +990,225 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ImportScreen</name>
+    <message>
+        <source>Choose a CSV export…</source>
+        <translation>CSV 내보내기 파일을 고르세요…</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <source>ServiceNow</source>
+        <translation>ServiceNow</translation>
+    </message>
+    <message>
+        <source>Generic CSV (mapping file)</source>
+        <translation>일반 CSV (매핑 파일)</translation>
+    </message>
+    <message>
+        <source>Detect (UTF-8, else CP949)</source>
+        <translation>자동 감지 (UTF-8, 아니면 CP949)</translation>
+    </message>
+    <message>
+        <source>Load mapping…</source>
+        <translation>매핑 불러오기…</translation>
+    </message>
+    <message>
+        <source>Save mapping…</source>
+        <translation>매핑 저장…</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>원천</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Encoding</source>
+        <translation>인코딩</translation>
+    </message>
+    <message>
+        <source>Time zone of the file&apos;s times</source>
+        <translation>파일 일시의 시간대</translation>
+    </message>
+    <message>
+        <source>Unknown applications</source>
+        <translation>모르는 업무시스템</translation>
+    </message>
+    <message>
+        <source>Unknown users</source>
+        <translation>모르는 사용자</translation>
+    </message>
+    <message>
+        <source>Unknown groups</source>
+        <translation>모르는 팀</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>새로 만들기</translation>
+    </message>
+    <message>
+        <source>Reject the row</source>
+        <translation>행 거부</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>파일 열</translation>
+    </message>
+    <message>
+        <source>Beacon field</source>
+        <translation>Beacon 필드</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>첫 행의 값</translation>
+    </message>
+    <message>
+        <source>Column mapping</source>
+        <translation>열 매핑</translation>
+    </message>
+    <message>
+        <source>Check (dry run)</source>
+        <translation>점검 (저장 안 함)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>가져오기</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>행</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>열</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>처리</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>행 수</translation>
+    </message>
+    <message>
+        <source>Bad rows</source>
+        <translation>잘못된 행</translation>
+    </message>
+    <message>
+        <source>Unknown applications, users and groups</source>
+        <translation>모르는 업무시스템·사용자·팀</translation>
+    </message>
+    <message>
+        <source>Import incidents</source>
+        <translation>장애 가져오기</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 파일 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Import mapping</source>
+        <translation>가져오기 매핑</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.toml)</source>
+        <translation>매핑 파일 (*.toml)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} rows, {2} columns, read as {3}.</source>
+        <translation>{0}: {1}행, 열 {2}개, {3}(으)로 읽음.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(가져오지 않음)</translation>
+    </message>
+    <message>
+        <source>Generic CSV</source>
+        <translation>일반 CSV</translation>
+    </message>
+    <message>
+        <source>Map to {0}</source>
+        <translation>{0}(으)로 연결</translation>
+    </message>
+    <message>
+        <source>Mapping loaded: {0}</source>
+        <translation>매핑을 불러왔습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Mapping saved: {0}</source>
+        <translation>매핑을 저장했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>점검 중…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>가져오는 중…</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>업무시스템</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>팀</translation>
+    </message>
+    <message>
+        <source>Created as {0}</source>
+        <translation>{0}(으)로 새로 만듦</translation>
+    </message>
+    <message>
+        <source>Mapped to {0}</source>
+        <translation>{0}(으)로 연결</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>{0} rows, {1} incidents in the file: {2} new, {3} imported before (skipped); {4} events, {5} SLA pauses, {6} links.</source>
+        <translation>{0}행, 파일의 장애 {1}건: 새 장애 {2}건, 이미 가져온 {3}건(건너뜀); 이벤트 {4}건, SLA 일시정지 {5}건, 연결 {6}건.</translation>
+    </message>
+    <message>
+        <source>Imported {0} incidents in {1:.1f} s (e.g. {2} → {3}). No notices were sent.</source>
+        <translation>장애 {0}건을 {1:.1f}초 만에 가져왔습니다 (예: {2} → {3}). 알림은 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Nothing new to import: every incident in the file was imported before.</source>
+        <translation>가져올 새 장애가 없습니다: 파일의 장애를 모두 이미 가져왔습니다.</translation>
+    </message>
+    <message>
+        <source>Check passed: nothing is saved yet. Import to save all of it at once.</source>
+        <translation>점검 통과: 아직 저장하지 않았습니다. 가져오기를 누르면 한 번에 모두 저장합니다.</translation>
+    </message>
+</context>
+<context>
     <name>InboxPage</name>
     <message>
         <source>Mark all read</source>

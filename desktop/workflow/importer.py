@@ -668,8 +668,8 @@ class PlannedIncident:
     response_stop: datetime | None
     resolution_stop: datetime | None
     verdict: bool
-    problems: list[str]
-    changes: list[str]
+    problems: dict[str, datetime]  # number → when a row first named it
+    changes: dict[str, datetime]
     priority: str
 
 
@@ -717,6 +717,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
         "application": app_id, "assigned_team": team, "assignee": assignee, "description": description,
         "grade": grade, "impact": impact, "incident_type": first.values["incident_type"], "occurred_at": opened,
         "state": state, "title": title, "urgency": urgency}, note))
+    refs: dict[str, dict[str, datetime]] = {"problem": {}, "change": {}}
     accepted = resolved = closed = cancelled = None
     response_stop = resolution_stop = None
     verdict = True
@@ -730,6 +731,9 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
             at = r.dates.get("closed_at") or at
         at = max(at, now)
         actor = ids("user", r.values["updated_by"]) if r.values.get("updated_by") else None
+        for kind, found in refs.items():
+            if r.values.get(kind):
+                found.setdefault(r.values[kind], max(r.dates.get("updated_at") or opened, opened))
         who = r.values.get("assignee")
         new_assignee = ids("user", who) if who else assignee
         if new_assignee != assignee and state in process.transitions["assign"].sources:
@@ -801,8 +805,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
     return PlannedIncident(
         number=number, rows=rows, values=values, events=events, pauses=pauses, response_stop=response_stop,
         resolution_stop=resolution_stop if state in ("closed", "cancelled") else None, verdict=verdict,
-        problems=sorted({r.values["problem"] for r in rows if r.values.get("problem")}),
-        changes=sorted({r.values["change"] for r in rows if r.values.get("change")}), priority=priority)
+        problems=refs["problem"], changes=refs["change"], priority=priority)
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -1055,10 +1058,10 @@ def _write(checked: Checked, planned: list[PlannedIncident], *, actor_id: int, n
             clocks.extend(_clocks(case_id, p, policy, calendars, now))
         records.append((m.source, p.number, case_id, now, actor_id, sha, p.priority[:60]))
         for kind, refs in (("problem", p.problems), ("change", p.changes)):
-            for ref_number in refs:
+            for ref_number, linked_at in refs.items():
                 target = placeholder_cases[(kind, ref_number)]
-                links.append((case_id, target, kind, v["registered_at"], actor_id))
-                events.append((case_id, "incident", number, f"link_{kind}", actor_id, v["registered_at"], "", "",
+                links.append((case_id, target, kind, linked_at, actor_id))
+                events.append((case_id, "incident", number, f"link_{kind}", actor_id, linked_at, "", "",
                                "{}", _dumps({"linked": ref_number}), ""))
         if len(out_numbers) < 1000:
             out_numbers.append((p.number, number))
@@ -1152,11 +1155,12 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
     ids = _case_ids(len(missing))
     for kind in ("problem", "change"):
         keys = [k for k in missing if k[0] == kind]
-        numbers = _reserve_numbers(kind, [first_use[k].values["registered_at"].year for k in keys])
+        named_at = {k: (first_use[k].problems if kind == "problem" else first_use[k].changes)[k[1]] for k in keys}
+        numbers = _reserve_numbers(kind, [named_at[k].year for k in keys])
         for key, number in zip(keys, numbers, strict=True):
             case_id = ids.pop(0)
             p = first_use[key]
-            at = p.values["registered_at"]
+            at = named_at[key]
             process_id, process = active_version(kind)
             title = pick({"ko": f"{m.label} {key[1]} (가져온 연결)", "en": f"{m.label} {key[1]} (imported link)"})
             note = pick({"ko": f"{m.label}의 {key[1]}을(를) 가리키는 자리표시 기록입니다. "

@@ -157,6 +157,9 @@ def test_audit_export_rebuilds_each_incident_once_with_its_history(db):
     problem = Problem.get()
     assert "PRB0040001" in problem.title and Case.get_by_id(problem.case_id).number.startswith("PRB-2026-")
     assert report.placeholders == 2 and report.links == 3
+    # linked when the export first names the number (11:00 Seoul), not when the incident was opened
+    linked = CaseLink.get((CaseLink.source == first.case_id) & (CaseLink.kind == "problem"))
+    assert linked.created_at == datetime(2026, 3, 2, 2, 0)
     # the ServiceNow priority is kept for audit
     assert ImportedRecord.get(ImportedRecord.source_number == "INC0010001").source_priority == "2 - High"
     imported = Event.get((Event.case == first.case_id) & (Event.kind == "imported"))

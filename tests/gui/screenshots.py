@@ -76,6 +76,60 @@ def main(out: Path) -> list[Path]:
     saved += matrix_shots(app, url, actor, out)
     saved += policy_screens(app, url, actor, out)
     saved += people_screens(out, url, actor)
+    saved += import_screens(app, url, actor, out)
+    return saved
+
+
+def import_screens(app, url: str, actor, out: Path) -> list[Path]:
+    """Administration → Import incidents (issue #11, part 1): a checked ServiceNow export with a bad row and
+    unknown people, and a finished import, in ko/en and light/dark."""
+    from PySide6.QtCore import QThreadPool
+
+    from desktop.views.admin.importer import ImportScreen
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from tests.db.test_importer import audit_export, to_csv
+
+    folder = Path(tempfile.mkdtemp())
+    saved: list[Path] = []
+
+    def finish() -> None:
+        for _ in range(50):
+            QThreadPool.globalInstance().waitForDone(100)
+            app.processEvents()
+            if screen._job is None:
+                break
+
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            screen = ImportScreen(ClientSession(actor=actor, database_url=url, language=lang))
+            screen.resize(1400, 820)
+            rows = audit_export()
+            for r in rows:
+                r["number"] = f"{r['number']}-{lang}{theme[0]}"
+                r["assigned_to"] = "Beth Anglin"
+                r["assignment_group"] = "Service Desk"
+            bad = [dict(r) for r in rows]
+            bad[4]["incident_state"] = "Parked"
+            bad[7]["sys_updated_on"] = "31-02-2026 25:00"
+            for name, data in (("check", bad), ("done", rows)):
+                path = folder / f"servicenow-{lang}-{theme}-{name}.csv"
+                path.write_bytes(to_csv(data))
+                screen.ask_open_path = lambda parent, p=str(path): p
+                screen.choose_file()
+                screen.check()
+                finish()
+                if name == "done":
+                    screen.run_import()
+                    finish()
+                app.processEvents()
+                shot = out / f"admin-import-{name}-{lang}-{theme}.png"
+                screen.grab().save(str(shot))
+                saved.append(shot)
+            screen.deleteLater()
     return saved
 
 
@@ -356,6 +410,21 @@ def _dashboard(app, window, out: Path, suffix: str) -> list[Path]:
     return paths
 
 
+def only_import(out: Path) -> list[Path]:
+    """Just the import screens, on a fresh demo database: `python -m tests.gui.screenshots OUT import`."""
+    from desktop.app import _application
+    from desktop.config import Settings
+    from desktop.workflow.session import authenticate
+    from desktop.workflow.setup import open_database
+
+    out.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
+    app = _application(Settings(database_url=url))
+    open_database(url, create_with_demo=True)
+    return import_screens(app, url, authenticate("admin", "beacon"), out)
+
+
 if __name__ == "__main__":
-    for p in main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")):
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
+    for p in (only_import(target) if sys.argv[2:] == ["import"] else main(target)):
         print(p)

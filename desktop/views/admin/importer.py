@@ -399,7 +399,9 @@ class ImportScreen(QWidget):
         for row, issue in enumerate(report.issues):
             for column, text in enumerate((str(issue.row), issue.column, issue.value,
                                            issue.reason.get(lang) or issue.reason["ko"])):
-                self.issues.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(issue.message(lang))  # the reason in full, with row and column
+                self.issues.setItem(row, column, item)
         kinds = {"application": self.tr("Application"), "user": self.tr("User"), "group": self.tr("Group")}
         actions = {"create": self.tr("Created as {0}"), "map": self.tr("Mapped to {0}"), "reject": self.tr("Rejected")}
         self.unknowns.setRowCount(len(report.unknowns))
@@ -415,6 +417,7 @@ class ImportScreen(QWidget):
             f"{report.events:,}", f"{report.pauses:,}", f"{report.links:,}")
         if report.issues:
             self.message.error(BeaconError("import.rejected", count=len(report.issues)), lang)
+            figures = self.tr("{0} rows checked.").format(f"{report.rows:,}")
         elif report.applied:
             first = report.numbers[0] if report.numbers else ("", "")
             self.message.done(self.tr("Imported {0} incidents in {1:.1f} s (e.g. {2} → {3}). No notices were sent.")

@@ -257,7 +257,8 @@ class Unknown:
         text = {"create": {"ko": f"새로 만듦 ({self.target})", "en": f"will be created ({self.target})"},
                 "map": {"ko": f"'{self.target}'(으)로 연결", "en": f"mapped to '{self.target}'"},
                 "reject": {"ko": "거부 (행 오류)", "en": "rejected (row error)"}}[self.action]
-        return f"{what} '{self.value}': {pick(text, language)} — {self.rows}"
+        rows = pick({"ko": f"{self.rows}행", "en": f"{self.rows} rows"}, language)
+        return f"{what} '{self.value}': {pick(text, language)} ({rows})"
 
 
 @dataclass
@@ -667,7 +668,8 @@ class PlannedIncident:
     pauses: list[tuple[datetime, datetime | None, str]]
     response_stop: datetime | None
     resolution_stop: datetime | None
-    verdict: bool
+    verdict: bool  # False when cancelled: the resolution clock is stopped without a verdict
+    response_known: bool  # the file says when work began; else the response clock gets no verdict
     problems: dict[str, datetime]  # number → when a row first named it
     changes: dict[str, datetime]
     priority: str
@@ -721,6 +723,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
     accepted = resolved = closed = cancelled = None
     response_stop = resolution_stop = None
     verdict = True
+    response_known = False
     reopens = 0
     for r in rows:
         target = r.values["state"]
@@ -752,6 +755,8 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
             after: dict[str, Any] = {"state": to}
             who_acts = actor or assignee or actor_id
             if step == "accept":
+                # a row that jumps from New straight to Resolved or Canceled does not say when work began
+                response_known = target not in ("closed", "cancelled") and r.dates.get("updated_at") is not None
                 accepted = accepted or at
                 response_stop = response_stop or at
                 before["accepted_at"], after["accepted_at"] = None, at
@@ -805,6 +810,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
     return PlannedIncident(
         number=number, rows=rows, values=values, events=events, pauses=pauses, response_stop=response_stop,
         resolution_stop=resolution_stop if state in ("closed", "cancelled") else None, verdict=verdict,
+        response_known=response_known,
         problems=refs["problem"], changes=refs["change"], priority=priority)
 
 
@@ -1115,7 +1121,7 @@ def _clocks(case_id: int, p: PlannedIncident, policy: tuple[int, int, int, int],
         m = sla.measure(clock, calendar, spans, now)
         judged = sla.judged(clock, m)
         if stop is not None:
-            verdict = p.verdict if kind == "resolution" else (p.verdict or p.values["accepted_at"] is not None)
+            verdict = p.verdict if kind == "resolution" else p.response_known
             met = judged <= target if verdict else None
             out.append((case_id, kind, policy_id, calendar_id, target, clock.uses_business_time, opened, None, stop,
                         None, m.paused_wall, m.paused_business, m.wall, m.business, None, None, met))

@@ -305,3 +305,18 @@ def test_cli_dry_run_bad_rows_import_and_again(db, tmp_path, capsys):
     assert main(["--lang", "en", "import", "incidents", str(good), "--database", db]) == 0
     assert "Nothing new to import: all 3 incidents were imported before" in capsys.readouterr().out
     assert Incident.select().count() == 3
+
+
+def test_a_plain_export_of_closed_incidents_gives_no_response_verdict(db):
+    """One row per incident, already Resolved: when work began is unknown, so the response clock is stopped
+    without a verdict (left out of on-time rates) while the resolution clock is measured."""
+    bank = make_bank()
+    rows = [row("INC1", "Resolved", "", opened_at="2026-03-02 09:00:00", resolved_at="2026-03-02 12:00:00",
+                urgency="1 - High")]
+    report = run(bank, to_csv(rows))
+    assert report.applied
+    inc = incident("INC1")
+    assert [k for k, _, _ in history(inc)] == ["register", "accept", "close"]
+    clocks = {c.kind: c for c in SlaClock.select().where(SlaClock.case == inc.case_id)}
+    assert clocks["response"].met is None and clocks["response"].stopped_at == datetime(2026, 3, 2, 3, 0)
+    assert clocks["resolution"].elapsed_wall_minutes == 180 and clocks["resolution"].met is True

@@ -1196,6 +1196,10 @@ Click to list the month&apos;s incidents</source>
         <translation>{0}행, 파일의 장애 {1}건: 새 장애 {2}건, 이미 가져온 {3}건(건너뜀); 이벤트 {4}건, SLA 일시정지 {5}건, 연결 {6}건.</translation>
     </message>
     <message>
+        <source>{0} rows checked.</source>
+        <translation>{0}행을 점검했습니다.</translation>
+    </message>
+    <message>
         <source>Imported {0} incidents in {1:.1f} s (e.g. {2} → {3}). No notices were sent.</source>
         <translation>장애 {0}건을 {1:.1f}초 만에 가져왔습니다 (예: {2} → {3}). 알림은 보내지 않았습니다.</translation>
     </message>

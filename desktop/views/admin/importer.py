@@ -172,6 +172,7 @@ class ImportScreen(QWidget):
                                                self.tr("Reason")])
         self.issues.verticalHeader().setVisible(False)
         self.issues.horizontalHeader().setStretchLastSection(True)
+        self.issues.setWordWrap(True)  # a reason is a sentence: wrap it rather than cut it
         self.unknowns = QTableWidget(0, 4, self)
         self.unknowns.setObjectName("import_unknowns")
         self.unknowns.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Value"), self.tr("What happens"),
@@ -411,6 +412,8 @@ class ImportScreen(QWidget):
                 self.unknowns.setItem(row, column, QTableWidgetItem(text))
         fit_columns(self.issues)
         fit_columns(self.unknowns)
+        self.issues.setColumnWidth(3, 200)  # the stretching last column takes the rest; rows grow to the text
+        self.issues.resizeRowsToContents()
         figures = self.tr("{0} rows, {1} incidents in the file: {2} new, {3} imported before (skipped); {4} events, "
                           "{5} SLA pauses, {6} links.").format(
             f"{report.rows:,}", f"{report.incidents:,}", f"{report.new:,}", f"{report.skipped:,}",

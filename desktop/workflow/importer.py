@@ -550,11 +550,10 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
                 else:
                     values[name] = level
         text = values.get("incident_type", "")
-        kind = (_value(m, "incident_type", text) if text else None) or m.defaults.get("incident_type", "")
-        kind = kind or (_lookup_key(text) if text else "application")
-        if kind not in ref.incident_types:
-            kind = m.defaults.get("incident_type") or "application"
-        values["incident_type"] = kind
+        kind = _value(m, "incident_type", text) if text else None
+        if kind not in ref.incident_types:  # the value map, else a Beacon type code as it stands, else the default
+            kind = _lookup_key(text) if _lookup_key(text) in ref.incident_types else m.defaults.get("incident_type")
+        values["incident_type"] = kind if kind in ref.incident_types else ref.incident_types[0]
         if not values.get("application") and m.defaults.get("application"):
             values["application"] = m.defaults["application"]
         if not values.get("application"):

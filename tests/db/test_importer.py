@@ -320,3 +320,46 @@ def test_a_plain_export_of_closed_incidents_gives_no_response_verdict(db):
     clocks = {c.kind: c for c in SlaClock.select().where(SlaClock.case == inc.case_id)}
     assert clocks["response"].met is None and clocks["response"].stopped_at == datetime(2026, 3, 2, 3, 0)
     assert clocks["resolution"].elapsed_wall_minutes == 180 and clocks["resolution"].met is True
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("02-03-2026 09:30", datetime(2026, 3, 2, 0, 30)),
+    ("02-03-2026 09:30:15", datetime(2026, 3, 2, 0, 30, 15)),
+    ("2026-03-02 09:30:00", datetime(2026, 3, 2, 0, 30)),
+    ("2026-03-02T09:30:00+09:00", datetime(2026, 3, 2, 0, 30)),
+    ("2026-03-02T00:30:00Z", datetime(2026, 3, 2, 0, 30)),
+    ("2026-03-02T09:30:00-05:00", datetime(2026, 3, 2, 14, 30)),
+    ("2026.03.02 09:30", datetime(2026, 3, 2, 0, 30)),
+    ("31-02-2026 09:30", None),
+    ("yesterday", None),
+])
+def test_dates_in_the_formats_exports_use(text, expected):
+    from zoneinfo import ZoneInfo
+
+    parse = importer._DateParser([], ZoneInfo("Asia/Seoul"))
+    assert parse(text) == expected
+
+
+def test_the_order_of_rows_in_the_file_does_not_change_the_history(db):
+    """Exports list updates in any order: each incident's history follows `sys_updated_on`, ties by file order."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    bank = make_bank()
+    rows = audit_export()
+    mapping = importer.builtin_mapping("servicenow")
+
+    def histories(data: bytes) -> dict[str, list[tuple[str, str, datetime]]]:
+        checked = importer.check(data, mapping)
+        assert checked.ok
+        planned = importer._plan_all(checked, bank.id("admin"), fake=True)
+        return {p.number: [(e.kind, e.to_state, e.at) for e in p.events] for p in planned}
+
+    expected = histories(to_csv(rows))
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.permutations(rows))
+    def shuffled(order):
+        assert histories(to_csv(list(order))) == expected
+
+    shuffled()

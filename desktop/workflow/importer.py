@@ -1138,7 +1138,7 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
                   now: datetime) -> tuple[dict[tuple[str, str], int], int]:
     """(kind, number) → the case an incident links to: imported before, a Beacon number, or a new placeholder.
 
-    Also returns how many placeholders it made.
+    Also returns how many placeholders it made (written in bulk, like the incidents).
     """
     m = checked.mapping
     first_use: dict[tuple[str, str], PlannedIncident] = {}
@@ -1147,45 +1147,48 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
             for number in refs:
                 first_use.setdefault((kind, number), p)
     found: dict[tuple[str, str], int] = {}
-    for kind, number in first_use:
-        hit = (ImportedRecord.select(ImportedRecord.case).join(Case)
-               .where((ImportedRecord.source == m.source) & (ImportedRecord.source_number == number)
-                      & (Case.kind == kind)).scalar())
-        hit = hit or Case.select(Case.id).where((Case.number == number) & (Case.kind == kind)).scalar()
-        if hit:
-            found[(kind, number)] = hit
+    numbers = sorted({number for _, number in first_use})
+    for start in range(0, len(numbers), 500):
+        part = numbers[start:start + 500]
+        before = (ImportedRecord.select(ImportedRecord.case, Case.kind, ImportedRecord.source_number).join(Case)
+                  .where((ImportedRecord.source == m.source) & ImportedRecord.source_number.in_(part)).tuples())
+        for case_id, kind, number in before:
+            found[(kind, number)] = case_id
+        for case_id, kind, number in Case.select(Case.id, Case.kind, Case.number).where(Case.number.in_(part)).tuples():
+            found.setdefault((kind, number), case_id)
+    found = {key: case_id for key, case_id in found.items() if key in first_use}
     missing = [key for key in first_use if key not in found]
     if not missing:
         return found, 0
-    ids = _case_ids(len(missing))
+    ids = iter(_case_ids(len(missing)))
+    cases, kinds, events, records = [], {"problem": [], "change": []}, [], []
     for kind in ("problem", "change"):
         keys = [k for k in missing if k[0] == kind]
+        if not keys:
+            continue
+        process_id, process = active_version(kind)
+        initial = process.initial.name
         named_at = {k: (first_use[k].problems if kind == "problem" else first_use[k].changes)[k[1]] for k in keys}
-        numbers = _reserve_numbers(kind, [named_at[k].year for k in keys])
-        for key, number in zip(keys, numbers, strict=True):
-            case_id = ids.pop(0)
-            p = first_use[key]
-            at = named_at[key]
-            process_id, process = active_version(kind)
+        for key, number in zip(keys, _reserve_numbers(kind, [named_at[k].year for k in keys]), strict=True):
+            case_id, at, app = next(ids), named_at[key], first_use[key].values["application"]
             title = pick({"ko": f"{m.label} {key[1]} (가져온 연결)", "en": f"{m.label} {key[1]} (imported link)"})
             note = pick({"ko": f"{m.label}의 {key[1]}을(를) 가리키는 자리표시 기록입니다. "
                                "내용은 원천 시스템에 있습니다.",
                          "en": f"Placeholder for {key[1]} in {m.label}; its content stays in the source system."})
-            Case.insert(id=case_id, kind=kind, number=number, created_at=at).execute()
-            if kind == "problem":
-                Problem.insert(case=case_id, title=title[:300], description=note,
-                               application=p.values["application"], state=process.initial.name, process=process_id,
-                               registered_by=actor_id, registered_at=at, updated_at=now, updated_by=actor_id).execute()
-            else:
-                Change.insert(case=case_id, title=title[:300], description=note,
-                              application=p.values["application"], state=process.initial.name, process=process_id,
-                              requested_by=actor_id, requested_at=at, updated_at=now, updated_by=actor_id).execute()
-            Event.insert(case=case_id, entity=kind, entity_id=number, kind="imported", actor=actor_id,
-                         occurred_at=now, to_state=process.initial.name,
-                         after=_dumps({"source": m.source, "source_number": key[1]}), note=note).execute()
-            ImportedRecord.insert(source=m.source, source_number=key[1], case=case_id, imported_at=now,
-                                  imported_by=actor_id).execute()
+            cases.append((case_id, kind, number, at))
+            kinds[kind].append((case_id, title[:300], note, app, initial, process_id, actor_id, at, now, actor_id))
+            events.append((case_id, kind, number, "imported", actor_id, now, "", initial, "{}",
+                           _dumps({"source": m.source, "source_number": key[1]}), note))
+            records.append((m.source, key[1], case_id, now, actor_id))
             found[key] = case_id
+    _bulk(Case, ("id", "kind", "number", "created_at"), cases)
+    _bulk(Problem, ("case", "title", "description", "application", "state", "process", "registered_by",
+                    "registered_at", "updated_at", "updated_by"), kinds["problem"])
+    _bulk(Change, ("case", "title", "description", "application", "state", "process", "requested_by",
+                   "requested_at", "updated_at", "updated_by"), kinds["change"])
+    _bulk(Event, ("case", "entity", "entity_id", "kind", "actor", "occurred_at", "from_state", "to_state", "before",
+                  "after", "note"), events)
+    _bulk(ImportedRecord, ("source", "source_number", "case", "imported_at", "imported_by"), records)
     return found, len(missing)
 
 

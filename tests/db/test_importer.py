@@ -363,3 +363,16 @@ def test_the_order_of_rows_in_the_file_does_not_change_the_history(db):
         assert histories(to_csv(list(order))) == expected
 
     shuffled()
+
+
+def test_a_beacon_number_in_the_export_links_to_that_case(db):
+    from tests.bank import bring_to
+
+    bank = make_bank()
+    problem_id = bring_to(bank, "problem", "derivation")
+    number = Case.get_by_id(problem_id).number
+    report = run(bank, to_csv([row("INC77", "In Progress", "02-03-2026 10:00:00", problem_id=number)]))
+    assert report.applied and report.placeholders == 0
+    link = CaseLink.get(CaseLink.source == incident("INC77").case_id)
+    assert (link.target_id, link.kind) == (problem_id, "problem")
+    assert Problem.select().count() == 1

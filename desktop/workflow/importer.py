@@ -322,13 +322,25 @@ class Row:
     order: tuple[datetime, int] = (datetime.min, 0)
 
 
+_MISSING = object()
+
+
 class _DateParser:
     def __init__(self, formats: Sequence[str], zone: ZoneInfo) -> None:
         self.formats = list(formats)
         self.zone = zone
         self.utc = zone.key == "UTC"
+        self.cache: dict[str, object] = {}
 
     def __call__(self, text: str) -> datetime | None:
+        cached = self.cache.get(text, _MISSING)
+        if cached is _MISSING:  # an audit export repeats opened_at, resolved_at, ... on every row of an incident
+            if len(self.cache) > 200_000:
+                self.cache.clear()
+            cached = self.cache[text] = self._convert(text)
+        return cached  # type: ignore[return-value]
+
+    def _convert(self, text: str) -> datetime | None:
         value = self._parse(text.strip())
         if value is None:
             return None
@@ -443,12 +455,17 @@ class _Resolver:
     ref: Reference
     seen: dict[tuple[str, str], list[int]] = field(default_factory=dict)  # (kind, value) → rows
 
+    known: set[tuple[str, str]] = field(default_factory=set)
+
     def find(self, kind: str, value: str, row: int) -> tuple[str, str]:
         """("known", key) / ("create", value) / ("map", target) / ("reject", "") for one value."""
+        if (kind, value) in self.known:
+            return "known", value
         table = {"application": self.ref.apps, "user": self.ref.users, "group": self.ref.teams}[kind]
         mapped = self.m.values.get(kind, {}).get(_lookup_key(value))
         key = _lookup_key(mapped or value)
         if key in table:
+            self.known.add((kind, value))
             return "known", key
         self.seen.setdefault((kind, value), []).append(row)
         rule = self.m.unknown.get(kind, "reject")
@@ -1000,21 +1017,24 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
     started = time.perf_counter()
     require_admin(actor_id, ACTION, RECORD)
     checked = check(data, mapping, encoding=encoding, time_zone=time_zone)
-    planned = [] if checked.issues else _plan_all(checked, actor_id, fake=True)
     report = ImportReport(
         source=mapping.source, label=mapping.label, encoding=checked.source.encoding, rows=len(checked.source.rows),
-        incidents=len(checked.incidents) + len(checked.already), new=len(planned), skipped=len(checked.already),
-        events=sum(len(p.events) for p in planned), pauses=sum(len(p.pauses) for p in planned),
-        links=sum(len(p.problems) + len(p.changes) for p in planned), placeholders=0,
+        incidents=len(checked.incidents) + len(checked.already), new=len(checked.incidents),
+        skipped=len(checked.already), events=0, pauses=0, links=0, placeholders=0,
         created={k: sum(1 for u in checked.unknowns if u.kind == k and u.action == "create") for k in UNKNOWN_KINDS},
         issues=checked.issues, unknowns=checked.unknowns, applied=False, seconds=0.0)
-    if checked.issues or dry_run or not planned:
+    if checked.issues:
+        report.new = 0
+    elif dry_run:  # planned with stand-in ids for what would be created, to say what the import would write
+        _count(report, _plan_all(checked, actor_id, fake=True))
+    if checked.issues or dry_run or not checked.incidents:
         report.seconds = time.perf_counter() - started
         return report
     with admin_change(actor_id, ACTION, RECORD) as actor:
         now = utcnow()
         report.created = _create_unknowns(checked, now)
         planned = _plan_all(checked, actor_id, fake=False)
+        _count(report, planned)
         written = _write(checked, planned, actor_id=actor.id, now=now, progress=progress)
         report.numbers, report.placeholders, report.links = written
         record(actor, "import", mapping.source, "incidents_imported", None, {
@@ -1024,6 +1044,13 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
     report.applied = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _count(report: ImportReport, planned: list[PlannedIncident]) -> None:
+    report.new = len(planned)
+    report.events = sum(len(p.events) for p in planned)
+    report.pauses = sum(len(p.pauses) for p in planned)
+    report.links = sum(len(p.problems) + len(p.changes) for p in planned)
 
 
 def _write(checked: Checked, planned: list[PlannedIncident], *, actor_id: int, now: datetime,

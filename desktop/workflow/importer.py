@@ -292,7 +292,7 @@ def read_file(data: bytes, encoding: str = "auto") -> SourceFile:
     if not data.strip(b"\xef\xbb\xbf \r\n\t"):
         raise BeaconError("import.empty_file")
     text, used = decode(data, encoding)
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)  # a cut-off quote is an error, not one huge field
     try:
         header = [h.strip() for h in next(reader)]
         rows = []
@@ -302,12 +302,6 @@ def read_file(data: bytes, encoding: str = "auto") -> SourceFile:
     except csv.Error as exc:
         raise BeaconError("import.broken_csv", row=reader.line_num, reason=str(exc)) from None
     return SourceFile(header=header, rows=rows, encoding=used, sha256=hashlib.sha256(data).hexdigest())
-
-
-def preview_columns(data: bytes, encoding: str = "auto") -> tuple[list[str], str]:
-    """The file's column names and the encoding found (the GUI fills its mapping table from them)."""
-    source = read_file(data, encoding)
-    return source.header, source.encoding
 
 
 # --- validating ------------------------------------------------------------------------------
@@ -1217,19 +1211,6 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
                   "after", "note"), events)
     _bulk(ImportedRecord, ("source", "source_number", "case", "imported_at", "imported_by"), records)
     return found, len(missing)
-
-
-def find_imported(source_number: str) -> list[tuple[str, str, str]]:
-    """(source, source number, Beacon number) of cases imported under this number, from any source."""
-    return list(ImportedRecord.select(ImportedRecord.source, ImportedRecord.source_number, Case.number)
-                .join(Case).where(ImportedRecord.source_number == source_number.strip()).tuples())
-
-
-def source_of(case_id: int) -> tuple[str, str] | None:
-    """(source, source number) when a case was imported, else None (the case view shows it)."""
-    row = (ImportedRecord.select(ImportedRecord.source, ImportedRecord.source_number)
-           .where(ImportedRecord.case == case_id).tuples().first())
-    return (row[0], row[1]) if row else None
 
 
 def read_mapping_file(path: Path) -> Mapping:

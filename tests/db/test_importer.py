@@ -376,3 +376,28 @@ def test_a_beacon_number_in_the_export_links_to_that_case(db):
     link = CaseLink.get(CaseLink.source == incident("INC77").case_id)
     assert (link.target_id, link.kind) == (problem_id, "problem")
     assert Problem.select().count() == 1
+
+
+def test_unreadable_files_say_why():
+    with pytest.raises(BeaconError) as caught:
+        importer.read_file(b"\xef\xbb\xbf\r\n")
+    assert caught.value.message("en") == "The file is empty; its first row must name the columns."
+    with pytest.raises(BeaconError) as caught:
+        importer.read_file(b'number,title\r\nINC1,"never closed\r\n')
+    assert "The CSV is broken near row" in caught.value.message("en")
+    with pytest.raises(BeaconError) as caught:
+        importer.read_file(b"number\r\n\xff\xfe\xfd\r\n", "cp949")
+    assert "neither UTF-8 nor CP949" in caught.value.message("en")
+    text, used = importer.decode("번호\r\n".encode())
+    assert (text, used) == ("번호\r\n", "utf-8")
+
+
+def test_a_map_rule_must_name_something_that_exists(db):
+    bank = make_bank()
+    mapping = importer.builtin_mapping("servicenow")
+    mapping.unknown["user"] = "map:nobody.here"
+    rows = audit_export()
+    rows[0]["assigned_to"] = "Beth Anglin"
+    report = run(bank, to_csv(rows), mapping=mapping)
+    assert not report.applied and Incident.select().count() == 0
+    assert "[unknown] user names a user that does not exist" in report.issues[0].message("en")

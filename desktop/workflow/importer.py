@@ -389,7 +389,8 @@ class Reference:
         for i, code, name, name_en, impact, team in ConfigurationItem.select(
                 ConfigurationItem.id, ConfigurationItem.code, ConfigurationItem.name, ConfigurationItem.name_en,
                 ConfigurationItem.impact, ConfigurationItem.team).where(
-                (ConfigurationItem.kind == "application") & (ConfigurationItem.is_active == True)).tuples():  # noqa: E712
+                ConfigurationItem.kind == "application").order_by(ConfigurationItem.is_active).tuples():
+            # retired applications too (history happened on them); an active one wins a shared name
             for key in (name_en, name, code):  # the code wins over a name that happens to equal another code
                 if key:
                     apps[_lookup_key(key)] = (i, impact, team)

@@ -401,3 +401,11 @@ def test_a_map_rule_must_name_something_that_exists(db):
     report = run(bank, to_csv(rows), mapping=mapping)
     assert not report.applied and Incident.select().count() == 0
     assert "[unknown] user names a user that does not exist" in report.issues[0].message("en")
+
+
+def test_history_on_a_retired_application_stays_on_it(db):
+    bank = make_bank()
+    ConfigurationItem.update(is_active=False).where(ConfigurationItem.id == bank.app.id).execute()
+    report = run(bank, to_csv([row("INC5", "Closed", "02-03-2026 12:00:00", resolved_at="02-03-2026 11:00:00")]))
+    assert report.applied and report.created["application"] == 0
+    assert incident("INC5").application_id == bank.app.id

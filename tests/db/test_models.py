@@ -43,6 +43,7 @@ from desktop.models import (
     database,
     utcnow,
 )
+from desktop.models.imports import ImportedRecord
 from desktop.models.numbering import create_case
 from desktop.workflow.auth import hash_password, verify_password
 from tests import factories
@@ -89,6 +90,8 @@ def build_world() -> dict[str, object]:
     SlaPause.create(case=inc.case, started_at=now, ended_at=now + timedelta(minutes=5), reason="waiting")
     NotificationPreference.create(user=lead, channel="email", kind="*", target="lead@bank.example")
     SavedFilter.create(user=handler, list_key="incidents", name="내 1등급", definition='{"grades": [1]}')
+    ImportedRecord.create(source="servicenow", source_number="INC0010001", case=inc.case, imported_by=handler,
+                          source_priority="2 - High")
     return {"incident": inc, "problem": prb, "change": chg, "work_order": wo, "handler": handler, "app": app}
 
 

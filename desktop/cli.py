@@ -98,7 +98,7 @@ TEXT = {
         "ko": "{path}: 잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 고친 뒤 다시 실행하세요.",
         "en": "{path}: {count} bad rows, so nothing was imported. Fix them and run again.",
     },
-    "import_numbers": {"ko": "  {source} → {number}", "en": "  {source} → {number}"},
+    "import_numbers": {"ko": "  원천 {source} → Beacon {number}", "en": "  source {source} → Beacon {number}"},
     "cannot_read": {
         "ko": "파일을 읽거나 쓸 수 없습니다: {path} ({reason})",
         "en": "Cannot read or write the file: {path} ({reason})",

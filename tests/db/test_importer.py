@@ -301,7 +301,7 @@ def test_cli_dry_run_bad_rows_import_and_again(db, tmp_path, capsys):
     assert "needs a mapping file" in capsys.readouterr().err
     assert main(["--lang", "ko", "import", "incidents", str(good), "--database", db]) == 0
     out = capsys.readouterr().out
-    assert "장애 3건을 가져왔습니다" in out and "INC0010001 → INC-2026-000001" in out
+    assert "장애 3건을 가져왔습니다" in out and "INC0010001 → Beacon INC-2026-000001" in out
     assert main(["--lang", "en", "import", "incidents", str(good), "--database", db]) == 0
     assert "Nothing new to import: all 3 incidents were imported before" in capsys.readouterr().out
     assert Incident.select().count() == 3

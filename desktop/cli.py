@@ -132,6 +132,20 @@ TEXT = {
         "ko": "{what} 값은 쓰지 않습니다: 조직 설정 {path}이(가) database_url을 잠갔습니다.",
         "en": "Not using {what}: the site file {path} locks database_url.",
     },
+    "intake_token_created": {
+        "ko": "토큰 '{name}'을(를) 만들었습니다. 지금 한 번만 보여 줍니다 (저장되는 것은 해시뿐):\n{token}",
+        "en": "Created token '{name}'. It is shown this once only (only its hash is stored):\n{token}",
+    },
+    "intake_token_revoked": {"ko": "토큰 '{name}'을(를) 폐기했습니다.", "en": "Revoked token '{name}'."},
+    "intake_token_unknown": {"ko": "토큰 '{name}'이(가) 없습니다.", "en": "There is no token '{name}'."},
+    "intake_token_none": {
+        "ko": "토큰이 없습니다. 'beacon intake token create 이름'으로 만드세요.",
+        "en": "No tokens yet. Make one with 'beacon intake token create NAME'.",
+    },
+    "intake_listen_needed": {
+        "ko": "--listen HOST:PORT 가 필요합니다 (예: --listen 127.0.0.1:8787): {reason}",
+        "en": "--listen HOST:PORT is needed (e.g. --listen 127.0.0.1:8787): {reason}",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -190,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("key", choices=KEYS)
     put.add_argument("value")
     _add_import_parser(sub)
+    _add_intake_parser(sub)
     return parser
 
 
@@ -368,6 +383,69 @@ def _import(url: str, args: argparse.Namespace) -> int:
     else:
         _say("import_checked", **figures)
     return 0
+
+
+def _add_intake_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon intake --listen HOST:PORT` and `beacon intake token create|revoke|list`."""
+    intake = sub.add_parser("intake", help="monitoring intake: an HTTP service that turns alerts into incidents")
+    intake.add_argument("--listen", metavar="HOST:PORT", help="address to serve on, e.g. 127.0.0.1:8787")
+    intake.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    intake_sub = intake.add_subparsers(dest="intake_command")
+    token = intake_sub.add_parser("token", help="bearer tokens monitoring systems send")
+    token_sub = token.add_subparsers(dest="token_command", required=True)
+    create = token_sub.add_parser("create", help="make a token and print it once")
+    create.add_argument("name", help="who uses it, e.g. alertmanager-prod")
+    revoke = token_sub.add_parser("revoke", help="remove a token; requests with it get 401 from then on")
+    revoke.add_argument("name")
+    listing = token_sub.add_parser("list", help="the tokens by name (never the tokens themselves)")
+    for command in (create, revoke, listing):
+        command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+
+
+def _intake(url: str, args: argparse.Namespace) -> int:
+    from desktop.workflow import intake
+    from desktop.workflow.setup import open_database
+
+    if args.intake_command == "token":
+        open_database(url)
+        if args.token_command == "create":
+            token = intake.create_token(args.name)
+            _ensure_system_user()
+            _say("intake_token_created", name=args.name, token=token)
+            return 0
+        if args.token_command == "revoke":
+            if not intake.revoke_token(args.name):
+                print(f"beacon: {pick(TEXT['intake_token_unknown']).format(name=args.name)}", file=sys.stderr)
+                return 1
+            _say("intake_token_revoked", name=args.name)
+            return 0
+        tokens = intake.list_tokens()
+        if not tokens:
+            _say("intake_token_none")
+        for info in tokens:
+            print(f"{info.name}\t{info.prefix}…\t{info.created_at}")
+        return 0
+    from desktop.workflow.intake_server import parse_listen, serve
+
+    try:
+        host, port = parse_listen(args.listen or "")
+    except ValueError as exc:
+        print(f"beacon: {pick(TEXT['intake_listen_needed']).format(reason=exc)}", file=sys.stderr)
+        return 2
+    _open_for_reading(url)  # a server next to the database never creates one
+    _ensure_system_user()
+    logging.getLogger("beacon.intake").setLevel(logging.INFO)
+    serve(host, port)
+    return 0
+
+
+def _ensure_system_user() -> None:
+    """Make sure the monitoring system user exists before the first alert arrives."""
+    from desktop.models import database
+    from desktop.workflow.intake import load_config, system_actor
+
+    with database.atomic():
+        system_actor(load_config())
 
 
 def _add_matrix_parser(sub: argparse._SubParsersAction) -> None:
@@ -625,6 +703,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _import(settings.database_url, args)
         if args.command == "process":
             return _process_check(args)
+        if args.command == "intake":
+            return _intake(settings.database_url, args)
         if args.command == "init-db":
             return _init_db(settings.database_url, args)
         if args.smoke_test:

@@ -212,6 +212,36 @@ class ServiceRequestLink(BaseModel):
     created_by = ForeignKeyField(User, null=True, on_delete="SET NULL")
     version = IntegerField(default=1)
     updated_at = DateTimeField(default=utcnow)
+    # delivery to the other system through the outbox (schema v8): the outbox row's dedupe key
+    # (empty: recorded only, no system configured), when it was delivered, and what the system answered
+    delivery_key = CharField(max_length=200, default="")
+    delivered_at = DateTimeField(null=True)
+    response = TextField(default="")
+
+
+class AlertLink(BaseModel):
+    """A monitoring alert (source + fingerprint) and the incident it opened (schema v8).
+
+    `open_key` is the fingerprint while the incident is open and NULL once it is closed;
+    the unique index on (source, open_key) lets only one open incident exist per alert,
+    even when two identical firings arrive at once (NULLs never collide).
+    """
+
+    id = AutoField()
+    source = CharField(max_length=60)
+    fingerprint = CharField(max_length=200)
+    open_key = CharField(max_length=200, null=True)
+    case = ForeignKeyField(Case, backref="alert_links", on_delete="CASCADE")
+    first_seen = DateTimeField(default=utcnow)
+    last_seen = DateTimeField(default=utcnow)
+    fire_count = IntegerField(default=1)
+    last_status = CharField(max_length=20, default="firing")  # firing | resolved
+
+    class Meta:
+        indexes = (
+            (("source", "open_key"), True),
+            (("source", "fingerprint"), False),
+        )
 
 
 class CaseLink(BaseModel):

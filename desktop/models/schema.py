@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import peewee
-from peewee import CharField, DateTimeField, IntegerField
+from peewee import CharField, DateTimeField, IntegerField, TextField
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
 from desktop import __version__
@@ -23,6 +23,7 @@ from desktop.errors import SchemaError
 from desktop.models.base import BaseModel, database, utcnow
 from desktop.models.cases import (
     Action,
+    AlertLink,
     Attachment,
     Case,
     CaseLink,
@@ -101,6 +102,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     SlaPause,
     SavedFilter,
     ImportedRecord,
+    AlertLink,
 ]
 
 
@@ -242,6 +244,19 @@ def _v7_imported_records(migrator: SchemaMigrator) -> None:
     database.create_tables([ImportedRecord])
 
 
+def _v8_integrations(migrator: SchemaMigrator) -> None:
+    """v8: monitoring alerts linked to their incidents; service requests delivered through the outbox."""
+    from playhouse.migrate import migrate
+
+    migrate(
+        migrator.add_column("service_request_link", "delivery_key",
+                            CharField(max_length=200, default="")),
+        migrator.add_column("service_request_link", "delivered_at", DateTimeField(null=True)),
+        migrator.add_column("service_request_link", "response", TextField(default="")),
+    )
+    database.create_tables([AlertLink])
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -250,6 +265,7 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     5: ("saved list filters", _v5_saved_filters),
     6: ("indexes for sorting the incident list", _v6_list_sort_indexes),
     7: ("source numbers of imported cases", _v7_imported_records),
+    8: ("monitoring alert links and service request delivery", _v8_integrations),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 
@@ -317,7 +333,7 @@ def ensure_schema() -> SchemaStatus:
         return SchemaStatus(created=False, from_version=found, to_version=found)
     backup = backup_sqlite(found)
     migrator = _migrator()
-    for version in range(found + 1, SCHEMA_VERSION + 1):
+    for version in sorted(v for v in MIGRATIONS if v > found):
         note, step = MIGRATIONS[version]
         log.info("upgrading schema to v%d: %s", version, note)
         with database.atomic():

@@ -39,6 +39,7 @@ from desktop.workflow.engine import (
 from desktop.workflow.fields import FIELDS
 from desktop.workflow.process import case_definition
 from desktop.workflow.queries import CaseRow, can_view, linked_cases, work_orders_of
+from desktop.workflow.service_requests import ServiceRequestLine, service_requests_of
 from desktop.workflow.sla import ClockStatus, case_pauses, clock_status
 from desktop.workflow.time_chart import Timeline, case_timeline
 
@@ -144,6 +145,7 @@ class CaseDetail:
     problems: list[LinkedCase] = field(default_factory=list)  # an incident's
     incidents: list[LinkedCase] = field(default_factory=list)  # a problem's
     timeline: Timeline | None = None
+    service_requests: list[ServiceRequestLine] = field(default_factory=list)  # SRs sent to other systems
 
 
 def _name(model: Any, row_id: int | None, column: str = "name") -> str:
@@ -227,6 +229,7 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
         detail.timeline = case_timeline(case_id, kind=kind, process=process, row=row,
                                         opened_at=getattr(row, OPENED_AT_COLUMN[kind]), now=at)
     if kind == "incident":
+        detail.service_requests = service_requests_of(case_id)
         detail.problems = _linked(Problem, CaseLink.select(CaseLink.target).where(
             (CaseLink.source == case_id) & (CaseLink.kind == "problem")))
     elif kind == "problem":

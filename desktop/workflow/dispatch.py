@@ -47,7 +47,13 @@ class DeliveryError(Exception):
 
 
 class Transport(Protocol):
-    def send(self, notification: Notification, recipient: User, rendered: Rendered) -> None: ...
+    """Sends one notice; may return what the receiver answered.
+
+    A transport that also has `delivered(notification, answer, *, now)` gets that answer
+    back in the transaction that marks the row sent (the SR transport stores the external ID).
+    """
+
+    def send(self, notification: Notification, recipient: User, rendered: Rendered) -> Any: ...
 
 
 @dataclass(frozen=True)
@@ -157,7 +163,9 @@ class WebhookTransport:
 
 
 def default_transports() -> dict[str, Transport]:
-    transports: dict[str, Transport] = {"webhook": WebhookTransport()}
+    from desktop.workflow.service_requests import CHANNEL, ServiceRequestTransport
+
+    transports: dict[str, Transport] = {"webhook": WebhookTransport(), CHANNEL: ServiceRequestTransport()}
     smtp = SmtpSettings.from_setting()
     if smtp is not None:
         transports["email"] = SmtpTransport(smtp)
@@ -212,7 +220,7 @@ def dispatch_once(*, worker: str | None = None, now: datetime | None = None, lim
         try:
             if transport is None:
                 raise DeliveryError(f"no {notification.channel} transport is configured")
-            transport.send(notification, recipient, render(notification, recipient))
+            answer = transport.send(notification, recipient, render(notification, recipient))
         except DeliveryError as exc:
             attempts = notification.attempts + 1
             if attempts >= limit_attempts:
@@ -223,9 +231,13 @@ def dispatch_once(*, worker: str | None = None, now: datetime | None = None, lim
                                 lease_until=None, next_attempt_at=now + backoff(attempts)).where(
                 (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
             continue
-        Notification.update(status="sent", attempts=notification.attempts + 1, sent_at=now,
-                            last_error="", claimed_by="", lease_until=None).where(
-            (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
+        with database.atomic():
+            marked = Notification.update(status="sent", attempts=notification.attempts + 1, sent_at=now,
+                                         last_error="", claimed_by="", lease_until=None).where(
+                (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
+            delivered = getattr(transport, "delivered", None)
+            if marked and delivered is not None:
+                delivered(notification, answer, now=now)
         sent += 1
     return DispatchResult(claimed=len(ids), sent=sent, failed=failed, dead=dead)
 

@@ -293,6 +293,7 @@ def follow_ups(ctx: Any) -> None:
 
     def create(c: Any, _e: Event) -> None:
         from desktop.workflow.engine import fire_in_transaction
+        from desktop.workflow.service_requests import check_system, queue_delivery
 
         for item in requested:
             title = str(item["title"]).strip()
@@ -315,11 +316,16 @@ def follow_ups(ctx: Any) -> None:
                 if not system_name:
                     raise BeaconError("workflow.required", action={"ko": "서비스 요청", "en": "Service request"},
                                       fields={"ko": "대상 시스템", "en": "Target system"})
+                deliver = check_system(system_name)
                 sr = ServiceRequestLink.create(case=c.case.id, system=system_name, title=title, created_at=c.now,
                                                created_by=c.actor.id, updated_at=c.now)
-                Event.create(case=c.case.id, entity="service_request", entity_id=str(sr.id),
-                             kind="service_request_created", actor=c.actor.id, occurred_at=c.now,
-                             after=json.dumps({"system": system_name, "title": title}, ensure_ascii=False))
+                created = Event.create(case=c.case.id, entity="service_request", entity_id=str(sr.id),
+                                       kind="service_request_created", actor=c.actor.id, occurred_at=c.now,
+                                       after=json.dumps({"system": system_name, "title": title,
+                                                         "delivered": deliver}, ensure_ascii=False))
+                if deliver:  # through the outbox, in this transaction: sent once the closure is committed
+                    queue_delivery(sr, case=c.case, event=created, actor_id=c.actor.id, description=description,
+                                   now=c.now)
     ctx.after(create)
 
 

@@ -515,5 +515,6 @@ def deliveries_of(case_id: int) -> list[DeliveryRow]:
     query = (Notification.select(User.name, Notification.reason, Notification.kind, Notification.channel,
                                  Notification.status, Notification.created_at, Notification.sent_at)
              .join(User, on=(Notification.recipient == User.id))
-             .where(Notification.case == case_id).order_by(Notification.id))
+             .where((Notification.case == case_id) & (Notification.channel != "sr"))  # SRs have their own tab
+             .order_by(Notification.id))
     return [DeliveryRow(*row) for row in query.tuples()]

@@ -333,3 +333,71 @@ def test_two_identical_firings_at_once_make_one_incident(bank, server, monkeypat
     assert link.fire_count == 2 and Action.select().where(Action.case == link.case_id).count() == 1
     if not sqlite:  # the race really happened: both requests had decided to create, one was retried
         assert len(saw_none) == 2 and len(set(saw_none)) == 2
+
+
+def test_tokens_are_stored_only_as_a_hash(db, capsys):
+    from desktop.cli import main
+    from desktop.models import Setting
+
+    assert main(["--lang", "en", "intake", "token", "create", "prometheus-prod", "--database", db]) == 0
+    token = capsys.readouterr().out.strip().splitlines()[-1]
+    assert token.startswith("bcn_") and len(token) > 40
+    stored = Setting.get(Setting.key == "intake_tokens").value
+    assert token not in stored and hashlib_hex(token) in stored
+    assert intake.check_token(f"Bearer {token}") == "prometheus-prod"
+    assert User.get(User.login == "monitoring").is_active  # the CLI made the system user
+    assert main(["--lang", "en", "intake", "token", "list", "--database", db]) == 0
+    listed = capsys.readouterr().out
+    assert "prometheus-prod" in listed and token not in listed
+    assert main(["--lang", "en", "intake", "token", "create", "prometheus-prod", "--database", db]) == 2
+    assert "already taken" in capsys.readouterr().err
+    assert main(["--lang", "en", "intake", "token", "revoke", "prometheus-prod", "--database", db]) == 0
+    with pytest.raises(intake.IntakeError):
+        intake.check_token(f"Bearer {token}")
+    assert main(["--lang", "en", "intake", "token", "revoke", "prometheus-prod", "--database", db]) == 1
+
+
+def hashlib_hex(token: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def test_the_beacon_intake_command_serves_and_stops_gracefully_on_sigterm(bank, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from tests.conftest import PG_URL
+    from tests.servers import free_port
+
+    url = PG_URL if not database.obj.__class__.__name__.startswith("Sqlite") else f"sqlite:///{database.obj.database}"
+    token = intake.create_token("cli-test")
+    port = free_port()
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-m", "desktop.cli", "intake", "--listen", f"127.0.0.1:{port}",
+                             "--database", url], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, "BEACON_LANG": "en"})
+    client = Intake(f"http://127.0.0.1:{port}", token)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert client.get("/healthz")[0] == 200
+                break
+            except OSError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    raise
+                time.sleep(0.2)
+        status, body = client.post("/v1/alertmanager", FIRING)
+        assert status == 200 and body["results"][0]["outcome"] == "created"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        output = proc.communicate(timeout=30)[0].decode()
+    assert proc.returncode == 0, output
+    assert "event=listening" in output and "event=stopped" in output
+    assert "path=/v1/alertmanager status=200" in output and "created=1" in output
+    assert Incident.select().count() == 1

@@ -282,6 +282,7 @@ LINK_KINDS: dict[str, dict[str, str]] = {
 
 SR_STATES: dict[str, dict[str, str]] = {
     "requested": {"ko": "요청", "en": "Requested"},
+    "registered": {"ko": "등록됨", "en": "Registered"},
     "in_progress": {"ko": "진행", "en": "In progress"},
     "done": {"ko": "완료", "en": "Done"},
     "rejected": {"ko": "반려", "en": "Rejected"},

@@ -61,6 +61,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "work_order_start": ("작업 시작", "Work order started"), "work_order_complete": ("작업 완료", "Work order done"),
     "work_order_return": ("작업 반송", "Work order returned"), "change_requested": ("변경 요청", "Change requested"),
     "link_problem": ("문제 연결", "Problem linked"), "service_request_created": ("서비스 요청", "Service request"),
+    "service_request_delivered": ("서비스 요청 전달", "Service request delivered"),
     "set_parent": ("상위 장애 지정", "Parent set"), "unset_parent": ("상위 장애 해제", "Parent removed"),
     "child_added": ("하위 장애 추가", "Child added"), "child_removed": ("하위 장애 제외", "Child removed"),
     "sla_warning": ("SLA 임박", "SLA warning"), "sla_breach": ("SLA 위반", "SLA breached"),
@@ -171,6 +172,8 @@ class CaseView(QWidget):
         if work:
             pages.append(("work_orders", self._work_orders(d), self.tr("Work orders")))
             pages.append(("changes", self._changes(d), self.tr("Change")))
+        if d.kind == "incident" and d.service_requests:
+            pages.append(("service_requests", self._service_requests(d), self.tr("Service requests")))
         if d.kind == "incident":
             pages.append(("problems", self._problems(d), self.tr("Linked problem")))
             pages.append(("propagation", self._propagation(), self.tr("Propagation")))
@@ -473,6 +476,38 @@ class CaseView(QWidget):
         return self._with_note(table, self.tr("A change runs its own process and may close after this case. "
                                               "Double-click a row to open it."),
                                self.tr("No change has been requested from this case."))
+
+    def _service_requests(self, d: CaseDetail) -> QWidget:
+        """SRs sent to other systems: where, what came back, and how the delivery stands."""
+        table = self._table([self.tr("System"), self.tr("Title"), self.tr("External ID"),
+                             self.tr("Status", "of an SR in the other system"), self.tr("Delivery"),
+                             self.tr("Requested"), self.tr("Delivered"), self.tr("Last error")])
+        zone = self.session.time_zone
+        statuses = {"requested": self.tr("Requested", "SR status"), "registered": self.tr("Registered", "SR status"),
+                    "in_progress": self.tr("In progress"), "done": self.tr("Done"), "rejected": self.tr("Rejected")}
+        colors = {"sent": "#2e7d32", "failed": "#ef6c00", "dead": "#c62828"}
+        for sr in d.service_requests:
+            if sr.delivery == "failed":
+                delivery = self.tr("Retrying ({attempts} failed), next {when}").format(
+                    attempts=sr.attempts, when=local_text(sr.next_attempt_at, zone))
+            else:
+                delivery = {"recorded": self.tr("Recorded only (system not configured)"),
+                            "pending": self.tr("Queued"), "sending": self.tr("Sending"),
+                            "sent": self.tr("Delivered", "SR delivery state"),
+                            "dead": self.tr("Failed after {attempts} attempts — an administrator can retry it")
+                            .format(attempts=sr.attempts)}.get(sr.delivery, sr.delivery)
+            self._append(table, [sr.system, sr.title, sr.external_ref or "—", statuses.get(sr.state, sr.state),
+                                 delivery, local_text(sr.created_at, zone), local_text(sr.delivered_at, zone),
+                                 sr.last_error])
+            row = table.rowCount() - 1
+            if sr.delivery in colors:
+                table.item(row, 4).setForeground(QColor(colors[sr.delivery]))
+            if sr.url:
+                table.item(row, 2).setToolTip(sr.url)
+            if sr.last_error:
+                table.item(row, 7).setToolTip(sr.last_error)
+        return self._with_note(table, self.tr("Sent through the outbox like every notice: retried until the other "
+                                              "system answers, each delivery once."), "")
 
     def _problems(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Number"), self.tr("Title"), self.tr("State"), self.tr("Known error"),

@@ -322,7 +322,8 @@ def follow_ups(ctx: Any) -> None:
                 created = Event.create(case=c.case.id, entity="service_request", entity_id=str(sr.id),
                                        kind="service_request_created", actor=c.actor.id, occurred_at=c.now,
                                        after=json.dumps({"system": system_name, "title": title,
-                                                         "delivered": deliver}, ensure_ascii=False))
+                                                         "delivered": deliver}, ensure_ascii=False),
+                                       note=f"{system_name}: {title}")
                 if deliver:  # through the outbox, in this transaction: sent once the closure is committed
                     queue_delivery(sr, case=c.case, event=created, actor_id=c.actor.id, description=description,
                                    now=c.now)

@@ -166,6 +166,10 @@
         <translation>작업 내용</translation>
     </message>
     <message>
+        <source>Service requests</source>
+        <translation>서비스 요청</translation>
+    </message>
+    <message>
         <source>Cancel reason</source>
         <translation>취소 사유</translation>
     </message>
@@ -386,6 +390,78 @@
     <message>
         <source>No change has been requested from this case.</source>
         <translation>이 건에서 요청한 변경이 없습니다.</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>대상 시스템</translation>
+    </message>
+    <message>
+        <source>External ID</source>
+        <translation>외부 번호</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>전달 상태</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>마지막 오류</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <comment>of an SR in the other system</comment>
+        <translation>처리 상태</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <comment>SR status</comment>
+        <translation>요청</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <comment>SR status</comment>
+        <translation>등록됨</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>진행</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>반려</translation>
+    </message>
+    <message>
+        <source>Retrying ({attempts} failed), next {when}</source>
+        <translation>재시도 중 ({attempts}회 실패), 다음 시도 {when}</translation>
+    </message>
+    <message>
+        <source>Recorded only (system not configured)</source>
+        <translation>기록만 함 (연계 시스템 미설정)</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>전송 대기</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>전송 중</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <comment>SR delivery state</comment>
+        <translation>전달됨</translation>
+    </message>
+    <message>
+        <source>Failed after {attempts} attempts — an administrator can retry it</source>
+        <translation>{attempts}회 시도 후 실패 — 관리자가 재시도할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>Sent through the outbox like every notice: retried until the other system answers, each delivery once.</source>
+        <translation>알림과 같이 발송함(outbox)을 거쳐 보냅니다: 상대 시스템이 응답할 때까지 재시도하며, 한 건은 한 번만 전달됩니다.</translation>
     </message>
     <message>
         <source>Yes</source>

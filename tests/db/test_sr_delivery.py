@@ -230,3 +230,19 @@ def test_without_configured_systems_an_sr_is_recorded_only(db):
     [line] = case_detail(actor_id=bank.id("handler"), case_id=case_id).service_requests
     assert (line.system, line.delivery, line.title) == ("그룹웨어", "recorded", "방화벽 포트 개방 요청")
     assert Notification.select().where(Notification.channel == "sr").count() == 0
+
+
+def test_the_incident_report_lists_the_delivered_sr_with_its_external_id(db):
+    from desktop.reports.report_service import incident_report_pdf
+    from tests.reports.helpers import pdf_text
+
+    bank = make_bank()
+    server = ItsmServer(free_port()).start()
+    try:
+        configure(server.port)
+        case_id = close_with_sr(bank)
+        assert sr_rounds(T0).sent == 1
+    finally:
+        server.stop()
+    text = pdf_text(incident_report_pdf(cs_number(case_id), lang="ko"))
+    assert "servicenow" in text and "REQ1000" in text and "방화벽 포트 개방 요청" in text

@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from desktop import __version__
+from desktop.errors import BeaconError
 from desktop.models import database
 from desktop.workflow.intake import IntakeConfig, IntakeError, check_token, ingest, load_config, parse_body
 
@@ -96,6 +97,10 @@ class IntakeHandler(BaseHTTPRequestHandler):
             headers = {"WWW-Authenticate": 'Bearer realm="beacon-intake"'} if exc.status == 401 else None
             self._send(exc.status, exc.body(), headers)
             info = {"error": exc.code, "field": exc.field} if exc.field else {"error": exc.code}
+        except BeaconError as exc:  # e.g. the `intake` setting cannot be read: an administrator must fix it
+            self.close_connection = True
+            self._send(500, {"error": "configuration", "reason": exc.message("en"), "reason_ko": exc.message("ko")})
+            info = {"error": "configuration"}
         except Exception:
             log.exception("intake request failed")
             self._send(500, {"error": "internal", "reason": "the alert could not be stored; nothing was written"})

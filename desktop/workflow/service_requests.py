@@ -118,7 +118,12 @@ def check_system(name: str) -> bool:
     Raises:
         BeaconError: systems are configured and `name` is not one of them (a typo would never be delivered).
     """
-    configured = systems()
+    try:
+        configured = systems()
+    except SrDeliveryError as exc:
+        raise BeaconError("settings.bad_value", key=SETTING, value=str(exc)[:120],
+                          allowed={"ko": "시스템 이름 → {\"url\": ...} 객체", "en": "system name → {\"url\": ...}"}) \
+            from None
     if name in configured:
         return True
     if configured:

@@ -401,3 +401,11 @@ def test_the_beacon_intake_command_serves_and_stops_gracefully_on_sigterm(bank, 
     assert "event=listening" in output and "event=stopped" in output
     assert "path=/v1/alertmanager status=200" in output and "created=1" in output
     assert Incident.select().count() == 1
+
+
+def test_a_broken_intake_setting_is_a_500_naming_the_setting(bank, server):
+    put_setting("intake", {"severity_map": "critical=high"})
+    before = counts()
+    status, body = server.post("/v1/alertmanager", FIRING)
+    assert status == 500 and body["error"] == "configuration" and "intake.severity_map" in body["reason"]
+    assert counts() == before

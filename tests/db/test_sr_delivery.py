@@ -246,3 +246,11 @@ def test_the_incident_report_lists_the_delivered_sr_with_its_external_id(db):
         server.stop()
     text = pdf_text(incident_report_pdf(cs_number(case_id), lang="ko"))
     assert "servicenow" in text and "REQ1000" in text and "방화벽 포트 개방 요청" in text
+
+
+def test_a_broken_sr_systems_setting_refuses_closure_with_a_message(db):
+    bank = make_bank()
+    put_setting("sr_systems", {"servicenow": {"method": "POST"}})
+    with pytest.raises(BeaconError) as caught:
+        close_with_sr(bank)
+    assert "sr_systems" in caught.value.message("en") and "url" in caught.value.message("ko")

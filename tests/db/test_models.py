@@ -12,6 +12,7 @@ from desktop.models import (
     ALL_MODELS,
     ATTACHMENT_MAX_BYTES,
     Action,
+    AlertLink,
     Attachment,
     BusinessCalendar,
     CalendarDay,
@@ -92,6 +93,7 @@ def build_world() -> dict[str, object]:
     SavedFilter.create(user=handler, list_key="incidents", name="내 1등급", definition='{"grades": [1]}')
     ImportedRecord.create(source="servicenow", source_number="INC0010001", case=inc.case, imported_by=handler,
                           source_priority="2 - High")
+    AlertLink.create(source="alertmanager", fingerprint="c2a1f0b3", open_key="c2a1f0b3", case=inc.case)
     return {"incident": inc, "problem": prb, "change": chg, "work_order": wo, "handler": handler, "app": app}
 
 
@@ -116,6 +118,7 @@ def test_every_table_holds_and_returns_rows(db):
     assert SlaPause.get().reason == "waiting"
     assert NotificationPreference.get().user.name == "김팀장"
     assert SavedFilter.get().user.name == "이담당"
+    assert AlertLink.get().case.incident.get().title == "인터넷뱅킹 로그인 지연"
     assert [(e.role.code, e.user.name) for e in world["app"].owners.order_by(OwnerMatrixEntry.id)] == [
         ("primary_handler", "이담당"), ("team_lead", "김팀장")]
     assert verify_password(User.get(User.name == "이담당").password_hash, "비밀번호1")

@@ -149,7 +149,7 @@ def parse_listen(text: str) -> tuple[str, int]:
     """`127.0.0.1:8787` → ("127.0.0.1", 8787); `[::1]:8787` for IPv6."""
     host, sep, port = text.rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise ValueError(f"--listen needs HOST:PORT, e.g. 127.0.0.1:8787 (got {text!r})")
+        raise ValueError(f"got {text!r}")
     return host.strip("[]") or "127.0.0.1", int(port)
 
 

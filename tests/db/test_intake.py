@@ -94,6 +94,17 @@ class Intake:
             return response.status, json.loads(response.read())
 
 
+@pytest.fixture(autouse=True)
+def korean_texts() -> Iterator[None]:
+    """Texts the intake writes (actions) come out in the workflow language; these tests read the Korean."""
+    from desktop.i18n import current_language, set_language
+
+    before = current_language()
+    set_language("ko")
+    yield
+    set_language(before)
+
+
 @pytest.fixture
 def bank(db):
     b = make_bank(impact="high")

@@ -3,10 +3,10 @@
 The month is a calendar month in the reader's time zone (October in Seoul
 starts at 30 Sep 15:00 UTC). Figures come from `desktop.workflow.kpi` — the
 same definitions the dashboard uses — and the 12-month trend asks
-`incident_kpis` once per month; nothing loops over incident rows in Python.
+`incident_kpis` once per month (one read of that month's incidents each).
 
 For a report on one application or one team, `incident_kpis` takes the
-application or team as a filter, so every breakdown uses the same SQL.
+application or team as a filter, so every breakdown uses the same query.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""SLA key figures for a period, grouped any way, computed by SQL aggregates.
+"""SLA key figures for a period, grouped any way, from one read of the period (and one count for the backlog).
 
 Population: incidents registered in [start, end), cancelled ones left out.
 - on-time response / resolution rate: clocks met ÷ clocks judged (running ones are not judged yet)
@@ -10,7 +10,8 @@ Population: incidents registered in [start, end), cancelled ones left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -80,48 +81,71 @@ def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade", ap
     """Key figures per group for incidents registered in [start, end), optionally of one application, team or
     reporter (a customer's own dashboard).
 
-    With `spread=False` the medians (None) and the backlog (0) are left out: counts, rates and means only,
-    for a reader that needs no more (the dashboard) — the backlog reads every incident ever registered.
+    One query reads the period's incidents with their two clocks (a month of a million-incident bank is ~20k
+    rows, 25 ms); counts, rates, means and medians are then summed up here, so the period is read once rather
+    than once per figure (three grouped queries and two window-function medians took 6× as long).
+    With `spread=False` the backlog (0) is left out — it reads outside the period.
     """
     key, label, join = GROUPS[group_by]
     scope, scope_params = _scope(application_id, team_id, reporter_id)
     p = database.param
-    true = "1" if _sqlite() else "TRUE"
-    base = f"""
+    sql = f"""
+        SELECT {key}, {label}, r.met, r.stopped_at IS NOT NULL, {JUDGED.format(c="r")},
+               s.met, s.stopped_at IS NOT NULL, {JUDGED.format(c="s")}, i.reopen_count
         FROM incident i {join}
         LEFT JOIN sla_clock r ON r.case_id = i.case_id AND r.kind = 'response'
         LEFT JOIN sla_clock s ON s.case_id = i.case_id AND s.kind = 'resolution'
         WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'{scope}"""
-    totals_sql = f"""
-        SELECT {key} AS k, MIN({label}) AS l, COUNT(*),
-               SUM(CASE WHEN r.met IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN r.met = {true} THEN 1 ELSE 0 END),
-               SUM(CASE WHEN s.met IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN s.met = {true} THEN 1 ELSE 0 END),
-               AVG(CASE WHEN r.stopped_at IS NOT NULL THEN {JUDGED.format(c="r")} END),
-               AVG(CASE WHEN s.stopped_at IS NOT NULL AND s.met IS NOT NULL THEN {JUDGED.format(c="s")} END),
-               SUM(CASE WHEN i.reopen_count > 0 THEN 1 ELSE 0 END)
-        {base}
-        {_group(key)}"""
-    rows = {r[0]: r for r in database.execute_sql(totals_sql, (start, end, *scope_params)).fetchall()}
-    median_accept: dict[Any, float] = {}
-    median_resolve: dict[Any, float] = {}
-    backlog: dict[Any, int] = {}
-    if spread:
-        median_accept = _medians(key, join, "r", "r.stopped_at IS NOT NULL", start, end, scope, scope_params)
-        median_resolve = _medians(key, join, "s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL", start, end,
-                                  scope, scope_params)
-        backlog = _backlog(key, join, end, scope, scope_params)
-    out = []
-    for k, row in sorted(rows.items(), key=lambda kv: (kv[0] is None, kv[0])):
-        out.append(KpiRow(
-            key=k, label=row[1] or "", count=int(row[2]), response_judged=int(row[3] or 0),
-            response_met=int(row[4] or 0), resolution_judged=int(row[5] or 0), resolution_met=int(row[6] or 0),
-            mean_accept_minutes=_float(row[7]), median_accept_minutes=median_accept.get(k),
-            mean_resolve_minutes=_float(row[8]), median_resolve_minutes=median_resolve.get(k),
-            reopened=int(row[9] or 0), backlog=backlog.get(k, 0),
-        ))
-    return out
+    groups: dict[Any, _Tally] = {}
+    for k, name, r_met, r_stopped, r_x, s_met, s_stopped, s_x, reopens in database.execute_sql(
+            sql, (start, end, *scope_params)):
+        tally = groups.get(k)
+        if tally is None:
+            tally = groups[k] = _Tally(name or "")
+        tally.count += 1
+        if r_met is not None:
+            tally.response_judged += 1
+            tally.response_met += bool(r_met)
+        if r_stopped and r_x is not None:
+            tally.accept.append(r_x)
+        if s_met is not None:
+            tally.resolution_judged += 1
+            tally.resolution_met += bool(s_met)
+            if s_stopped and s_x is not None:
+                tally.resolve.append(s_x)
+        tally.reopened += bool(reopens)
+    backlog = _backlog(key, join, end, scope, scope_params) if spread else {}
+    return [KpiRow(key=k, label=t.label, count=t.count, response_judged=t.response_judged,
+                   response_met=t.response_met, resolution_judged=t.resolution_judged,
+                   resolution_met=t.resolution_met, mean_accept_minutes=_mean(t.accept),
+                   median_accept_minutes=_median(t.accept) if spread else None,
+                   mean_resolve_minutes=_mean(t.resolve),
+                   median_resolve_minutes=_median(t.resolve) if spread else None,
+                   reopened=t.reopened, backlog=backlog.get(k, 0))
+            for k, t in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0]))]
+
+
+@dataclass
+class _Tally:
+    """One group's running figures while the period's rows stream by."""
+
+    label: str
+    count: int = 0
+    response_judged: int = 0
+    response_met: int = 0
+    resolution_judged: int = 0
+    resolution_met: int = 0
+    reopened: int = 0
+    accept: list[int] = field(default_factory=list)
+    resolve: list[int] = field(default_factory=list)
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
 
 
 def _group(key: str) -> str:
@@ -129,43 +153,29 @@ def _group(key: str) -> str:
     return "" if key.startswith("'") else f"GROUP BY {key}"
 
 
-def _sqlite() -> bool:
-    import peewee
-
-    return isinstance(database.obj, peewee.SqliteDatabase)
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def _medians(key: str, join: str, clock: str, condition: str, start: datetime, end: datetime, scope: str = "",
-             scope_params: tuple[Any, ...] = ()) -> dict[Any, float]:
-    """Median of the judged figure per group, with window functions (both databases)."""
-    p = database.param
-    kind = "response" if clock == "r" else "resolution"
-    sql = f"""
-        WITH v AS (
-            SELECT {key} AS k, {JUDGED.format(c=clock)} AS x
-            FROM incident i {join}
-            JOIN sla_clock {clock} ON {clock}.case_id = i.case_id AND {clock}.kind = '{kind}'
-            WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled' AND {condition}{scope}
-        ), ranked AS (
-            SELECT k, x, ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
-            FROM v WHERE x IS NOT NULL
-        )
-        SELECT k, AVG(x * 1.0) FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY k"""
-    return {k: float(v) for k, v in database.execute_sql(sql, (start, end, *scope_params)).fetchall()}
-
-
 def _backlog(key: str, join: str, end: datetime, scope: str = "", scope_params: tuple[Any, ...] = ()) -> dict[Any, int]:
-    """Incidents registered before `end` and not yet closed or cancelled at `end`, per group."""
+    """Incidents registered before `end` and not yet closed or cancelled at `end`, per group.
+
+    Open at `end` means closed_at is NULL or at/after `end`: the two halves are asked apart (UNION ALL) so each is
+    a seek on the (closed_at, cancelled_at) index — together as one OR they read every incident ever registered
+    (1.2 s on a million; 54 ms split). The group key gets a unary plus so SQLite does not walk a whole index in
+    key order to skip the GROUP BY sort (it did for applications: 1.6 s).
+    """
     p = database.param
-    sql = f"""
-        SELECT {key}, COUNT(*) FROM incident i {join}
-        WHERE i.registered_at < {p}
-          AND (i.closed_at IS NULL OR i.closed_at >= {p})
+    key = key if key.startswith("'") else f"+{key}"
+    still_open = f"""
+          AND i.registered_at < {p}
           AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})
-          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL){scope}
-        {_group(key)}"""
-    return {k: int(n) for k, n in database.execute_sql(sql, (end, end, end, *scope_params)).fetchall()}
+          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL){scope}"""
+    sql = f"""
+        SELECT k, SUM(n) FROM (
+            SELECT {key} AS k, COUNT(*) AS n FROM incident i {join}
+            WHERE i.closed_at IS NULL{still_open}
+            {_group(key)}
+            UNION ALL
+            SELECT {key} AS k, COUNT(*) AS n FROM incident i {join}
+            WHERE i.closed_at >= {p}{still_open}
+            {_group(key)}
+        ) halves GROUP BY k"""
+    params = (end, end, *scope_params, end, end, end, *scope_params)
+    return {k: int(n) for k, n in database.execute_sql(sql, params).fetchall()}

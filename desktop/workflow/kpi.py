@@ -156,26 +156,24 @@ def _group(key: str) -> str:
 def _backlog(key: str, join: str, end: datetime, scope: str = "", scope_params: tuple[Any, ...] = ()) -> dict[Any, int]:
     """Incidents registered before `end` and not yet closed or cancelled at `end`, per group.
 
-    Open at `end` means closed_at is NULL or at/after `end`: the two halves are asked apart (UNION ALL) so each is
-    a seek on the (closed_at, cancelled_at) index — together as one OR they read every incident ever registered
-    (1.2 s on a million; 54 ms split). The group key gets a unary plus so SQLite does not walk a whole index in
-    key order to skip the GROUP BY sort (it did for applications: 1.6 s).
+    Open at `end` means not closed before it (closed_at NULL or later) and not cancelled before it (cancelled_at
+    NULL or later; a cancelled state without a time counts as cancelled). Asked as one OR, that read every
+    incident ever registered (1.2 s on a million). Split into three disjoint parts, each part's closed_at and
+    cancelled_at conditions are a seek on the (closed_at, cancelled_at) index: 40 ms on SQLite, and PostgreSQL
+    no longer fetches the cancelled incidents only to drop them. The group key gets a unary plus so SQLite does
+    not walk a whole index in key order to skip the GROUP BY sort (it did for applications: 1.6 s).
     """
     p = database.param
     key = key if key.startswith("'") else f"+{key}"
-    still_open = f"""
-          AND i.registered_at < {p}
-          AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})
-          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL){scope}"""
-    sql = f"""
-        SELECT k, SUM(n) FROM (
-            SELECT {key} AS k, COUNT(*) AS n FROM incident i {join}
-            WHERE i.closed_at IS NULL{still_open}
-            {_group(key)}
-            UNION ALL
-            SELECT {key} AS k, COUNT(*) AS n FROM incident i {join}
-            WHERE i.closed_at >= {p}{still_open}
-            {_group(key)}
-        ) halves GROUP BY k"""
-    params = (end, end, *scope_params, end, end, end, *scope_params)
+    parts = (
+        ("i.closed_at IS NULL AND i.cancelled_at IS NULL AND i.state <> 'cancelled'", (end,)),
+        (f"i.closed_at IS NULL AND i.cancelled_at >= {p}", (end, end)),
+        (f"i.closed_at >= {p} AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})"
+         " AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL)", (end, end, end)),
+    )
+    union = " UNION ALL ".join(
+        f"SELECT {key} AS k, COUNT(*) AS n FROM incident i {join} WHERE {where} AND i.registered_at < {p}{scope} "
+        f"{_group(key)}" for where, _ in parts)
+    params = tuple(x for _, first in parts for x in (*first, *scope_params))
+    sql = f"SELECT k, SUM(n) FROM ({union}) parts GROUP BY k"
     return {k: int(n) for k, n in database.execute_sql(sql, params).fetchall()}

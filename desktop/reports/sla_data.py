@@ -12,7 +12,7 @@ application or team as a filter, so every breakdown uses the same query.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,8 @@ from desktop.models import (
 )
 from desktop.reports.data import GradeInfo, Text, bilingual, organization_name
 from desktop.workflow.calendars import WorkingCalendar, load_calendar
+from desktop.workflow.dashboard import month_bounds
+from desktop.workflow.dashboard import months_back as previous_months
 from desktop.workflow.kpi import KpiRow, incident_kpis
 from desktop.workflow.process import definition
 
@@ -127,22 +129,6 @@ class SlaMonthReport:
     trend: list[TrendPoint]
     organization: Text
     generated_at: datetime
-
-
-def month_bounds(year: int, month: int, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """[first instant, first instant of the next month) of a local month, as naive UTC."""
-    start = datetime(year, month, 1, tzinfo=zone)
-    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
-    return (start.astimezone(UTC).replace(tzinfo=None), end.astimezone(UTC).replace(tzinfo=None))
-
-
-def previous_months(year: int, month: int, count: int) -> list[tuple[int, int]]:
-    """The `count` months ending with (year, month), oldest first."""
-    out = []
-    for back in range(count - 1, -1, -1):
-        index = year * 12 + (month - 1) - back
-        out.append((index // 12, index % 12 + 1))
-    return out
 
 
 # --- filtered aggregates -------------------------------------------------------------------

@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 
 from desktop import __version__
 from desktop.errors import BeaconError
@@ -77,6 +78,26 @@ TEXT = {
         "ko": "파일을 읽거나 쓸 수 없습니다: {path} ({reason})",
         "en": "Cannot read or write the file: {path} ({reason})",
     },
+    "exported": {
+        "ko": "{list} 목록을 내보냈습니다: {path} ({rows}행)",
+        "en": "Exported the {list} list: {path} ({rows} rows)",
+    },
+    "export_bad_option": {
+        "ko": "{option}은(는) 장애 목록에만 쓸 수 있습니다.",
+        "en": "{option} applies to the incident list only.",
+    },
+    "export_bad_state": {
+        "ko": "'{state}'은(는) {list}의 상태가 아닙니다. 가능한 값: open, {allowed}",
+        "en": "'{state}' is not a state of {list}. Use: open, {allowed}",
+    },
+    "export_bad_sort": {
+        "ko": "이 목록은 '{sort}' 열로 정렬할 수 없습니다. 가능한 값: {allowed}",
+        "en": "This list cannot be sorted by '{sort}'. Use: {allowed}",
+    },
+    "export_bad_date": {
+        "ko": "날짜는 YYYY-MM-DD 형식으로 입력하세요 (예: 2026-11-01). 입력값: '{value}'",
+        "en": "Give dates as YYYY-MM-DD (e.g. 2026-11-01), not '{value}'.",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -126,7 +147,121 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     _add_report_parser(sub)
     _add_matrix_parser(sub)
+    _add_export_parser(sub)
     return parser
+
+
+EXPORT_LISTS = {"incidents": "incident", "problems": "problem", "changes": "change", "work-orders": "work_order"}
+SORT_KEYS = {True: ("registered_at", "number", "grade", "title", "application", "state", "assignee", "sla_due"),
+             False: ("opened_at", "number", "title", "state", "assignee")}  # incident list or not
+
+
+def _add_export_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon export incidents|problems|changes|work-orders [filters] --format csv|xlsx --out FILE`."""
+    export = sub.add_parser("export", help="write a case list, filtered and sorted, to CSV or XLSX (scheduled reports)")
+    export.add_argument("list", choices=list(EXPORT_LISTS), help="which list")
+    export.add_argument("--state", action="append", default=[], metavar="STATE",
+                        help="only cases in this state (a state name, or 'open'); repeat for more")
+    export.add_argument("--grade", action="append", type=int, default=[], metavar="LEVEL",
+                        help="incidents only: only this grade level (1 = most severe); repeat for more")
+    export.add_argument("--application", action="append", default=[], metavar="CODE",
+                        help="incidents only: only this application's incidents (CI code); repeat for more")
+    export.add_argument("--from", dest="date_from", metavar="DATE", help="registered on or after this day (YYYY-MM-DD)")
+    export.add_argument("--to", dest="date_to", metavar="DATE", help="registered on or before this day (YYYY-MM-DD)")
+    export.add_argument("--text", default="", help="words in the title (incidents: also the description)")
+    export.add_argument("--sort", metavar="COLUMN",
+                        help="order by this column (default: newest first), e.g. number, grade, title, state, sla_due")
+    export.add_argument("--ascending", action="store_true", help="sort ascending (default: descending)")
+    export.add_argument("--format", dest="export_format", choices=("csv", "xlsx"), required=True)
+    export.add_argument("--out", required=True, metavar="FILE", help="where to write the file")
+    export.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of headers and values")
+    export.add_argument("--tz", dest="time_zone", metavar="ZONE", help="time zone of the dates (default: your setting)")
+    export.add_argument("--as", dest="as_login", default="admin", metavar="LOGIN",
+                        help="export what this user sees (default: admin)")
+    export.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+
+
+def _export_day(value: str | None, zone: str, *, next_day: bool = False) -> datetime | None:
+    """A YYYY-MM-DD day in `zone` as the naive UTC moment it starts (or the next day starts).
+
+    Raises:
+        ValueError: not a YYYY-MM-DD date.
+    """
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
+
+    if value is None:
+        return None
+    day = datetime.strptime(value, "%Y-%m-%d") + timedelta(days=1 if next_day else 0)
+    return day.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
+
+
+def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
+    """Export a list with the same function as the GUI's Export button; what it holds is what `--as` may see."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from desktop.models import ConfigurationItem, User
+    from desktop.workflow.export import LIST_NAMES, ExportSpec, export_list
+    from desktop.workflow.process import known_states, open_states
+    from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
+
+    def fail(message: str, **params: object) -> int:
+        print(f"beacon: {pick(TEXT[message]).format(**params)}", file=sys.stderr)
+        return 2
+
+    kind = EXPORT_LISTS[args.list]
+    lang = args.report_lang or current_language()
+    zone = args.time_zone or default_zone
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as exc:
+        raise BeaconError("report.bad_time_zone", zone=zone) from exc
+    if kind != "incident":
+        for option, given in (("--grade", args.grade), ("--application", args.application)):
+            if given:
+                return fail("export_bad_option", option=option)
+    try:
+        since = _export_day(args.date_from, zone)
+    except ValueError:
+        return fail("export_bad_date", value=args.date_from)
+    try:
+        until = _export_day(args.date_to, zone, next_day=True)
+    except ValueError:
+        return fail("export_bad_date", value=args.date_to)
+    sort_keys = SORT_KEYS[kind == "incident"]
+    if args.sort and args.sort not in sort_keys:
+        return fail("export_bad_sort", sort=args.sort, allowed=", ".join(sort_keys))
+    _open_for_reading(url)
+    actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
+    if actor is None:
+        return fail("matrix_no_actor", login=args.as_login)
+    states: list[str] = []
+    for state in args.state:
+        if state == "open":
+            states += open_states(kind)
+        elif state in known_states(kind):
+            states.append(state)
+        else:
+            return fail("export_bad_state", state=state, list=pick(LIST_NAMES[kind], lang),
+                        allowed=", ".join(known_states(kind)))
+    filters: IncidentFilter | CaseFilter
+    if kind == "incident":
+        apps = []
+        for code in args.application:
+            app = ConfigurationItem.get_or_none(ConfigurationItem.code == code)
+            if app is None:
+                raise BeaconError("report.unknown_application", ref=code)
+            apps.append(app.id)
+        filters = IncidentFilter(states=tuple(states), grades=tuple(args.grade), application_ids=tuple(apps),
+                                 text=args.text.strip(), registered_from=since, registered_to=until)
+    else:
+        filters = CaseFilter(states=tuple(states), text=args.text.strip(), opened_from=since, opened_to=until)
+    sort = Sort(args.sort, not args.ascending) if args.sort else None
+    spec = ExportSpec(kind=kind, filters=filters, sort=sort)
+    result = export_list(actor_id=actor.id, spec=spec, path=args.out, fmt=args.export_format, language=lang,
+                         time_zone=zone)
+    _say("exported", list=pick(LIST_NAMES[kind], lang), path=result.path, rows=result.rows)
+    return 0
 
 
 def _add_matrix_parser(sub: argparse._SubParsersAction) -> None:
@@ -357,6 +492,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(settings.database_url, args)
         if args.command == "matrix":
             return _matrix(settings.database_url, args)
+        if args.command == "export":
+            return _export(settings.database_url, args, settings.time_zone)
         if args.command == "process":
             return _process_check(args)
         if args.command == "init-db":

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -34,11 +35,13 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BeaconError
 from desktop.views.dialogs import TransitionDialog, show_error
+from desktop.views.export import ExportBar
 from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel, local_text
 from desktop.workflow import case_service
 from desktop.workflow import session as session_service
 from desktop.workflow.detail import ActionInfo, FieldInfo
+from desktop.workflow.export import ExportSpec
 from desktop.workflow.inbox import inbox, mark_read, unread_count
 from desktop.workflow.process import known_states, open_states, state_def
 from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
@@ -192,6 +195,15 @@ class _ListPage(QWidget):
         self.model.sig_loaded.connect(self._loaded)
         self.model.sig_failed.connect(self._failed)
         self._sized = False
+        # Export: every row the filters match, in the list's order, with the columns shown
+        self.export_bar = ExportBar(session, self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("export")
+        self.export_button.setToolTip(self.tr("Save every row of this list, as filtered and sorted, to Excel or CSV"))
+        self.export_button.clicked.connect(self.export_list)
+        self.export_bar.sig_running.connect(lambda running: self.export_button.setEnabled(not running))
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
 
     def _loaded(self) -> None:
         if not self._sized:  # size columns once there are rows to size them by (headers only until then)
@@ -222,6 +234,32 @@ class _ListPage(QWidget):
 
     def sort_definition(self) -> dict[str, Any]:
         return {"sort": self.model.order.key, "descending": self.model.order.descending}
+
+    def shown_columns(self) -> tuple[str, ...]:
+        """The list's columns left to right as the header shows them, hidden ones left out."""
+        header = self.view.horizontalHeader()
+        logical = [header.logicalIndex(visual) for visual in range(header.count())]
+        return tuple(self.model.COLUMNS[i] for i in logical if not header.isSectionHidden(i))
+
+    def export_spec(self) -> ExportSpec:
+        raise NotImplementedError
+
+    def export_list(self) -> bool:
+        """Ask for a file and write the whole list into it in the background (False when the user cancelled)."""
+        return self.export_bar.start(self.export_spec())
+
+    def context_menu(self) -> QMenu:
+        """What a right-click on the list offers."""
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        export = menu.addAction(self.tr("Export this list…"))
+        export.setObjectName("export_list")
+        export.setEnabled(not self.export_bar.running)
+        export.triggered.connect(self.export_list)
+        return menu
+
+    def _context_menu(self, position: Any) -> None:
+        self.context_menu().popup(self.view.viewport().mapToGlobal(position))
 
     def apply_sort(self, definition: dict[str, Any]) -> None:
         """Take a saved sort (or the list's default) without loading; the caller loads once."""
@@ -356,11 +394,13 @@ class IncidentListPage(_ListPage):
             button.setObjectName(f"bulk_{name}")
             button.clicked.connect(lambda _=False, n=name: self.bulk(n))
             bulk.addWidget(button)
+        bulk.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.saved)
         layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.export_bar)
         layout.addLayout(bulk)
         if mine:
             self.state.setCurrentIndex(1)
@@ -382,6 +422,10 @@ class IncidentListPage(_ListPage):
     def apply_filters(self) -> None:
         self.stale.hide()
         self.model.set_filters(self.current_filters())
+
+    def export_spec(self) -> ExportSpec:
+        return ExportSpec(kind="incident", filters=self.model.filters, sort=self.model.order,
+                          columns=self.shown_columns(), list_name="my_work" if self.mine else "incident")
 
     def filter_definition(self) -> dict[str, Any]:
         """The filter as saved: what the widgets show and the sort, by value (not by position)."""
@@ -502,11 +546,13 @@ class CaseListPage(_ListPage):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
         bottom.addWidget(self.stale)
+        bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.saved)
         layout.addWidget(self.busy)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.export_bar)
         layout.addLayout(bottom)
         for combo in (self.state, self.assignee, self.period):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -518,6 +564,10 @@ class CaseListPage(_ListPage):
         self.model.set_filters(CaseFilter(states=self.state.currentData() or (), text=self.text.text().strip(),
                                           opened_from=_utcnow() - timedelta(days=days) if days else None,
                                           **self._assignee_filter(self.assignee)))
+
+    def export_spec(self) -> ExportSpec:
+        return ExportSpec(kind=self.kind, filters=self.model.filters, sort=self.model.order,
+                          columns=self.shown_columns())
 
     def filter_definition(self) -> dict[str, Any]:
         return {"states": list(self.state.currentData() or ()), "assignee": self.assignee.currentData(),

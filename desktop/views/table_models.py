@@ -13,7 +13,6 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, ClassVar
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,7 +30,7 @@ from PySide6.QtGui import QColor
 
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
-from desktop.workflow.durations import format_minutes
+from desktop.workflow.list_format import CASE_COLUMNS, INCIDENT_COLUMNS, column_label, local_text, sla_text
 from desktop.workflow.queries import (
     CaseFilter,
     Cursor,
@@ -46,13 +45,6 @@ PAGE = 200
 BIG_PAGE = 5000  # a programmatic jump far down the list reads this many rows at a time
 Index = QModelIndex | QPersistentModelIndex
 Loader = Callable[[Cursor | None, int], tuple[list[Any], Cursor | None]]
-
-
-def local_text(moment: datetime | None, zone: str) -> str:
-    """A stored naive-UTC time as the user's local 'YYYY-MM-DD HH:MM'."""
-    if not moment:
-        return ""
-    return moment.replace(tzinfo=UTC).astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M")
 
 
 def _utcnow() -> datetime:
@@ -115,7 +107,8 @@ class _PagedModel(QAbstractTableModel):
     # --- what subclasses say -------------------------------------------------------------
 
     def headers(self) -> list[str]:
-        raise NotImplementedError
+        """Column names in the user's language, shared with the list export."""
+        return [column_label(column, self.session.language) for column in self.COLUMNS]
 
     def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
         raise NotImplementedError
@@ -293,7 +286,7 @@ class _PagedModel(QAbstractTableModel):
 class IncidentTableModel(_PagedModel):
     """The incident list: number, grade badge, title, application, state, assignee, SLA, registered."""
 
-    COLUMNS = ("number", "grade", "title", "application", "state", "assignee", "sla", "registered_at")
+    COLUMNS = INCIDENT_COLUMNS
     SORT_KEYS: ClassVar[dict[str, str]] = {**{c: c for c in COLUMNS}, "sla": "sla_due"}
     GRADE_COLUMN = 1
     SLA_COLUMN = 6
@@ -306,10 +299,6 @@ class IncidentTableModel(_PagedModel):
         self._clock.setInterval(30_000)
         self._clock.timeout.connect(self.tick)
         self._clock.start()
-
-    def headers(self) -> list[str]:
-        return [self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("Application"), self.tr("State"),
-                self.tr("Assignee"), self.tr("Resolve within"), self.tr("Registered")]
 
     def set_filters(self, filters: IncidentFilter) -> None:
         self.filters = filters
@@ -336,13 +325,7 @@ class IncidentTableModel(_PagedModel):
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])
 
     def sla_text(self, row: Any) -> str:
-        if row.sla_state == "running" and row.sla_due_at is not None:
-            minutes = int((row.sla_due_at - self.now).total_seconds() // 60)
-            if minutes < 0:
-                return self.tr("{0} over").format(format_minutes(-minutes, self.session.language))
-            return format_minutes(minutes, self.session.language)
-        return {"paused": self.tr("Paused"), "met": self.tr("Met"), "missed": self.tr("Missed")}.get(row.sla_state,
-                                                                                                    "")
+        return sla_text(row, self.now, self.session.language)
 
     def display(self, row: Any, column: str) -> str:
         if column == "grade":
@@ -367,7 +350,7 @@ class IncidentTableModel(_PagedModel):
 class CaseTableModel(_PagedModel):
     """Problems, changes or work orders: number, title, state, assignee, opened."""
 
-    COLUMNS = ("number", "title", "state", "assignee", "opened_at")
+    COLUMNS = CASE_COLUMNS
     SORT_KEYS: ClassVar[dict[str, str]] = {c: c for c in COLUMNS}
     DEFAULT_SORT = Sort("opened_at", True)
 
@@ -375,9 +358,6 @@ class CaseTableModel(_PagedModel):
         super().__init__(session, parent)
         self.kind = kind
         self.filters = CaseFilter()
-
-    def headers(self) -> list[str]:
-        return [self.tr("Number"), self.tr("Title"), self.tr("State"), self.tr("Assignee"), self.tr("Opened")]
 
     def set_filters(self, filters: CaseFilter) -> None:
         self.filters = filters

@@ -33,6 +33,7 @@ from desktop.models import (
     database,
 )
 from desktop.workflow.admin import admin_change, record, require_admin
+from desktop.workflow.list_format import csv_safe, csv_unguard
 
 CSV_COLUMNS = ("ci_code", "ci_name", "role", "position", "login", "name")
 MAX_CSV_ROWS = 100_000
@@ -438,7 +439,7 @@ def export_matrix_csv(*, actor_id: int) -> bytes:
     for code, ci_name, role, _pos, login, name in rows:
         position = position + 1 if last == (code, role) else 1
         last = (code, role)
-        writer.writerow((code, ci_name, role, position, login, name))
+        writer.writerow([csv_safe(value) for value in (code, ci_name, role, position, login, name)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -546,7 +547,7 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
                 break
             if len(fields) < len(header):
                 fields = [*fields, *[""] * (len(header) - len(fields))]
-            raw.append((line, *(fields[col[c]].strip() for c in ("ci_code", "role", "position", "login"))))
+            raw.append((line, *(csv_unguard(fields[col[c]].strip()) for c in ("ci_code", "role", "position", "login"))))
     except csv.Error as exc:
         _err(errors, reader.line_num, "", "", f"CSV 형식 오류: {exc}", f"broken CSV: {exc}")
     if not raw and not errors:

@@ -32,29 +32,6 @@
     </message>
 </context>
 <context>
-    <name>CaseTableModel</name>
-    <message>
-        <source>Number</source>
-        <translation>번호</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>제목</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Assignee</source>
-        <translation>담당자</translation>
-    </message>
-    <message>
-        <source>Opened</source>
-        <translation>등록 일시</translation>
-    </message>
-</context>
-<context>
     <name>CaseView</name>
     <message>
         <source>Report (PDF)</source>
@@ -876,6 +853,57 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ExportBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Hide this message</source>
+        <translation>이 메시지 숨기기</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>목록 내보내기</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 통합 문서 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}…</source>
+        <translation>{0}(으)로 내보내는 중…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}… {1} rows written</source>
+        <translation>{0}(으)로 내보내는 중… {1}행 기록</translation>
+    </message>
+    <message>
+        <source>Exported {0} rows to {1}</source>
+        <translation>{0}행을 내보냈습니다: {1}</translation>
+    </message>
+    <message>
+        <source>Could not export the list: {0}</source>
+        <translation>목록을 내보내지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>내보내기를 취소했습니다. 파일을 만들지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Welcome to Beacon ITSM</source>
@@ -1005,54 +1033,6 @@ Click to list the month&apos;s incidents</source>
 </context>
 <context>
     <name>IncidentTableModel</name>
-    <message>
-        <source>Number</source>
-        <translation>번호</translation>
-    </message>
-    <message>
-        <source>Grade</source>
-        <translation>등급</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>제목</translation>
-    </message>
-    <message>
-        <source>Application</source>
-        <translation>업무시스템</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Assignee</source>
-        <translation>담당자</translation>
-    </message>
-    <message>
-        <source>Registered</source>
-        <translation>등록 일시</translation>
-    </message>
-    <message>
-        <source>Resolve within</source>
-        <translation>해결 기한까지</translation>
-    </message>
-    <message>
-        <source>{0} over</source>
-        <translation>{0} 초과</translation>
-    </message>
-    <message>
-        <source>Paused</source>
-        <translation>일시 정지</translation>
-    </message>
-    <message>
-        <source>Met</source>
-        <translation>준수</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation>미준수</translation>
-    </message>
     <message>
         <source>Due {0}</source>
         <translation>기한 {0}</translation>
@@ -1434,7 +1414,7 @@ Click to list the month&apos;s incidents</source>
     </message>
     <message>
         <source>Grade &apos;%1&apos; is still chosen in the matrix; pick another grade in those cells first.</source>
-        <translation>등급 '%1'이(가) 아직 매트릭스에서 쓰이고 있습니다. 해당 칸의 등급을 먼저 바꾸세요.</translation>
+        <translation>등급 &apos;%1&apos;이(가) 아직 매트릭스에서 쓰이고 있습니다. 해당 칸의 등급을 먼저 바꾸세요.</translation>
     </message>
     <message>
         <source>At least one must remain.</source>
@@ -2066,11 +2046,11 @@ Click to list the month&apos;s incidents</source>
     </message>
     <message>
         <source>Counts business time of &apos;%1&apos;</source>
-        <translation>'%1'의 근무 시간으로 계산</translation>
+        <translation>&apos;%1&apos;의 근무 시간으로 계산</translation>
     </message>
     <message>
         <source>Counts wall-clock time (&apos;%1&apos;)</source>
-        <translation>경과 시간으로 계산 ('%1')</translation>
+        <translation>경과 시간으로 계산 (&apos;%1&apos;)</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +2416,14 @@ Click to list the month&apos;s incidents</source>
         <translation>다른 사용자가 목록을 변경했습니다 — 새로 고침</translation>
     </message>
     <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save every row of this list, as filtered and sorted, to Excel or CSV</source>
+        <translation>현재 필터와 정렬 그대로 이 목록의 모든 행을 Excel 또는 CSV로 저장합니다</translation>
+    </message>
+    <message>
         <source> (more load as you scroll)</source>
         <translation> (스크롤하면 더 불러옵니다)</translation>
     </message>
@@ -2446,6 +2434,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Could not load the list: {0}</source>
         <translation>목록을 불러오지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>Export this list…</source>
+        <translation>이 목록 내보내기…</translation>
     </message>
     <message>
         <source>Anyone</source>

@@ -70,6 +70,7 @@ def main(out: Path) -> list[Path]:
                 case.grab().save(str(path))
                 saved.append(path)
             saved += process_screens(window, out, lang, theme)
+            saved += export_screens(window, out, lang, theme)
             window.close()
     QApplication.processEvents()
     saved += matrix_shots(app, url, actor, out)
@@ -122,6 +123,44 @@ def matrix_shots(app, url: str, actor, out: Path) -> list[Path]:
             prop.grab().save(str(path))
             saved.append(path)
             prop.close()
+    return saved
+
+
+def export_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The incident list exporting (progress and Cancel), then done (row count, Open folder), then refused."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.views.export import ExportBar
+
+    window.nav.setCurrentRow(list(window.pages).index("incidents"))
+    page = window.pages["incidents"]
+    page.model.wait_until_loaded()
+    bar = page.export_bar
+    asked = ExportBar.ask_path
+    target = Path(tempfile.mkdtemp()) / f"incidents-{lang}.xlsx"
+    ExportBar.ask_path = staticmethod(lambda parent, suggested: (str(target), "xlsx"))  # type: ignore[method-assign]
+    saved = []
+    try:
+        page.export_list()
+        bar.wait()
+        path = out / f"export-done-{lang}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        bar._show(bar.tr("Exporting to {0}… {1} rows written").format(target.name, "12,000"), busy=True)
+        QApplication.processEvents()
+        path = out / f"export-running-{lang}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        from desktop.workflow.export import ExportError
+
+        bar._failed(ExportError("export.locked", path=str(target)))
+        QApplication.processEvents()
+        path = out / f"export-failed-{lang}-{theme}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        bar.hide()
+    finally:
+        ExportBar.ask_path = asked  # type: ignore[method-assign]
     return saved
 
 

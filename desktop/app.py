@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from desktop.config import Settings
@@ -12,6 +13,7 @@ from desktop.config import Settings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.models.schema import SchemaStatus
     from desktop.views.main_window import MainWindow
     from desktop.workflow.actors import Actor
 
@@ -25,6 +27,7 @@ def _application(settings: Settings) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Beacon ITSM")
     app.setOrganizationName("Beacon")
+    app.setDesktopFileName("beacon")  # matches installer/linux/beacon.desktop (taskbar icon, Wayland app id)
     app.setWindowIcon(app_icon())
     if not hasattr(app, "_beacon_collector"):  # garbage with widgets in it is collected on this thread only
         from desktop.views.gc_guard import UiThreadCollector
@@ -39,11 +42,12 @@ def _application(settings: Settings) -> QApplication:
 
 def open_main_window(settings: Settings, actor: Actor, *, background: bool = True) -> MainWindow:
     """The main window for a signed-in user (the database is already open)."""
+    from desktop.config import load_site_config
     from desktop.views.main_window import MainWindow
     from desktop.views.session import ClientSession
 
     session = ClientSession(actor=actor, database_url=settings.database_url, language=settings.language,
-                            time_zone=settings.time_zone)
+                            time_zone=settings.time_zone, locked=load_site_config().locked)
     window = MainWindow(session, background=background)
     window.sig_language_requested.connect(lambda language: _switch(window, settings, actor, language=language))
     window.sig_theme_requested.connect(lambda theme: _switch(window, settings, actor, theme=theme))
@@ -60,15 +64,19 @@ def _switch(window: MainWindow, settings: Settings, actor: Actor, *, language: s
     """Apply a language or theme the user picked, remember it, and rebuild the window in it."""
     from dataclasses import replace
 
-    from desktop.config import load_settings, save_settings
+    from desktop.config import update_user_settings
     from desktop.views.i18n import install_language
     from desktop.views.theme import apply_theme
 
+    locked = window.session.locked  # the menu items are disabled; this guards any other way in
+    language = None if "language" in locked else language
+    theme = None if "theme" in locked else theme
+    if not language and not theme:
+        return window
     app = _application_instance()
-    stored = load_settings()
-    changed = replace(stored, language=language or stored.language, theme=theme or stored.theme)
-    save_settings(changed)
-    current = replace(settings, language=changed.language, theme=changed.theme)
+    changes = {key: value for key, value in (("language", language), ("theme", theme)) if value}
+    update_user_settings(**changes)  # only what the user chose, so the site's unlocked defaults still apply
+    current = replace(settings, **changes)
     if theme and os.environ.get("BEACON_NO_THEME") != "1":
         apply_theme(app, theme)
     if language:
@@ -90,11 +98,14 @@ def _application_instance() -> QApplication:
     return app
 
 
-def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindow | None:
+def start_client(settings: Settings, *, actor: Actor | None = None,
+                 ask_location: bool | None = None) -> MainWindow | None:
     """Open the database, sign in (unless `actor` is given) and show the main window.
 
-    On a first start with the embedded SQLite file the database is created with
-    demo data, so a new user sees a working bank at once.
+    On a first start (no user settings file) the user chooses where the data lives, unless
+    `ask_location` is False or something else already chose it: `BEACON_DATABASE_URL` or the
+    organisation's site file. A new embedded SQLite file is filled with demo data when the user
+    asks for it, so a new user sees a working bank at once.
     """
     from PySide6.QtWidgets import QMessageBox
 
@@ -104,9 +115,13 @@ def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindo
 
     _application(settings)
     create_with_demo = True
-    from desktop.config import ENV_DATABASE_URL, save_settings, settings_path
+    from desktop.config import ENV_DATABASE_URL, load_site_config, settings_path, update_user_settings
 
-    if not settings_path().exists() and not os.environ.get(ENV_DATABASE_URL):
+    # The data-location question is for a person on their own; an organisation's site file answers it.
+    site_sets_database = "database_url" in load_site_config().values
+    if ask_location is None:
+        ask_location = not settings_path().exists() and not os.environ.get(ENV_DATABASE_URL)
+    if ask_location and not site_sets_database:
         from dataclasses import replace
 
         from desktop.views.first_run import FirstRunDialog
@@ -116,11 +131,12 @@ def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindo
             return None
         settings = replace(settings, database_url=chosen[0])
         create_with_demo = chosen[1]
-        save_settings(settings)
+        update_user_settings(database_url=settings.database_url)
     try:
         opened = open_database(settings.database_url, create_with_demo=create_with_demo)
     except BeaconError as exc:
         QMessageBox.critical(None, "Beacon ITSM", exc.message(settings.language))
+        exc.shown_to_user = True  # type: ignore[attr-defined]  # the CLI need not show it a second time
         raise
     if opened.admin_password:
         from desktop.i18n import pick
@@ -133,12 +149,40 @@ def start_client(settings: Settings, *, actor: Actor | None = None) -> MainWindo
         actor = LoginDialog.ask(language=settings.language)
         if actor is None:
             return None
-    return open_main_window(settings, actor)
+    window = open_main_window(settings, actor)
+    if opened.schema.upgraded:
+        window.statusBar().showMessage(upgrade_notice(opened.schema, settings.language), 60000)
+    return window
 
 
-def run_gui(settings: Settings) -> int:
+def upgrade_notice(schema: SchemaStatus, language: str) -> str:
+    """What an upgrade on start did, for the status bar: versions and, for SQLite, where the backup is."""
+    from desktop.i18n import pick
+
+    text = pick({"ko": "데이터베이스를 스키마 v{old}에서 v{new}로 업그레이드했습니다.",
+                 "en": "Upgraded the database from schema v{old} to v{new}."}, language)
+    if schema.backup:
+        text += " " + pick({"ko": "이전 파일의 백업: {path}", "en": "Backup of the old file: {path}"}, language)
+    return text.format(old=schema.from_version, new=schema.to_version, path=schema.backup)
+
+
+def show_startup_error(error: Exception) -> None:
+    """Say why the client cannot start in a message box (a desktop launcher has no terminal to print to)."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.errors import BeaconError
+    from desktop.i18n import current_language
+
+    if getattr(error, "shown_to_user", False):
+        return
+    _app = QApplication.instance() or QApplication(sys.argv)
+    text = error.message(current_language()) if isinstance(error, BeaconError) else str(error)
+    QMessageBox.critical(None, "Beacon ITSM", text)
+
+
+def run_gui(settings: Settings, *, ask_location: bool | None = None) -> int:
     """Start the desktop client and run its event loop; returns the exit status."""
-    window = start_client(settings)
+    window = start_client(settings, ask_location=ask_location)
     if window is None:
         return 0
     app = _application(settings)
@@ -155,21 +199,26 @@ def smoke_test(settings: Settings, *, login: str = "admin", password: str = "bea
     from desktop.workflow.session import authenticate
     from desktop.workflow.setup import open_database
 
-    started = time.perf_counter()
+    marks = [("start", time.perf_counter())]
     app = _application(settings)
+    marks.append(("Qt and theme", time.perf_counter()))
     open_database(settings.database_url, create_with_demo=True)
+    marks.append(("database", time.perf_counter()))
     actor = authenticate(login, password)
+    marks.append(("sign-in", time.perf_counter()))
     window = open_main_window(settings, actor, background=False)
     page = window.pages["incidents"]
     window.nav.setCurrentRow(1)
     app.processEvents()
     if not page.model.wait_until_loaded():
         raise RuntimeError("the incident list did not load within 30 s")
-    shown = time.perf_counter()
+    marks.append(("window and list", time.perf_counter()))
     rows = page.model.rowCount()
     if page.model.error:
         raise RuntimeError(f"the incident list failed: {page.model.error}")
-    print(f"smoke test: signed in as {actor.display}; incident list shows {rows} rows; "
-          f"main window and first page in {shown - started:.2f} s")
+    phases = ", ".join(f"{name} {end - begin:.2f}" for (_, begin), (name, end) in pairwise(marks))
+    label = window.nav.item(1).text()  # "장애" in Korean: the compiled translations were found
+    print(f"smoke test: signed in as {actor.display}; incident list ({label}) shows {rows} rows; "
+          f"main window and first page in {marks[-1][1] - marks[0][1]:.2f} s ({phases})")
     window.close()
     return 0

@@ -1,4 +1,4 @@
-"""The `beacon` command: start the GUI, set up a database, print the version."""
+"""The `beacon` command: start the GUI, set up a database, show the settings, print the version."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from desktop import __version__
+from desktop.config import KEYS, ResolvedSettings
 from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES, current_language, pick, set_language
 
@@ -98,6 +99,15 @@ TEXT = {
         "ko": "날짜는 YYYY-MM-DD 형식으로 입력하세요 (예: 2026-11-01). 입력값: '{value}'",
         "en": "Give dates as YYYY-MM-DD (e.g. 2026-11-01), not '{value}'.",
     },
+    "config_saved": {"ko": "'{key}'을(를) {path}에 저장했습니다.", "en": "Saved '{key}' in {path}."},
+    "config_locked": {
+        "ko": "다만 조직 설정 {path}이(가) '{key}'을(를) 잠가 두어 그 값이 쓰입니다.",
+        "en": "Note: the site file {path} locks '{key}', so its value is used instead.",
+    },
+    "lock_ignored": {
+        "ko": "{what} 값은 쓰지 않습니다: 조직 설정 {path}이(가) database_url을 잠갔습니다.",
+        "en": "Not using {what}: the site file {path} locks database_url.",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -148,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_parser(sub)
     _add_matrix_parser(sub)
     _add_export_parser(sub)
+    config = sub.add_parser("config", help="the settings in force and where each comes from")
+    config_sub = config.add_subparsers(dest="config_command", required=True)
+    show = config_sub.add_parser("show", help="print each effective setting, its value and its source")
+    show.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    put = config_sub.add_parser("set", help="store one of your own settings (the Windows installer uses it)")
+    put.add_argument("key", choices=KEYS)
+    put.add_argument("value")
     return parser
 
 
@@ -339,6 +356,21 @@ def _add_report_parser(sub: argparse._SubParsersAction) -> None:
         command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
+def _config(resolved: ResolvedSettings, args: argparse.Namespace) -> int:
+    """`config show` prints the settings in force and their sources; `config set` stores one user setting."""
+    from desktop.config import describe_settings, update_user_settings
+
+    if args.config_command == "show":
+        print("\n".join(describe_settings(resolved)))
+        return 0
+    path = update_user_settings(**{args.key: args.value})
+    _say("config_saved", key=args.key, path=path)
+    if args.key in resolved.locked:
+        print(f"beacon: {pick(TEXT['config_locked']).format(key=args.key, path=resolved.site.path)}",
+              file=sys.stderr)
+    return 0
+
+
 def _setting(url: str, args: argparse.Namespace) -> int:
     import json
 
@@ -473,15 +505,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
     try:
-        from desktop.config import effective_settings
+        from desktop.config import resolve_settings
 
         lang_flag = args.lang or getattr(args, "report_lang", None)
         if lang_flag:
             set_language(lang_flag)
         database_flag = getattr(args, "sub_database", None) or args.database
-        settings = effective_settings(database_flag=database_flag)
+        resolved = resolve_settings(database_flag=database_flag)
+        settings = resolved.settings
         if not lang_flag and not os.environ.get("BEACON_LANG"):
             set_language(settings.language)
+        if args.command == "config":
+            return _config(resolved, args)
+        for source in resolved.ignored:  # say so, rather than quietly use another database than asked
+            print(f"beacon: {pick(TEXT['lock_ignored']).format(what=source.describe(), path=resolved.site.path)}",
+                  file=sys.stderr)
         if args.command == "setting":
             return _setting(settings.database_url, args)
         if args.command == "dispatch":
@@ -504,9 +542,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return smoke_test(settings)
         from desktop.app import run_gui
 
-        return run_gui(settings)
+        return run_gui(settings, ask_location=False if database_flag else None)  # --database answers it
     except BeaconError as exc:
         print(f"beacon: {exc.message()}", file=sys.stderr)
+        if args.command is None and not args.smoke_test:  # started from a menu: no terminal to read this
+            from desktop.app import show_startup_error
+
+            show_startup_error(exc)
         return 2
     except KeyboardInterrupt:
         print(f"beacon: {pick(TEXT['interrupted'])}", file=sys.stderr)

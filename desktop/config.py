@@ -1,27 +1,47 @@
-"""Per-user settings: database URL, language, theme, time zone.
+"""Settings: database URL, language, theme, time zone — from the organisation, the user and this run.
 
-Stored as JSON in the user's config folder (platformdirs), so the CLI and the
-GUI read the same file without Qt. `BEACON_DATABASE_URL` and the `--database`
-flag override the stored URL for one run.
+Three places can set a value, read without Qt so the CLI and the GUI agree:
+
+1. the **site file** an IT department puts on every desk (`site_config_path()`:
+   `/etc/beacon/site.toml` on Linux, `%PROGRAMDATA%\\Beacon\\site.toml` on Windows,
+   `/Library/Application Support/Beacon/site.toml` on macOS; `BEACON_SITE_CONFIG` names
+   another file, or none when empty). It may *lock* any of its values;
+2. the **user's settings file** (`settings.json` in the user config folder);
+3. **this run**: `BEACON_DATABASE_URL`, then the `--database` flag (database URL only).
+
+Precedence, highest first: a value the site locks; `--database`; `BEACON_DATABASE_URL`;
+the user's file; the site's unlocked value (the organisation's default); the built-in
+default. A lock wins over the command line and the environment too, in the GUI and the
+CLI alike — an administrator who must reach another database on a locked desk runs
+`BEACON_SITE_CONFIG= beacon ...` on purpose. Locks keep a hundred desks on one database;
+they are not a security boundary (the database's own accounts are).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, field, replace
+import re
+import sys
+import tomllib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
 from desktop.errors import BeaconError
-from desktop.i18n import LANGUAGES
+from desktop.i18n import LANGUAGES, pick
 
 APP_NAME = "beacon"
 APP_AUTHOR = "Beacon"
 THEMES = ("light", "dark")
 ENV_DATABASE_URL = "BEACON_DATABASE_URL"
+ENV_SITE_CONFIG = "BEACON_SITE_CONFIG"
+KEYS = ("database_url", "language", "theme", "time_zone")
 
 
 def config_dir() -> Path:
@@ -44,6 +64,24 @@ def settings_path() -> Path:
     return config_dir() / "settings.json"
 
 
+def system_site_config_path(platform: str | None = None) -> Path:
+    """Where an organisation puts its site file on this kind of machine (`platform` as in `sys.platform`)."""
+    platform = platform or sys.platform
+    if platform.startswith("win"):
+        return Path(os.environ.get("PROGRAMDATA") or r"C:\ProgramData") / "Beacon" / "site.toml"
+    if platform == "darwin":
+        return Path("/Library/Application Support/Beacon/site.toml")
+    return Path("/etc/beacon/site.toml")
+
+
+def site_config_path() -> Path | None:
+    """The site file in force: `BEACON_SITE_CONFIG` if set (empty: none), else the system location."""
+    override = os.environ.get(ENV_SITE_CONFIG)
+    if override is not None:
+        return Path(override) if override.strip() else None
+    return system_site_config_path()
+
+
 @dataclass(frozen=True)
 class Settings:
     """One user's settings on this machine."""
@@ -55,51 +93,294 @@ class Settings:
 
     def validated(self) -> Settings:
         """Return self, or raise BeaconError naming the first bad value."""
-        if self.language not in LANGUAGES:
-            raise BeaconError("settings.bad_value", key="language", value=self.language, allowed=", ".join(LANGUAGES))
-        if self.theme not in THEMES:
-            raise BeaconError("settings.bad_value", key="theme", value=self.theme, allowed=", ".join(THEMES))
-        try:
-            ZoneInfo(self.time_zone)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise BeaconError(
-                "settings.bad_value", key="time_zone", value=self.time_zone, allowed="IANA names, e.g. Asia/Seoul"
-            ) from None
+        for key in KEYS:
+            problem = _value_problem(key, getattr(self, key))
+            if problem:
+                raise BeaconError("settings.bad_value", key=key, value=getattr(self, key), allowed=problem)
         return self
 
 
-def load_settings(path: Path | None = None) -> Settings:
-    """Read the stored settings; a missing file gives the defaults.
+def _value_problem(key: str, value: str) -> str | None:
+    """None when `value` is allowed for `key`, else what is allowed."""
+    if key == "language" and value not in LANGUAGES:
+        return ", ".join(LANGUAGES)
+    if key == "theme" and value not in THEMES:
+        return ", ".join(THEMES)
+    if key == "time_zone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            return "IANA names, e.g. Asia/Seoul"
+    if key == "database_url" and not value.strip():
+        return "sqlite:///path/beacon.db, postgresql://user:password@host:5432/database"
+    return None
 
-    Raises:
-        BeaconError: the file exists but cannot be read or holds a bad value.
-    """
-    path = path or settings_path()
+
+def _read_user_file(path: Path) -> dict[str, str]:
+    """The keys the user's file sets (a missing file sets none)."""
     if not path.exists():
-        return Settings()
+        return {}
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad and the Windows installer write a BOM
     except (OSError, ValueError) as exc:
         raise BeaconError("settings.unreadable", path=path, reason=str(exc)) from None
     if not isinstance(raw, dict):
         raise BeaconError("settings.unreadable", path=path, reason="not a JSON object")
-    known = {k: str(v) for k, v in raw.items() if k in Settings.__dataclass_fields__}
-    return Settings(**known).validated()
+    return {k: str(v) for k, v in raw.items() if k in KEYS}
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the user's stored settings; a missing file or key gives the defaults.
+
+    Raises:
+        BeaconError: the file exists but cannot be read or holds a bad value.
+    """
+    return Settings(**_read_user_file(path or settings_path())).validated()
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write the settings atomically (temp file, then rename)."""
+    """Write all of `settings` to the user's file atomically (temp file, then rename)."""
+    return _write_user_file(asdict(settings.validated()), path or settings_path())
+
+
+def update_user_settings(path: Path | None = None, **changes: str) -> Path:
+    """Store only the given keys in the user's file, keeping the others it has.
+
+    Unlike `save_settings`, values the user never chose stay unset, so an
+    organisation's unlocked defaults keep applying to them.
+    """
     path = path or settings_path()
-    settings.validated()
+    stored = _read_user_file(path)
+    stored.update(changes)
+    Settings(**stored).validated()
+    return _write_user_file(stored, path)
+
+
+def _write_user_file(values: Mapping[str, str], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.write_text(json.dumps(dict(values), ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
     return path
 
 
+# --- the organisation's site file -------------------------------------------------------------
+
+_REASONS: dict[str, dict[str, str]] = {
+    "syntax": {"ko": "TOML 문법 오류입니다 ({detail}).", "en": "This is not valid TOML ({detail})."},
+    "unknown_key": {
+        "ko": "'{key}'은(는) 알 수 없는 항목입니다. 쓸 수 있는 항목: {allowed}.",
+        "en": "'{key}' is not a setting. Allowed: {allowed}.",
+    },
+    "not_text": {"ko": "'{key}'의 값은 따옴표로 감싼 문자열이어야 합니다.", "en": "'{key}' must be a quoted string."},
+    "bad_value": {
+        "ko": "'{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}.",
+        "en": "'{key}' cannot be '{value}'. Allowed: {allowed}.",
+    },
+    "bad_locked": {
+        "ko": "'locked'는 항목 이름의 목록이어야 합니다 (예: locked = [\"database_url\", \"language\"]).",
+        "en": "'locked' must be a list of setting names (e.g. locked = [\"database_url\", \"language\"]).",
+    },
+    "lock_unknown": {
+        "ko": "'locked'의 '{key}'은(는) 잠글 수 있는 항목이 아닙니다. 가능한 항목: {allowed}.",
+        "en": "'locked' names '{key}', which is not a setting. Allowed: {allowed}.",
+    },
+    "lock_unset": {
+        "ko": "'{key}'을(를) 잠갔지만 이 파일에 값이 없습니다. 값을 함께 적으세요.",
+        "en": "'{key}' is locked but this file gives it no value. Set it here too.",
+    },
+}
+
+
+def _site_error(path: Path, line: int, reason: str, **params: str) -> BeaconError:
+    texts = {lang: _REASONS[reason][lang].format(**params) for lang in LANGUAGES}
+    return BeaconError("site.invalid", path=path, line=line, reason=texts)
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line that sets `key` at the top level of the file (1 when it cannot be told)."""
+    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the organisation's site file sets and which of it is locked."""
+
+    path: Path | None = None
+    values: Mapping[str, str] = field(default_factory=dict)
+    locked: frozenset[str] = frozenset()
+
+
+def parse_site_config(text: str, path: Path) -> SiteConfig:
+    """Read a site file's text; every mistake is reported with the file and line.
+
+    Raises:
+        BeaconError: `site.invalid`, naming the file, the line and what is wrong in Korean and English.
+    """
+    try:
+        raw: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"line (\d+)", str(exc))
+        raise _site_error(path, int(found.group(1)) if found else 1, "syntax", detail=str(exc)) from None
+    allowed = ", ".join((*KEYS, "locked"))
+    values: dict[str, str] = {}
+    for key, value in raw.items():
+        if key == "locked":
+            continue
+        if key not in KEYS:
+            raise _site_error(path, _line_of(text, key), "unknown_key", key=key, allowed=allowed)
+        if not isinstance(value, str):
+            raise _site_error(path, _line_of(text, key), "not_text", key=key)
+        problem = _value_problem(key, value)
+        if problem:
+            raise _site_error(path, _line_of(text, key), "bad_value", key=key, value=value, allowed=problem)
+        values[key] = value
+    locked = raw.get("locked", [])
+    if not isinstance(locked, list) or not all(isinstance(k, str) for k in locked):
+        raise _site_error(path, _line_of(text, "locked"), "bad_locked")
+    for key in locked:
+        if key not in KEYS:
+            raise _site_error(path, _line_of(text, "locked"), "lock_unknown", key=key, allowed=", ".join(KEYS))
+        if key not in values:
+            raise _site_error(path, _line_of(text, "locked"), "lock_unset", key=key)
+    return SiteConfig(path=path, values=values, locked=frozenset(locked))
+
+
+def load_site_config(path: Path | None = None) -> SiteConfig:
+    """The site file in force (`site_config_path()` unless `path`); no file means an empty one.
+
+    Raises:
+        BeaconError: the file exists but cannot be read or is wrong (with file and line).
+    """
+    path = path or site_config_path()
+    if path is None or not path.exists():
+        return SiteConfig()
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BeaconError("site.unreadable", path=path, reason=str(exc)) from None
+    return parse_site_config(text, path)
+
+
+# --- putting it together ----------------------------------------------------------------------
+
+_SOURCE_LABELS = {
+    "default": {"ko": "기본값", "en": "default"},
+    "site": {"ko": "조직 설정 {path}", "en": "site file {path}"},
+    "site_locked": {"ko": "조직 설정 {path} (잠김)", "en": "site file {path} (locked)"},
+    "user": {"ko": "사용자 설정 {path}", "en": "user settings {path}"},
+    "environment": {"ko": "환경 변수 {name}", "en": "environment {name}"},
+    "command_line": {"ko": "명령줄 --database", "en": "command line --database"},
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one effective value came from."""
+
+    kind: str  # default, site, site_locked, user, environment, command_line
+    path: Path | None = None
+
+    @property
+    def locked(self) -> bool:
+        return self.kind == "site_locked"
+
+    def describe(self, language: str | None = None) -> str:
+        """E.g. "site file /etc/beacon/site.toml (locked)"."""
+        return pick(_SOURCE_LABELS[self.kind], language).format(path=self.path, name=ENV_DATABASE_URL)
+
+
+@dataclass(frozen=True)
+class ResolvedSettings:
+    """The settings in force for this run, where each came from, and what a lock overrode."""
+
+    settings: Settings
+    sources: Mapping[str, Source]
+    site: SiteConfig
+    user_path: Path
+    ignored: tuple[Source, ...] = ()  # a flag or environment value a site lock overrode
+
+    @property
+    def locked(self) -> frozenset[str]:
+        return self.site.locked
+
+
+def resolve_settings(*, database_flag: str | None = None, path: Path | None = None,
+                     site_path: Path | None = None) -> ResolvedSettings:
+    """Apply the precedence in this module's docstring and say where each value came from.
+
+    Raises:
+        BeaconError: the site file or the user's file is unreadable or wrong.
+    """
+    site = load_site_config(site_path)
+    user_path = path or settings_path()
+    user = _read_user_file(user_path)
+    defaults = Settings()
+    values: dict[str, str] = {}
+    sources: dict[str, Source] = {}
+    ignored: list[Source] = []
+    run_values: list[tuple[str | None, Source]] = [
+        (database_flag, Source("command_line")),
+        (os.environ.get(ENV_DATABASE_URL), Source("environment")),
+    ]
+    for key in KEYS:
+        candidates: list[tuple[str | None, Source]] = []
+        if key in site.locked:
+            candidates.append((site.values[key], Source("site_locked", site.path)))
+        if key == "database_url":
+            candidates.extend(run_values)
+        candidates += [(user.get(key), Source("user", user_path)),
+                       (site.values.get(key), Source("site", site.path)),
+                       (getattr(defaults, key), Source("default"))]
+        chosen = next((value, source) for value, source in candidates if value)
+        values[key], sources[key] = chosen
+        if key in site.locked:
+            ignored += [source for value, source in run_values if key == "database_url" and value]
+    return ResolvedSettings(Settings(**values).validated(), sources, site, user_path, tuple(ignored))
+
+
 def effective_settings(*, database_flag: str | None = None, path: Path | None = None) -> Settings:
-    """Stored settings with the one-run overrides applied: `--database`, then the environment."""
-    settings = load_settings(path)
-    url = database_flag or os.environ.get(ENV_DATABASE_URL) or settings.database_url
-    return replace(settings, database_url=url)
+    """The settings in force for this run (see `resolve_settings` for the precedence)."""
+    return resolve_settings(database_flag=database_flag, path=path).settings
+
+
+def mask_url(url: str) -> str:
+    """The URL with any password replaced by `***`, fit to print."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.hostname or ""
+        if parts.port:
+            host = f"{host}:{parts.port}"
+        return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
+    except ValueError:
+        return url
+
+
+def describe_settings(resolved: ResolvedSettings, language: str | None = None) -> list[str]:
+    """`beacon config show`: one line per setting, its value (password masked) and its source."""
+    lines = []
+    for key in KEYS:
+        value = getattr(resolved.settings, key)
+        shown = mask_url(value) if key == "database_url" else value
+        lines.append(f"{key} = {shown}    [{resolved.sources[key].describe(language)}]")
+    for source in resolved.ignored:
+        lines.append(pick({"ko": "무시함: {what} (조직 설정이 database_url을 잠갔습니다)",
+                           "en": "ignored: {what} (the site file locks database_url)"}, language)
+                     .format(what=source.describe(language)))
+    site = resolved.site.path or site_config_path()
+    lines.append(pick({"ko": "조직 설정 파일: {path}{state}", "en": "site file: {path}{state}"}, language).format(
+        path=site or pick({"ko": "없음 (BEACON_SITE_CONFIG가 비어 있음)", "en": "none (BEACON_SITE_CONFIG is empty)"},
+                          language),
+        state="" if site is None or resolved.site.path else pick({"ko": " (없음)", "en": " (not present)"},
+                                                                  language)))
+    lines.append(pick({"ko": "사용자 설정 파일: {path}{state}", "en": "user settings: {path}{state}"}, language).format(
+        path=resolved.user_path,
+        state="" if resolved.user_path.exists() else pick({"ko": " (없음)", "en": " (not present)"}, language)))
+    return lines
+

@@ -41,8 +41,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The database has not been set up yet. Create it first with 'beacon init-db'.",
     },
     "schema.too_new": {
-        "ko": "이 데이터베이스는 더 새로운 Beacon(스키마 {found})으로 만들어졌습니다. 이 프로그램은 스키마 {supported}까지만 지원합니다. Beacon을 업데이트하세요.",
-        "en": "This database was made by a newer Beacon (schema {found}); this program supports schema {supported} at most. Please update Beacon.",
+        "ko": "이 데이터베이스는 더 새로운 Beacon(스키마 {found})으로 만들어졌습니다. 이 프로그램(Beacon {program})은 스키마 {supported}까지만 지원합니다. 스키마 {found}를 지원하는 Beacon으로 업그레이드해 달라고 관리자에게 요청하세요.",
+        "en": "This database was made by a newer Beacon (schema {found}); this program (Beacon {program}) supports schema {supported} at most. Ask your administrator to upgrade Beacon to a version that supports schema {found}.",
     },
     "record.stale": {
         "ko": "{record}은(는) 그 사이 {who}님이 {when}에 변경했습니다. 최신 내용을 다시 불러온 뒤 변경하세요. 입력한 내용은 그대로 남아 있습니다.",
@@ -260,6 +260,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "settings.bad_value": {
         "ko": "설정 '{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}",
         "en": "Setting '{key}' cannot be '{value}'. Allowed: {allowed}",
+    },
+    "site.invalid": {
+        "ko": "조직 설정 파일 {path} {line}행: {reason} 파일을 고치거나 IT 관리자에게 문의하세요.",
+        "en": "Site configuration file {path}, line {line}: {reason} Fix the file or ask your IT administrator.",
+    },
+    "site.unreadable": {
+        "ko": "조직 설정 파일을 읽을 수 없습니다: {path} ({reason}). 파일을 고치거나 IT 관리자에게 문의하세요.",
+        "en": "Cannot read the site configuration file {path} ({reason}). Fix the file or ask your IT administrator.",
     },
     "settings.unreadable": {
         "ko": "설정 파일을 읽을 수 없습니다: {path} ({reason})",

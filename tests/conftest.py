@@ -19,6 +19,7 @@ for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
     os.environ[var] = os.path.join(_private_home, var.lower())
 os.environ["HOME"] = _private_home  # qt-material writes ~/.qt_material
 os.environ.pop("BEACON_DATABASE_URL", None)
+os.environ["BEACON_SITE_CONFIG"] = ""  # no organisation file from this machine (/etc/beacon) leaks in
 
 from collections.abc import Iterator  # noqa: E402
 

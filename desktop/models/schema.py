@@ -18,6 +18,7 @@ import peewee
 from peewee import CharField, DateTimeField, IntegerField
 from playhouse.migrate import PostgresqlMigrator, SchemaMigrator, SqliteMigrator
 
+from desktop import __version__
 from desktop.errors import SchemaError
 from desktop.models.base import BaseModel, database, utcnow
 from desktop.models.cases import (
@@ -312,7 +313,7 @@ def ensure_schema() -> SchemaStatus:
             SchemaVersion.create(version=SCHEMA_VERSION, note="created")
         return SchemaStatus(created=True, from_version=0, to_version=SCHEMA_VERSION)
     if found > SCHEMA_VERSION:
-        raise SchemaError("schema.too_new", found=found, supported=SCHEMA_VERSION)
+        raise SchemaError("schema.too_new", found=found, supported=SCHEMA_VERSION, program=__version__)
     if found == SCHEMA_VERSION:
         return SchemaStatus(created=False, from_version=found, to_version=found)
     backup = backup_sqlite(found)

@@ -32,11 +32,15 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.language = language
         self.setWindowTitle(self.tr("Welcome to Beacon ITSM"))
+        self.setMinimumWidth(560)  # room for a data path under a home folder
         self.local = QRadioButton(self.tr("On this computer (a local file)"), self)
         self.local.setObjectName("local")
         self.local.setChecked(True)
         self.path = QLineEdit(default_database_url().removeprefix("sqlite:///"), self)
         self.path.setObjectName("path")
+        self.path.setCursorPosition(0)  # a long path shows where it starts, not only its file name
+        self.path.setToolTip(self.path.text())
+        self.path.textChanged.connect(self.path.setToolTip)
         self.demo = QCheckBox(self.tr("Fill a new file with a demo bank to try things out"), self)
         self.demo.setObjectName("demo")
         self.demo.setChecked(True)

@@ -171,15 +171,28 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, r=row: self.nav.setCurrentRow(r))
             go.addAction(action)
         view = self.menuBar().addMenu(self.tr("&View"))
+        view.setToolTipsVisible(True)
+        self.view_actions: dict[str, QAction] = {}
         for code, label in (("ko", "한국어"), ("en", "English")):
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, c=code: self.sig_language_requested.emit(c))
             view.addAction(action)
+            self._lock_if_site_says(action, "language", self.tr("Your organisation has set the language."))
+            self.view_actions[code] = action
         view.addSeparator()
         for code, label in (("light", self.tr("Light theme")), ("dark", self.tr("Dark theme"))):
             action = QAction(label, self)
             action.triggered.connect(lambda _=False, c=code: self.sig_theme_requested.emit(c))
             view.addAction(action)
+            self._lock_if_site_says(action, "theme", self.tr("Your organisation has set the theme."))
+            self.view_actions[code] = action
+
+    def _lock_if_site_says(self, action: QAction, key: str, reason: str) -> None:
+        """A setting the organisation's site file locks cannot be changed here; the tooltip says why."""
+        if key in self.session.locked:
+            action.setEnabled(False)
+            action.setToolTip(reason)
+            action.setStatusTip(reason)
 
     def focus_search(self) -> None:
         """Ctrl+F: to the current list's search box."""

@@ -1155,12 +1155,20 @@ Click to list the month&apos;s incidents</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
+        <source>Your organisation has set the language.</source>
+        <translation>조직에서 언어를 정해 두었습니다.</translation>
+    </message>
+    <message>
         <source>Light theme</source>
         <translation>밝은 테마</translation>
     </message>
     <message>
         <source>Dark theme</source>
         <translation>어두운 테마</translation>
+    </message>
+    <message>
+        <source>Your organisation has set the theme.</source>
+        <translation>조직에서 테마를 정해 두었습니다.</translation>
     </message>
     <message>
         <source>Inbox ({0})</source>

@@ -86,7 +86,10 @@ from desktop.workflow.defaults import seed_defaults
 from desktop.workflow.demo import HOUR_WEIGHTS, URGENCY_WEIGHTS, WEEKDAY_WEIGHTS, load_demo
 from desktop.workflow.propagation import propagation_group
 
-CHUNK = 20_000  # incidents generated and written at a time
+# incidents generated and written at a time, and the processes making chunks while the main one writes
+# (the environment may set both, e.g. to check that the data does not depend on them)
+CHUNK = int(os.environ.get("BEACON_BENCH_CHUNK", "20000"))
+PLANNERS = int(os.environ.get("BEACON_BENCH_PLANNERS", str(max(1, min(2, os.cpu_count() or 1)))))
 DAILY_INCIDENTS = 700  # a large bank's rate; the history spans as many days as N needs (at least a year)
 GROUP_SIZE = 20  # people in every application's propagation group
 ENGLISH_SHARE = 0.25
@@ -172,6 +175,18 @@ class Batch:
 
     def add(self, table: str, row: tuple[Any, ...]) -> None:
         self.tables.setdefault(table, []).append(row)
+
+
+@dataclass(frozen=True)
+class ChunkPlan:
+    """What one chunk makes: its days, the id range of each table and where its numbers start."""
+
+    index: int
+    days: list[tuple[date, int]]
+    starts: dict[str, int]
+    ends: dict[str, int]
+    number_bases: dict[str, int]  # INC-<year> → the last number before this chunk
+    number_offsets: dict[str, int]  # WO / PRB → this chunk's offset past the year's existing numbers
 
 
 # --- writing: the fastest path each driver offers ---------------------------------------------------
@@ -291,8 +306,9 @@ def read_apps(content: dict[str, Any]) -> list[tuple[App, float]]:
 class Generator:
     """Plans incidents day by day and turns each into its rows; nothing is kept once a chunk is written."""
 
-    def __init__(self, content: dict[str, Any], rng: random.Random, now: datetime, days: int) -> None:
-        self.rng = rng
+    def __init__(self, content: dict[str, Any], seed: int, now: datetime, days: int) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
         self.now = now
         self.days = days
         self.words = content["words"]
@@ -327,7 +343,14 @@ class Generator:
         self.next_clock = (SlaClock.select(SlaClock.id).order_by(SlaClock.id.desc()).scalar() or 0) + 1
         self.next_link = (CaseLink.select(CaseLink.id).order_by(CaseLink.id.desc()).scalar() or 0) + 1
         self.sequences: dict[str, int] = {s.name: s.value for s in NumberSequence.select()}
+        self.initial_sequences = dict(self.sequences)
+        self.hour_cum = list(accumulate(HOUR_WEIGHTS))
         self.counts = Counts()
+        # set per chunk by `chunk`: the end of its id ranges and its number bases
+        self.ends: dict[str, int] = {}
+        self.number_base: dict[str, int] = {}
+        self.number_offset: dict[str, int] = {}
+        self.local_numbers: dict[str, int] = {}
         self.recent: dict[int, list[tuple[int, str, datetime, int]]] = {}  # app → closed incidents for problems
         self.encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_iso).encode
 
@@ -355,22 +378,34 @@ class Generator:
         out = []
         for hour in rng.choices(range(24), cum_weights=hour_cum, k=count):
             moment = base + timedelta(seconds=hour * 3600 + rng.randrange(3600))
-            out.append(moment if moment < limit else limit - timedelta(seconds=rng.randrange(1, 86400)))
+            out.append(moment if moment < limit else max(base, limit - timedelta(seconds=rng.randrange(1, 86400))))
         out.sort()
         return out
 
     def number(self, prefix: str, at: datetime, kind: str) -> str:
+        """The next number of a kind for the year of `at`, inside this chunk's range (see `plan`)."""
         year = (at + SEOUL).year
         name = f"{prefix}-{year}"
-        value = self.sequences.get(name, 0) + 1
-        self.sequences[name] = value
+        local = self.local_numbers[name] = self.local_numbers.get(name, 0) + 1
+        base = self.number_base.get(name)
+        if base is None:
+            base = self.initial_sequences.get(name, 0) + self.number_offset[prefix]
+        value = base + local
+        self.sequences[name] = max(self.sequences.get(name, 0), value)
         return format_number(kind, year, value)
+
+    def _take(self, counter: str) -> int:
+        """The next id of a table in this chunk's range."""
+        value = getattr(self, counter)
+        if value >= self.ends[counter]:
+            raise RuntimeError(f"generate: chunk ran out of {counter} ids; raise its allowance in plan()")
+        setattr(self, counter, value + 1)
+        return value
 
     # rows -------------------------------------------------------------------------------------------
 
     def case(self, batch: Batch, kind: str, prefix: str, at: datetime) -> tuple[int, str]:
-        case_id = self.next_case
-        self.next_case += 1
+        case_id = self._take("next_case")
         number = self.number(prefix, at, kind)
         batch.add("case", (case_id, kind, number, str(at)))
         self.counts.cases += 1
@@ -382,26 +417,66 @@ class Generator:
         # the common small JSON objects come pre-written (str); the rest go through the encoder
         before_json = before if isinstance(before, str) else self.encode(before) if before else "{}"
         after_json = after if isinstance(after, str) else self.encode(after) if after else "{}"
-        batch.add("event", (self.next_event, case_id, entity, number, kind, actor, str(at), from_state, to_state,
-                            before_json, after_json, note))
-        self.next_event += 1
+        batch.add("event", (self._take("next_event"), case_id, entity, number, kind, actor, str(at), from_state,
+                            to_state, before_json, after_json, note))
         self.counts.events += 1
 
-    def chunks(self, total: int) -> Iterator[Batch]:
-        """The incidents day by day, a batch of rows every CHUNK incidents (plus their work orders, problems)."""
-        self.hour_cum = list(accumulate(HOUR_WEIGHTS))
-        batch, made = Batch(), 0
+    def plan(self, total: int) -> list[ChunkPlan]:
+        """Cut the history into chunks of whole days (about CHUNK incidents each) that can be made apart.
+
+        Each chunk gets its own random stream (seeded by --seed and its index), its own id ranges and its own
+        number bases, so two processes can plan alternate chunks and the data is the same however many do.
+        Incident numbers run on without gaps (the day plan says how many each year had before a chunk); work
+        orders and problems, whose counts are not known in advance, number from a per-chunk offset, leaving
+        gaps between chunks — as ids do.
+        """
+        groups: list[list[tuple[date, int]]] = [[]]
+        filled = 0
         for day, count in self.day_counts(total):
+            if filled >= CHUNK:
+                groups.append([])
+                filled = 0
+            groups[-1].append((day, count))
+            filled += count
+        plans = []
+        ids = {"next_case": self.next_case, "next_event": self.next_event, "next_action": self.next_action,
+               "next_clock": self.next_clock, "next_link": self.next_link}
+        incidents_by_year: dict[int, int] = {}
+        offsets = {"WO": 0, "PRB": 0}
+        for index, days in enumerate(groups):
+            n = sum(count for _, count in days)
+            work_orders, problems = n // 4 + 32, n // 400 + 32
+            allowance = {"next_case": n + work_orders + problems, "next_event": 20 * n + 16 * problems,
+                         "next_action": 6 * n, "next_clock": 2 * n, "next_link": 5 * problems}
+            bases = {f"INC-{year}": self.initial_sequences.get(f"INC-{year}", 0) + before
+                     for year, before in incidents_by_year.items()}
+            for day, count in days:
+                bases.setdefault(f"INC-{day.year}", self.initial_sequences.get(f"INC-{day.year}", 0))
+                incidents_by_year[day.year] = incidents_by_year.get(day.year, 0) + count
+            plans.append(ChunkPlan(index, days, dict(ids), {k: ids[k] + allowance[k] for k in ids}, bases,
+                                   dict(offsets)))
+            ids = {k: ids[k] + allowance[k] for k in ids}
+            offsets = {"WO": offsets["WO"] + work_orders, "PRB": offsets["PRB"] + problems}
+        return plans
+
+    def chunk(self, plan: ChunkPlan) -> Batch:
+        """One chunk's rows: its days' incidents with their work orders, problems, events and clocks."""
+        self.rng = random.Random(f"{self.seed}/{plan.index}")
+        for counter, start in plan.starts.items():
+            setattr(self, counter, start)
+        self.ends = plan.ends
+        self.number_base = plan.number_bases
+        self.number_offset = plan.number_offsets
+        self.local_numbers = {}
+        self.recent = {}
+        batch, made = Batch(), 0
+        for day, count in plan.days:
             for moment in self.moments(day, count):
                 self.incident(batch, moment)
                 made += 1
                 if made % 400 == 0:
                     self.problem(batch, moment)
-                if made % CHUNK == 0:
-                    yield batch
-                    batch = Batch()
-        if batch.tables:
-            yield batch
+        return batch
 
     def wording(self, app: App, english: bool) -> tuple[str, str, str, dict[str, str]]:
         rng, words = self.rng, self.words
@@ -541,8 +616,7 @@ class Generator:
                 actor = assignee if rng.random() < 0.85 else rng.choice(app.second_line)
                 options = EN_ACTIONS[kind] if english else self.texts["actions"][kind]
                 body = rng.choice(options).format_map(fill)
-                action_id = self.next_action
-                self.next_action += 1
+                action_id = self._take("next_action")
                 moment = str(at)
                 batch.add("action", (action_id, case_id, actor, moment, moment, kind, body, rng.randint(5, 90)))
                 self.counts.actions += 1
@@ -575,20 +649,19 @@ class Generator:
             if stop is not None:
                 wall = max(0, int((stop - start).total_seconds() // 60))
                 judged = min(spent, wall) if kind == "response" else spent
-                row = (self.next_clock, case_id, kind, policy.id, policy.calendar_id, target, business, str(start),
-                       None, str(stop), None, 0, 0, wall, judged if business else wall,
+                row = (self._take("next_clock"), case_id, kind, policy.id, policy.calendar_id, target, business,
+                       str(start), None, str(stop), None, 0, 0, wall, judged if business else wall,
                        str(start + timedelta(minutes=math.ceil(target * 0.8) * ratio)) if judged >= target * 0.8
                        else None, str(due) if judged > target else None,
                        (judged if business else wall) <= target if verdict else None, 2)
             else:
                 reached = self.now >= due
                 warned = self.now >= due - timedelta(minutes=target * 0.2 * ratio)
-                row = (self.next_clock, case_id, kind, policy.id, policy.calendar_id, target, business, str(start),
-                       _t(paused), None, str(due), 0, 0, None, None,
+                row = (self._take("next_clock"), case_id, kind, policy.id, policy.calendar_id, target, business,
+                       str(start), _t(paused), None, str(due), 0, 0, None, None,
                        str(start + timedelta(minutes=math.ceil(target * 0.8) * ratio)) if warned else None,
                        str(due) if reached else None, None, 1)
             batch.add("sla_clock", row)
-            self.next_clock += 1
             self.counts.clocks += 1
 
     def work_order(self, batch: Batch, parent_id: int, parent_number: str, app: App, issuer: int, started: datetime,
@@ -682,8 +755,7 @@ class Generator:
             assignee))
         self.counts.problems += 1
         for inc_id, inc_number, _closed, handler in linked:
-            batch.add("case_link", (self.next_link, inc_id, case_id, "problem", str(registered), handler))
-            self.next_link += 1
+            batch.add("case_link", (self._take("next_link"), inc_id, case_id, "problem", str(registered), handler))
             self.counts.links += 1
             self.event(batch, inc_id, "incident", inc_number, "link_problem", handler, registered,
                        after={"linked": number})
@@ -799,38 +871,49 @@ def after_load(postgres: bool, indexes: list[tuple[str, str]]) -> None:
 
 
 def _planned(generator: Generator, incidents: int) -> Iterator[Batch]:
-    """The generator's chunks, planned in a forked process while this one writes the previous chunk.
+    """The generator's chunks in order, planned by forked processes while this one writes.
 
-    Planning (Python) and writing (the database engine) then use both cores. The child only plans: it
-    never touches the inherited connection and leaves through os._exit. Its final counts and number
-    sequences come back with the last message.
+    Planning is Python and the slower half: PLANNERS processes (one per core) each make every PLANNERS-th chunk
+    and send it down their own pipe, which holds at most about one chunk, so nobody runs far ahead. The
+    children only plan: they never touch the inherited connection and leave through os._exit. Each chunk
+    comes with the highest number it used per sequence.
     """
+    plans = generator.plan(incidents)
+    planners = max(1, min(PLANNERS, len(plans)))
     context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
+    pipes, children = [], []
+    for first in range(planners):
+        receiver, sender = context.Pipe(duplex=False)
 
-    def plan() -> None:
-        try:
-            for batch in generator.chunks(incidents):
-                sender.send(batch)
-            sender.send((generator.counts, generator.sequences))
-        except BaseException as exc:
-            sender.send(exc)
+        def plan(first: int = first, sender: Any = sender) -> None:
+            try:
+                for chunk in plans[first::planners]:
+                    generator.sequences = {}
+                    batch = generator.chunk(chunk)
+                    sender.send((batch, generator.sequences))
+            except BaseException as exc:
+                sender.send(exc)
 
-    child = context.Process(target=plan, name="plan-incidents", daemon=True)
-    child.start()
-    sender.close()
+        child = context.Process(target=plan, name=f"plan-incidents-{first}", daemon=True)
+        child.start()
+        sender.close()
+        pipes.append(receiver)
+        children.append(child)
     try:
-        while True:
-            item = receiver.recv()
+        for index in range(len(plans)):
+            item = pipes[index % planners].recv()
             if isinstance(item, BaseException):
                 raise item
-            if isinstance(item, tuple):
-                generator.counts, generator.sequences = item
-                return
-            generator.counts = _add_counts(generator.counts, item)
-            yield item
+            batch, used = item
+            for name, value in used.items():
+                generator.sequences[name] = max(generator.sequences.get(name, 0), value)
+            generator.counts = _add_counts(generator.counts, batch)
+            yield batch
     finally:
-        child.join(timeout=5)
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join(timeout=5)
 
 
 def _add_counts(counts: Counts, batch: Batch) -> Counts:
@@ -858,7 +941,6 @@ def generate(*, url: str, incidents: int, seed: int, now: datetime, out: Any = s
         database.execute_sql("PRAGMA cache_size = -262144")
     with resource_path("demo", "bank.toml").open("rb") as handle:
         content = tomllib.load(handle)
-    rng = random.Random(seed)
     days = max(365, math.ceil(incidents / DAILY_INCIDENTS))
     started = time.perf_counter()
     with database.atomic():
@@ -866,7 +948,7 @@ def generate(*, url: str, incidents: int, seed: int, now: datetime, out: Any = s
         operations_centre(now - timedelta(days=days + 30))
         tables = {key: Table(model, names) for key, (model, names) in TABLES.items()}
         writer: Writer = PostgresWriter(tables) if postgres else SqliteWriter(tables)
-        generator = Generator(content, rng, now, days)
+        generator = Generator(content, seed, now, days)
         indexes = before_load(postgres)
         for batch in _planned(generator, incidents):
             writer.write(batch)

@@ -94,6 +94,8 @@ class Incident(BaseModel):
             (("assignee", "state", "registered_at"), False),
             (("assignee", "registered_at"), False),  # sorted by assignee: each person's incidents in time order
             (("title",), False),  # sorted by title
+            (("closed_at", "cancelled_at"), False),  # KPI backlog: still open at a moment
+            (("state", "closed_at"), False),  # dashboard trend: closed per month
         )
 
 

@@ -94,6 +94,13 @@ def parse_url(url: str) -> DatabaseTarget:
     raise DatabaseError("db.bad_url", url=url)
 
 
+# PostgreSQL's default random_page_cost (4) prices an index lookup for spinning disks: on a million incidents it
+# made the planner hash-join all two million SLA clocks (825 ms, past the JIT threshold) where a month's 20k
+# index lookups take 113 ms. 1.1 is the usual figure for SSD or cached storage; it applies to Beacon's own
+# sessions only and leaves the server's setting alone.
+PG_SESSION_OPTIONS = "-c random_page_cost=1.1"
+
+
 def make_database(target: DatabaseTarget) -> peewee.Database:
     """Create (not yet connect) the peewee database for a target."""
     if target.backend == "sqlite":
@@ -114,6 +121,7 @@ def make_database(target: DatabaseTarget) -> peewee.Database:
         password=target.password or None,
         connect_timeout=5,
         application_name="beacon",
+        options=PG_SESSION_OPTIONS,
     )
 
 

@@ -497,30 +497,41 @@ class ReportPdf(FPDF):
             if start > 0:
                 marker_at = next((i for i, (col, lines) in enumerate(zip(cols, wrapped, strict=True))
                                   if len(lines) <= start and col.width >= 16), -1)
+            # colours and weight are set only when they change: a 200-row table sets them ~1,500 times less
+            fill_now: RGB | None = None
+            style_now: tuple[str, RGB] | None = None
             for index, (col, cell, lines) in enumerate(zip(cols, cells, wrapped, strict=True)):
                 background = cell.fill or fill
                 if background:
-                    self.set_fill_color(*background)
+                    if background != fill_now:
+                        self.set_fill_color(*background)
+                        fill_now = background
                     self.rect(x, y, col.width, height, style="DF")
                 else:
                     self.rect(x, y, col.width, height, style="D")
                 if index == marker_at:
                     self.set_font(FAMILY, "", size_pt - 0.6)
                     self.set_text_color(*MUTED)
+                    style_now = None
                     self.draw_line(x + pad_x, y + pad_y, col.width - 2 * pad_x, tr("continued", self.language),
                                    line_h, col.align)
                 part = lines[start:start + count]
                 if cell.badge and start == 0 and part and part[0]:
                     self._badge(x + pad_x, y + pad_y, part[0], cell.badge, size_pt, col.width - 2 * pad_x, col.align)
+                    fill_now = style_now = None
                     part = part[1:]
                     offset = 1
                 else:
                     offset = 0
-                self.set_font(FAMILY, "B" if cell.bold else "", size_pt)
-                self.set_text_color(*(cell.color or INK))
-                for i, line in enumerate(part):
-                    self.draw_line(x + pad_x, y + pad_y + (i + offset) * line_h, col.width - 2 * pad_x, line,
-                                   line_h, col.align)
+                if part:
+                    style = ("B" if cell.bold else "", cell.color or INK)
+                    if style != style_now:
+                        self.set_font(FAMILY, style[0], size_pt)
+                        self.set_text_color(*style[1])
+                        style_now = style
+                    for i, line in enumerate(part):
+                        self.draw_line(x + pad_x, y + pad_y + (i + offset) * line_h, col.width - 2 * pad_x, line,
+                                       line_h, col.align)
                 x += col.width
         self.set_y(y + height)
 

@@ -3,16 +3,16 @@
 The month is a calendar month in the reader's time zone (October in Seoul
 starts at 30 Sep 15:00 UTC). Figures come from `desktop.workflow.kpi` — the
 same definitions the dashboard uses — and the 12-month trend asks
-`incident_kpis` once per month; nothing loops over incident rows in Python.
+`incident_kpis` once per month (one read of that month's incidents each).
 
 For a report on one application or one team, `incident_kpis` takes the
-application or team as a filter, so every breakdown uses the same SQL.
+application or team as a filter, so every breakdown uses the same query.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -32,6 +32,8 @@ from desktop.models import (
 )
 from desktop.reports.data import GradeInfo, Text, bilingual, organization_name
 from desktop.workflow.calendars import WorkingCalendar, load_calendar
+from desktop.workflow.dashboard import month_bounds
+from desktop.workflow.dashboard import months_back as previous_months
 from desktop.workflow.kpi import KpiRow, incident_kpis
 from desktop.workflow.process import definition
 
@@ -127,22 +129,6 @@ class SlaMonthReport:
     trend: list[TrendPoint]
     organization: Text
     generated_at: datetime
-
-
-def month_bounds(year: int, month: int, zone: ZoneInfo) -> tuple[datetime, datetime]:
-    """[first instant, first instant of the next month) of a local month, as naive UTC."""
-    start = datetime(year, month, 1, tzinfo=zone)
-    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=zone)
-    return (start.astimezone(UTC).replace(tzinfo=None), end.astimezone(UTC).replace(tzinfo=None))
-
-
-def previous_months(year: int, month: int, count: int) -> list[tuple[int, int]]:
-    """The `count` months ending with (year, month), oldest first."""
-    out = []
-    for back in range(count - 1, -1, -1):
-        index = year * 12 + (month - 1) - back
-        out.append((index // 12, index % 12 + 1))
-    return out
 
 
 # --- filtered aggregates -------------------------------------------------------------------

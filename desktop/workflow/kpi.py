@@ -1,4 +1,4 @@
-"""SLA key figures for a period, grouped any way, computed by SQL aggregates.
+"""SLA key figures for a period, grouped any way, from one read of the period (and one count for the backlog).
 
 Population: incidents registered in [start, end), cancelled ones left out.
 - on-time response / resolution rate: clocks met ÷ clocks judged (running ones are not judged yet)
@@ -10,21 +10,22 @@ Population: incidents registered in [start, end), cancelled ones left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import statistics
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from desktop.models import database
 
-GROUPS: dict[str, tuple[str, str, str]] = {
-    # name → (key expression, label expression, join)
-    "all": ("'all'", "''", ""),
-    "grade": ("g.level", "g.name", "JOIN grade g ON g.id = i.grade_id"),
-    "application": ("i.application_id", "ci.name", "JOIN configuration_item ci ON ci.id = i.application_id"),
-    "team": ("COALESCE(i.assigned_team_id, 0)", "COALESCE(t.name, '')",
-             "LEFT JOIN team t ON t.id = i.assigned_team_id"),
-    "assignee": ("COALESCE(i.assignee_id, 0)", "COALESCE(u.name, '')",
-                 "LEFT JOIN \"user\" u ON u.id = i.assignee_id"),
+GROUPS: dict[str, tuple[str, str, str, str] | None] = {
+    # name → (incident column, table it refers to, the group's key there, its label); None: one group of all.
+    # The incidents are grouped by the bare column and named afterwards from the few rows the groups name,
+    # so a month's read does no lookup per incident for a name (a third of its lookups).
+    "all": None,
+    "grade": ("i.grade_id", "grade", "level", "name"),
+    "application": ("i.application_id", "configuration_item", "id", "name"),
+    "team": ("i.assigned_team_id", "team", "id", "name"),
+    "assignee": ("i.assignee_id", '"user"', "id", "name"),
 }
 
 JUDGED = "CASE WHEN {c}.uses_business_time THEN {c}.elapsed_business_minutes ELSE {c}.elapsed_wall_minutes END"
@@ -80,48 +81,107 @@ def incident_kpis(*, start: datetime, end: datetime, group_by: str = "grade", ap
     """Key figures per group for incidents registered in [start, end), optionally of one application, team or
     reporter (a customer's own dashboard).
 
-    With `spread=False` the medians (None) and the backlog (0) are left out: counts, rates and means only,
-    for a reader that needs no more (the dashboard) — the backlog reads every incident ever registered.
+    One query reads the period's incidents with their two clocks (a month of a million-incident bank is ~20k
+    rows, 25 ms); counts, rates, means and medians are then summed up here, so the period is read once rather
+    than once per figure (three grouped queries and two window-function medians took 6× as long).
+    With `spread=False` the backlog (0) is left out — it reads outside the period.
     """
-    key, label, join = GROUPS[group_by]
+    group = GROUPS[group_by]
+    column = group[0] if group else "'all'"
     scope, scope_params = _scope(application_id, team_id, reporter_id)
     p = database.param
-    true = "1" if _sqlite() else "TRUE"
-    base = f"""
-        FROM incident i {join}
+    sql = f"""
+        SELECT {column}, r.met, r.stopped_at IS NOT NULL, {JUDGED.format(c="r")},
+               s.met, s.stopped_at IS NOT NULL, {JUDGED.format(c="s")}, i.reopen_count
+        FROM incident i
         LEFT JOIN sla_clock r ON r.case_id = i.case_id AND r.kind = 'response'
         LEFT JOIN sla_clock s ON s.case_id = i.case_id AND s.kind = 'resolution'
         WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'{scope}"""
-    totals_sql = f"""
-        SELECT {key} AS k, MIN({label}) AS l, COUNT(*),
-               SUM(CASE WHEN r.met IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN r.met = {true} THEN 1 ELSE 0 END),
-               SUM(CASE WHEN s.met IS NOT NULL THEN 1 ELSE 0 END),
-               SUM(CASE WHEN s.met = {true} THEN 1 ELSE 0 END),
-               AVG(CASE WHEN r.stopped_at IS NOT NULL THEN {JUDGED.format(c="r")} END),
-               AVG(CASE WHEN s.stopped_at IS NOT NULL AND s.met IS NOT NULL THEN {JUDGED.format(c="s")} END),
-               SUM(CASE WHEN i.reopen_count > 0 THEN 1 ELSE 0 END)
-        {base}
-        {_group(key)}"""
-    rows = {r[0]: r for r in database.execute_sql(totals_sql, (start, end, *scope_params)).fetchall()}
-    median_accept: dict[Any, float] = {}
-    median_resolve: dict[Any, float] = {}
+    tallies: dict[Any, _Tally] = {}
+    for raw, r_met, r_stopped, r_x, s_met, s_stopped, s_x, reopens in database.execute_sql(
+            sql, (start, end, *scope_params)):
+        tally = tallies.get(raw)
+        if tally is None:
+            tally = tallies[raw] = _Tally()
+        tally.count += 1
+        if r_met is not None:
+            tally.response_judged += 1
+            tally.response_met += bool(r_met)
+        if r_stopped and r_x is not None:
+            tally.accept.append(r_x)
+        if s_met is not None:
+            tally.resolution_judged += 1
+            tally.resolution_met += bool(s_met)
+            if s_stopped and s_x is not None:
+                tally.resolve.append(s_x)
+        tally.reopened += bool(reopens)
+    names = _names(group, tallies)
+    groups: dict[Any, _Tally] = {}
+    for raw, tally in tallies.items():
+        key, label = names.get(raw, (raw, ""))
+        groups[key] = groups[key].merged(tally) if key in groups else tally
+        groups[key].label = label
     backlog: dict[Any, int] = {}
     if spread:
-        median_accept = _medians(key, join, "r", "r.stopped_at IS NOT NULL", start, end, scope, scope_params)
-        median_resolve = _medians(key, join, "s", "s.stopped_at IS NOT NULL AND s.met IS NOT NULL", start, end,
-                                  scope, scope_params)
-        backlog = _backlog(key, join, end, scope, scope_params)
-    out = []
-    for k, row in sorted(rows.items(), key=lambda kv: (kv[0] is None, kv[0])):
-        out.append(KpiRow(
-            key=k, label=row[1] or "", count=int(row[2]), response_judged=int(row[3] or 0),
-            response_met=int(row[4] or 0), resolution_judged=int(row[5] or 0), resolution_met=int(row[6] or 0),
-            mean_accept_minutes=_float(row[7]), median_accept_minutes=median_accept.get(k),
-            mean_resolve_minutes=_float(row[8]), median_resolve_minutes=median_resolve.get(k),
-            reopened=int(row[9] or 0), backlog=backlog.get(k, 0),
-        ))
+        counts = _backlog(column, end, scope, scope_params)
+        named = names | _names(group, {raw: None for raw in counts if raw not in names})
+        for raw, n in counts.items():
+            key = named.get(raw, (raw, ""))[0]
+            backlog[key] = backlog.get(key, 0) + n
+    return [KpiRow(key=k, label=t.label, count=t.count, response_judged=t.response_judged,
+                   response_met=t.response_met, resolution_judged=t.resolution_judged,
+                   resolution_met=t.resolution_met, mean_accept_minutes=_mean(t.accept),
+                   median_accept_minutes=_median(t.accept) if spread else None,
+                   mean_resolve_minutes=_mean(t.resolve),
+                   median_resolve_minutes=_median(t.resolve) if spread else None,
+                   reopened=t.reopened, backlog=backlog.get(k, 0))
+            for k, t in sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0]))]
+
+
+def _names(group: tuple[str, str, str, str] | None, raws: dict[Any, Any]) -> dict[Any, tuple[Any, str]]:
+    """Each raw group value's (key, label): ('all', '') for the one group, (0, '') for none (no team, nobody)."""
+    if group is None:
+        return {raw: ("all", "") for raw in raws}
+    _column, table, key, label = group
+    ids = [raw for raw in raws if raw is not None]
+    out: dict[Any, tuple[Any, str]] = {raw: (0, "") for raw in raws if raw is None}
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join([database.param] * len(part))
+        for raw, k, name in database.execute_sql(f"SELECT id, {key}, {label} FROM {table} WHERE id IN ({marks})",
+                                                  part):
+            out[raw] = (k, name or "")
     return out
+
+
+@dataclass
+class _Tally:
+    """One group's running figures while the period's rows stream by."""
+
+    label: str = ""
+    count: int = 0
+    response_judged: int = 0
+    response_met: int = 0
+    resolution_judged: int = 0
+    resolution_met: int = 0
+    reopened: int = 0
+    accept: list[int] = field(default_factory=list)
+    resolve: list[int] = field(default_factory=list)
+
+    def merged(self, other: _Tally) -> _Tally:
+        """Two raw groups under one key (e.g. two grades of one level)."""
+        return _Tally(self.label, self.count + other.count, self.response_judged + other.response_judged,
+                      self.response_met + other.response_met, self.resolution_judged + other.resolution_judged,
+                      self.resolution_met + other.resolution_met, self.reopened + other.reopened,
+                      self.accept + other.accept, self.resolve + other.resolve)
+
+
+def _mean(values: list[int]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
 
 
 def _group(key: str) -> str:
@@ -129,43 +189,27 @@ def _group(key: str) -> str:
     return "" if key.startswith("'") else f"GROUP BY {key}"
 
 
-def _sqlite() -> bool:
-    import peewee
+def _backlog(column: str, end: datetime, scope: str = "", scope_params: tuple[Any, ...] = ()) -> dict[Any, int]:
+    """Incidents registered before `end` and not yet closed or cancelled at `end`, per value of `column`.
 
-    return isinstance(database.obj, peewee.SqliteDatabase)
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
-
-
-def _medians(key: str, join: str, clock: str, condition: str, start: datetime, end: datetime, scope: str = "",
-             scope_params: tuple[Any, ...] = ()) -> dict[Any, float]:
-    """Median of the judged figure per group, with window functions (both databases)."""
+    Open at `end` means not closed before it (closed_at NULL or later) and not cancelled before it (cancelled_at
+    NULL or later; a cancelled state without a time counts as cancelled). Asked as one OR, that read every
+    incident ever registered (1.2 s on a million). Split into three disjoint parts, each part's closed_at and
+    cancelled_at conditions are a seek on the (closed_at, cancelled_at) index: 40 ms on SQLite, and PostgreSQL
+    no longer fetches the cancelled incidents only to drop them. The column gets a unary plus so SQLite does
+    not walk a whole index in its order to skip the GROUP BY sort (it did for applications: 1.6 s).
+    """
     p = database.param
-    kind = "response" if clock == "r" else "resolution"
-    sql = f"""
-        WITH v AS (
-            SELECT {key} AS k, {JUDGED.format(c=clock)} AS x
-            FROM incident i {join}
-            JOIN sla_clock {clock} ON {clock}.case_id = i.case_id AND {clock}.kind = '{kind}'
-            WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled' AND {condition}{scope}
-        ), ranked AS (
-            SELECT k, x, ROW_NUMBER() OVER (PARTITION BY k ORDER BY x) AS rn, COUNT(*) OVER (PARTITION BY k) AS n
-            FROM v WHERE x IS NOT NULL
-        )
-        SELECT k, AVG(x * 1.0) FROM ranked WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY k"""
-    return {k: float(v) for k, v in database.execute_sql(sql, (start, end, *scope_params)).fetchall()}
-
-
-def _backlog(key: str, join: str, end: datetime, scope: str = "", scope_params: tuple[Any, ...] = ()) -> dict[Any, int]:
-    """Incidents registered before `end` and not yet closed or cancelled at `end`, per group."""
-    p = database.param
-    sql = f"""
-        SELECT {key}, COUNT(*) FROM incident i {join}
-        WHERE i.registered_at < {p}
-          AND (i.closed_at IS NULL OR i.closed_at >= {p})
-          AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})
-          AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL){scope}
-        {_group(key)}"""
-    return {k: int(n) for k, n in database.execute_sql(sql, (end, end, end, *scope_params)).fetchall()}
+    key = column if column.startswith("'") else f"+{column}"
+    parts = (
+        ("i.closed_at IS NULL AND i.cancelled_at IS NULL AND i.state <> 'cancelled'", (end,)),
+        (f"i.closed_at IS NULL AND i.cancelled_at >= {p}", (end, end)),
+        (f"i.closed_at >= {p} AND (i.cancelled_at IS NULL OR i.cancelled_at >= {p})"
+         " AND NOT (i.state = 'cancelled' AND i.cancelled_at IS NULL)", (end, end, end)),
+    )
+    union = " UNION ALL ".join(
+        f"SELECT {key} AS k, COUNT(*) AS n FROM incident i WHERE {where} AND i.registered_at < {p}{scope} "
+        f"{_group(key)}" for where, _ in parts)
+    params = tuple(x for _, first in parts for x in (*first, *scope_params))
+    sql = f"SELECT k, SUM(n) FROM ({union}) parts GROUP BY k"
+    return {k: int(n) for k, n in database.execute_sql(sql, params).fetchall()}

@@ -95,14 +95,30 @@ def _contains(columns: list[Any], words: str) -> Any:
     return reduce(operator.or_, conditions)
 
 
+# Above this many full-text matches a word is common enough that reading the list in its own order and testing
+# each row (LIKE) finds a page sooner than fetching and ordering every match (see _text_condition).
+FTS_COMMON = 5000
+
+
 def _text_condition(model: Any, text: str) -> Any:
+    """Title or description contains `text`.
+
+    On SQLite, words of three characters or more go through the trigram index — unless they are common:
+    ordering all 99k incidents that say "timeout" (of a million) took 450 ms, while reading the list in its
+    sort order and testing each row with LIKE finds the first 200 after ~2k rows (4 ms). So a bounded probe
+    of the index (≤ 5,001 rowids, ~8 ms) picks the plan: the index for rare words, LIKE for common ones.
+    """
     words = text.strip()
     if not words:
         return None
     if isinstance(database.obj, peewee.SqliteDatabase) and model is Incident and len(words) >= 3:
         phrase = '"' + words.replace('"', '""') + '"'
-        matches = peewee.SQL("(SELECT rowid FROM incident_search WHERE incident_search MATCH ?)", (phrase,))
-        return model.case.in_(matches) | _imported_as(model, words)
+        found = database.execute_sql(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM incident_search WHERE incident_search MATCH ? LIMIT ?)",
+            (phrase, FTS_COMMON + 1)).fetchone()[0]
+        if found <= FTS_COMMON:
+            matches = peewee.SQL("(SELECT rowid FROM incident_search WHERE incident_search MATCH ?)", (phrase,))
+            return model.case.in_(matches) | _imported_as(model, words)
     condition = _contains([model.title, model.description], words)
     return condition | _imported_as(model, words) if model is Incident else condition
 

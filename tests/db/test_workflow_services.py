@@ -124,3 +124,20 @@ def test_problem_and_work_order_lists_and_links(db):
     assert work_orders_of(incident)[0].state == "issued"
     assert ("problem", link.problem_number, "problem", "registered") in linked_cases(incident)
     assert list_cases(actor_id=bank.id("pm"), kind="work_order", filters=CaseFilter(states=("done",))).rows == []
+
+
+def test_common_words_find_the_same_incidents_as_rare_ones(db, monkeypatch):
+    """A word common enough to skip the trigram index (SQLite) finds exactly what the index finds, in order."""
+    from desktop.workflow import queries
+
+    bank = make_bank()
+    made = [_register(bank, i, title=f"Batch timeout {i}" if i % 3 else f"이체 지연 {i}").number for i in range(9)]
+    admin = bank.id("admin")
+
+    def numbers(text):
+        return [r.number for r in list_incidents(actor_id=admin, filters=IncidentFilter(text=text)).rows]
+
+    by_index = numbers("timeout")
+    monkeypatch.setattr(queries, "FTS_COMMON", 2)
+    assert numbers("timeout") == by_index == [n for i, n in reversed(list(enumerate(made))) if i % 3]
+    assert numbers("이체 지연") == [n for i, n in reversed(list(enumerate(made))) if not i % 3]

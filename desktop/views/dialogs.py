@@ -17,10 +17,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -99,6 +103,95 @@ class ConflictDialog(QMessageBox):
         return dialog.clickedButton() is dialog.reload_button
 
 
+class FollowUpEditor(QWidget):
+    """Follow-ups a closer asks for: a problem, a change or an SR to another system, each with a title.
+
+    Only the kinds the incident's type allows are offered; an SR names its target system (the configured
+    systems are offered, another name may be typed — the closure refuses an unknown one with a message).
+    """
+
+    def __init__(self, session: ClientSession, field: FieldInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.kinds = field.choices
+        self.systems = field.systems
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("follow_ups_table")
+        self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Title"), self.tr("Target system")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 190)  # "타 시스템 SR" / "SR to another system" whole
+        self.table.setColumnWidth(2, 180)
+        self.table.setMinimumWidth(600)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(96)
+        self.add_button = QPushButton(self.tr("Add follow-up"), self)
+        self.add_button.setObjectName("add_follow_up")
+        self.add_button.clicked.connect(lambda: self.add_row())
+        self.add_button.setEnabled(bool(self.kinds))
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        if not self.kinds:
+            none = QLabel(self.tr("This incident type allows no follow-ups."), self)
+            none.setEnabled(False)
+            layout.addWidget(none)
+
+    def add_row(self, kind: str | None = None, title: str = "", system: str = "") -> int:
+        """Append a follow-up row (the first allowed kind unless `kind` is given); returns its index."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        kinds = QComboBox(self.table)
+        for value, ko, en in self.kinds:
+            kinds.addItem(self.session.pick(ko, en), value)
+        if kind is not None and kinds.findData(kind) >= 0:
+            kinds.setCurrentIndex(kinds.findData(kind))
+        self.table.setCellWidget(row, 0, kinds)
+        edit = QLineEdit(title, self.table)
+        self.table.setCellWidget(row, 1, edit)
+        target = QComboBox(self.table)
+        target.setEditable(True)
+        target.addItems(list(self.systems))
+        target.setEditText(system or (self.systems[0] if self.systems else ""))
+        self.table.setCellWidget(row, 2, target)
+        kinds.currentIndexChanged.connect(lambda _=None, t=target, k=kinds: t.setEnabled(
+            k.currentData() == "service_request"))
+        target.setEnabled(kinds.currentData() == "service_request")
+        return row
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+
+    def set_value(self, value: Any) -> None:
+        for item in value if isinstance(value, list) else []:
+            if isinstance(item, dict):
+                self.add_row(item.get("kind"), str(item.get("title") or ""), str(item.get("system") or ""))
+
+    def value(self) -> list[dict[str, str]]:
+        """The follow-ups as the closing service takes them; rows left blank are dropped."""
+        out = []
+        for row in range(self.table.rowCount()):
+            kinds = self.table.cellWidget(row, 0)
+            title = self.table.cellWidget(row, 1)
+            target = self.table.cellWidget(row, 2)
+            assert isinstance(kinds, QComboBox) and isinstance(title, QLineEdit) and isinstance(target, QComboBox)
+            if not title.text().strip():
+                continue
+            item = {"kind": kinds.currentData(), "title": title.text().strip()}
+            if item["kind"] == "service_request":
+                item["system"] = target.currentText().strip()
+            out.append(item)
+        return out
+
+
 class FieldForm(QWidget):
     """Inputs for a transition's fields, built from the process definition (required ones marked)."""
 
@@ -119,6 +212,10 @@ class FieldForm(QWidget):
             form.addRow(label, widget)
 
     def _input(self, f: FieldInfo, value: Any) -> QWidget:
+        if f.name == "follow_ups":
+            editor = FollowUpEditor(self.session, f, self)
+            editor.set_value(value)
+            return editor
         if f.type == "longtext" or f.type == "list":
             edit = QPlainTextEdit(self)
             edit.setMinimumHeight(60)
@@ -165,7 +262,9 @@ class FieldForm(QWidget):
         for f in self.fields:
             widget = self.inputs[f.name]
             value: Any
-            if isinstance(widget, QPlainTextEdit):
+            if isinstance(widget, FollowUpEditor):
+                value = widget.value() or None
+            elif isinstance(widget, QPlainTextEdit):
                 value = widget.toPlainText()
             elif isinstance(widget, QComboBox):
                 value = widget.currentData()

@@ -11,7 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from desktop.paths import resource_path
 
@@ -58,4 +58,9 @@ def install_language(language: str) -> bool:
         return False
     app.installTranslator(translator)
     _installed.append(translator)
+    # Qt's own texts (OK/Cancel of standard buttons, the file dialog, context menus) from Qt's translations
+    qt_texts = QTranslator(app)
+    if qt_texts.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_texts)
+        _installed.append(qt_texts)
     return True

@@ -39,7 +39,8 @@ from desktop.workflow.engine import (
 from desktop.workflow.fields import FIELDS
 from desktop.workflow.process import case_definition
 from desktop.workflow.queries import CaseRow, can_view, linked_cases, work_orders_of
-from desktop.workflow.service_requests import ServiceRequestLine, service_requests_of
+from desktop.workflow.service_requests import ServiceRequestLine, SrDeliveryError, service_requests_of
+from desktop.workflow.service_requests import systems as sr_systems
 from desktop.workflow.sla import ClockStatus, case_pauses, clock_status
 from desktop.workflow.time_chart import Timeline, case_timeline
 
@@ -53,6 +54,17 @@ class FieldInfo:
     ko: str
     en: str
     required: bool
+    # for a list of follow-ups: the kinds this case may create (value, ko, en) and the systems an SR can go to
+    choices: tuple[tuple[str, str, str], ...] = ()
+    systems: tuple[str, ...] = ()
+
+
+# What a closer may ask for at closure (the process's follow_ups list the kinds by incident type).
+FOLLOW_UP_KINDS = {
+    "problem": ("문제 등록", "Problem"),
+    "change": ("변경 요청", "Change request"),
+    "service_request": ("타 시스템 SR", "SR to another system"),
+}
 
 
 @dataclass(frozen=True)
@@ -189,10 +201,24 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
         values["grade_level"] = grade.level
         grade_color = grade.color
 
+    def follow_up_options() -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+        allowed = process.follow_ups.get(getattr(row, "incident_type", ""), ())
+        kinds = tuple((k, *FOLLOW_UP_KINDS[k]) for k in allowed if k in FOLLOW_UP_KINDS)
+        try:
+            names = tuple(sorted(sr_systems())) if "service_request" in allowed else ()
+        except (BeaconError, SrDeliveryError, ValueError):
+            names = ()  # a broken setting is reported when the SR is sent; the name can still be typed
+        return kinds, names
+
+    def field_info(n: str, t: Any) -> FieldInfo:
+        spec = FIELDS[kind][n]
+        if n == "follow_ups":
+            kinds, names = follow_up_options()
+            return FieldInfo(n, spec.type, spec.ko, spec.en, n in t.required, kinds, names)
+        return FieldInfo(n, spec.type, spec.ko, spec.en, n in t.required)
+
     def info(t: Any) -> ActionInfo:
-        specs = FIELDS[kind]
-        fields = tuple(FieldInfo(n, specs[n].type, specs[n].ko, specs[n].en, n in t.required)
-                       for n in (*t.required, *t.optional))
+        fields = tuple(field_info(n, t) for n in (*t.required, *t.optional))
         return ActionInfo(t.name, t.label["ko"], t.label["en"], fields)
 
     # the owner matrix is asked at most once, not once per transition that names @owner

@@ -1035,6 +1035,33 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>FollowUpEditor</name>
+    <message>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Target system</source>
+        <translation>대상 시스템</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>후속 조치 추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>This incident type allows no follow-ups.</source>
+        <translation>이 장애 유형에는 만들 수 있는 후속 조치가 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import refused</source>

@@ -37,10 +37,10 @@ from desktop.workflow.engine import (
     may_operate,
 )
 from desktop.workflow.fields import FIELDS
-from desktop.workflow.process import case_definition
+from desktop.workflow.process import FOLLOW_UP_KINDS, case_definition
 from desktop.workflow.queries import CaseRow, can_view, linked_cases, work_orders_of
 from desktop.workflow.service_requests import ServiceRequestLine, SrDeliveryError, service_requests_of
-from desktop.workflow.service_requests import systems as sr_systems
+from desktop.workflow.service_requests import systems as sr_systems  # the name `systems` is too general here
 from desktop.workflow.sla import ClockStatus, case_pauses, clock_status
 from desktop.workflow.time_chart import Timeline, case_timeline
 
@@ -58,13 +58,6 @@ class FieldInfo:
     choices: tuple[tuple[str, str, str], ...] = ()
     systems: tuple[str, ...] = ()
 
-
-# What a closer may ask for at closure (the process's follow_ups list the kinds by incident type).
-FOLLOW_UP_KINDS = {
-    "problem": ("문제 등록", "Problem"),
-    "change": ("변경 요청", "Change request"),
-    "service_request": ("타 시스템 SR", "SR to another system"),
-}
 
 
 @dataclass(frozen=True)
@@ -203,7 +196,7 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
 
     def follow_up_options() -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
         allowed = process.follow_ups.get(getattr(row, "incident_type", ""), ())
-        kinds = tuple((k, *FOLLOW_UP_KINDS[k]) for k in allowed if k in FOLLOW_UP_KINDS)
+        kinds = tuple((k, *FOLLOW_UP_KINDS[k]) for k in allowed)  # the process was checked against them
         try:
             names = tuple(sorted(sr_systems())) if "service_request" in allowed else ()
         except (BeaconError, SrDeliveryError, ValueError):

@@ -27,7 +27,13 @@ from desktop.workflow.fields import FIELDS, STAMPS
 
 RELATIONS = frozenset({"@reporter", "@assignee", "@owner"})
 STAY = "="
-FOLLOW_UP_KINDS = frozenset({"problem", "change", "service_request"})
+# What a closer may ask for at closure (a process's [follow_ups] lists the kinds by incident type), as named on
+# the close dialog.
+FOLLOW_UP_KINDS: dict[str, tuple[str, str]] = {
+    "problem": ("문제 등록", "Problem"),
+    "change": ("변경 요청", "Change request"),
+    "service_request": ("타 시스템 SR", "SR to another system"),
+}
 
 PROBLEMS: dict[str, dict[str, str]] = {
     "unreadable": {"ko": "파일을 읽을 수 없습니다 ({reason})", "en": "cannot read the file ({reason})"},

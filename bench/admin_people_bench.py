@@ -38,8 +38,9 @@ from desktop.models import (
     ensure_schema,
 )
 from desktop.models import db as dbmod
-from desktop.workflow import admin_cis, admin_people
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin import cis as admin_cis
+from desktop.workflow.admin import people as admin_people
+from desktop.workflow.admin.defaults import seed_defaults
 
 
 def median_ms(fn, runs: int) -> float:
@@ -98,7 +99,7 @@ def main() -> None:
     from desktop.views.admin.cis import CiEditor
     from desktop.views.admin.users import UsersPanel
     from desktop.views.session import ClientSession
-    from desktop.workflow.actors import load_actor
+    from desktop.workflow.common.actors import load_actor
 
     app = QApplication.instance() or QApplication([])
     session = ClientSession(actor=load_actor(admin), database_url=url, language="ko")

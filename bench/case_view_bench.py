@@ -40,12 +40,13 @@ from desktop.models import (
     utcnow,
 )
 from desktop.models import db as dbmod
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.defaults import seed_defaults
-from desktop.workflow.detail import case_detail
-from desktop.workflow.engine import load_row, may_fire, may_operate
-from desktop.workflow.process import definition
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.detail import case_detail
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine.engine import may_fire, may_operate
+from desktop.workflow.engine.process import definition
 
 
 def build(actions: int) -> tuple[int, dict[str, int]]:

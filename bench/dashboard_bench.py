@@ -49,10 +49,10 @@ def main() -> None:
     parser.add_argument("--postgres", default="", help="a PostgreSQL URL to use instead of SQLite")
     parser.add_argument("--try-index", action="store_true")
     args = parser.parse_args()
+    from desktop.demo.bank import demo_counts, load_demo
     from desktop.models import User, database, ensure_schema
     from desktop.models import db as dbmod
-    from desktop.workflow.defaults import seed_defaults
-    from desktop.workflow.demo import demo_counts, load_demo
+    from desktop.workflow.admin.defaults import seed_defaults
 
     url = args.postgres or f"sqlite:///{args.database}"
     dbmod.connect(url)
@@ -71,8 +71,8 @@ def main() -> None:
 
     from zoneinfo import ZoneInfo
 
-    from desktop.workflow import dashboard as d
-    from desktop.workflow.process import definition
+    from desktop.workflow.cases import dashboard as d
+    from desktop.workflow.engine.process import definition
 
     admin = User.get(User.login == "admin").id
     data = d.load_dashboard(actor_id=admin)
@@ -108,7 +108,7 @@ def main() -> None:
 
     from desktop.views.dashboard import DashboardPage
     from desktop.views.session import ClientSession
-    from desktop.workflow.actors import load_actor
+    from desktop.workflow.common.actors import load_actor
 
     app = QApplication.instance() or QApplication(sys.argv)
     session = ClientSession(actor=load_actor(admin), database_url=url, language="ko")

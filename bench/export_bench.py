@@ -34,8 +34,8 @@ def _rss_mb() -> float:
 def _child(url: str, fmt: str, sort_key: str, out: Path) -> None:
     from desktop.models import Role, User, UserRole
     from desktop.models import db as dbmod
-    from desktop.workflow.export import ExportSpec, export_list
-    from desktop.workflow.queries import Sort, list_incidents
+    from desktop.workflow.cases.queries import Sort, list_incidents
+    from desktop.workflow.integrations.export import ExportSpec, export_list
 
     dbmod.connect(url)
     admin = (User.select(User.id).join(UserRole).join(Role).where(Role.code == "admin").order_by(User.id).first())

@@ -51,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from peewee import CharField, TextField
 
+from desktop.demo.bank import HOUR_WEIGHTS, URGENCY_WEIGHTS, WEEKDAY_WEIGHTS, load_demo
 from desktop.models import (
     Action,
     BusinessCalendar,
@@ -82,9 +83,8 @@ from desktop.models.base import BaseModel
 from desktop.models.numbering import format_number
 from desktop.models.schema import install_database_objects
 from desktop.paths import resource_path
-from desktop.workflow.defaults import seed_defaults
-from desktop.workflow.demo import HOUR_WEIGHTS, URGENCY_WEIGHTS, WEEKDAY_WEIGHTS, load_demo
-from desktop.workflow.propagation import propagation_group
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.notify.propagation import propagation_group
 
 # incidents generated and written at a time, and the processes making chunks while the main one writes
 # (the environment may set both, e.g. to check that the data does not depend on them)

@@ -37,10 +37,10 @@ def main() -> int:
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--screenshot", metavar="PNG", help="save the window, scrolled to the last row, here")
     args = parser.parse_args()
+    from desktop.demo.bank import demo_counts, load_demo
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
-    from desktop.workflow.defaults import seed_defaults
-    from desktop.workflow.demo import demo_counts, load_demo
+    from desktop.workflow.admin.defaults import seed_defaults
 
     url = args.database if "://" in args.database else f"sqlite:///{args.database}"
     dbmod.connect(url)
@@ -57,7 +57,7 @@ def main() -> int:
     from desktop.app import _application, open_main_window
     from desktop.config import Settings
     from desktop.views.table_models import PAGE
-    from desktop.workflow.session import authenticate
+    from desktop.workflow.common.session import authenticate
 
     settings = Settings(database_url=url, language=args.language, theme=args.theme)
     app = _application(settings)  # as the client starts: fonts, theme, translations

@@ -27,11 +27,11 @@ from pathlib import Path
 os.environ.setdefault("BEACON_FAST_HASH", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from desktop.demo.bank import load_demo
 from desktop.models import Event, Incident, SlaClock, SlaPause, User, database, ensure_schema
 from desktop.models import db as dbmod
-from desktop.workflow import importer
-from desktop.workflow.defaults import seed_defaults
-from desktop.workflow.demo import load_demo
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.integrations import importer
 
 COLUMNS = ["number", "short_description", "description", "incident_state", "opened_at", "impact", "urgency",
            "priority", "cmdb_ci", "category", "assignment_group", "assigned_to", "opened_by", "problem_id", "rfc",

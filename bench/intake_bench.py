@@ -30,9 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.models import ConfigurationItem, ImpactLevel, Incident, ensure_schema
 from desktop.models import db as dbmod
-from desktop.workflow import intake
-from desktop.workflow.defaults import put_setting, seed_defaults
-from desktop.workflow.intake_server import make_server
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.common.settings import put_setting
+from desktop.workflow.integrations import intake
+from desktop.workflow.integrations.intake_server import make_server
 
 
 def payload(i: int, status: str) -> bytes:

@@ -48,7 +48,7 @@ from desktop.models import (
     UserRole,
 )
 from desktop.models import db as dbmod
-from desktop.workflow import case_service as cs
+from desktop.workflow.cases import case_service as cs
 
 HOT = 5  # incidents every client edits now and then
 CLOSING = {"resolution": "WAS 재기동 후 정상화", "cause": "세션 풀 고갈", "result": "정상 처리 확인",

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.models import ConfigurationItem, ImpactLevel, Role, User, UserRole, ensure_schema
 from desktop.models import db as dbmod
-from desktop.workflow import admin_matrix
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin import matrix as admin_matrix
+from desktop.workflow.admin.defaults import seed_defaults
 
 
 def main() -> None:

@@ -40,8 +40,8 @@ from desktop.models import (
     ensure_schema,
 )
 from desktop.models import db as dbmod
-from desktop.workflow import admin_policy as ap
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin import policy as ap
+from desktop.workflow.admin.defaults import seed_defaults
 
 
 def median_ms(fn: Callable[[], object], runs: int) -> float:

@@ -37,10 +37,10 @@ from desktop.models import (
     ensure_schema,
 )
 from desktop.models import db as dbmod
-from desktop.workflow import case_service as cs
-from desktop.workflow.defaults import seed_defaults
-from desktop.workflow.detail import case_detail
-from desktop.workflow.engine import load_row
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.detail import case_detail
+from desktop.workflow.common.cases import load_row
 
 EXTRA_STATE = """
 [states.on_hold]
@@ -122,7 +122,7 @@ def main() -> int:
     versioned = False
     if args.old_version:
         try:
-            from desktop.workflow.admin_processes import active_source, save_version
+            from desktop.workflow.admin.processes import active_source, save_version
         except ImportError:
             print("this checkout has no process versions: --old-version ignored")
         else:
@@ -152,7 +152,7 @@ def main() -> int:
             fn()
         print(f"{name}: {counted.total} SQL statements, median {median_ms(fn, args.runs):.2f} ms "
               f"over {args.runs} runs")
-    from desktop.workflow.queries import state_label
+    from desktop.workflow.engine.process import state_label
 
     began = time.perf_counter()
     for _ in range(10_000):

@@ -34,8 +34,8 @@ from desktop.models import (
     ensure_schema,
 )
 from desktop.models import db as dbmod
-from desktop.workflow import case_service as cs
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service as cs
 
 BODIES = (
     "WAS 1호기 접속 로그에서 세션 풀 고갈 경고 확인, 활성 세션 200/200.",

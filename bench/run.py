@@ -51,10 +51,10 @@ from desktop.models import (  # noqa: E402
     database,
 )
 from desktop.models import db as dbmod  # noqa: E402
-from desktop.workflow import case_service as cs  # noqa: E402
-from desktop.workflow.detail import case_detail  # noqa: E402
-from desktop.workflow.kpi import incident_kpis  # noqa: E402
-from desktop.workflow.queries import IncidentFilter, list_incidents, timeline  # noqa: E402
+from desktop.workflow.cases import case_service as cs  # noqa: E402
+from desktop.workflow.cases.detail import case_detail  # noqa: E402
+from desktop.workflow.cases.queries import IncidentFilter, list_incidents, timeline  # noqa: E402
+from desktop.workflow.sla.kpi import incident_kpis  # noqa: E402
 
 SEOUL = timedelta(hours=9)
 TIMELINE_FIXTURE = "[bench] 50 timeline entries"
@@ -231,7 +231,7 @@ def _fixture(title: str, actions: int) -> int:
 
 
 def prepare() -> World:
-    from desktop.workflow.propagation import propagation_group
+    from desktop.workflow.notify.propagation import propagation_group
 
     admin = User.get(User.login == "admin").id
     cast = _cast()

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from desktop.models.schema import SchemaStatus
     from desktop.views.main_window import MainWindow
-    from desktop.workflow.actors import Actor
+    from desktop.workflow.common.actors import Actor
 
 
 def _application(settings: Settings) -> QApplication:
@@ -110,8 +110,8 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.errors import BeaconError
+    from desktop.setup import open_database
     from desktop.views.dialogs import LoginDialog
-    from desktop.workflow.setup import open_database
 
     _application(settings)
     create_with_demo = True
@@ -196,8 +196,8 @@ def smoke_test(settings: Settings, *, login: str = "admin", password: str = "bea
     """
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from desktop.workflow.session import authenticate
-    from desktop.workflow.setup import open_database
+    from desktop.setup import open_database
+    from desktop.workflow.common.session import authenticate
 
     marks = [("start", time.perf_counter())]
     app = _application(settings)

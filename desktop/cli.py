@@ -258,9 +258,9 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     from desktop.models import ConfigurationItem, User
-    from desktop.workflow.export import LIST_NAMES, ExportSpec, export_list
-    from desktop.workflow.process import known_states, open_states
-    from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
+    from desktop.workflow.cases.queries import CaseFilter, IncidentFilter, Sort
+    from desktop.workflow.engine.process import known_states, open_states
+    from desktop.workflow.integrations.export import LIST_NAMES, ExportSpec, export_list
 
     def fail(message: str, **params: object) -> int:
         print(f"beacon: {pick(TEXT[message]).format(**params)}", file=sys.stderr)
@@ -323,7 +323,7 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
 
 def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     """`beacon import incidents FILE.csv --format servicenow|generic [--mapping MAP.toml] [--dry-run] ...`."""
-    from desktop.workflow.importer import ENCODINGS, FORMATS
+    from desktop.workflow.integrations.importer import ENCODINGS, FORMATS
 
     load = sub.add_parser("import", help="import incidents from another ITSM (CSV); all rows or none")
     load_sub = load.add_subparsers(dest="import_command", required=True)
@@ -347,7 +347,7 @@ def _import(url: str, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.models import User
-    from desktop.workflow import importer
+    from desktop.workflow.integrations import importer
 
     mapping = (importer.read_mapping_file(Path(args.mapping)) if args.mapping
                else importer.builtin_mapping(args.import_format))
@@ -403,8 +403,8 @@ def _add_intake_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _intake(url: str, args: argparse.Namespace) -> int:
-    from desktop.workflow import intake
-    from desktop.workflow.setup import open_database
+    from desktop.setup import open_database
+    from desktop.workflow.integrations import intake
 
     if args.intake_command == "token":
         open_database(url)
@@ -425,7 +425,7 @@ def _intake(url: str, args: argparse.Namespace) -> int:
         for info in tokens:
             print(f"{info.name}\t{info.prefix}…\t{info.created_at}")
         return 0
-    from desktop.workflow.intake_server import parse_listen, serve
+    from desktop.workflow.integrations.intake_server import parse_listen, serve
 
     try:
         host, port = parse_listen(args.listen or "")
@@ -442,7 +442,7 @@ def _intake(url: str, args: argparse.Namespace) -> int:
 def _ensure_system_user() -> None:
     """Make sure the monitoring system user exists before the first alert arrives."""
     from desktop.models import database
-    from desktop.workflow.intake import load_config, system_actor
+    from desktop.workflow.integrations.intake import load_config, system_actor
 
     with database.atomic():
         system_actor(load_config())
@@ -468,7 +468,7 @@ def _matrix(url: str, args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop.models import User
-    from desktop.workflow import admin_matrix
+    from desktop.workflow.admin import matrix as admin_matrix
 
     _open_for_reading(url)
     actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
@@ -541,8 +541,8 @@ def _config(resolved: ResolvedSettings, args: argparse.Namespace) -> int:
 def _setting(url: str, args: argparse.Namespace) -> int:
     import json
 
-    from desktop.workflow.defaults import all_settings, get_setting, put_setting
-    from desktop.workflow.setup import open_database
+    from desktop.setup import open_database
+    from desktop.workflow.common.settings import all_settings, get_setting, put_setting
 
     open_database(url)
     if args.setting_command == "get":
@@ -563,9 +563,9 @@ def _setting(url: str, args: argparse.Namespace) -> int:
 def _dispatch(url: str, args: argparse.Namespace) -> int:
     import time
 
-    from desktop.workflow.dispatch import dispatch_once
-    from desktop.workflow.setup import open_database
-    from desktop.workflow.sla import check_clocks
+    from desktop.setup import open_database
+    from desktop.workflow.notify.dispatch import dispatch_once
+    from desktop.workflow.sla.clocks import check_clocks
 
     open_database(url)
     while True:
@@ -579,8 +579,8 @@ def _dispatch(url: str, args: argparse.Namespace) -> int:
 
 
 def _sla_check(url: str) -> int:
-    from desktop.workflow.setup import open_database
-    from desktop.workflow.sla import check_clocks
+    from desktop.setup import open_database
+    from desktop.workflow.sla.clocks import check_clocks
 
     open_database(url)
     result = check_clocks()
@@ -594,7 +594,7 @@ def _open_for_reading(url: str) -> None:
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
     from desktop.models.schema import current_version
-    from desktop.workflow.setup import connect
+    from desktop.setup import connect
 
     target = dbmod.parse_url(url)
     if target.backend == "sqlite" and str(target.path) != ":memory:" and not target.path.exists():
@@ -628,12 +628,12 @@ def _report(url: str, args: argparse.Namespace) -> int:
 def _process_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.workflow.process import load_definition_file
+    from desktop.workflow.engine.process import load_definition_file
 
     roles = None
     if args.sub_database:
         from desktop.models import Role
-        from desktop.workflow.setup import connect
+        from desktop.setup import connect
 
         connect(args.sub_database)
         roles = [code for (code,) in Role.select(Role.code).tuples()]
@@ -644,7 +644,7 @@ def _process_check(args: argparse.Namespace) -> int:
 
 
 def _init_db(url: str, args: argparse.Namespace) -> int:
-    from desktop.workflow.setup import initialize_database
+    from desktop.setup import initialize_database
 
     result = initialize_database(url, demo=args.demo, admin_password=args.admin_password)
     if result.schema.created:
@@ -656,7 +656,7 @@ def _init_db(url: str, args: argparse.Namespace) -> int:
     if result.defaults_added:
         _say("defaults", n=result.defaults_added)
     if result.demo_loaded:
-        from desktop.workflow.demo import demo_counts
+        from desktop.demo.bank import demo_counts
 
         _say("demo", n=demo_counts().incidents)
     if result.demo_already_present:

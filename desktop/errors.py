@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{file}: {key}: 프로세스 정의 오류",
         "en": "{file}: {key}: broken process definition",
     },
+    "workflow.effect_missing": {
+        "ko": "처리 규칙 '{effect}'이(가) 등록되어 있지 않습니다. 관리자에게 알려 주세요.",
+        "en": "The process step '{effect}' is not registered. Please tell your administrator.",
+    },
     "workflow.not_allowed": {
         "ko": "{who}님은 {record}에 대해 '{action}'을(를) 할 권한이 없습니다.",
         "en": "{who} may not '{action}' on {record}.",

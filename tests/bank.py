@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Any
 
 from desktop.models import ConfigurationItem, ImpactLevel, OwnerMatrixEntry, Role, User, UserRole
-from desktop.workflow.actors import load_actor
-from desktop.workflow.engine import FireResult, fire_in_transaction, load_row
-from desktop.workflow.process import definition
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine.engine import FireResult, fire_in_transaction
+from desktop.workflow.engine.process import definition
 from tests import factories
 
 T0 = datetime(2026, 3, 2, 0, 30)  # Monday 09:30 in Seoul

@@ -28,7 +28,7 @@ import pytest  # noqa: E402
 from desktop.models import db as dbmod  # noqa: E402
 from desktop.models import ensure_schema  # noqa: E402
 from desktop.models.base import database  # noqa: E402
-from desktop.workflow.defaults import seed_defaults  # noqa: E402
+from desktop.workflow.admin.defaults import seed_defaults  # noqa: E402
 
 DEFAULT_PG_URL = "postgresql://beacon:beacon@127.0.0.1:5432/beacon_test"
 PG_URL = os.environ.get("BEACON_TEST_POSTGRES_URL", DEFAULT_PG_URL)

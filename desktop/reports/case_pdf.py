@@ -41,9 +41,9 @@ from desktop.reports.layout import (
     pick_text,
     readable_on,
 )
-from desktop.workflow.calendars import wall_minutes
-from desktop.workflow.durations import duration_label, format_minutes
-from desktop.workflow.queries import state_label
+from desktop.workflow.engine.process import state_label
+from desktop.workflow.sla.calendars import wall_minutes
+from desktop.workflow.sla.durations import duration_label, format_minutes
 
 # A time '2026-06-01 16:26' and a number 'CHG-2026-000127' fit on one line at the table font size.
 TIME_W = 28.5

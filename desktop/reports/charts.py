@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING
 from desktop.i18n import pick
 from desktop.reports.labels import tr
 from desktop.reports.layout import FAMILY, INK, MUTED, RGB, RULE, WHITE, ReportPdf
-from desktop.workflow.durations import format_minutes
-from desktop.workflow.time_chart import chart_range, choose_step, tick_labels, ticks
+from desktop.workflow.cases.time_chart import chart_range, choose_step, tick_labels, ticks
+from desktop.workflow.sla.durations import format_minutes
 
 if TYPE_CHECKING:
-    from desktop.workflow.time_chart import Timeline
+    from desktop.workflow.cases.time_chart import Timeline
 
 STAGE_COLORS: tuple[RGB, ...] = ((74, 128, 198), (0, 150, 136), (239, 146, 40), (142, 99, 182))
 FINAL_COLOR: RGB = (67, 160, 71)

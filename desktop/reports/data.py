@@ -38,16 +38,8 @@ from desktop.models import (
     WorkOrder,
     utcnow,
 )
-from desktop.workflow.actors import load_actor
-from desktop.workflow.calendars import WorkingCalendar, load_calendar
-from desktop.workflow.defaults import get_setting
-from desktop.workflow.engine import KIND_LABELS, load_row
-from desktop.workflow.process import ProcessDef, definition
-from desktop.workflow.propagation import propagation_group
-from desktop.workflow.queries import can_view
-from desktop.workflow.sla import case_pauses, clock_status, measure
-from desktop.workflow.sla import due_at as clock_due_at
-from desktop.workflow.time_chart import (
+from desktop.workflow.cases.queries import can_view
+from desktop.workflow.cases.time_chart import (
     EventRow,
     Marker,
     Segment,
@@ -58,6 +50,14 @@ from desktop.workflow.time_chart import (
     ended_at,
     load_events,
 )
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import KIND_LABELS, load_row
+from desktop.workflow.common.settings import get_setting
+from desktop.workflow.engine.process import ProcessDef, definition
+from desktop.workflow.notify.propagation import propagation_group
+from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
+from desktop.workflow.sla.clocks import case_pauses, clock_status, measure
+from desktop.workflow.sla.clocks import due_at as clock_due_at
 
 Text = dict[str, str]
 

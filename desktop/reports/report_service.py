@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES, current_language
-from desktop.workflow.defaults import get_setting
+from desktop.workflow.common.settings import get_setting
 
 DEFAULT_TIME_ZONE = "Asia/Seoul"
 _MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")

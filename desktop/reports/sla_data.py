@@ -1,7 +1,7 @@
 """What the monthly SLA report says: SQL aggregates for one month, optionally one application or team.
 
 The month is a calendar month in the reader's time zone (October in Seoul
-starts at 30 Sep 15:00 UTC). Figures come from `desktop.workflow.kpi` — the
+starts at 30 Sep 15:00 UTC). Figures come from `desktop.workflow.sla.kpi` — the
 same definitions the dashboard uses — and the 12-month trend asks
 `incident_kpis` once per month (one read of that month's incidents each).
 
@@ -31,11 +31,11 @@ from desktop.models import (
     utcnow,
 )
 from desktop.reports.data import GradeInfo, Text, bilingual, organization_name
-from desktop.workflow.calendars import WorkingCalendar, load_calendar
-from desktop.workflow.dashboard import month_bounds
-from desktop.workflow.dashboard import months_back as previous_months
-from desktop.workflow.kpi import KpiRow, incident_kpis
-from desktop.workflow.process import definition
+from desktop.workflow.cases.dashboard import month_bounds
+from desktop.workflow.cases.dashboard import months_back as previous_months
+from desktop.workflow.engine.process import definition
+from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
+from desktop.workflow.sla.kpi import KpiRow, incident_kpis
 
 TREND_MONTHS = 12
 WORST_BREACHES = 10

@@ -26,9 +26,9 @@ from desktop.reports.layout import (
     readable_on,
 )
 from desktop.reports.sla_data import GroupRow, SlaMonthReport
-from desktop.workflow.durations import format_minutes
-from desktop.workflow.kpi import KpiRow
-from desktop.workflow.queries import state_label
+from desktop.workflow.engine.process import state_label
+from desktop.workflow.sla.durations import format_minutes
+from desktop.workflow.sla.kpi import KpiRow
 
 RESPONSE_COLOR = (74, 128, 198)
 RESOLUTION_COLOR = (0, 150, 136)

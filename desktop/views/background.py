@@ -12,7 +12,7 @@ import logging
 
 from PySide6.QtCore import QObject, QRunnable, QSocketNotifier, QThreadPool, QTimer, Signal
 
-from desktop.workflow.live import Change, open_change_feed
+from desktop.workflow.notify.live import Change, open_change_feed
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class _DeliveryRound(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from desktop.workflow.background import delivery_round
+        from desktop.workflow.sla.background import delivery_round
 
         try:
             self.signals.sig_done.emit(delivery_round())

@@ -33,11 +33,11 @@ from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.views.time_chart import TimeChart
-from desktop.workflow import case_service
-from desktop.workflow.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
-from desktop.workflow.durations import format_minutes
-from desktop.workflow.process import process_of_case
-from desktop.workflow.queries import deliveries_of, state_label, timeline
+from desktop.workflow.cases import case_service
+from desktop.workflow.cases.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
+from desktop.workflow.cases.queries import deliveries_of, timeline
+from desktop.workflow.engine.process import process_of_case, state_label
+from desktop.workflow.sla.durations import format_minutes
 
 OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
     "add_action": (FieldInfo("body", "longtext", "조치 내용", "What was done", True),

@@ -1,6 +1,6 @@
 """The dashboard page: open incidents, cases about to breach, this month's on-time rates and a 12-month trend.
 
-The figures are read on the thread pool (`desktop.workflow.dashboard.load_dashboard`
+The figures are read on the thread pool (`desktop.workflow.cases.dashboard.load_dashboard`
 on the worker's own connection) while the page keeps showing the previous ones
 with a busy bar. Loads never overlap: a refresh asked for during a load runs once
 after it, and a result is shown only if it answers the newest request.
@@ -37,9 +37,9 @@ from desktop.errors import BeaconError
 from desktop.views.charts import BarChart, BarItem, RateChart, RateItem, TrendChart, TrendItem
 from desktop.views.pages import GradeBadgeDelegate
 from desktop.views.session import ClientSession
-from desktop.workflow.dashboard import AtRisk, Dashboard, RateRow, TrendMonth
-from desktop.workflow.durations import format_minutes
-from desktop.workflow.queries import IncidentFilter
+from desktop.workflow.cases.dashboard import AtRisk, Dashboard, RateRow, TrendMonth
+from desktop.workflow.cases.queries import IncidentFilter
+from desktop.workflow.sla.durations import format_minutes
 
 log = logging.getLogger(__name__)
 
@@ -66,8 +66,8 @@ class _LoadDashboard(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from desktop.workflow.background import release_connection
-        from desktop.workflow.dashboard import load_dashboard
+        from desktop.workflow.cases.dashboard import load_dashboard
+        from desktop.workflow.sla.background import release_connection
 
         try:
             self.signals.sig_done.emit(self.generation, load_dashboard(actor_id=self.actor_id,

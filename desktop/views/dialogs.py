@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BeaconError, StaleRecordError
 from desktop.views.session import ClientSession
-from desktop.workflow import session as session_service
-from desktop.workflow.actors import Actor
-from desktop.workflow.detail import ActionInfo, FieldInfo
+from desktop.workflow.cases.detail import ActionInfo, FieldInfo
+from desktop.workflow.common import session as session_service
+from desktop.workflow.common.actors import Actor
 
 
 def show_error(parent: QWidget | None, error: BeaconError, language: str) -> None:

@@ -1,6 +1,6 @@
 """Export a list from the GUI: ask where, write the file on the thread pool, show progress, Cancel and the result.
 
-The rows and their formatting come from `desktop.workflow.export` — the same function the
+The rows and their formatting come from `desktop.workflow.integrations.export` — the same function the
 `beacon export` command runs — so this module only asks for a file name and reports back.
 """
 
@@ -17,7 +17,13 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QProgressBar, QP
 
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
-from desktop.workflow.export import ExportCancelled, ExportResult, ExportSpec, default_file_name, export_list
+from desktop.workflow.integrations.export import (
+    ExportCancelled,
+    ExportResult,
+    ExportSpec,
+    default_file_name,
+    export_list,
+)
 
 
 class _ExportSignals(QObject):
@@ -37,7 +43,7 @@ class _ExportJob(QRunnable):
         self.signals = _ExportSignals()
 
     def run(self) -> None:
-        from desktop.workflow.background import release_connection
+        from desktop.workflow.sla.background import release_connection
 
         try:
             try:

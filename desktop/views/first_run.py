@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.config import default_database_url
 from desktop.errors import BeaconError
-from desktop.workflow.setup import check_connection
+from desktop.setup import check_connection
 
 
 class FirstRunDialog(QDialog):

@@ -25,8 +25,8 @@ from desktop.views.dialogs import RegisterIncidentDialog, show_error
 from desktop.views.pages import CaseListPage, InboxPage, IncidentListPage
 from desktop.views.session import ClientSession
 from desktop.views.theme import app_icon
-from desktop.workflow import case_service
-from desktop.workflow.queries import IncidentFilter
+from desktop.workflow.cases import case_service
+from desktop.workflow.cases.queries import IncidentFilter
 
 
 class _LazyPages:
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
         """A system-tray message for notices that just arrived (the newest one, and how many)."""
         if self.tray is None or not notices:
             return
-        from desktop.workflow.notices import KIND_LABELS
+        from desktop.workflow.notify.notices import KIND_LABELS
 
         newest = notices[0]
         label = KIND_LABELS.get(newest.kind, {"ko": newest.kind, "en": newest.kind})

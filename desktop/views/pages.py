@@ -38,14 +38,14 @@ from desktop.views.dialogs import TransitionDialog, show_error
 from desktop.views.export import ExportBar
 from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel, local_text
-from desktop.workflow import case_service
-from desktop.workflow import session as session_service
-from desktop.workflow.detail import ActionInfo, FieldInfo
-from desktop.workflow.export import ExportSpec
-from desktop.workflow.inbox import inbox, mark_read, unread_count
-from desktop.workflow.process import known_states, open_states, state_def
-from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
-from desktop.workflow.saved_filters import delete_filter, save_filter, saved_filters
+from desktop.workflow.cases import case_service
+from desktop.workflow.cases.detail import ActionInfo, FieldInfo
+from desktop.workflow.cases.queries import CaseFilter, IncidentFilter, Sort
+from desktop.workflow.cases.saved_filters import delete_filter, save_filter, saved_filters
+from desktop.workflow.common import session as session_service
+from desktop.workflow.engine.process import known_states, open_states, state_def
+from desktop.workflow.integrations.export import ExportSpec
+from desktop.workflow.notify.inbox import inbox, mark_read, unread_count
 
 
 def _utcnow() -> datetime:
@@ -609,7 +609,7 @@ class InboxPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop.workflow.notices import KIND_LABELS
+        from desktop.workflow.notify.notices import KIND_LABELS
 
         self.list.clear()
         items = inbox(user_id=self.session.actor.id)

@@ -28,7 +28,7 @@ class _MakeReport(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from desktop.workflow.background import release_connection
+        from desktop.workflow.sla.background import release_connection
 
         try:
             self.signals.sig_done.emit(self.make())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.workflow.actors import Actor
+from desktop.workflow.common.actors import Actor
 
 
 @dataclass

@@ -30,16 +30,9 @@ from PySide6.QtGui import QColor
 
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
-from desktop.workflow.list_format import CASE_COLUMNS, INCIDENT_COLUMNS, column_label, local_text, sla_text
-from desktop.workflow.queries import (
-    CaseFilter,
-    Cursor,
-    IncidentFilter,
-    Sort,
-    list_cases,
-    list_incidents,
-    state_label,
-)
+from desktop.workflow.cases.list_format import CASE_COLUMNS, INCIDENT_COLUMNS, column_label, local_text, sla_text
+from desktop.workflow.cases.queries import CaseFilter, Cursor, IncidentFilter, Sort, list_cases, list_incidents
+from desktop.workflow.engine.process import state_label
 
 PAGE = 200
 BIG_PAGE = 5000  # a programmatic jump far down the list reads this many rows at a time
@@ -65,7 +58,7 @@ class _LoadPage(QRunnable):
         self.signals = _PageSignals()
 
     def run(self) -> None:
-        from desktop.workflow.background import release_connection
+        from desktop.workflow.sla.background import release_connection
 
         try:
             try:

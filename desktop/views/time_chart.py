@@ -1,7 +1,7 @@
 """The case's time chart (타임 차트) drawn with QPainter: one band per stage, a row per marker kind,
 the SLA due moments as dashed lines, on a time axis from opening to closure (or now).
 
-The data comes from `desktop.workflow.time_chart` — the same `Timeline` the printed report draws —
+The data comes from `desktop.workflow.cases.time_chart` — the same `Timeline` the printed report draws —
 and so do the round local-time ticks. Everything is laid out from the widget's width on each
 paint, so the chart scales with the window; `marker_positions` and `markers_at` use that same
 layout for tooltips and tests.
@@ -18,9 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QPainter, QP
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.i18n import pick
-from desktop.workflow.durations import format_minutes
-from desktop.workflow.queries import state_label
-from desktop.workflow.time_chart import (
+from desktop.workflow.cases.time_chart import (
     MARKER_ROWS,
     Marker,
     Segment,
@@ -30,6 +28,8 @@ from desktop.workflow.time_chart import (
     tick_labels,
     ticks,
 )
+from desktop.workflow.engine.process import state_label
+from desktop.workflow.sla.durations import format_minutes
 
 STAGE_COLORS = ("#4a80c6", "#009688", "#ef9228", "#8e63b6")
 FINAL_COLOR = "#43a047"

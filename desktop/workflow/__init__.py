@@ -1,4 +1,23 @@
-"""Beacon's domain: processes, matrix, assignment, propagation, SLA, permissions.
+"""Beacon's domain: plain Python over `desktop.models`; never imports Qt, views or reports.
 
-Plain Python over `desktop.models`; never imports Qt.
+One wing per domain, in layers (a wing may import the wings below it, never above):
+
+    admin | integrations | prevention   administration, import/intake/export, incident prevention
+    cases                               case services, lists, detail, dashboard, the cases' effects
+    sla                                 calendars, clocks, escalation, KPIs, durations
+    notify                              notices, propagation, outbox dispatch, live feed, inbox, SRs out
+    engine                              process definitions, firing transitions, fields, effect registry, outbox rows
+    common                              actors, sign-in, case lookups, matrices, settings, audit
+
+The engine knows no domain: each wing registers its effects by name in the engine's registry
+(`engine.effects`) from its own `effects` module. This package is the one place that wires them
+together: importing any part of the workflow imports the three effect modules below, so a process
+definition is always checked, and a transition always run, against the full registry.
+
+`tests/unit/test_architecture.py` and the import-linter contracts in `pyproject.toml` keep these
+walls standing.
 """
+
+from desktop.workflow.cases import effects as _cases_effects  # noqa: F401  (registers its effects)
+from desktop.workflow.notify import effects as _notify_effects  # noqa: F401  (registers its effects)
+from desktop.workflow.sla import effects as _sla_effects  # noqa: F401  (registers its effects)

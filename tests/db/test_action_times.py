@@ -9,8 +9,8 @@ import pytest
 
 from desktop.errors import BeaconError
 from desktop.models import Action
-from desktop.workflow import case_service as cs
-from desktop.workflow.detail import case_detail
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.detail import case_detail
 from tests.bank import T0, make_bank
 
 

@@ -10,9 +10,9 @@ import pytest
 from desktop.cli import main
 from desktop.errors import BeaconError
 from desktop.models import ConfigurationItem, Event, Incident, Notification, OwnerMatrixEntry, Role, User
-from desktop.workflow import admin_matrix as am
-from desktop.workflow import admin_propagation as ap
-from desktop.workflow import case_service as cs
+from desktop.workflow.admin import matrix as am
+from desktop.workflow.admin import propagation as ap
+from desktop.workflow.cases import case_service as cs
 from tests import factories
 from tests.bank import make_bank
 

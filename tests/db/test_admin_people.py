@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from desktop.errors import BeaconError, StaleRecordError
 from desktop.models import CIRelation, ConfigurationItem, Event, Notification, Role, User, UserRole, database
-from desktop.workflow import admin_cis as cis
-from desktop.workflow import admin_people as people
-from desktop.workflow import session
-from desktop.workflow.notices import Notice, queue_notices
+from desktop.workflow.admin import cis, people
+from desktop.workflow.common import session
+from desktop.workflow.engine.outbox import Notice, queue_notices
 from tests import factories
 from tests.bank import bring_to, make_bank
 

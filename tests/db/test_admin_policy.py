@@ -8,8 +8,8 @@ import pytest
 
 from desktop.errors import BeaconError, StaleRecordError
 from desktop.models import Event, Grade, Incident, PriorityMatrixCell, SlaClock, SlaPolicy, UrgencyLevel
-from desktop.workflow import admin_policy as ap
-from desktop.workflow import case_service as cs
+from desktop.workflow.admin import policy as ap
+from desktop.workflow.cases import case_service as cs
 from tests.bank import bring_to, make_bank, seoul
 
 

@@ -8,8 +8,7 @@ import pytest
 
 from desktop.errors import BeaconError
 from desktop.models import Event, Incident, ProcessDefinition
-from desktop.workflow.actors import load_actor
-from desktop.workflow.admin_processes import (
+from desktop.workflow.admin.processes import (
     ProcessChangeError,
     activate_version,
     active_source,
@@ -17,9 +16,11 @@ from desktop.workflow.admin_processes import (
     validate_definition,
     versions,
 )
-from desktop.workflow.case_service import available_transitions
-from desktop.workflow.engine import fire_in_transaction, load_row
-from desktop.workflow.process import ProcessDefinitionError, definition, open_states, shipped_definition
+from desktop.workflow.cases.case_service import available_transitions
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine.engine import fire_in_transaction
+from desktop.workflow.engine.process import ProcessDefinitionError, definition, open_states, shipped_definition
 from tests.bank import T0, bring_to, create, make_bank
 
 HOLD = """
@@ -225,7 +226,8 @@ def test_saving_is_refused_when_pointless_stale_or_not_an_administrator(db):
 
 
 def test_a_case_in_a_state_only_its_older_version_has_stays_in_the_lists(db):
-    from desktop.workflow.queries import IncidentFilter, Sort, list_incidents, state_label
+    from desktop.workflow.cases.queries import IncidentFilter, Sort, list_incidents
+    from desktop.workflow.engine.process import state_label
 
     bank = make_bank()
     admin = bank.id("admin")

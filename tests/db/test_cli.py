@@ -51,7 +51,7 @@ def test_init_db_without_demo_creates_an_admin_once(empty_db, capsys):
     assert main(["--lang", "en", "init-db", "--database", empty_db]) == 0
     assert "administrator" not in capsys.readouterr().out
     dbmod.connect(empty_db)
-    from desktop.workflow.auth import verify_password
+    from desktop.workflow.common.auth import verify_password
 
     admin = User.get(User.login == "admin")
     assert verify_password(admin.password_hash, "처음암호!")
@@ -98,7 +98,7 @@ def test_sla_check_command_queues_due_escalations_once(db, capsys):
     from datetime import timedelta
 
     from desktop.models import utcnow
-    from desktop.workflow import case_service as cs
+    from desktop.workflow.cases import case_service as cs
     from tests.bank import make_bank
 
     bank = make_bank()  # grade 1 on the 24×7 calendar: response target 10 minutes

@@ -10,11 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from desktop.models import Grade, Incident, SlaClock
-from desktop.workflow.actors import load_actor
-from desktop.workflow.dashboard import load_dashboard, month_bounds
-from desktop.workflow.engine import fire_in_transaction
-from desktop.workflow.kpi import incident_kpis
-from desktop.workflow.queries import IncidentFilter, list_incidents
+from desktop.workflow.cases.dashboard import load_dashboard, month_bounds
+from desktop.workflow.cases.queries import IncidentFilter, list_incidents
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.engine.engine import fire_in_transaction
+from desktop.workflow.sla.kpi import incident_kpis
 from tests import factories
 from tests.bank import bring_to, create, fields_for, full_values, make_bank, seoul
 
@@ -63,7 +63,7 @@ def accept(bank, case_id: int, at: datetime) -> None:
 
 
 def _transition(name: str):
-    from desktop.workflow.process import definition
+    from desktop.workflow.engine.process import definition
 
     return definition("incident").transitions[name]
 

@@ -8,11 +8,11 @@ from datetime import timedelta
 import pytest
 
 from desktop.models import Notification, Setting, User
-from desktop.workflow import case_service as cs
-from desktop.workflow.dispatch import dead_letters, dispatch_once, retry_dead, sign
-from desktop.workflow.inbox import inbox, mark_read, unread_count
-from desktop.workflow.notices import set_preference
-from desktop.workflow.propagation import preview, set_override
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.notify.dispatch import dead_letters, dispatch_once, retry_dead, sign
+from desktop.workflow.notify.inbox import inbox, mark_read, unread_count
+from desktop.workflow.notify.notices import set_preference
+from desktop.workflow.notify.propagation import preview, set_override
 from tests import factories
 from tests.bank import make_bank, seoul
 from tests.servers import SmtpRecorder, WebhookRecorder, free_port

@@ -9,8 +9,8 @@ import time
 from collections import Counter
 
 from desktop.models import Notification, database, utcnow
-from desktop.workflow import case_service as cs
-from desktop.workflow.live import open_change_feed
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.notify.live import open_change_feed
 from tests import factories
 from tests.bank import make_bank
 from tests.conftest import PG_URL
@@ -22,7 +22,7 @@ NOTICES = 1000
 def _worker(url: str, name: str, results) -> None:
     os.environ["BEACON_FAST_HASH"] = "1"
     from desktop.models import db as dbmod
-    from desktop.workflow.dispatch import dispatch_once
+    from desktop.workflow.notify.dispatch import dispatch_once
 
     dbmod.connect(url)
     sent = 0
@@ -91,7 +91,7 @@ def test_live_update_on_postgresql(pg_db):
 def test_live_update_on_one_sqlite_file(tmp_path):
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
-    from desktop.workflow.defaults import seed_defaults
+    from desktop.workflow.admin.defaults import seed_defaults
 
     dbmod.close()
     url = f"sqlite:///{tmp_path / 'shared.db'}"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from peewee import fn
 
+from desktop.demo.bank import demo_counts, load_demo
 from desktop.models import (
     Case,
     CaseLink,
@@ -21,7 +22,6 @@ from desktop.models import (
     database,
 )
 from desktop.models.numbering import create_case
-from desktop.workflow.demo import demo_counts, load_demo
 
 NOW = datetime(2026, 11, 27, 8, 0)
 
@@ -94,7 +94,7 @@ def test_another_database_same_seed_gives_the_same_bank(db, tmp_path):
     here = _fingerprint()
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
-    from desktop.workflow.defaults import seed_defaults
+    from desktop.workflow.admin.defaults import seed_defaults
 
     dbmod.close()
     dbmod.connect(f"sqlite:///{tmp_path / 'other.db'}")

@@ -13,6 +13,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+from desktop.demo.bank import load_demo
 from desktop.models import (
     Action,
     Case,
@@ -25,13 +26,12 @@ from desktop.models import (
     SlaPause,
     WorkOrder,
 )
-from desktop.workflow import case_service as cs
-from desktop.workflow import sla
-from desktop.workflow.calendars import load_calendar
-from desktop.workflow.demo import load_demo
-from desktop.workflow.engine import KIND_MODELS
-from desktop.workflow.fields import STAMPS
-from desktop.workflow.process import definition
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.cases import KIND_MODELS
+from desktop.workflow.engine.fields import STAMPS
+from desktop.workflow.engine.process import definition
+from desktop.workflow.sla import clocks as sla
+from desktop.workflow.sla.calendars import load_calendar
 
 NOW = datetime(2026, 11, 27, 8, 0)
 # Events that are not transitions: operations (action, links, parent) and the effects' events on linked cases.

@@ -14,9 +14,10 @@ import pytest
 
 from desktop.cli import main
 from desktop.models import ConfigurationItem, ImpactLevel, Role, User, UserRole
-from desktop.workflow import admin_matrix as am
-from desktop.workflow import case_service as cs
-from desktop.workflow.export import (
+from desktop.workflow.admin import matrix as am
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.queries import CaseFilter, IncidentFilter, Sort
+from desktop.workflow.integrations.export import (
     ExportCancelled,
     ExportError,
     ExportSpec,
@@ -24,7 +25,6 @@ from desktop.workflow.export import (
     default_file_name,
     export_list,
 )
-from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort
 from tests import factories
 from tests.bank import T0, bring_to, make_bank
 
@@ -157,7 +157,7 @@ def test_cancel_leaves_no_file_and_a_locked_target_a_clear_message(bank, tmp_pat
     def locked(src, dst):
         raise PermissionError(13, "Permission denied", str(dst))
 
-    monkeypatch.setattr("desktop.workflow.export.os.replace", locked)
+    monkeypatch.setattr("desktop.workflow.integrations.export.os.replace", locked)
     with pytest.raises(ExportError) as caught:
         export_list(actor_id=bank.id("admin"), spec=ExportSpec(kind="incident"), path=tmp_path / "x.csv",
                     fmt="csv", language="ko", time_zone="Asia/Seoul")

@@ -13,9 +13,9 @@ import pytest
 from desktop.models import SCHEMA_VERSION, ConfigurationItem, Event, Incident
 from desktop.models import db as dbmod
 from desktop.models.schema import current_version
-from desktop.workflow import case_service, queries
-from desktop.workflow.session import authenticate
-from desktop.workflow.setup import open_database
+from desktop.setup import open_database
+from desktop.workflow.cases import case_service, queries
+from desktop.workflow.common.session import authenticate
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "beacon-schema-v2-demo.sql"
 INCIDENT = """

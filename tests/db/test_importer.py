@@ -24,8 +24,8 @@ from desktop.models import (
     User,
 )
 from desktop.models.imports import ImportedRecord
-from desktop.workflow import importer
-from desktop.workflow.queries import IncidentFilter, list_incidents
+from desktop.workflow.cases.queries import IncidentFilter, list_incidents
+from desktop.workflow.integrations import importer
 from tests.bank import make_bank
 
 COLUMNS = ["number", "short_description", "description", "incident_state", "opened_at", "impact", "urgency",

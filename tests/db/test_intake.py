@@ -30,9 +30,9 @@ from desktop.models import (
     User,
     database,
 )
-from desktop.workflow import intake
-from desktop.workflow.defaults import put_setting
-from desktop.workflow.intake_server import make_server
+from desktop.workflow.common.settings import put_setting
+from desktop.workflow.integrations import intake
+from desktop.workflow.integrations.intake_server import make_server
 from tests.bank import make_bank
 
 FIRING: dict[str, Any] = {
@@ -258,7 +258,7 @@ def test_resolved_alert_may_close_the_incident_and_a_new_firing_then_opens_a_new
 
 def test_an_incident_closed_by_a_person_is_not_reused(bank, server):
     number = server.post("/v1/alertmanager", FIRING)[1]["results"][0]["incident"]
-    from desktop.workflow import case_service as cs
+    from desktop.workflow.cases import case_service as cs
 
     case_id = Case.get(Case.number == number).id
     cs.accept_incident(actor_id=bank.id("handler"), case_id=case_id, version=None)

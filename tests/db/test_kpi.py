@@ -8,9 +8,9 @@ from datetime import datetime
 
 import pytest
 
+from desktop.demo.bank import load_demo
 from desktop.models import ConfigurationItem, Grade, Incident, SlaClock, Team, User
-from desktop.workflow.demo import load_demo
-from desktop.workflow.kpi import incident_kpis
+from desktop.workflow.sla.kpi import incident_kpis
 
 NOW = datetime(2026, 11, 27, 8, 0)
 PERIODS = [(datetime(2025, 11, 1), datetime(2026, 12, 1)), (datetime(2026, 10, 1), datetime(2026, 11, 1))]

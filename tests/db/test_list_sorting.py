@@ -7,9 +7,9 @@ from datetime import timedelta
 import pytest
 
 from desktop.models import ImpactLevel
-from desktop.workflow import case_service as cs
-from desktop.workflow.process import definition
-from desktop.workflow.queries import CaseFilter, IncidentFilter, Sort, list_cases, list_incidents
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.queries import CaseFilter, IncidentFilter, Sort, list_cases, list_incidents
+from desktop.workflow.engine.process import definition
 from tests import factories
 from tests.bank import T0, bring_to, make_bank
 

@@ -46,7 +46,7 @@ from desktop.models import (
 )
 from desktop.models.imports import ImportedRecord
 from desktop.models.numbering import create_case
-from desktop.workflow.auth import hash_password, verify_password
+from desktop.workflow.common.auth import hash_password, verify_password
 from tests import factories
 
 

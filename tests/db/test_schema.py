@@ -12,7 +12,7 @@ from desktop.errors import SchemaError
 from desktop.models import SCHEMA_VERSION, Event, Incident, SchemaVersion, User, database, ensure_schema
 from desktop.models import db as dbmod
 from desktop.models.schema import current_version
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin.defaults import seed_defaults
 from tests.conftest import PG_URL, require_postgres, reset_postgres_schema
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

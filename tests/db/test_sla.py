@@ -8,8 +8,8 @@ Every figure is computed by hand in the comment above it. Grade 1 = 24×7 calend
 from __future__ import annotations
 
 from desktop.models import Notification, SlaClock
-from desktop.workflow import case_service as cs
-from desktop.workflow.sla import check_clocks, clock_status
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.sla.clocks import check_clocks, clock_status
 from tests.bank import make_bank, seoul
 
 CLOSE = {"resolution": "재기동", "cause": "세션", "result": "정상화", "follow_up_plan": "모니터링",

@@ -12,11 +12,11 @@ import pytest
 
 from desktop.errors import BeaconError
 from desktop.models import Event, Notification, ServiceRequestLink
-from desktop.workflow import case_service as cs
-from desktop.workflow.defaults import put_setting
-from desktop.workflow.detail import case_detail
-from desktop.workflow.dispatch import dead_letters, dispatch_once, retry_dead
-from desktop.workflow.queries import deliveries_of
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.detail import case_detail
+from desktop.workflow.cases.queries import deliveries_of
+from desktop.workflow.common.settings import put_setting
+from desktop.workflow.notify.dispatch import dead_letters, dispatch_once, retry_dead
 from tests.bank import bring_to, make_bank, seoul
 from tests.servers import free_port
 
@@ -100,7 +100,7 @@ def close_with_sr(bank, system: str = "servicenow", at=T0) -> int:
 
 def sr_rounds(at, **kw):
     """A dispatch round that delivers only SRs (e-mail and webhooks are other tests' business)."""
-    from desktop.workflow.service_requests import ServiceRequestTransport
+    from desktop.workflow.notify.service_requests import ServiceRequestTransport
 
     return dispatch_once(now=at, transports={"sr": ServiceRequestTransport()}, **kw)
 
@@ -169,8 +169,8 @@ def test_a_copy_sent_again_after_a_crash_carries_the_same_key_and_creates_nothin
         case_id = close_with_sr(bank)
         row = Notification.get(Notification.channel == "sr")
         # a dispatcher sent it and died before recording: its lease runs out, another one sends again
-        from desktop.workflow.dispatch import claim
-        from desktop.workflow.service_requests import ServiceRequestTransport
+        from desktop.workflow.notify.dispatch import claim
+        from desktop.workflow.notify.service_requests import ServiceRequestTransport
 
         assert claim("crashed", now=T0, limit=10) == [row.id]
         ServiceRequestTransport().send(Notification.get_by_id(row.id), None, None)

@@ -32,9 +32,11 @@ from desktop.models import (
     database,
     utcnow,
 )
-from desktop.workflow import case_service, engine
-from desktop.workflow.actors import load_actor
-from desktop.workflow.process import definition
+from desktop.workflow.cases import case_service
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine import engine
+from desktop.workflow.engine.process import definition
 from tests import factories
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -216,7 +218,7 @@ def test_an_event_written_after_another_is_not_dated_before_it(pg_db):
 
     other = threading.Thread(target=other_client)
     with database.atomic():
-        engine.load_row(case_id, lock=True)  # this client's regrade has the incident locked...
+        load_row(case_id, lock=True)  # this client's regrade has the incident locked...
         other.start()
         time.sleep(0.3)  # ...while the other client's add_action waits for the lock
         engine.fire_in_transaction("incident", "regrade", actor=load_actor(staff[0]), case_id=case_id,

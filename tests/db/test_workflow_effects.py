@@ -26,8 +26,9 @@ from desktop.models import (
     SlaClock,
     WorkOrder,
 )
-from desktop.workflow import case_service as cs
-from desktop.workflow.engine import fire, load_row
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine.engine import fire
 from tests import factories
 from tests.bank import T0, bring_to, make_bank
 
@@ -363,7 +364,7 @@ def test_customer_registers_and_sees_only_their_own(db):
     bank.users["cust2"] = other_customer
     mine = register(bank)
     register(bank, by="cust2")
-    from desktop.workflow.queries import list_incidents, timeline
+    from desktop.workflow.cases.queries import list_incidents, timeline
     assert [r.number for r in list_incidents(actor_id=bank.id("customer")).rows] == [mine.number]
     assert len(list_incidents(actor_id=bank.id("handler")).rows) == 2
     with pytest.raises(BeaconError):

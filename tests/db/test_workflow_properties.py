@@ -48,9 +48,10 @@ from desktop.models import (
     WorkOrder,
     database,
 )
-from desktop.workflow import case_service, engine
-from desktop.workflow.actors import load_actor
-from desktop.workflow.process import definition
+from desktop.workflow.cases import case_service
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.engine import engine
+from desktop.workflow.engine.process import definition
 from tests import factories
 
 PROCESS = definition("incident")

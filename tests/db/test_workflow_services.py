@@ -8,8 +8,9 @@ import pytest
 
 from desktop.errors import BeaconError
 from desktop.models import Event, Incident
-from desktop.workflow import case_service as cs
-from desktop.workflow.queries import IncidentFilter, list_incidents, state_label, timeline
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.queries import IncidentFilter, list_incidents, timeline
+from desktop.workflow.engine.process import state_label
 from tests.bank import T0, make_bank
 
 CLOSE = {"resolution": "재기동", "cause": "메모리 누수", "result": "정상화", "follow_up_plan": "모니터링",
@@ -110,7 +111,7 @@ def test_bulk_regrade_and_close_report_each_case(db):
 
 
 def test_problem_and_work_order_lists_and_links(db):
-    from desktop.workflow.queries import CaseFilter, linked_cases, list_cases, work_orders_of
+    from desktop.workflow.cases.queries import CaseFilter, linked_cases, list_cases, work_orders_of
     from tests.bank import bring_to
 
     bank = make_bank()
@@ -128,7 +129,7 @@ def test_problem_and_work_order_lists_and_links(db):
 
 def test_common_words_find_the_same_incidents_as_rare_ones(db, monkeypatch):
     """A word common enough to skip the trigram index (SQLite) finds exactly what the index finds, in order."""
-    from desktop.workflow import queries
+    from desktop.workflow.cases import queries
 
     bank = make_bank()
     made = [_register(bank, i, title=f"Batch timeout {i}" if i % 3 else f"이체 지연 {i}").number for i in range(9)]

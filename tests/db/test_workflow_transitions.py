@@ -9,9 +9,10 @@ import pytest
 
 from desktop.errors import BeaconError
 from desktop.models import Case, Event, database
-from desktop.workflow.actors import load_actor
-from desktop.workflow.engine import KIND_MODELS, application_of, fire_in_transaction, load_row
-from desktop.workflow.process import definition, process_dir
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import KIND_MODELS, application_of, load_row
+from desktop.workflow.engine.engine import fire_in_transaction
+from desktop.workflow.engine.process import definition, process_dir
 from tests.bank import MATRIX, PERSONAS, T0, bring_to, fields_for, full_values, make_bank
 
 KINDS = ["incident", "problem", "change", "work_order"]

@@ -19,10 +19,10 @@ def main(out: Path) -> list[Path]:
 
     from desktop.app import _application, open_main_window
     from desktop.config import Settings
+    from desktop.setup import open_database
     from desktop.views.i18n import install_language
     from desktop.views.theme import apply_theme
-    from desktop.workflow.session import authenticate
-    from desktop.workflow.setup import open_database
+    from desktop.workflow.common.session import authenticate
 
     out.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
@@ -141,7 +141,7 @@ def matrix_shots(app, url: str, actor, out: Path) -> list[Path]:
     from desktop.views.i18n import install_language
     from desktop.views.session import ClientSession
     from desktop.views.theme import apply_theme
-    from desktop.workflow.admin_matrix import parse_matrix_csv
+    from desktop.workflow.admin.matrix import parse_matrix_csv
 
     bad = parse_matrix_csv(b"ci_code,ci_name,role,position,login,name\r\nNOPE,,primary_handler,1,nobody,\r\n"
                            b"APP-IB,,boss,x,admin,\r\n")
@@ -205,7 +205,7 @@ def export_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # t
         path = out / f"export-running-{lang}-{theme}.png"
         window.grab().save(str(path))
         saved.append(path)
-        from desktop.workflow.export import ExportError
+        from desktop.workflow.integrations.export import ExportError
 
         bar._failed(ExportError("export.locked", path=str(target)))
         QApplication.processEvents()
@@ -257,7 +257,7 @@ def policy_screens(app, url: str, actor, out: Path) -> list[Path]:
     from desktop.views.i18n import install_language
     from desktop.views.session import ClientSession
     from desktop.views.theme import apply_theme
-    from desktop.workflow import admin_policy as ap
+    from desktop.workflow.admin import policy as ap
 
     out.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
@@ -301,7 +301,8 @@ def people_screens(out: Path, url: str, actor) -> list[Path]:
     from desktop.views.i18n import install_language
     from desktop.views.session import ClientSession
     from desktop.views.theme import apply_theme
-    from desktop.workflow import admin_cis, admin_people
+    from desktop.workflow.admin import cis as admin_cis
+    from desktop.workflow.admin import people as admin_people
 
     app = QApplication.instance()
     busiest = max(admin_cis.list_cis(kind="application"),
@@ -342,8 +343,8 @@ def people_screens(out: Path, url: str, actor) -> list[Path]:
 
 def showcase_cases(actor_id: int) -> tuple[int, int]:
     """A demo incident and a demo problem with as much on every tab as the demo data offers."""
-    from desktop.workflow.detail import case_detail
-    from desktop.workflow.queries import CaseFilter, IncidentFilter, list_cases, list_incidents
+    from desktop.workflow.cases.detail import case_detail
+    from desktop.workflow.cases.queries import CaseFilter, IncidentFilter, list_cases, list_incidents
 
     def richness(case_id: int) -> tuple[int, ...]:
         d = case_detail(actor_id=actor_id, case_id=case_id)
@@ -361,8 +362,8 @@ def chart_extremes(actor_id: int) -> tuple[int, int]:
     from datetime import timedelta
 
     from desktop.models import utcnow
-    from desktop.workflow import case_service as cs
-    from desktop.workflow import session as session_service
+    from desktop.workflow.cases import case_service as cs
+    from desktop.workflow.common import session as session_service
 
     app_id = session_service.applications()[0].value
     now = utcnow()
@@ -414,8 +415,8 @@ def only_import(out: Path) -> list[Path]:
     """Just the import screens, on a fresh demo database: `python -m tests.gui.screenshots OUT import`."""
     from desktop.app import _application
     from desktop.config import Settings
-    from desktop.workflow.session import authenticate
-    from desktop.workflow.setup import open_database
+    from desktop.setup import open_database
+    from desktop.workflow.common.session import authenticate
 
     out.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"

@@ -15,9 +15,9 @@ from desktop.views.admin import AdminPage
 from desktop.views.admin.importer import ImportScreen
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow import importer
-from desktop.workflow.actors import load_actor
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.integrations import importer
 from tests.bank import make_bank
 from tests.db.test_importer import COLUMNS, audit_export, to_csv
 

@@ -15,9 +15,9 @@ from desktop.views.admin import matrix as matrix_view
 from desktop.views.admin import propagation as propagation_view
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.actors import load_actor
 from tests.bank import make_bank
 
 

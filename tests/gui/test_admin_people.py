@@ -19,11 +19,11 @@ from desktop.views.admin.cis import CiEditor
 from desktop.views.admin.users import UserEditor
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow import case_service
-from desktop.workflow import session as session_service
-from desktop.workflow.actors import load_actor
-from desktop.workflow.auth import hash_password
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service
+from desktop.workflow.common import session as session_service
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank
 
 

@@ -16,11 +16,11 @@ from desktop.views.admin.priority import PriorityMatrixEditor
 from desktop.views.admin.sla import SlaEditor
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow import admin_policy as ap
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.auth import hash_password
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin import policy as ap
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank, seoul
 
 

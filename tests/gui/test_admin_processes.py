@@ -17,10 +17,11 @@ from desktop.views.case_view import CaseView
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
 from desktop.views.theme import load_fonts
-from desktop.workflow.actors import load_actor
-from desktop.workflow.admin_processes import active_source, save_version
-from desktop.workflow.engine import fire_in_transaction, load_row
-from desktop.workflow.process import STAY, shipped_definition
+from desktop.workflow.admin.processes import active_source, save_version
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine.engine import fire_in_transaction
+from desktop.workflow.engine.process import STAY, shipped_definition
 from tests.bank import bring_to, create, make_bank
 from tests.db.test_admin_processes import with_hold, without_waiting
 from tests.gui.test_case_view import table_of

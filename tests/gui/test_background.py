@@ -8,9 +8,9 @@ import threading
 from desktop.models import Setting, User, ensure_schema
 from desktop.models import db as dbmod
 from desktop.views.background import BackgroundServices
-from desktop.workflow import case_service as cs
-from desktop.workflow.defaults import seed_defaults
-from desktop.workflow.notices import set_preference
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.notify.notices import set_preference
 from tests.bank import make_bank
 from tests.servers import SmtpRecorder
 

@@ -18,10 +18,10 @@ from desktop.views.case_view import CaseView
 from desktop.views.i18n import install_language
 from desktop.views.main_window import MainWindow
 from desktop.views.session import ClientSession
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.detail import case_detail
-from desktop.workflow.process import definition
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.detail import case_detail
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.engine.process import definition
 from tests.bank import make_bank
 
 SEOUL = ZoneInfo("Asia/Seoul")
@@ -239,7 +239,7 @@ def test_the_owner_matrix_is_asked_once_however_many_transitions_name_it(qtbot, 
 
 
 def test_a_ten_minute_case_and_a_ten_day_case_get_readable_ticks(qtbot, bank):
-    from desktop.workflow.time_chart import choose_step
+    from desktop.workflow.cases.time_chart import choose_step
 
     short, _ = working_incident(bank, hours_ago=10 / 60)
     long_case, _ = working_incident(bank, hours_ago=240)

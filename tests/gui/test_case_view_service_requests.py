@@ -11,9 +11,9 @@ from desktop.models import ServiceRequestLink
 from desktop.views.case_view import CaseView
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.defaults import put_setting
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.settings import put_setting
 from tests.bank import bring_to, make_bank
 from tests.db.test_sr_delivery import T0, ItsmServer, configure, sr_rounds
 from tests.servers import free_port

@@ -10,9 +10,9 @@ from desktop.models import Case, CaseLink, ServiceRequestLink
 from desktop.views.dialogs import FollowUpEditor, TransitionDialog
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.detail import case_detail
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.detail import case_detail
+from desktop.workflow.common.actors import load_actor
 from tests.bank import bring_to, make_bank
 from tests.db.test_sr_delivery import T0, configure
 from tests.servers import free_port

@@ -16,8 +16,8 @@ from desktop.views.dashboard import DashboardPage
 from desktop.views.i18n import install_language
 from desktop.views.main_window import MainWindow
 from desktop.views.session import ClientSession
-from desktop.workflow import dashboard as dashboard_service
-from desktop.workflow.actors import load_actor
+from desktop.workflow.cases import dashboard as dashboard_service
+from desktop.workflow.common.actors import load_actor
 from tests import factories
 from tests.bank import bring_to, make_bank
 

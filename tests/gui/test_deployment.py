@@ -20,7 +20,7 @@ from desktop.models import db as dbmod
 from desktop.views.dialogs import LoginDialog
 from desktop.views.first_run import FirstRunDialog
 from desktop.views.i18n import install_language
-from desktop.workflow.session import authenticate
+from desktop.workflow.common.session import authenticate
 from tests.db.test_first_demo_database import load_first_demo
 
 

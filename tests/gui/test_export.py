@@ -20,8 +20,8 @@ from desktop.views.i18n import install_language
 from desktop.views.pages import CaseListPage, IncidentListPage, _select_data
 from desktop.views.session import ClientSession
 from desktop.views.table_models import PAGE, IncidentTableModel
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.actors import load_actor
 from tests import factories
 from tests.bank import T0, make_bank
 
@@ -145,7 +145,7 @@ def test_cancel_leaves_no_file_and_a_locked_file_says_so(qtbot, bank, out, monke
         raise PermissionError(13, "Permission denied", str(dst))
 
     monkeypatch.setattr(export_view, "export_list", real)
-    monkeypatch.setattr("desktop.workflow.export.os.replace", locked)
+    monkeypatch.setattr("desktop.workflow.integrations.export.os.replace", locked)
     assert page.export_list()
     assert page.export_bar.wait()
     assert os.listdir(out) == []

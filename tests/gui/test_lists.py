@@ -15,9 +15,9 @@ from desktop.views.main_window import MainWindow
 from desktop.views.pages import CaseListPage, IncidentListPage, SavedFilterBar, _select_data
 from desktop.views.session import ClientSession
 from desktop.views.table_models import IncidentTableModel
-from desktop.workflow import case_service as cs
-from desktop.workflow.actors import load_actor
-from desktop.workflow.queries import IncidentFilter
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.cases.queries import IncidentFilter
+from desktop.workflow.common.actors import load_actor
 from tests import factories
 from tests.bank import T0, bring_to, make_bank
 

@@ -23,7 +23,7 @@ def test_bundled_korean_font_has_hangul(qapp):
 
 def test_first_start_creates_the_demo_bank_and_shows_it(qapp, tmp_path, monkeypatch):
     from desktop.views.dialogs import LoginDialog
-    from desktop.workflow.session import authenticate
+    from desktop.workflow.common.session import authenticate
 
     signed_in = []
 

@@ -17,9 +17,9 @@ from desktop.views import dialogs
 from desktop.views.main_window import MainWindow
 from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel
-from desktop.workflow.actors import load_actor
-from desktop.workflow.auth import hash_password
-from desktop.workflow.defaults import seed_defaults
+from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank
 
 
@@ -167,7 +167,7 @@ def test_incident_story_from_registration_to_closure(qtbot, bank, monkeypatch):
 
 def test_problem_runs_its_five_stages(qtbot, bank, monkeypatch):
     typist = Typist(monkeypatch, qtbot)
-    from desktop.workflow import case_service
+    from desktop.workflow.cases import case_service
 
     problem = case_service.register_problem(actor_id=bank.id("pm"), title="월말 세션 풀 고갈",
                                             description="매월 말일 오후 반복")
@@ -189,7 +189,7 @@ def test_problem_runs_its_five_stages(qtbot, bank, monkeypatch):
 
 def test_a_stale_edit_shows_the_conflict_dialog_and_keeps_what_was_typed(qtbot, bank, monkeypatch):
     typist = Typist(monkeypatch, qtbot)
-    from desktop.workflow import case_service
+    from desktop.workflow.cases import case_service
 
     r = case_service.register_incident(actor_id=bank.id("customer"), title="카드승인 지연", description="지연",
                                        application_id=bank.app.id, urgency="high", incident_type="application")
@@ -217,7 +217,7 @@ def test_a_stale_edit_shows_the_conflict_dialog_and_keeps_what_was_typed(qtbot, 
 
 
 def test_list_models_pass_the_model_tester(qtbot, bank, qtmodeltester):
-    from desktop.workflow import case_service
+    from desktop.workflow.cases import case_service
 
     for i in range(3):
         case_service.register_incident(actor_id=bank.id("customer"), title=f"장애 {i}", description="-",
@@ -253,7 +253,7 @@ def test_language_switch_rebuilds_the_window_and_is_remembered(qtbot, bank):
 
 def test_report_button_makes_the_pdf_off_the_ui_thread_and_opens_it(qtbot, bank, monkeypatch):
     from desktop.views import reports as reports_module
-    from desktop.workflow import case_service
+    from desktop.workflow.cases import case_service
 
     opened = []
     monkeypatch.setattr(reports_module.QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url)))

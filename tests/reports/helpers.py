@@ -9,7 +9,7 @@ from typing import Any
 
 from pypdf import PdfReader
 
-from desktop.workflow import case_service as cs
+from desktop.workflow.cases import case_service as cs
 from tests.bank import Bank
 
 CLOSE = {"resolution": "WAS 재기동으로 세션 풀 회복", "cause": "세션 풀 고갈", "result": "서비스 정상화",

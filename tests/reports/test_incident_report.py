@@ -180,7 +180,7 @@ def test_unknown_or_wrong_numbers_are_refused_in_words(db):
         incident_report_pdf("INC-2026-999999")
     assert missing.value.code == "report.not_found"
     assert "INC-2026-999999" in missing.value.message("ko") and "찾을 수 없습니다" in missing.value.message("ko")
-    from desktop.workflow import case_service as cs
+    from desktop.workflow.cases import case_service as cs
 
     made = cs.register_problem(actor_id=bank.id("pm"), title="세션 풀 고갈", description="반복")
     with pytest.raises(BeaconError) as wrong:

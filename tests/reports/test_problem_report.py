@@ -7,7 +7,7 @@ import pytest
 from desktop.errors import BeaconError
 from desktop.reports.data import load_problem_report
 from desktop.reports.report_service import problem_report_pdf
-from desktop.workflow import case_service as cs
+from desktop.workflow.cases import case_service as cs
 from tests.bank import make_bank, seoul
 from tests.reports.helpers import Incident, body_text, pdf_pages, pdf_text, squash
 

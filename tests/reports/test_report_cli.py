@@ -13,7 +13,7 @@ import pytest
 from desktop.cli import main
 from desktop.i18n import current_language, set_language
 from desktop.models import db as dbmod
-from desktop.workflow import case_service as cs
+from desktop.workflow.cases import case_service as cs
 from tests.bank import make_bank, seoul
 from tests.reports.helpers import Incident, pdf_text
 

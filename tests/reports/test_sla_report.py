@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from peewee import fn
 
+from desktop.demo.bank import load_demo
 from desktop.errors import BeaconError
 from desktop.models import ConfigurationItem, Incident, Team
 from desktop.reports.report_service import parse_month, sla_report_pdf
 from desktop.reports.sla_data import filtered_kpis, load_sla_report, month_bounds, previous_months
-from desktop.workflow.demo import load_demo
-from desktop.workflow.kpi import incident_kpis
+from desktop.workflow.sla.kpi import incident_kpis
 from tests.reports.helpers import pdf_pages, pdf_text
 
 NOW = datetime(2026, 11, 27, 8, 0)

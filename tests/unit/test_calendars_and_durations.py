@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.workflow.calendars import WorkingCalendar, wall_minutes
-from desktop.workflow.durations import duration_label, format_minutes
+from desktop.workflow.sla.calendars import WorkingCalendar, wall_minutes
+from desktop.workflow.sla.durations import duration_label, format_minutes
 
 SEOUL = ZoneInfo("Asia/Seoul")
 NINE_TO_SIX = {d: [(time(9), time(18))] for d in range(5)} | {5: [], 6: []}

@@ -10,9 +10,16 @@ import pytest
 
 from desktop.errors import BeaconError
 from desktop.models import Notification
-from desktop.workflow.intake import IntakeConfig, IntakeError, parse_alertmanager, parse_body, parse_generic, parse_time
-from desktop.workflow.intake_server import parse_listen
-from desktop.workflow.service_requests import SrDeliveryError, SrSystem, build_request, json_pointer, render_body
+from desktop.workflow.integrations.intake import (
+    IntakeConfig,
+    IntakeError,
+    parse_alertmanager,
+    parse_body,
+    parse_generic,
+    parse_time,
+)
+from desktop.workflow.integrations.intake_server import parse_listen
+from desktop.workflow.notify.service_requests import SrDeliveryError, SrSystem, build_request, json_pointer, render_body
 
 CONFIG = IntakeConfig()
 ALERT = {"status": "firing", "labels": {"alertname": "DiskFull", "ci": "HOST-01", "severity": "warning"},

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.errors import BeaconError
-from desktop.workflow.admin_policy import CalendarDraft, parse_hours, working_calendar
+from desktop.workflow.admin.policy import CalendarDraft, parse_hours, working_calendar
 
 
 @st.composite

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.workflow.process import (
+from desktop.workflow.engine.process import (
     ProcessDefinitionError,
     load_definition_file,
     parse_definition,

@@ -167,7 +167,7 @@ def test_the_cli_refuses_a_bad_site_file_with_its_name_and_line(tmp_path, monkey
 
 
 def test_commands_say_when_a_lock_overrides_the_database_flag(site, monkeypatch, capsys, tmp_path):
-    from desktop.workflow import setup
+    from desktop import setup
 
     opened = []
 

@@ -1,6 +1,6 @@
 """Configuration items: the CI list by kind, its form, its relations and its incidents.
 
-Every save goes through `desktop.workflow.admin_cis`; a refusal is shown under the form in
+Every save goes through `desktop.workflow.admin.cis`; a refusal is shown under the form in
 the user's language and nothing is saved. Retired CIs stay listed (greyed) with their history.
 """
 
@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
-from desktop.workflow import admin_cis
-from desktop.workflow import session as session_service
-from desktop.workflow.queries import state_label
+from desktop.workflow.admin import cis as admin_cis
+from desktop.workflow.common import session as session_service
+from desktop.workflow.engine.process import state_label
 
 RETIRED_GREY = QColor("#9e9e9e")
 

@@ -1,6 +1,6 @@
 """Import incidents from another ITSM: pick a file, map its columns, check it, then import it.
 
-The screen only lays out and reports; `desktop.workflow.importer` reads, validates, plans and
+The screen only lays out and reports; `desktop.workflow.integrations.importer` reads, validates, plans and
 writes. The check (a dry run) and the import run on Qt's thread pool with their own database
 connection, so the window stays responsive; the import reports progress through a signal.
 """
@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError
 from desktop.views.admin.cis import MessageLine, fit_columns
 from desktop.views.session import ClientSession
-from desktop.workflow import importer
-from desktop.workflow.importer import ImportReport, Mapping
+from desktop.workflow.integrations import importer
+from desktop.workflow.integrations.importer import ImportReport, Mapping
 
 log = logging.getLogger(__name__)
 ZONES = ("Asia/Seoul", "UTC", "Asia/Tokyo", "Asia/Singapore", "Europe/London", "America/New_York")
@@ -58,7 +58,7 @@ class _RunImport(QRunnable):
         self.signals = _Signals()
 
     def run(self) -> None:
-        from desktop.workflow.background import release_connection
+        from desktop.workflow.sla.background import release_connection
 
         try:
             report = importer.run_import(progress=lambda done, total: self.signals.sig_progress.emit(done, total),

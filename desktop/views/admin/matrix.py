@@ -41,9 +41,9 @@ from desktop.errors import BeaconError
 from desktop.i18n import pick
 from desktop.views import dialogs
 from desktop.views.session import ClientSession
-from desktop.workflow import admin_matrix
-from desktop.workflow.admin_matrix import CellEdit, CellUser, MatrixGrid, MatrixRow, RowError
-from desktop.workflow.notices import REASON_LABELS
+from desktop.workflow.admin import matrix as admin_matrix
+from desktop.workflow.admin.matrix import CellEdit, CellUser, MatrixGrid, MatrixRow, RowError
+from desktop.workflow.notify.notices import REASON_LABELS
 
 Cell = tuple[int, str]
 CI_ROLE = Qt.ItemDataRole.UserRole

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
-from desktop.workflow import admin_policy as ap
+from desktop.workflow.admin import policy as ap
 
 
 def text_color(background: str) -> str:

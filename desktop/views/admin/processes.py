@@ -47,9 +47,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
-from desktop.workflow import admin_processes as service
-from desktop.workflow.process import ProcessDef
-from desktop.workflow.process_diagram import START_RADIUS, STAY_MARK, Diagram, layout
+from desktop.workflow.admin import processes as service
+from desktop.workflow.admin.process_diagram import START_RADIUS, STAY_MARK, Diagram, layout
+from desktop.workflow.engine.process import ProcessDef
 
 INITIAL_COLOR = "#2e7d32"
 FINAL_COLOR = "#546e7a"

@@ -35,9 +35,10 @@ from desktop.i18n import pick
 from desktop.views import dialogs
 from desktop.views.admin.matrix import UserPicker
 from desktop.views.session import ClientSession
-from desktop.workflow import admin_matrix, admin_propagation
-from desktop.workflow.admin_propagation import RULE_LABELS
-from desktop.workflow.notices import KIND_LABELS
+from desktop.workflow.admin import matrix as admin_matrix
+from desktop.workflow.admin import propagation as admin_propagation
+from desktop.workflow.admin.propagation import RULE_LABELS
+from desktop.workflow.notify.notices import KIND_LABELS
 
 DATA = Qt.ItemDataRole.UserRole
 SEARCH = Qt.ItemDataRole.UserRole + 1

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError
 from desktop.views.admin.priority import FilledCellDelegate, text_color
 from desktop.views.session import ClientSession
-from desktop.workflow import admin_policy as ap
-from desktop.workflow.calendars import WEEKDAYS
-from desktop.workflow.durations import format_minutes
+from desktop.workflow.admin import policy as ap
+from desktop.workflow.sla.calendars import WEEKDAYS
+from desktop.workflow.sla.durations import format_minutes
 
 # day colours of the month view, readable in the light and the dark theme
 PUBLIC = ("#ffcdd2", "#b71c1c")

@@ -1,7 +1,7 @@
 """Users and teams: find a user, edit them with their roles and notice channels, disable or
 enable them, reset their password; and the teams they belong to.
 
-Every save goes through `desktop.workflow.admin_people`, all of a form in one transaction; a
+Every save goes through `desktop.workflow.admin.people`, all of a form in one transaction; a
 refusal is shown under the form in the user's language and nothing is saved.
 """
 
@@ -34,7 +34,7 @@ from desktop.errors import BeaconError
 from desktop.views.admin.cis import RETIRED_GREY, CiEditor, MessageLine, fit_columns, scrolling
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
-from desktop.workflow import admin_people
+from desktop.workflow.admin import people as admin_people
 
 LANGUAGE_NAMES = (("ko", "한국어"), ("en", "English"))
 

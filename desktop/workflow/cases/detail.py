@@ -1,0 +1,288 @@
+"""Everything a case view shows, in one call: fields, SLA, what this user may do next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import peewee
+
+from desktop.errors import BeaconError
+from desktop.models import (
+    Action,
+    Case,
+    CaseLink,
+    Change,
+    ConfigurationItem,
+    Grade,
+    ImpactLevel,
+    Incident,
+    Problem,
+    SlaClock,
+    Team,
+    UrgencyLevel,
+    User,
+    utcnow,
+)
+from desktop.workflow.cases.queries import CaseRow, can_view, linked_cases, work_orders_of
+from desktop.workflow.cases.time_chart import Timeline, case_timeline
+from desktop.workflow.common.actors import load_actor
+from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN, load_row
+from desktop.workflow.engine.engine import is_owner, may_fire, may_operate
+from desktop.workflow.engine.fields import FIELDS
+from desktop.workflow.engine.process import FOLLOW_UP_KINDS, case_definition
+from desktop.workflow.notify.service_requests import ServiceRequestLine, SrDeliveryError, service_requests_of
+from desktop.workflow.notify.service_requests import systems as sr_systems  # the name `systems` is too general here
+from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
+from desktop.workflow.sla.clocks import ClockStatus, case_pauses, clock_status
+
+
+@dataclass(frozen=True)
+class FieldInfo:
+    """A field a transition asks for: name, type, labels, whether required."""
+
+    name: str
+    type: str
+    ko: str
+    en: str
+    required: bool
+    # for a list of follow-ups: the kinds this case may create (value, ko, en) and the systems an SR can go to
+    choices: tuple[tuple[str, str, str], ...] = ()
+    systems: tuple[str, ...] = ()
+
+
+
+@dataclass(frozen=True)
+class ActionInfo:
+    """A transition (or operation) this user may do now."""
+
+    name: str
+    ko: str
+    en: str
+    fields: tuple[FieldInfo, ...] = ()
+    is_operation: bool = False
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One logged action (조치 내역): when it was done, when it was written down, by whom."""
+
+    action_id: int
+    acted_at: datetime
+    recorded_at: datetime
+    actor: str
+    kind: str
+    minutes_spent: int | None
+    body: str
+
+    @property
+    def back_dated(self) -> bool:
+        """True when it was written down more than a minute after it was done."""
+        return (self.recorded_at - self.acted_at).total_seconds() >= 60
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """A change spawned from (or linked to) the case; it runs and closes on its own."""
+
+    case_id: int
+    number: str
+    title: str
+    change_type: str
+    state: str
+    requested_at: datetime
+    planned_start: datetime | None
+    planned_end: datetime | None
+    implemented_at: datetime | None
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class LinkedCase:
+    """A problem linked to an incident, or an incident linked to a problem."""
+
+    case_id: int
+    number: str
+    title: str
+    state: str
+    registered_at: datetime
+    grade: str = ""
+    grade_en: str = ""
+    grade_color: str = ""
+    root_cause: str = ""
+    workaround: str = ""
+    is_known_error: bool = False
+
+
+@dataclass
+class CaseDetail:
+    case_id: int
+    number: str
+    kind: str
+    version: int
+    state: str
+    state_label: dict[str, str]
+    stage: int | None
+    stages: list[tuple[int, dict[str, str]]]
+    title: str
+    values: dict[str, Any]  # column → value for display (texts, times)
+    names: dict[str, str]  # application, urgency, impact, grade, reporter, assignee, team → display names
+    grade_color: str = "#888888"
+    sla: list[ClockStatus] = field(default_factory=list)
+    transitions: list[ActionInfo] = field(default_factory=list)
+    operations: list[ActionInfo] = field(default_factory=list)
+    work_orders: list[CaseRow] = field(default_factory=list)
+    links: list[tuple[str, str, str, str]] = field(default_factory=list)
+    parent_number: str = ""
+    children: list[str] = field(default_factory=list)
+    opened_at: datetime | None = None
+    sla_minutes_per_day: dict[str, int] = field(default_factory=dict)  # clock kind → minutes in one of its days
+    actions: list[ActionLine] = field(default_factory=list)  # newest first
+    changes: list[ChangeLine] = field(default_factory=list)
+    problems: list[LinkedCase] = field(default_factory=list)  # an incident's
+    incidents: list[LinkedCase] = field(default_factory=list)  # a problem's
+    timeline: Timeline | None = None
+    service_requests: list[ServiceRequestLine] = field(default_factory=list)  # SRs sent to other systems
+
+
+def _name(model: Any, row_id: int | None, column: str = "name") -> str:
+    if row_id is None:
+        return ""
+    row = model.get_or_none(model.id == row_id)
+    return getattr(row, column) if row else ""
+
+
+def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> CaseDetail:
+    """The case as its view shows it to this user."""
+    actor = load_actor(actor_id)
+    kind, row = load_row(case_id)
+    if not can_view(actor, kind, row):
+        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=case_id)
+    process = case_definition(kind, row)
+    case = Case.get_by_id(case_id)
+    state = process.states.get(row.state)
+    seen: dict[int, dict[str, str]] = {}
+    for s in process.states.values():  # a stage is named after its first state (e.g. 처리 for in_progress)
+        if s.stage:
+            seen.setdefault(s.stage, s.label)
+    model = KIND_MODELS[kind]
+    values = {name: getattr(row, name) for name, f in model._meta.fields.items()
+              if not isinstance(f, peewee.ForeignKeyField)}
+    names = {
+        "reporter": _name(User, getattr(row, REPORTER_COLUMN[kind] + "_id")),
+        "assignee": _name(User, row.assignee_id),
+        "team": _name(Team, getattr(row, "assigned_team_id", None)),
+    }
+    grade_color = "#888888"
+    if hasattr(row, "application_id"):
+        names["application"] = _name(ConfigurationItem, row.application_id)
+    if kind == "incident":
+        names["urgency"] = _name(UrgencyLevel, row.urgency_id)
+        names["impact"] = _name(ImpactLevel, row.impact_id)
+    if getattr(row, "grade_id", None):
+        grade = Grade.get_by_id(row.grade_id)
+        names["grade"] = grade.name
+        names["grade_en"] = grade.name_en
+        values["grade_level"] = grade.level
+        grade_color = grade.color
+
+    def follow_up_options() -> tuple[tuple[tuple[str, str, str], ...], tuple[str, ...]]:
+        allowed = process.follow_ups.get(getattr(row, "incident_type", ""), ())
+        kinds = tuple((k, *FOLLOW_UP_KINDS[k]) for k in allowed)  # the process was checked against them
+        try:
+            names = tuple(sorted(sr_systems())) if "service_request" in allowed else ()
+        except (BeaconError, SrDeliveryError, ValueError):
+            names = ()  # a broken setting is reported when the SR is sent; the name can still be typed
+        return kinds, names
+
+    def field_info(n: str, t: Any) -> FieldInfo:
+        spec = FIELDS[kind][n]
+        if n == "follow_ups":
+            kinds, names = follow_up_options()
+            return FieldInfo(n, spec.type, spec.ko, spec.en, n in t.required, kinds, names)
+        return FieldInfo(n, spec.type, spec.ko, spec.en, n in t.required)
+
+    def info(t: Any) -> ActionInfo:
+        fields = tuple(field_info(n, t) for n in (*t.required, *t.optional))
+        return ActionInfo(t.name, t.label["ko"], t.label["en"], fields)
+
+    # the owner matrix is asked at most once, not once per transition that names @owner
+    rules = [*(t.roles for t in process.transitions.values() if row.state in t.sources),
+             *(op.roles for op in process.operations.values() if row.state in op.states)]
+    needs_owner = any("@owner" in roles and not (actor.roles & set(roles)) for roles in rules)
+    owner = is_owner(actor, kind, row) if needs_owner else False
+    detail = CaseDetail(
+        case_id=case_id, number=case.number, kind=kind, version=row.version, state=row.state,
+        state_label=state.label if state else {"ko": row.state, "en": row.state},
+        stage=state.stage if state else None, stages=sorted(seen.items()), title=row.title, values=values,
+        names=names, grade_color=grade_color, opened_at=getattr(row, OPENED_AT_COLUMN[kind]),
+        transitions=[info(t) for t in process.transitions.values() if may_fire(actor, kind, row, t, owner=owner)],
+        operations=[ActionInfo(op.name, op.label["ko"], op.label["en"], is_operation=True)
+                    for op in process.operations.values() if may_operate(actor, kind, row, op, owner=owner)],
+        work_orders=work_orders_of(case_id) if kind in ("incident", "problem") else [],
+        links=linked_cases(case_id),
+    )
+    at = now or utcnow()
+    pauses = case_pauses(case_id)
+    calendars: dict[int, WorkingCalendar] = {}
+    for clock in SlaClock.select().where(SlaClock.case == case_id).order_by(SlaClock.kind.desc()):
+        if clock.calendar_id is None:
+            calendar = WorkingCalendar(code="24x7", time_zone="UTC", hours={}, is_24x7=True)
+        else:
+            calendar = calendars.get(clock.calendar_id) or calendars.setdefault(clock.calendar_id,
+                                                                               load_calendar(clock.calendar_id))
+        detail.sla.append(clock_status(clock, at, calendar=calendar, pauses=pauses))
+        detail.sla_minutes_per_day[clock.kind] = (calendar.working_minutes_per_day() if clock.uses_business_time
+                                                  else 24 * 60)
+    if kind in ("incident", "problem"):
+        detail.actions = _actions(case_id)
+        detail.changes = _changes(case_id)
+        detail.timeline = case_timeline(case_id, kind=kind, process=process, row=row,
+                                        opened_at=getattr(row, OPENED_AT_COLUMN[kind]), now=at)
+    if kind == "incident":
+        detail.service_requests = service_requests_of(case_id)
+        detail.problems = _linked(Problem, CaseLink.select(CaseLink.target).where(
+            (CaseLink.source == case_id) & (CaseLink.kind == "problem")))
+    elif kind == "problem":
+        detail.incidents = _linked(Incident, CaseLink.select(CaseLink.source).where(
+            (CaseLink.target == case_id) & (CaseLink.kind == "problem")))
+    if kind == "incident":
+        if row.parent_id:
+            detail.parent_number = Case.get_by_id(row.parent_id).number
+        detail.children = [n for (n,) in Incident.select(Case.number).join(Case, on=(Incident.case == Case.id))
+                           .where(Incident.parent == case_id).tuples()]
+    return detail
+
+
+def _actions(case_id: int) -> list[ActionLine]:
+    query = (Action.select(Action.id, Action.acted_at, Action.recorded_at, User.name, Action.kind,
+                           Action.minutes_spent, Action.body)
+             .join(User, on=(Action.actor == User.id))
+             .where(Action.case == case_id).order_by(Action.acted_at.desc(), Action.id.desc()))
+    return [ActionLine(*row) for row in query.tuples()]
+
+
+def _changes(case_id: int) -> list[ChangeLine]:
+    linked = CaseLink.select(CaseLink.target).where(CaseLink.source == case_id) | \
+        CaseLink.select(CaseLink.source).where(CaseLink.target == case_id)
+    query = (Change.select(Change.case, Case.number, Change.title, Change.change_type, Change.state,
+                           Change.requested_at, Change.planned_start, Change.planned_end, Change.implemented_at,
+                           Change.closed_at)
+             .join(Case, on=(Change.case == Case.id))
+             .where((Change.parent == case_id) | Change.case.in_(linked))
+             .order_by(Change.requested_at, Change.case))
+    return [ChangeLine(*row) for row in query.tuples()]
+
+
+def _linked(model: Any, ids: Any) -> list[LinkedCase]:
+    """Linked problems or incidents with their grade; a problem's root cause and known error too."""
+    columns = [model.case, Case.number, model.title, model.state, model.registered_at, Grade.name, Grade.name_en,
+               Grade.color]
+    if model is Problem:
+        columns += [Problem.root_cause, Problem.workaround, Problem.is_known_error]
+    query = (model.select(*columns).join(Case, on=(model.case == Case.id))
+             .switch(model).join(Grade, peewee.JOIN.LEFT_OUTER, on=(model.grade == Grade.id))
+             .where(model.case.in_(ids)).order_by(model.registered_at.desc(), model.case.desc()))
+    return [LinkedCase(*(value if value is not None else "" for value in row[:8]), *row[8:])
+            for row in query.tuples()]

@@ -1,0 +1,47 @@
+"""The effect registry: what a transition's `effects = [...]` names, filled by the domains.
+
+The engine runs effects by name and knows none of them. Each wing registers its
+own with `@effect("name")` in its `effects` module (cases, SLA, notify); the
+`desktop.workflow` package imports those modules, so the registry is full before
+any definition is read. Process definitions are checked
+against this registry, so a definition naming an effect nobody registered is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from desktop.errors import BeaconError
+
+Effect = Callable[[Any], None]
+EFFECTS: dict[str, Effect] = {}
+
+# Run on entering / leaving a state whose definition says `pauses_sla`; registered by the SLA wing.
+PAUSE_EFFECT = "sla_pause"
+RESUME_EFFECT = "sla_resume"
+
+
+def effect(name: str) -> Callable[[Effect], Effect]:
+    """Register an effect under the name process definitions use (one function per name)."""
+    def register(fn: Effect) -> Effect:
+        if EFFECTS.get(name, fn) is not fn:
+            raise ValueError(f"effect {name!r} is registered twice")
+        EFFECTS[name] = fn
+        return fn
+    return register
+
+
+def run_effect(name: str, ctx: Any) -> None:
+    """Run one registered effect on a transition's context."""
+    fn = EFFECTS.get(name)
+    if fn is None:
+        raise BeaconError("workflow.effect_missing", effect=name)
+    fn(ctx)
+
+
+def describe(name: str) -> str:
+    """The first line of an effect's docstring: what it does, for a person choosing effects."""
+    fn = EFFECTS.get(name)
+    doc = (fn.__doc__ or "").strip() if fn else ""
+    return doc.splitlines()[0] if doc else name

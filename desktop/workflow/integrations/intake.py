@@ -1,0 +1,611 @@
+"""Monitoring intake: alerts from Prometheus Alertmanager (or any tool speaking the generic JSON) become incidents.
+
+A firing alert registers an incident through the normal registration path (grade from
+urgency × the CI's impact, assignment from the owner matrix, propagation, SLA start,
+events) on the application its CI label names, as the monitoring system user. The same
+alert (source + fingerprint) firing again while that incident is open adds an action to
+it instead; a resolved alert adds an action and, when configured, closes the incident.
+Each request is one transaction: a payload with several alerts is applied whole or not
+at all. The HTTP side lives in `intake_server`; this module knows no sockets.
+
+Configuration is the organisation setting `intake` (see `IntakeConfig`); bearer tokens
+are the setting `intake_tokens`, which keeps only a SHA-256 of each token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee
+
+from desktop.errors import BeaconError
+from desktop.i18n import pick
+from desktop.models import (
+    Action,
+    AlertLink,
+    Case,
+    ConfigurationItem,
+    Event,
+    Incident,
+    Setting,
+    UrgencyLevel,
+    User,
+    database,
+    utcnow,
+)
+from desktop.workflow.common.actors import Actor, load_actor
+from desktop.workflow.engine.engine import TITLE_MAX, fire_in_transaction
+
+SETTING = "intake"
+TOKENS_SETTING = "intake_tokens"
+SOURCES = ("alertmanager", "generic")
+DEFAULT_SEVERITY_MAP = {"critical": "high", "page": "high", "error": "high", "major": "high",
+                        "warning": "medium", "minor": "medium", "info": "low", "none": "low"}
+RETRIES = 3  # a unique-key collision (two identical firings at once) is retried, then refused
+
+
+# --- errors ---------------------------------------------------------------------------
+
+class IntakeError(Exception):
+    """A request the intake refuses: HTTP status, a machine code, the field at fault and a bilingual reason."""
+
+    def __init__(self, status: int, code: str, reason: dict[str, str], field: str = "") -> None:
+        super().__init__(reason["en"])
+        self.status = status
+        self.code = code
+        self.reason = reason
+        self.field = field
+
+    def body(self) -> dict[str, Any]:
+        """The JSON a client gets back."""
+        out: dict[str, Any] = {"error": self.code, "reason": self.reason["en"], "reason_ko": self.reason["ko"]}
+        if self.field:
+            out["field"] = self.field
+        return out
+
+
+def _malformed(field_path: str, ko: str, en: str) -> IntakeError:
+    return IntakeError(400, "malformed", {"ko": f"{field_path}: {ko}", "en": f"{field_path}: {en}"}, field_path)
+
+
+def _unprocessable(code: str, field_path: str, ko: str, en: str) -> IntakeError:
+    return IntakeError(422, code, {"ko": f"{field_path}: {ko}", "en": f"{field_path}: {en}"}, field_path)
+
+
+# --- configuration ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IntakeConfig:
+    """The setting `intake`; every key is optional.
+
+    `ci_labels`: labels tried in order for the CI code (default `service`, then `ci`);
+    `ci_map`: label value → CI code; `default_application`: CI code used when no label
+    names a known application (empty: such an alert is refused with 422);
+    `severity_label` and `severity_map` (severity → urgency code), `default_urgency`;
+    `incident_type` of registered incidents; `user`: login of the system user they are
+    registered as (created on first use, cannot sign in); `resolve_on_resolved`: a
+    resolved alert also closes the incident; `max_body_bytes`: request size limit.
+    """
+
+    ci_labels: tuple[str, ...] = ("service", "ci")
+    ci_map: dict[str, str] = field(default_factory=dict)
+    default_application: str = ""
+    severity_label: str = "severity"
+    severity_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY_MAP))
+    default_urgency: str = "medium"
+    incident_type: str = "system"
+    user: str = "monitoring"
+    resolve_on_resolved: bool = False
+    max_body_bytes: int = 1024 * 1024
+
+    @classmethod
+    def from_value(cls, raw: Any) -> IntakeConfig:
+        """Build from the setting's JSON value; a wrong type is named in both languages."""
+        if raw is None:
+            return cls()
+        if not isinstance(raw, dict):
+            raise _bad_setting(SETTING, raw, {"ko": "JSON 객체", "en": "a JSON object"})
+        known = set(cls.__dataclass_fields__)
+        unknown = sorted(set(raw) - known)
+        if unknown:
+            raise _bad_setting(f"{SETTING}.{unknown[0]}", raw[unknown[0]], ", ".join(sorted(known)))
+        values: dict[str, Any] = {}
+        for key, value in raw.items():
+            name = f"{SETTING}.{key}"
+            if key == "ci_labels":
+                if isinstance(value, str):
+                    value = [value]
+                if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+                    raise _bad_setting(name, value, {"ko": "레이블 이름 목록", "en": "a list of label names"})
+                values[key] = tuple(value)
+            elif key in ("ci_map", "severity_map"):
+                if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+                    raise _bad_setting(name, value, {"ko": "문자열 값의 JSON 객체", "en": "a JSON object of strings"})
+                values[key] = {(str(k).lower() if key == "severity_map" else str(k)): v for k, v in value.items()}
+            elif key == "resolve_on_resolved":
+                if not isinstance(value, bool):
+                    raise _bad_setting(name, value, "true, false")
+                values[key] = value
+            elif key == "max_body_bytes":
+                if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
+                    raise _bad_setting(name, value, {"ko": "1024 이상의 정수", "en": "a whole number ≥ 1024"})
+                values[key] = value
+            else:
+                value = "" if value is None else value
+                if not isinstance(value, str):
+                    raise _bad_setting(name, value, {"ko": "문자열", "en": "text"})
+                values[key] = value
+        return cls(**values)
+
+
+def _bad_setting(key: str, value: Any, allowed: str | dict[str, str]) -> BeaconError:
+    return BeaconError("settings.bad_value", key=key, value=json.dumps(value, ensure_ascii=False)[:80],
+                       allowed=allowed)
+
+
+def load_config() -> IntakeConfig:
+    """The intake configuration stored in the database."""
+    row = Setting.get_or_none(Setting.key == SETTING)
+    return IntakeConfig.from_value(json.loads(row.value) if row else None)
+
+
+# --- tokens ---------------------------------------------------------------------------
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _tokens() -> list[dict[str, str]]:
+    row = Setting.get_or_none(Setting.key == TOKENS_SETTING)
+    return list(json.loads(row.value)) if row else []
+
+
+def _save_tokens(tokens: list[dict[str, str]]) -> None:
+    text = json.dumps(tokens, ensure_ascii=False)
+    if not Setting.update(value=text, version=Setting.version + 1).where(Setting.key == TOKENS_SETTING).execute():
+        Setting.create(key=TOKENS_SETTING, value=text)
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    name: str
+    created_at: str
+    prefix: str  # the token's first characters, so a person can tell tokens apart
+
+
+def create_token(name: str, *, now: datetime | None = None) -> str:
+    """Make a new bearer token under `name` and return it; only its SHA-256 is stored, so it is shown once.
+
+    A token is 32 random bytes (URL-safe base64): a fast hash is enough, nothing to brute-force.
+    """
+    name = name.strip()
+    if not name:
+        raise BeaconError("workflow.required", action={"ko": "토큰 만들기", "en": "Create token"},
+                          fields={"ko": "이름", "en": "Name"})
+    token = "bcn_" + secrets.token_urlsafe(32)
+    with database.atomic():
+        tokens = _tokens()
+        if any(t["name"] == name for t in tokens):
+            raise BeaconError("admin.code_taken", what={"ko": "토큰 이름", "en": "Token name"}, value=name)
+        stamp = (now or utcnow()).replace(microsecond=0).isoformat() + "Z"
+        tokens.append({"name": name, "sha256": _digest(token), "created_at": stamp, "prefix": token[:8]})
+        _save_tokens(tokens)
+    return token
+
+
+def revoke_token(name: str) -> bool:
+    """Remove the token named `name`; False when there was none."""
+    with database.atomic():
+        tokens = _tokens()
+        kept = [t for t in tokens if t["name"] != name]
+        if len(kept) == len(tokens):
+            return False
+        _save_tokens(kept)
+    return True
+
+
+def list_tokens() -> list[TokenInfo]:
+    """The tokens by name, without anything that would let one be used."""
+    return [TokenInfo(t["name"], t.get("created_at", ""), t.get("prefix", "")) for t in _tokens()]
+
+
+def check_token(authorization: str | None) -> str:
+    """The name of the token an `Authorization: Bearer …` header carries.
+
+    Raises:
+        IntakeError: 401 when the header is missing, not a bearer token, or no stored token matches.
+    """
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token:
+        raise IntakeError(401, "unauthorized", {"ko": "Authorization: Bearer <토큰> 헤더가 필요합니다.",
+                                                "en": "An 'Authorization: Bearer <token>' header is required."})
+    digest = _digest(token)
+    found = ""
+    for stored in _tokens():
+        if hmac.compare_digest(stored.get("sha256", ""), digest):
+            found = stored["name"]
+    if not found:
+        raise IntakeError(401, "unauthorized", {"ko": "토큰이 올바르지 않거나 폐기되었습니다.",
+                                                "en": "The token is not valid or has been revoked."})
+    return found
+
+
+# --- payloads -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Alert:
+    """One alert as both payload formats say it."""
+
+    source: str
+    fingerprint: str
+    status: str  # firing | resolved
+    title: str
+    description: str
+    labels: dict[str, str]
+    ci: str = ""  # the CI code as sent (before `ci_map`), empty when the payload names none
+    ci_field: str = ""  # where it came from, for messages
+    severity: str = ""
+    occurred_at: datetime | None = None
+    ended_at: datetime | None = None
+    url: str = ""
+    path: str = ""  # e.g. alerts[2], for messages
+
+
+def _object(value: Any, path: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _malformed(path, "JSON 객체여야 합니다", "must be a JSON object")
+    return value
+
+
+def _text(obj: dict[str, Any], key: str, path: str, *, required: bool = False) -> str:
+    value = obj.get(key)
+    if value is None or value == "":
+        if required:
+            raise _malformed(f"{path}.{key}" if path else key, "필수 항목입니다", "is required")
+        return ""
+    if not isinstance(value, str):
+        raise _malformed(f"{path}.{key}" if path else key, "문자열이어야 합니다", "must be a string")
+    return value.strip()
+
+
+def _string_map(obj: dict[str, Any], key: str, path: str, *, required: bool = False) -> dict[str, str]:
+    where = f"{path}.{key}"
+    value = obj.get(key)
+    if value is None:
+        if required:
+            raise _malformed(where, "필수 항목입니다", "is required")
+        return {}
+    if not isinstance(value, dict):
+        raise _malformed(where, "JSON 객체여야 합니다", "must be a JSON object")
+    for k, v in value.items():
+        if not isinstance(v, str):
+            raise _malformed(f"{where}.{k}", "문자열이어야 합니다", "must be a string")
+    return dict(value)
+
+
+def parse_time(value: Any, path: str) -> datetime | None:
+    """An RFC 3339 / ISO 8601 time as naive UTC; Alertmanager's zero time (year 1) means none."""
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str):
+        raise _malformed(path, "RFC 3339 일시 문자열이어야 합니다", "must be an RFC 3339 time string")
+    text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
+    # Go writes up to nine fractional digits; Python reads six
+    if "." in text:
+        head, _, rest = text.partition(".")
+        digits = len(rest) - len(rest.lstrip("0123456789"))
+        text = head + "." + rest[:min(digits, 6)] + rest[digits:] if digits else head + rest[digits:]
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise _malformed(path, f"일시를 읽을 수 없습니다 ('{value}', 예: 2026-11-27T01:02:03Z)",
+                         f"cannot read the time '{value}' (e.g. 2026-11-27T01:02:03Z)") from None
+    if moment.year <= 1:
+        return None
+    if moment.tzinfo is None:
+        raise _malformed(path, f"시간대가 필요합니다 ('{value}', 예: Z 또는 +09:00)",
+                         f"needs a time zone ('{value}', e.g. Z or +09:00)")
+    return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _status(obj: dict[str, Any], path: str) -> str:
+    status = _text(obj, "status", path, required=True).lower()
+    if status not in ("firing", "resolved"):
+        raise _malformed(f"{path}.status", f"'firing' 또는 'resolved'여야 합니다 ('{status}')",
+                         f"must be 'firing' or 'resolved', not '{status}'")
+    return status
+
+
+def _labels_fingerprint(labels: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(labels, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
+
+
+def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
+    """Alertmanager's webhook payload (version 4): `alerts[]` with status, labels, annotations, times, fingerprint."""
+    body = _object(payload, "body")
+    version = body.get("version")
+    if version is not None and str(version) != "4":
+        raise _malformed("version", f"웹훅 형식 버전 4만 지원합니다 (받은 값 '{version}')",
+                         f"only webhook payload version 4 is supported, got '{version}'")
+    alerts = body.get("alerts")
+    if not isinstance(alerts, list) or not alerts:
+        raise _malformed("alerts", "경보가 하나 이상 있는 배열이어야 합니다", "must be a non-empty array of alerts")
+    common = _string_map(body, "commonLabels", "body") if isinstance(body.get("commonLabels"), dict) else {}
+    out = []
+    for i, raw in enumerate(alerts):
+        path = f"alerts[{i}]"
+        item = _object(raw, path)
+        status = _status(item, path)
+        labels = {**common, **_string_map(item, "labels", path, required=True)}
+        if not labels:
+            raise _malformed(f"{path}.labels", "레이블이 하나 이상 있어야 합니다", "needs at least one label")
+        annotations = _string_map(item, "annotations", path)
+        fingerprint = _text(item, "fingerprint", path) or _labels_fingerprint(labels)
+        name = labels.get("alertname", "")
+        summary = annotations.get("summary") or annotations.get("message") or annotations.get("title") or ""
+        title = f"[{name}] {summary}".strip() if name and summary else (summary or name or fingerprint)
+        url = _text(item, "generatorURL", path)
+        lines = [annotations.get("description", "") or summary]
+        lines.append("")
+        lines.append("Labels: " + ", ".join(f"{k}={v}" for k, v in sorted(labels.items())))
+        if url:
+            lines.append(f"Source: {url}")
+        if annotations.get("runbook_url"):
+            lines.append(f"Runbook: {annotations['runbook_url']}")
+        lines.append(f"Alertmanager fingerprint: {fingerprint}")
+        ci, ci_field = "", ""
+        for label in config.ci_labels:
+            if labels.get(label):
+                ci, ci_field = labels[label], f"{path}.labels.{label}"
+                break
+        out.append(Alert(source="alertmanager", fingerprint=fingerprint, status=status, title=title,
+                         description="\n".join(lines).strip(), labels=labels, ci=ci, ci_field=ci_field,
+                         severity=labels.get(config.severity_label, ""),
+                         occurred_at=parse_time(item.get("startsAt"), f"{path}.startsAt"),
+                         ended_at=parse_time(item.get("endsAt"), f"{path}.endsAt"), url=url, path=path))
+    return out
+
+
+GENERIC_KEYS = ("source", "fingerprint", "dedupe_key", "status", "ci", "severity", "title", "description",
+                "occurred_at", "url", "labels")
+
+
+def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
+    """The generic JSON (README "Monitoring intake"): one alert object, or `{"alerts": [...]}`."""
+    body = _object(payload, "body")
+    if "alerts" in body:
+        items = body["alerts"]
+        if not isinstance(items, list) or not items:
+            raise _malformed("alerts", "경보가 하나 이상 있는 배열이어야 합니다", "must be a non-empty array of alerts")
+        pairs = [(f"alerts[{i}]", item) for i, item in enumerate(items)]
+    else:
+        pairs = [("body", body)]
+    out = []
+    for path, raw in pairs:
+        item = _object(raw, path)
+        unknown = sorted(set(item) - set(GENERIC_KEYS))
+        if unknown:
+            raise _malformed(f"{path}.{unknown[0]}", f"알 수 없는 항목입니다 (가능: {', '.join(GENERIC_KEYS)})",
+                             f"unknown field (known: {', '.join(GENERIC_KEYS)})")
+        status = _status(item, path)
+        fingerprint = _text(item, "fingerprint", path) or _text(item, "dedupe_key", path)
+        if not fingerprint:
+            raise _malformed(f"{path}.fingerprint", "fingerprint(또는 dedupe_key)가 필요합니다",
+                             "fingerprint (or dedupe_key) is required")
+        source = _text(item, "source", path) or "generic"
+        title = _text(item, "title", path, required=status == "firing") or fingerprint
+        labels = _string_map(item, "labels", path)
+        description = _text(item, "description", path)
+        url = _text(item, "url", path)
+        extra = [f"Source: {source}" + (f" ({url})" if url else ""), f"Fingerprint: {fingerprint}"]
+        if labels:
+            extra.insert(0, "Labels: " + ", ".join(f"{k}={v}" for k, v in sorted(labels.items())))
+        out.append(Alert(source=source[:60], fingerprint=fingerprint[:200], status=status, title=title,
+                         description=(description + "\n\n" + "\n".join(extra)).strip(), labels=labels,
+                         ci=_text(item, "ci", path), ci_field=f"{path}.ci", severity=_text(item, "severity", path),
+                         occurred_at=parse_time(item.get("occurred_at"), f"{path}.occurred_at"), url=url,
+                         path=path))
+    return out
+
+
+PARSERS = {"alertmanager": parse_alertmanager, "generic": parse_generic}
+
+
+def parse_body(fmt: str, raw: bytes, config: IntakeConfig) -> list[Alert]:
+    """Decode and validate a request body; raises IntakeError 400 naming what is wrong."""
+    try:
+        payload = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _malformed("body", "UTF-8이 아닙니다", "is not UTF-8") from None
+    except ValueError as exc:
+        raise _malformed("body", f"JSON이 아닙니다 ({exc})", f"is not JSON ({exc})") from None
+    return PARSERS[fmt](payload, config)
+
+
+# --- mapping --------------------------------------------------------------------------
+
+def application_for(alert: Alert, config: IntakeConfig) -> int:
+    """The application (CI id) an alert is about: its CI label through `ci_map`, else the default."""
+    code = config.ci_map.get(alert.ci, alert.ci) if alert.ci else ""
+    if code:
+        app = _application(code)
+        if app is not None:
+            return app
+    if config.default_application:
+        app = _application(config.default_application)
+        if app is None:
+            raise _unprocessable("configuration", "intake.default_application",
+                                 f"기본 업무시스템 '{config.default_application}'이(가) 활성 업무시스템이 아닙니다",
+                                 f"the default application '{config.default_application}' is not an active "
+                                 "application")
+        return app
+    where = alert.ci_field or f"{alert.path}.labels.{config.ci_labels[0]}"
+    if not code:
+        labels = " / ".join(config.ci_labels)
+        raise _unprocessable("unmapped_ci", where, f"구성 항목을 가리키는 레이블({labels})이 없습니다",
+                             f"no label names the configuration item (tried {labels})")
+    raise _unprocessable("unmapped_ci", where, f"'{alert.ci}'에 해당하는 활성 업무시스템이 없습니다 "
+                                               "(intake.ci_map에 추가하세요)",
+                         f"'{alert.ci}' is not an active application's code (map it in intake.ci_map)")
+
+
+def _application(code: str) -> int | None:
+    found = (ConfigurationItem.select(ConfigurationItem.id)
+             .where((ConfigurationItem.code == code) & (ConfigurationItem.kind == "application")
+                    & (ConfigurationItem.is_active == True))  # noqa: E712
+             .scalar())
+    return int(found) if found is not None else None
+
+
+def urgency_for(alert: Alert, config: IntakeConfig) -> str:
+    """The urgency code for an alert's severity (`severity_map`, else `default_urgency`)."""
+    code = config.severity_map.get(alert.severity.lower(), config.default_urgency) if alert.severity \
+        else config.default_urgency
+    if not UrgencyLevel.select().where(UrgencyLevel.code == code).exists():
+        raise _unprocessable("configuration", "intake.severity_map",
+                             f"심각도 '{alert.severity}'가 알 수 없는 긴급도 '{code}'에 대응합니다",
+                             f"severity '{alert.severity}' maps to the unknown urgency '{code}'")
+    return code
+
+
+# --- the system user --------------------------------------------------------------------
+
+def system_actor(config: IntakeConfig) -> Actor:
+    """The user incidents from monitoring are registered as; created (no password, no roles) when missing."""
+    user = User.get_or_none(User.login == config.user)
+    if user is None:
+        user = User.create(login=config.user, name="모니터링", name_en="Monitoring", password_hash="")
+    if not user.is_active:
+        raise _unprocessable("configuration", "intake.user",
+                             f"시스템 사용자 '{config.user}'이(가) 사용 중지되어 있습니다",
+                             f"the system user '{config.user}' is disabled")
+    return load_actor(user.id)
+
+
+# --- applying alerts -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one alert did: created | repeated | resolved | closed | ignored."""
+
+    fingerprint: str
+    status: str
+    outcome: str
+    incident: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {"fingerprint": self.fingerprint, "status": self.status, "outcome": self.outcome,
+                "incident": self.incident}
+
+
+ACTION_TEXT = {
+    "repeat": {"ko": "경보가 다시 발생했습니다 ({count}번째): {title}",
+               "en": "The alert fired again (time {count}): {title}"},
+    "resolved": {"ko": "경보가 해소되었습니다 ({source}){ended}: {title}",
+                 "en": "The alert resolved ({source}){ended}: {title}"},
+}
+RESOLUTION_FIELDS = {
+    "resolution": {"ko": "모니터링 경보 해소로 자동 종결", "en": "Closed automatically: the monitoring alert resolved"},
+    "cause": {"ko": "모니터링 경보 ({title})", "en": "Monitoring alert ({title})"},
+    "result": {"ko": "경보가 정상으로 돌아왔습니다", "en": "The alert returned to normal"},
+    "follow_up_plan": {"ko": "필요하면 재처리하거나 문제로 등록하세요", "en": "Reopen or register a problem if needed"},
+    "recurrence_prevention": {"ko": "모니터링 계속", "en": "Monitoring continues"},
+}
+
+
+def _open_link(alert: Alert) -> AlertLink | None:
+    query = AlertLink.select().where((AlertLink.source == alert.source) & (AlertLink.open_key == alert.fingerprint))
+    if not isinstance(database.obj, peewee.SqliteDatabase):
+        query = query.for_update()
+    link = query.first()
+    if link is None:
+        return None
+    from desktop.workflow.engine.process import case_definition
+
+    incident = Incident.get_by_id(link.case_id)
+    if case_definition("incident", incident).states[incident.state].final:
+        # its incident was closed or cancelled by people: the next firing is a new incident
+        AlertLink.update(open_key=None).where(AlertLink.id == link.id).execute()
+        return None
+    return link
+
+
+def _log_action(case_id: int, actor: Actor, text: str, now: datetime) -> None:
+    number = Case.select(Case.number).where(Case.id == case_id).scalar()
+    action = Action.create(case=case_id, actor=actor.id, acted_at=now, recorded_at=now, kind="note", body=text)
+    Event.create(case=case_id, entity="incident", entity_id=number, kind="action", actor=actor.id, occurred_at=now,
+                 after=json.dumps({"action": action.id, "kind": "note", "alert": True}), note=text)
+
+
+def _apply(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> Outcome:
+    link = _open_link(alert)
+    if alert.status == "firing":
+        if link is not None:
+            count = link.fire_count + 1
+            AlertLink.update(fire_count=count, last_seen=now, last_status="firing").where(
+                AlertLink.id == link.id).execute()
+            _log_action(link.case_id, actor, pick(ACTION_TEXT["repeat"]).format(count=count, title=alert.title), now)
+            return Outcome(alert.fingerprint, alert.status, "repeated", Case.get_by_id(link.case_id).number)
+        fields: dict[str, Any] = {"title": alert.title[:TITLE_MAX], "description": alert.description,
+                                  "application": application_for(alert, config),
+                                  "urgency": urgency_for(alert, config), "incident_type": config.incident_type}
+        if alert.occurred_at is not None:
+            fields["occurred_at"] = min(alert.occurred_at, now)
+        made = fire_in_transaction("incident", "register", actor=actor, case_id=None, fields=fields, now=now,
+                                   system=True)
+        AlertLink.create(source=alert.source, fingerprint=alert.fingerprint, open_key=alert.fingerprint,
+                         case=made.case_id, first_seen=now, last_seen=now, fire_count=1, last_status="firing")
+        return Outcome(alert.fingerprint, alert.status, "created", made.number)
+    if link is None:
+        return Outcome(alert.fingerprint, alert.status, "ignored")
+    ended = ""
+    if alert.ended_at is not None:
+        ended = " " + alert.ended_at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z")
+    _log_action(link.case_id, actor, pick(ACTION_TEXT["resolved"]).format(source=alert.source, ended=ended,
+                                                                          title=alert.title), now)
+    AlertLink.update(last_seen=now, last_status="resolved").where(AlertLink.id == link.id).execute()
+    number = Case.get_by_id(link.case_id).number
+    if not config.resolve_on_resolved:
+        return Outcome(alert.fingerprint, alert.status, "resolved", number)
+    from desktop.workflow.cases.effects import drive_to
+
+    fields = {k: pick(v).format(title=alert.title) for k, v in RESOLUTION_FIELDS.items()}
+    fields["confirm_open_children"] = True
+    drive_to("incident", link.case_id, "closed", actor=actor, fields=fields, now=now)
+    AlertLink.update(open_key=None).where(AlertLink.id == link.id).execute()
+    return Outcome(alert.fingerprint, alert.status, "closed", number)
+
+
+def ingest(alerts: list[Alert], *, config: IntakeConfig | None = None, now: datetime | None = None) -> list[Outcome]:
+    """Apply alerts in one transaction: every one of them, or (on any refusal) none.
+
+    Two identical firings arriving at once both try to create the open link; the loser's
+    transaction fails on the unique index and is retried, and then finds the winner's incident.
+
+    Raises:
+        IntakeError: 422 when an alert cannot be mapped (unknown CI, bad configuration).
+    """
+    for attempt in range(RETRIES):
+        try:
+            with database.atomic():
+                cfg = config or load_config()
+                at = now or utcnow()
+                actor = system_actor(cfg)
+                return [_apply(alert, cfg, actor, at) for alert in alerts]
+        except peewee.IntegrityError:
+            if attempt == RETRIES - 1:
+                raise
+        except BeaconError as exc:
+            raise IntakeError(422, "refused", {"ko": exc.message("ko"), "en": exc.message("en")}) from None
+    raise AssertionError("unreachable")
+
+
+__all__ = ["Alert", "IntakeConfig", "IntakeError", "Outcome", "check_token", "create_token", "ingest",
+           "list_tokens", "load_config", "parse_alertmanager", "parse_body", "parse_generic", "revoke_token"]

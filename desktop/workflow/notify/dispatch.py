@@ -1,0 +1,258 @@
+"""The dispatcher: delivers e-mail and webhook notices from the outbox, with retries.
+
+Claiming is one UPDATE that marks rows `sending` for this worker with a lease
+(on PostgreSQL its sub-select skips rows another worker has locked), so two
+dispatchers never take the same row; sending happens outside any transaction;
+a success is marked `sent` and never sent again. A failure is retried with
+exponential backoff; after `max_attempts` the row is `dead`, shown to an
+administrator, who may retry it. A worker that dies mid-send leaves its rows to
+be claimed again when their lease ends.
+
+Retry policy: attempt n (1-based) that fails waits BASE × 2^(n-1), capped at
+CAP, before the next attempt; the default is 30 s, 60 s, 120 s, 240 s, then dead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import smtplib
+import socket
+import ssl
+import urllib.error
+import urllib.request
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from email.utils import formataddr, make_msgid
+from typing import Any
+
+import peewee
+
+from desktop.models import Notification, NotificationPreference, Setting, User, database, utcnow
+from desktop.workflow.notify.notices import Rendered, render
+from desktop.workflow.notify.service_requests import CHANNEL, ServiceRequestTransport
+from desktop.workflow.notify.transport import DeliveryError, Transport
+
+BACKOFF_BASE = timedelta(seconds=30)
+BACKOFF_CAP = timedelta(hours=1)
+DEFAULT_MAX_ATTEMPTS = 5
+LEASE = timedelta(minutes=2)
+TIMEOUT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int = 25
+    security: str = "plain"  # plain | starttls | ssl
+    username: str = ""
+    password: str = ""
+    from_address: str = "beacon@localhost"
+    from_name: str = "Beacon ITSM"
+
+    @classmethod
+    def from_setting(cls) -> SmtpSettings | None:
+        """The organisation's SMTP server (setting `smtp`), or None when not configured."""
+        row = Setting.get_or_none(Setting.key == "smtp")
+        if row is None:
+            return None
+        raw = json.loads(row.value) or {}
+        if not raw.get("host"):
+            return None
+        known = {k: raw[k] for k in cls.__dataclass_fields__ if k in raw}
+        known["port"] = int(known.get("port", 25))
+        return cls(**known)
+
+
+class SmtpTransport:
+    """E-mail over SMTP: UTF-8 subject and body, plain text and HTML parts."""
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self.settings = settings
+
+    def message(self, notification: Notification, rendered: Rendered) -> EmailMessage:
+        msg = EmailMessage()
+        msg["Subject"] = rendered.subject
+        msg["From"] = formataddr((self.settings.from_name, self.settings.from_address))
+        msg["To"] = notification.target
+        # one stable id per delivery lets a mail client drop a copy sent twice after a crash
+        domain = self.settings.from_address.rpartition("@")[2] or "beacon.local"
+        msg["Message-ID"] = make_msgid(idstring=notification.dedupe_key.replace(":", "."), domain=domain)
+        msg["X-Beacon-Delivery"] = notification.dedupe_key
+        msg.set_content(rendered.text, charset="utf-8")
+        msg.add_alternative(rendered.html, subtype="html", charset="utf-8")
+        return msg
+
+    def send(self, notification: Notification, recipient: User, rendered: Rendered) -> None:
+        s = self.settings
+        msg = self.message(notification, rendered)
+        try:
+            if s.security == "ssl":
+                client: smtplib.SMTP = smtplib.SMTP_SSL(s.host, s.port, timeout=TIMEOUT_SECONDS,
+                                                        context=ssl.create_default_context())
+            else:
+                client = smtplib.SMTP(s.host, s.port, timeout=TIMEOUT_SECONDS)
+            with client:
+                if s.security == "starttls":
+                    client.starttls(context=ssl.create_default_context())
+                if s.username:
+                    client.login(s.username, s.password)
+                refused = client.send_message(msg)
+            if refused:
+                raise DeliveryError(f"refused: {refused}")
+        except (smtplib.SMTPException, OSError) as exc:
+            raise DeliveryError(f"{type(exc).__name__}: {exc}") from None
+
+
+def webhook_body(notification: Notification, rendered: Rendered) -> dict[str, Any]:
+    """The documented JSON payload of a webhook call (see README, "Webhook payload")."""
+    payload = json.loads(notification.payload or "{}")
+    return {
+        "delivery": notification.dedupe_key,
+        "kind": notification.kind,
+        "reason": notification.reason,
+        "case": {key: payload.get(key) for key in ("number", "case_kind", "title", "application", "grade", "state")},
+        "actor": payload.get("actor", ""),
+        "occurred_at": payload.get("at", ""),
+        "text": rendered.subject + "\n" + rendered.text,
+    }
+
+
+def sign(secret: str, body: bytes) -> str:
+    """The X-Beacon-Signature header value: sha256=HMAC-SHA256(secret, body) in hex."""
+    return "sha256=" + hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
+
+
+class WebhookTransport:
+    """JSON POST to the recipient's webhook URL, signed when the preference has a secret."""
+
+    def send(self, notification: Notification, recipient: User, rendered: Rendered) -> None:
+        body = json.dumps(webhook_body(notification, rendered), ensure_ascii=False).encode("utf-8")
+        headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Beacon-ITSM",
+                   "X-Beacon-Event": notification.kind, "X-Beacon-Delivery": notification.dedupe_key}
+        pref = NotificationPreference.get_or_none((NotificationPreference.user == recipient.id)
+                                                  & (NotificationPreference.channel == "webhook")
+                                                  & (NotificationPreference.target == notification.target))
+        if pref is not None and pref.secret:
+            headers["X-Beacon-Signature"] = sign(pref.secret, body)
+        request = urllib.request.Request(notification.target, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+                if not 200 <= response.status < 300:
+                    raise DeliveryError(f"HTTP {response.status}")
+        except urllib.error.HTTPError as exc:
+            raise DeliveryError(f"HTTP {exc.code}") from None
+        except (urllib.error.URLError, OSError, ValueError) as exc:
+            raise DeliveryError(f"{type(exc).__name__}: {exc}") from None
+
+
+def default_transports() -> dict[str, Transport]:
+    transports: dict[str, Transport] = {"webhook": WebhookTransport(), CHANNEL: ServiceRequestTransport()}
+    smtp = SmtpSettings.from_setting()
+    if smtp is not None:
+        transports["email"] = SmtpTransport(smtp)
+    return transports
+
+
+def backoff(attempt: int) -> timedelta:
+    """Wait before the next try after failed attempt number `attempt` (1-based)."""
+    return min(BACKOFF_CAP, BACKOFF_BASE * (2 ** max(0, attempt - 1)))
+
+
+def max_attempts() -> int:
+    row = Setting.get_or_none(Setting.key == "delivery_max_attempts")
+    return int(json.loads(row.value)) if row else DEFAULT_MAX_ATTEMPTS
+
+
+@dataclass(frozen=True)
+class DispatchResult:
+    claimed: int
+    sent: int
+    failed: int
+    dead: int
+
+
+def claim(worker: str, *, now: datetime, limit: int) -> list[int]:
+    """Take up to `limit` deliverable rows for this worker, atomically."""
+    p = database.param
+    skip_locked = "" if isinstance(database.obj, peewee.SqliteDatabase) else " FOR UPDATE SKIP LOCKED"
+    sql = (
+        f"UPDATE notification SET status = 'sending', claimed_by = {p}, lease_until = {p} "
+        f"WHERE id IN (SELECT id FROM notification WHERE channel <> 'inapp' AND ("
+        f"(status IN ('pending', 'failed') AND next_attempt_at <= {p}) "
+        f"OR (status = 'sending' AND lease_until < {p})) ORDER BY id LIMIT {p}{skip_locked}) RETURNING id"
+    )
+    with database.atomic():
+        return sorted(row[0] for row in database.execute_sql(sql, (worker, now + LEASE, now, now, limit)).fetchall())
+
+
+def dispatch_once(*, worker: str | None = None, now: datetime | None = None, limit: int = 50,
+                  transports: Mapping[str, Transport] | None = None) -> DispatchResult:
+    """Claim a batch and deliver it; returns what happened. Safe to run in several clients at once."""
+    worker = worker or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
+    now = now or utcnow()
+    transports = transports if transports is not None else default_transports()
+    ids = claim(worker, now=now, limit=limit)
+    sent = failed = dead = 0
+    limit_attempts = max_attempts()
+    for notification_id in ids:
+        notification = Notification.get_by_id(notification_id)
+        recipient = User.get_by_id(notification.recipient_id)
+        transport = transports.get(notification.channel)
+        try:
+            if transport is None:
+                raise DeliveryError(f"no {notification.channel} transport is configured")
+            answer = transport.send(notification, recipient, render(notification, recipient))
+        except DeliveryError as exc:
+            attempts = notification.attempts + 1
+            if attempts >= limit_attempts:
+                status, dead = "dead", dead + 1
+            else:
+                status, failed = "failed", failed + 1
+            Notification.update(status=status, attempts=attempts, last_error=str(exc)[:1000], claimed_by="",
+                                lease_until=None, next_attempt_at=now + backoff(attempts)).where(
+                (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
+            continue
+        with database.atomic():
+            marked = Notification.update(status="sent", attempts=notification.attempts + 1, sent_at=now,
+                                         last_error="", claimed_by="", lease_until=None).where(
+                (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
+            delivered = getattr(transport, "delivered", None)
+            if marked and delivered is not None:
+                delivered(notification, answer, now=now)
+        sent += 1
+    return DispatchResult(claimed=len(ids), sent=sent, failed=failed, dead=dead)
+
+
+# --- administration --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DeadLetter:
+    id: int
+    recipient: str
+    channel: str
+    target: str
+    kind: str
+    attempts: int
+    last_error: str
+    created_at: datetime
+
+
+def dead_letters(limit: int = 200) -> list[DeadLetter]:
+    """Notices that could not be delivered after every retry, newest first."""
+    query = (Notification.select(Notification.id, User.name, Notification.channel, Notification.target,
+                                 Notification.kind, Notification.attempts, Notification.last_error,
+                                 Notification.created_at)
+             .join(User, on=(Notification.recipient == User.id))
+             .where(Notification.status == "dead").order_by(Notification.id.desc()).limit(limit))
+    return [DeadLetter(*row) for row in query.tuples()]
+
+
+def retry_dead(ids: list[int], *, now: datetime | None = None) -> int:
+    """Give dead notices a fresh set of attempts; returns how many were requeued."""
+    return Notification.update(status="pending", attempts=0, next_attempt_at=now or utcnow(), last_error="").where(
+        Notification.id.in_(ids) & (Notification.status == "dead")).execute()

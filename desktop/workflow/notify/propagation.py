@@ -1,0 +1,114 @@
+"""Propagation groups (전파 그룹): who is told about an application's incidents, and why."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from desktop.models import OwnerMatrixEntry, PropagationOverride, Role, Setting, User
+
+DEFAULT_PROPAGATION_ROLES = ("primary_handler", "team_lead", "department_head")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One person in a propagation group and the rule that put them there."""
+
+    user_id: int
+    name: str
+    reason: str  # a matrix role code, or "manual_add"
+
+
+def propagation_roles() -> tuple[str, ...]:
+    """Matrix roles whose holders are told (setting `propagation_roles`)."""
+    row = Setting.get_or_none(Setting.key == "propagation_roles")
+    return tuple(json.loads(row.value)) if row else DEFAULT_PROPAGATION_ROLES
+
+
+def propagation_group(application_id: int) -> list[Member]:
+    """Members: matrix roles of the application, plus users added by hand, minus users removed."""
+    roles = propagation_roles()
+    order = {code: i for i, code in enumerate(roles)}
+    entries = (
+        OwnerMatrixEntry.select(OwnerMatrixEntry.user, User.name, Role.code, OwnerMatrixEntry.position)
+        .join(Role).switch(OwnerMatrixEntry).join(User)
+        .where((OwnerMatrixEntry.ci == application_id) & Role.code.in_(roles) & (User.is_active == True))  # noqa: E712
+        .tuples()
+    )
+    overrides = {
+        user_id: mode
+        for user_id, mode in PropagationOverride.select(PropagationOverride.user, PropagationOverride.mode)
+        .where(PropagationOverride.application == application_id).tuples()
+    }
+    members: dict[int, Member] = {}
+    for user_id, name, code, _pos in sorted(entries, key=lambda e: (order[e[2]], e[3])):
+        if overrides.get(user_id) != "remove" and user_id not in members:
+            members[user_id] = Member(user_id, name, code)
+    added = [u for u, mode in overrides.items() if mode == "add" and u not in members]
+    if added:
+        for user_id, name in (User.select(User.id, User.name)
+                              .where(User.id.in_(added) & (User.is_active == True)).tuples()):  # noqa: E712
+            members[user_id] = Member(user_id, name, "manual_add")
+    return list(members.values())
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who would be told about an incident of an application, why, and on which channels."""
+
+    user_id: int
+    name: str
+    reason: str
+    channels: tuple[str, ...]
+
+
+def preview(application_id: int, kind: str = "registered") -> list[Recipient]:
+    """Who would be notified of a notice `kind` for an incident on this application, and how."""
+    from desktop.models import NotificationPreference
+
+    members = propagation_group(application_id)
+    prefs: dict[int, list[NotificationPreference]] = {}
+    for pref in NotificationPreference.select().where(
+            NotificationPreference.user.in_([m.user_id for m in members])
+            & (NotificationPreference.enabled == True)):  # noqa: E712
+        prefs.setdefault(pref.user_id, []).append(pref)
+    emails = dict(User.select(User.id, User.email).where(User.id.in_([m.user_id for m in members])).tuples())
+    from desktop.workflow.engine.outbox import channels_for
+
+    out = []
+    for m in members:
+        chosen = channels_for(prefs.get(m.user_id, []), kind, emails.get(m.user_id, ""))
+        out.append(Recipient(m.user_id, m.name, m.reason, ("inapp", *(channel for channel, _ in chosen))))
+    return out
+
+
+def set_override(*, actor_id: int, application_id: int, user_id: int, mode: str | None, reason: str = "") -> None:
+    """Add (`add`) or remove (`remove`) a person by hand, or drop the override (None). Administrators only."""
+    from desktop.errors import BeaconError
+    from desktop.models import ConfigurationItem, Event, database, utcnow
+    from desktop.workflow.common.actors import load_actor
+
+    if mode not in ("add", "remove", None):
+        raise ValueError(f"unknown mode {mode!r}")
+    with database.atomic():
+        actor = load_actor(actor_id)
+        app = ConfigurationItem.get_by_id(application_id)
+        if "admin" not in actor.roles:
+            raise BeaconError("workflow.not_allowed", who=actor.display, record=app.name,
+                              action={"ko": "전파 그룹 변경", "en": "Change propagation group"})
+        current = PropagationOverride.get_or_none((PropagationOverride.application == application_id)
+                                                  & (PropagationOverride.user == user_id))
+        before = current.mode if current else None
+        if mode is None:
+            if current is not None:
+                current.delete_instance()
+        elif current is None:
+            PropagationOverride.create(application=application_id, user=user_id, mode=mode, reason=reason,
+                                       created_by=actor_id)
+        else:
+            current.mode, current.reason, current.created_by = mode, reason, actor_id
+            current.save()
+        kind = {"add": "member_added", "remove": "member_removed", None: "override_cleared"}[mode]
+        Event.create(entity="propagation_group", entity_id=app.code, kind=kind, actor=actor_id, occurred_at=utcnow(),
+                     before=json.dumps({"user": user_id, "mode": before}),
+                     after=json.dumps({"user": user_id, "mode": mode}), note=reason)

@@ -115,7 +115,14 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
 
     _application(settings)
     create_with_demo = True
-    from desktop.config import ENV_DATABASE_URL, load_site_config, settings_path, update_user_settings
+    create = False  # a SQLite file is created only where the user chose it, or in the default place
+    from desktop.config import (
+        ENV_DATABASE_URL,
+        default_database_url,
+        load_site_config,
+        settings_path,
+        update_user_settings,
+    )
 
     # The data-location question is for a person on their own; an organisation's site file answers it.
     site_sets_database = "database_url" in load_site_config().values
@@ -131,9 +138,11 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
             return None
         settings = replace(settings, database_url=chosen[0])
         create_with_demo = chosen[1]
+        create = True
         update_user_settings(database_url=settings.database_url)
+    create = create or settings.database_url == default_database_url()
     try:
-        opened = open_database(settings.database_url, create_with_demo=create_with_demo)
+        opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=create)
     except BeaconError as exc:
         QMessageBox.critical(None, "Beacon ITSM", exc.message(settings.language))
         exc.shown_to_user = True  # type: ignore[attr-defined]  # the CLI need not show it a second time
@@ -150,6 +159,12 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
         if actor is None:
             return None
     window = open_main_window(settings, actor)
+    if opened.read_only:
+        from desktop.errors import DatabaseError
+        from desktop.models import db as dbmod
+
+        notice = DatabaseError("db.read_only", path=dbmod.parse_url(settings.database_url).path)
+        window.statusBar().showMessage(notice.message(settings.language))  # stays until something replaces it
     if opened.schema.upgraded:
         window.statusBar().showMessage(upgrade_notice(opened.schema, settings.language), 60000)
     return window
@@ -202,7 +217,7 @@ def smoke_test(settings: Settings, *, login: str = "admin", password: str = "bea
     marks = [("start", time.perf_counter())]
     app = _application(settings)
     marks.append(("Qt and theme", time.perf_counter()))
-    open_database(settings.database_url, create_with_demo=True)
+    open_database(settings.database_url, create_with_demo=True, create=True)
     marks.append(("database", time.perf_counter()))
     actor = authenticate(login, password)
     marks.append(("sign-in", time.perf_counter()))

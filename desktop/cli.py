@@ -6,13 +6,19 @@ import argparse
 import logging
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.config import KEYS, ResolvedSettings
 from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES, current_language, pick, set_language
+
+if TYPE_CHECKING:
+    from desktop.workflow.common.outage import OutageWatch
+    from desktop.workflow.notify.dispatch import DispatchResult
 
 TEXT = {
     "ready": {
@@ -146,6 +152,34 @@ TEXT = {
         "ko": "--listen HOST:PORT 가 필요합니다 (예: --listen 127.0.0.1:8787): {reason}",
         "en": "--listen HOST:PORT is needed (e.g. --listen 127.0.0.1:8787): {reason}",
     },
+    "bad_seconds": {
+        "ko": "초 단위의 양수여야 합니다 (0 초과 86400 이하): '{value}'",
+        "en": "must be a positive number of seconds (at most 86400), not '{value}'",
+    },
+    "health_ok": {
+        "ko": "정상: 발송 대기 알림 {waiting}건, 가장 오래된 대기 {age}, 발송 실패 확정 {dead}건.",
+        "en": "ok: {waiting} notices waiting, oldest waiting {age}, {dead} dead.",
+    },
+    "health_old": {
+        "ko": "지연: 가장 오래 기다린 알림이 {age}째 발송되지 않았습니다 (기준 {limit:g}초). "
+              "'beacon dispatch'가 실행 중인지 확인하세요.",
+        "en": "late: the oldest waiting notice has waited {age} (limit {limit:g} s). "
+              "Check that 'beacon dispatch' is running.",
+    },
+    "health_down": {"ko": "사용 불가: {reason}", "en": "unavailable: {reason}"},
+    "health_none": {"ko": "없음", "en": "none"},
+    "health_age": {"ko": "{seconds:.0f}초", "en": "{seconds:.0f} s"},
+    "service_gave_up": {
+        "ko": "{seconds:g}초 동안 데이터베이스가 돌아오지 않아 이번 점검을 건너뜁니다. 다음 실행에서 다시 시도합니다.",
+        "en": "The database did not come back within {seconds:g} s; this check is skipped and the next run "
+              "tries again.",
+    },
+    "unexpected": {
+        "ko": "예상하지 못한 오류로 중단했습니다 ({kind}). 저장하던 내용은 되돌렸습니다. 관리자에게 알려 주세요 "
+              "(자세한 내용: BEACON_DEBUG=1 로 다시 실행).",
+        "en": "Stopped by an unexpected error ({kind}); what was being saved was rolled back. Please tell your "
+              "administrator (details: run again with BEACON_DEBUG=1).",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -155,6 +189,19 @@ TEXT = {
 
 def _say(message: str, **params: object) -> None:
     print(pick(TEXT[message]).format(**params))
+
+
+def _seconds(text: str) -> float:
+    """A positive, finite number of seconds (argparse type)."""
+    import math
+
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(pick(TEXT["bad_seconds"]).format(value=text)) from None
+    if not math.isfinite(value) or value <= 0 or value > 86400:
+        raise argparse.ArgumentTypeError(pick(TEXT["bad_seconds"]).format(value=text))
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,9 +227,17 @@ def build_parser() -> argparse.ArgumentParser:
     sla_sub = sla.add_subparsers(dest="sla_command", required=True)
     sla_check = sla_sub.add_parser("check", help="queue warnings and breaches that are due (run every minute)")
     sla_check.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+    sla_check.add_argument("--every", type=_seconds, metavar="SECONDS",
+                           help="keep running, checking every SECONDS (instead of a timer)")
+    sla_check.add_argument("--wait", type=_seconds, default=50.0, metavar="SECONDS",
+                           help="how long a single check waits out a database outage before giving up (default 50)")
     dispatch = sub.add_parser("dispatch", help="deliver e-mail and webhook notices (runs until stopped)")
     dispatch.add_argument("--once", action="store_true", help="deliver what is due now, then exit")
-    dispatch.add_argument("--interval", type=float, default=5.0, metavar="SECONDS", help="pause between rounds")
+    dispatch.add_argument("--interval", type=_seconds, default=5.0, metavar="SECONDS", help="pause between rounds")
+    dispatch.add_argument("--health", action="store_true",
+                          help="print the outbox backlog and the age of its oldest notice; exit 1 if unavailable")
+    dispatch.add_argument("--max-age", type=_seconds, metavar="SECONDS",
+                          help="with --health: exit 1 also when the oldest waiting notice is older than this")
     dispatch.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     setting = sub.add_parser("setting", help="read or change an organisation-wide setting (JSON)")
     setting_sub = setting.add_subparsers(dest="setting_command", required=True)
@@ -560,32 +615,108 @@ def _setting(url: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _service_log(name: str) -> logging.Logger:
+    log = logging.getLogger(f"beacon.{name}")
+    log.setLevel(logging.INFO)
+    return log
+
+
+def _stop_on_signals(stop: threading.Event) -> None:
+    """SIGTERM (systemd stopping the unit) and SIGINT end the loop after the notice in hand."""
+    import signal
+
+    def handler(_signum: int, _frame: object) -> None:
+        stop.set()
+
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, handler)
+
+
+def _open_service_database(url: str, watch: OutageWatch, *, deadline: float | None = None) -> bool:
+    """Open an existing database for a service, waiting out an outage (a service starts before its server)."""
+    from desktop.setup import open_database
+
+    return watch.until(lambda: open_database(url), deadline=deadline) is not None
+
+
 def _dispatch(url: str, args: argparse.Namespace) -> int:
-    import time
-
-    from desktop.setup import open_database
-    from desktop.workflow.notify.dispatch import dispatch_once
+    from desktop.workflow.common.outage import OutageWatch
+    from desktop.workflow.notify.dispatch import Dispatcher
     from desktop.workflow.sla.clocks import check_clocks
 
-    open_database(url)
-    while True:
+    if args.health:
+        return _dispatch_health(url, args)
+    log = _service_log("dispatch")
+    dispatcher = Dispatcher()
+    watch = OutageWatch(log, on_recover=dispatcher.release, stop=dispatcher.stop)
+    if not args.once:
+        _stop_on_signals(dispatcher.stop)
+    if not _open_service_database(url, watch, deadline=args.interval * 10 if args.once else None):
+        return 0 if dispatcher.stop.is_set() else 75
+
+    def one_round() -> DispatchResult:
         check_clocks()
-        result = dispatch_once()
-        if result.claimed or args.once:
+        return dispatcher.round()
+
+    while not dispatcher.stop.is_set():
+        result = watch.run(one_round)
+        if result is not None and (result.claimed or args.once):
             _say("dispatched", claimed=result.claimed, sent=result.sent, failed=result.failed, dead=result.dead)
-        if args.once:
-            return 0
-        time.sleep(args.interval)
+        if args.once and (result is not None or watch.retries >= 5):
+            break
+        if result is not None:
+            dispatcher.stop.wait(args.interval)
+    watch.until(dispatcher.release, deadline=10)  # hand back at once what this worker held
+    return 0 if not watch.down else 75
 
 
-def _sla_check(url: str) -> int:
-    from desktop.setup import open_database
+def _dispatch_health(url: str, args: argparse.Namespace) -> int:
+    """`beacon dispatch --health`: backlog and age of the oldest waiting notice; 1 when unavailable or late."""
+    from desktop.workflow.notify.dispatch import backlog
+
+    try:
+        _open_for_reading(url)
+        found = backlog()
+    except BeaconError as exc:
+        print(pick(TEXT["health_down"]).format(reason=exc.message()))
+        return 1
+    except Exception as exc:
+        from desktop.models import db as dbmod
+
+        print(pick(TEXT["health_down"]).format(reason=dbmod.explain(exc)))
+        return 1
+    age = found.oldest_age()
+    age_text = pick(TEXT["health_none"]) if age is None else pick(TEXT["health_age"]).format(seconds=age)
+    _say("health_ok", waiting=found.waiting, age=age_text, dead=found.dead)
+    if args.max_age is not None and age is not None and age > args.max_age:
+        print(pick(TEXT["health_old"]).format(age=age_text, limit=args.max_age))
+        return 1
+    return 0
+
+
+def _sla_check(url: str, args: argparse.Namespace) -> int:
+    from desktop.workflow.common.outage import OutageWatch
     from desktop.workflow.sla.clocks import check_clocks
 
-    open_database(url)
-    result = check_clocks()
-    _say("sla_checked", checked=result.checked, warnings=result.warnings, breaches=result.breaches)
-    return 0
+    log = _service_log("sla")
+    stop = threading.Event()
+    watch = OutageWatch(log, stop=stop)
+    if args.every:
+        _stop_on_signals(stop)
+    if not _open_service_database(url, watch, deadline=None if args.every else args.wait):
+        if stop.is_set():
+            return 0
+        print(f"beacon: {pick(TEXT['service_gave_up']).format(seconds=args.wait)}", file=sys.stderr)
+        return 75
+    while True:
+        result = watch.until(check_clocks, deadline=None if args.every else args.wait)
+        if result is not None:
+            _say("sla_checked", checked=result.checked, warnings=result.warnings, breaches=result.breaches)
+        elif not stop.is_set() and not args.every:
+            print(f"beacon: {pick(TEXT['service_gave_up']).format(seconds=args.wait)}", file=sys.stderr)
+            return 75
+        if not args.every or stop.wait(args.every):
+            return 0
 
 
 def _open_for_reading(url: str) -> None:
@@ -692,7 +823,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "dispatch":
             return _dispatch(settings.database_url, args)
         if args.command == "sla":
-            return _sla_check(settings.database_url)
+            return _sla_check(settings.database_url, args)
         if args.command == "report":
             return _report(settings.database_url, args)
         if args.command == "matrix":
@@ -720,10 +851,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.app import show_startup_error
 
             show_startup_error(exc)
-        return 2
+        return 75 if _transient(exc) else 2
     except KeyboardInterrupt:
         print(f"beacon: {pick(TEXT['interrupted'])}", file=sys.stderr)
         return 130
+    except Exception as exc:  # no traceback reaches a person: a database fault in words, anything else named
+        from desktop.models import db as dbmod
+
+        if os.environ.get("BEACON_DEBUG"):
+            raise
+        if _is_database_error(exc):
+            print(f"beacon: {dbmod.explain(exc)}", file=sys.stderr)
+            return 75 if _transient(exc) else 2
+        logging.getLogger("beacon").debug("unexpected error", exc_info=True)
+        print(f"beacon: {pick(TEXT['unexpected']).format(kind=type(exc).__name__)}", file=sys.stderr)
+        return 1
+
+
+def _transient(exc: BaseException) -> bool:
+    from desktop.models import db as dbmod
+
+    return dbmod.is_transient(exc)
+
+
+def _is_database_error(exc: BaseException) -> bool:
+    import sqlite3
+
+    import peewee
+
+    return isinstance(exc, (peewee.PeeweeException, sqlite3.Error))
 
 
 if __name__ == "__main__":

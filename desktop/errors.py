@@ -17,8 +17,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot understand the database URL: {url} (e.g. sqlite:///path/beacon.db or postgresql://user:pass@host:5432/db)",
     },
     "db.unreachable": {
-        "ko": "데이터베이스 서버 {host}:{port}에 연결할 수 없습니다. 서버가 실행 중인지, 주소와 포트가 맞는지 확인하세요.",
-        "en": "Cannot reach the database server at {host}:{port}. Check that it is running and that host and port are right.",
+        "ko": "데이터베이스 서버 {where}에 연결할 수 없습니다. 서버가 실행 중인지, 주소와 포트가 맞는지 확인하세요.",
+        "en": "Cannot reach the database server at {where}. Check that it is running and that host and port are right.",
+    },
+    "db.restarting": {
+        "ko": "데이터베이스 서버 {where}가 재시작 중이거나 예비 서버로 전환 중입니다. 잠시 후 다시 시도하세요. 입력한 내용은 그대로 남아 있습니다.",
+        "en": "The database server at {where} is restarting or failing over to a standby. Try again in a moment; what you typed is kept.",
+    },
+    "db.standby": {
+        "ko": "데이터베이스 서버 {where}가 읽기 전용(예비 서버)입니다. 주소에 target_session_attrs=read-write 를 넣어 주 서버에 연결하세요.",
+        "en": "The database server at {where} is read-only (a standby). Add target_session_attrs=read-write to the URL to reach the primary.",
+    },
+    "db.locked": {
+        "ko": "데이터베이스 파일 {path}을(를) 다른 프로그램이 쓰는 중이라 잠겨 있습니다. 잠시 후 다시 시도하세요. 입력한 내용은 그대로 남아 있습니다.",
+        "en": "The database file {path} is locked by another program that is writing to it. Try again in a moment; what you typed is kept.",
+    },
+    "db.read_only": {
+        "ko": "데이터베이스 파일 {path}에 쓸 수 없습니다 (읽기 전용). 읽기만 할 수 있습니다. 쓰려면 파일과 폴더의 쓰기 권한을 확인하세요.",
+        "en": "The database file {path} cannot be written (read-only); you can only read. Check the write permission of the file and its folder.",
+    },
+    "db.read_only_init": {
+        "ko": "데이터베이스 파일 {path}에 쓸 수 없어(읽기 전용) 만들거나 업그레이드할 수 없습니다. 파일과 폴더의 쓰기 권한을 확인하세요.",
+        "en": "The database file {path} cannot be written (read-only), so it cannot be created or upgraded. Check the write permission of the file and its folder.",
+    },
+    "db.file_missing": {
+        "ko": "데이터베이스 파일 {path}이(가) 없습니다. 경로를 확인하세요. 새로 만들려면 'beacon init-db --database sqlite:///경로'를 실행하세요.",
+        "en": "There is no database file at {path}. Check the path; to create a new database run 'beacon init-db --database sqlite:///path'.",
+    },
+    "db.outage": {
+        "ko": "데이터베이스에 연결할 수 없습니다 ({reason}). {delay}초 후 다시 연결합니다; 복구될 때까지 계속 시도합니다.",
+        "en": "Lost the database ({reason}). Reconnecting in {delay} s, and retrying until it is back.",
+    },
+    "db.recovered": {
+        "ko": "데이터베이스에 다시 연결했습니다 ({seconds:.1f}초 동안 끊김, 재시도 {attempts}회).",
+        "en": "Database back after {seconds:.1f} s ({attempts} retries).",
     },
     "db.auth_failed": {
         "ko": "데이터베이스 로그인에 실패했습니다: 사용자 '{user}'의 암호가 틀렸거나 접속이 허용되지 않습니다.",
@@ -260,6 +292,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "admin.team_cycle": {
         "ko": "팀 '{team}'을(를) 자신 또는 자신의 하위 팀 '{parent}' 아래에 둘 수 없습니다.",
         "en": "Team '{team}' cannot be placed under itself or its own sub-team '{parent}'.",
+    },
+    "settings.unknown_key": {
+        "ko": "'{key}'은(는) 알려진 설정이 아닙니다. 가능한 설정: {allowed}",
+        "en": "'{key}' is not a known setting. Known settings: {allowed}",
+    },
+    "settings.bad_json": {
+        "ko": "설정 '{key}'의 값이 올바른 JSON이 아닙니다: {reason}",
+        "en": "The value of setting '{key}' is not valid JSON: {reason}",
     },
     "settings.bad_value": {
         "ko": "설정 '{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}",

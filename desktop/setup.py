@@ -27,10 +27,13 @@ class InitResult:
     admin_password: str | None  # set only when a new admin account was created here
 
 
-def connect(url: str) -> dbmod.DatabaseTarget:
-    """Bind the database at `url`; raises DatabaseError with a user-facing message."""
+def connect(url: str, *, create: bool = False) -> dbmod.DatabaseTarget:
+    """Bind the database at `url`; raises DatabaseError with a user-facing message.
+
+    A SQLite file that is not there is created only when `create` (see `dbmod.make_database`).
+    """
     target = dbmod.parse_url(url)
-    dbmod.connect(url)
+    dbmod.connect(url, create=create)
     return target
 
 
@@ -50,10 +53,23 @@ def initialize_database(
 ) -> InitResult:
     """Create or upgrade the database at `url`, add missing defaults, optionally load demo data.
 
-    Running it again on the same database changes nothing (idempotent).
+    Running it again on the same database changes nothing (idempotent). A read-only SQLite
+    file is refused with a clear message before anything is tried.
     """
-    target = connect(url)
-    status = ensure_schema()
+    target = connect(url, create=True)
+    if dbmod.read_only():
+        dbmod.close()
+        raise DatabaseError("db.read_only_init", path=target.path)
+    try:
+        status = ensure_schema()
+    except DatabaseError as exc:
+        if exc.code == "db.read_only":
+            raise DatabaseError("db.read_only_init", path=target.path) from None
+        raise
+    except Exception as exc:  # a file the OS lets us open but not write (e.g. an immutable file)
+        if target.backend == "sqlite" and "readonly" in str(exc).lower():
+            raise DatabaseError("db.read_only_init", path=target.path) from None
+        raise
     seeded = seed_defaults()
     loaded = False
     already = bool(get_setting("demo_loaded", False))
@@ -79,24 +95,33 @@ class OpenResult:
 
     schema: SchemaStatus
     admin_password: str | None = None
+    read_only: bool = False  # a SQLite file this user may read but not write
 
 
-def open_database(url: str, *, create_with_demo: bool = False) -> OpenResult:
+def open_database(url: str, *, create_with_demo: bool = False, create: bool = False) -> OpenResult:
     """Open the database for the app: upgrade an older schema; create one if allowed.
 
-    A missing schema is created (with demo data when `create_with_demo`) only on
-    SQLite; a shared PostgreSQL database is set up by an administrator with init-db.
+    A missing SQLite file is created (with demo data when `create_with_demo`) only when
+    `create` (the app's first start, after asking); a shared PostgreSQL database is set up by
+    an administrator with init-db. A read-only SQLite file opens as it is (no upgrade, no defaults).
 
     Raises:
         DatabaseError: unreachable, refused, or not set up.
         SchemaError: made by a newer Beacon.
     """
-    target = connect(url)
+    target = connect(url, create=create)
     if current_version() is None:
-        if target.backend != "sqlite":
+        if target.backend != "sqlite" or not create:
             raise DatabaseError("db.not_initialized")
         result = initialize_database(url, demo=create_with_demo)
         return OpenResult(result.schema, result.admin_password)
+    if dbmod.read_only():
+        from desktop.models.schema import SCHEMA_VERSION
+
+        version = current_version()
+        if version != SCHEMA_VERSION:
+            raise DatabaseError("db.read_only_init", path=target.path)
+        return OpenResult(SchemaStatus(created=False, from_version=version, to_version=version), read_only=True)
     status = ensure_schema()
     seed_defaults()
     return OpenResult(status)
@@ -109,7 +134,7 @@ def check_connection(url: str) -> None:
         DatabaseError: with the reason in the user's language.
     """
     target = dbmod.parse_url(url)
-    probe = dbmod.make_database(target)
+    probe = dbmod.make_database(target, create=False)
     try:
         probe.connect()
         probe.execute_sql("SELECT 1")

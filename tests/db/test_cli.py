@@ -75,7 +75,8 @@ def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 )
 def test_errors_are_one_clear_line_and_a_non_zero_exit(url, expected):
     result = _run_cli("init-db", "--database", url)
-    assert result.returncode == 2
+    # 75 (EX_TEMPFAIL): a server that may come back, worth running again; 2: fix the input first
+    assert result.returncode == (75 if "reach" in expected else 2)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and expected in lines[0], result.stderr

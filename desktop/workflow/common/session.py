@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from peewee import JOIN
+from peewee import JOIN, OperationalError
 
 from desktop.errors import BeaconError
 from desktop.models import (
@@ -38,7 +38,11 @@ def authenticate(login: str, password: str) -> Actor:
     changes: dict[object, object] = {User.last_login_at: utcnow()}
     if needs_rehash(user.password_hash):
         changes[User.password_hash] = hash_password(password)
-    User.update(changes).where(User.id == user.id).execute()
+    try:
+        User.update(changes).where(User.id == user.id).execute()
+    except OperationalError as exc:  # a read-only SQLite file: sign in to read, without the stamp
+        if "readonly" not in str(exc).lower():
+            raise
     return load_actor(user.id)
 
 

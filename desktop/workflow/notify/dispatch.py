@@ -8,6 +8,14 @@ exponential backoff; after `max_attempts` the row is `dead`, shown to an
 administrator, who may retry it. A worker that dies mid-send leaves its rows to
 be claimed again when their lease ends.
 
+Exactly once through a database fault: a `Dispatcher` notes each send that succeeded before
+it marks the row (`unrecorded`); when the database goes away in between, the note survives,
+and the first thing done once it is back is to mark those rows sent (never to send them
+again), then to release the rows it had claimed but not sent. Only a dispatcher that dies
+between a send and its mark leaves a notice to be sent twice, and then with the same
+identity (`Message-ID`, `Idempotency-Key`, `X-Beacon-Delivery` from the dedupe key), so the
+receiver can drop the copy.
+
 Retry policy: attempt n (1-based) that fails waits BASE × 2^(n-1), capped at
 CAP, before the next attempt; the default is 30 s, 60 s, 120 s, 240 s, then dead.
 """
@@ -17,9 +25,11 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import smtplib
 import socket
 import ssl
+import threading
 import urllib.error
 import urllib.request
 import uuid
@@ -133,7 +143,8 @@ class WebhookTransport:
     def send(self, notification: Notification, recipient: User, rendered: Rendered) -> None:
         body = json.dumps(webhook_body(notification, rendered), ensure_ascii=False).encode("utf-8")
         headers = {"Content-Type": "application/json; charset=utf-8", "User-Agent": "Beacon-ITSM",
-                   "X-Beacon-Event": notification.kind, "X-Beacon-Delivery": notification.dedupe_key}
+                   "X-Beacon-Event": notification.kind, "X-Beacon-Delivery": notification.dedupe_key,
+                   "Idempotency-Key": notification.dedupe_key}
         pref = NotificationPreference.get_or_none((NotificationPreference.user == recipient.id)
                                                   & (NotificationPreference.channel == "webhook")
                                                   & (NotificationPreference.target == notification.target))
@@ -164,8 +175,13 @@ def backoff(attempt: int) -> timedelta:
 
 
 def max_attempts() -> int:
+    """The setting `delivery_max_attempts`; a value that is not a whole number ≥ 1 counts as the default."""
     row = Setting.get_or_none(Setting.key == "delivery_max_attempts")
-    return int(json.loads(row.value)) if row else DEFAULT_MAX_ATTEMPTS
+    try:
+        value = json.loads(row.value) if row else DEFAULT_MAX_ATTEMPTS
+    except ValueError:
+        return DEFAULT_MAX_ATTEMPTS
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else DEFAULT_MAX_ATTEMPTS
 
 
 @dataclass(frozen=True)
@@ -191,22 +207,36 @@ def claim(worker: str, *, now: datetime, limit: int) -> list[int]:
 
 
 def dispatch_once(*, worker: str | None = None, now: datetime | None = None, limit: int = 50,
-                  transports: Mapping[str, Transport] | None = None) -> DispatchResult:
-    """Claim a batch and deliver it; returns what happened. Safe to run in several clients at once."""
+                  transports: Mapping[str, Transport] | None = None,
+                  unrecorded: dict[int, Unrecorded] | None = None,
+                  stop: threading.Event | None = None) -> DispatchResult:
+    """Claim a batch and deliver it; returns what happened. Safe to run in several clients at once.
+
+    `unrecorded` (a `Dispatcher`'s) keeps the sends whose mark the database did not take;
+    `stop` ends the batch early (its unsent rows are released by `Dispatcher.release`).
+    """
     worker = worker or f"{socket.gethostname()}:{uuid.uuid4().hex[:8]}"
     now = now or utcnow()
     transports = transports if transports is not None else default_transports()
+    journal = unrecorded if unrecorded is not None else {}
     ids = claim(worker, now=now, limit=limit)
     sent = failed = dead = 0
     limit_attempts = max_attempts()
     for notification_id in ids:
+        if stop is not None and stop.is_set():
+            break
         notification = Notification.get_by_id(notification_id)
         recipient = User.get_by_id(notification.recipient_id)
         transport = transports.get(notification.channel)
         try:
             if transport is None:
                 raise DeliveryError(f"no {notification.channel} transport is configured")
-            answer = transport.send(notification, recipient, render(notification, recipient))
+            try:
+                answer = transport.send(notification, recipient, render(notification, recipient))
+            except (DeliveryError, peewee.PeeweeException):
+                raise
+            except Exception as exc:  # a notice that cannot be rendered or sent must not stop the others
+                raise DeliveryError(f"{type(exc).__name__}: {exc}") from None
         except DeliveryError as exc:
             attempts = notification.attempts + 1
             if attempts >= limit_attempts:
@@ -217,15 +247,102 @@ def dispatch_once(*, worker: str | None = None, now: datetime | None = None, lim
                                 lease_until=None, next_attempt_at=now + backoff(attempts)).where(
                 (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
             continue
-        with database.atomic():
-            marked = Notification.update(status="sent", attempts=notification.attempts + 1, sent_at=now,
-                                         last_error="", claimed_by="", lease_until=None).where(
-                (Notification.id == notification_id) & (Notification.claimed_by == worker)).execute()
-            delivered = getattr(transport, "delivered", None)
-            if marked and delivered is not None:
-                delivered(notification, answer, now=now)
+        journal[notification_id] = Unrecorded(answer=answer, transport=transport, at=now)
+        record_sent(notification_id, journal[notification_id], worker=worker)
+        del journal[notification_id]
         sent += 1
     return DispatchResult(claimed=len(ids), sent=sent, failed=failed, dead=dead)
+
+
+@dataclass(frozen=True)
+class Unrecorded:
+    """A send that succeeded, kept until the row is marked sent."""
+
+    answer: Any
+    transport: Transport
+    at: datetime
+
+
+def record_sent(notification_id: int, done: Unrecorded, *, worker: str | None = None) -> bool:
+    """Mark one delivered notice sent (and let its transport store the answer), in one transaction.
+
+    With `worker`, only while this worker still holds the row; without, whenever it is not sent yet
+    (after an outage the lease may have lapsed, and the send did happen).
+    """
+    owned = (Notification.claimed_by == worker) if worker is not None else (Notification.status != "sent")
+    with database.atomic():
+        notification = Notification.get_or_none(Notification.id == notification_id)
+        if notification is None:
+            return False
+        marked = Notification.update(status="sent", attempts=notification.attempts + 1, sent_at=done.at,
+                                     last_error="", claimed_by="", lease_until=None).where(
+            (Notification.id == notification_id) & owned).execute()
+        delivered = getattr(done.transport, "delivered", None)
+        if marked and delivered is not None:
+            delivered(notification, done.answer, now=done.at)
+    return bool(marked)
+
+
+class Dispatcher:
+    """A long-running dispatcher's memory: its name, and the sends the database has not recorded yet."""
+
+    def __init__(self, worker: str | None = None) -> None:
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.unrecorded: dict[int, Unrecorded] = {}
+        self.stop = threading.Event()
+
+    def round(self, *, now: datetime | None = None, limit: int = 50,
+              transports: Mapping[str, Transport] | None = None) -> DispatchResult:
+        """Settle what an outage left, then deliver one batch."""
+        self.settle()
+        return dispatch_once(worker=self.worker, now=now, limit=limit, transports=transports,
+                             unrecorded=self.unrecorded, stop=self.stop)
+
+    def settle(self) -> int:
+        """Mark sent what was delivered while the database could not record it; never send it again."""
+        done = 0
+        for notification_id, item in list(self.unrecorded.items()):
+            record_sent(notification_id, item)
+            del self.unrecorded[notification_id]
+            done += 1
+        return done
+
+    def release(self) -> int:
+        """Give back at once the rows this worker claimed and did not send (after an outage, or on stop)."""
+        self.settle()
+        return Notification.update(status="pending", claimed_by="", lease_until=None).where(
+            (Notification.claimed_by == self.worker) & (Notification.status == "sending")).execute()
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What waits in the outbox: for `beacon dispatch --health` and the intake's `/healthz`."""
+
+    waiting: int  # pending, failed (to retry) or being sent
+    dead: int
+    oldest_at: datetime | None
+
+    def oldest_age(self, now: datetime | None = None) -> float | None:
+        """Seconds the oldest waiting notice has waited (None when nothing waits)."""
+        if self.oldest_at is None:
+            return None
+        return max(0.0, ((now or utcnow()) - self.oldest_at).total_seconds())
+
+    def as_json(self, now: datetime | None = None) -> dict[str, Any]:
+        age = self.oldest_age(now)
+        return {"outbox_waiting": self.waiting, "outbox_dead": self.dead,
+                "oldest_waiting_seconds": None if age is None else round(age, 1)}
+
+
+def backlog() -> Backlog:
+    """Count the outbox: notices still to deliver, dead ones, and when the oldest waiting one was queued."""
+    waiting = (Notification.channel != "inapp") & Notification.status.in_(("pending", "failed", "sending"))
+    count, oldest = Notification.select(peewee.fn.COUNT(Notification.id), peewee.fn.MIN(Notification.created_at)) \
+        .where(waiting).tuples().get()
+    dead = Notification.select().where((Notification.channel != "inapp") & (Notification.status == "dead")).count()
+    if isinstance(oldest, str):  # SQLite hands an aggregate back as text
+        oldest = datetime.fromisoformat(oldest)
+    return Backlog(waiting=int(count or 0), dead=dead, oldest_at=oldest)
 
 
 # --- administration --------------------------------------------------------------------

@@ -87,9 +87,8 @@ class PostgresChangeFeed(ChangeFeed):
         super().__init__()
         import psycopg2
 
-        self._conn = psycopg2.connect(host=target.host, port=target.port, user=target.user or None,
-                                      password=target.password or None, dbname=target.name, connect_timeout=5,
-                                      application_name="beacon-live")
+        self._conn = psycopg2.connect(dbname=target.name, **{**target.connect_kwargs(),
+                                                             "application_name": "beacon-live"})
         self._conn.autocommit = True
         with self._conn.cursor() as cursor:
             cursor.execute(f"LISTEN {CHANNEL}")

@@ -180,6 +180,18 @@ TEXT = {
         "en": "Stopped by an unexpected error ({kind}); what was being saved was rolled back. Please tell your "
               "administrator (details: run again with BEACON_DEBUG=1).",
     },
+    "intake_tls_pair": {
+        "ko": "--tls-cert 와 --tls-key 는 함께 지정해야 합니다.",
+        "en": "--tls-cert and --tls-key go together.",
+    },
+    "intake_tls_bad": {
+        "ko": "TLS 인증서나 키를 읽을 수 없습니다: {reason}",
+        "en": "Cannot read the TLS certificate or key: {reason}",
+    },
+    "intake_bad_sizes": {
+        "ko": "--workers 는 1~1024, --db-connections 는 1~100 이어야 합니다.",
+        "en": "--workers must be 1 to 1024 and --db-connections 1 to 100.",
+    },
     "process_ok": {
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
@@ -444,6 +456,12 @@ def _add_intake_parser(sub: argparse._SubParsersAction) -> None:
     """`beacon intake --listen HOST:PORT` and `beacon intake token create|revoke|list`."""
     intake = sub.add_parser("intake", help="monitoring intake: an HTTP service that turns alerts into incidents")
     intake.add_argument("--listen", metavar="HOST:PORT", help="address to serve on, e.g. 127.0.0.1:8787")
+    intake.add_argument("--tls-cert", metavar="FILE.pem", help="serve HTTPS with this certificate chain (PEM)")
+    intake.add_argument("--tls-key", metavar="FILE.pem", help="the private key of --tls-cert (PEM)")
+    intake.add_argument("--workers", type=int, default=64, metavar="N",
+                        help="connections served at once (default 64; more wait briefly, then get 503)")
+    intake.add_argument("--db-connections", type=int, default=4, metavar="N",
+                        help="PostgreSQL connections the intake may hold at most (default 4)")
     intake.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     intake_sub = intake.add_subparsers(dest="intake_command")
     token = intake_sub.add_parser("token", help="bearer tokens monitoring systems send")
@@ -487,10 +505,30 @@ def _intake(url: str, args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"beacon: {pick(TEXT['intake_listen_needed']).format(reason=exc)}", file=sys.stderr)
         return 2
-    _open_for_reading(url)  # a server next to the database never creates one
+    tls = None
+    if args.tls_cert or args.tls_key:
+        from desktop.workflow.integrations.intake_server import tls_context
+
+        if not (args.tls_cert and args.tls_key):
+            print(f"beacon: {pick(TEXT['intake_tls_pair'])}", file=sys.stderr)
+            return 2
+        try:
+            tls = tls_context(args.tls_cert, args.tls_key)
+        except (OSError, ValueError) as exc:  # ssl.SSLError is an OSError
+            print(f"beacon: {pick(TEXT['intake_tls_bad']).format(reason=exc)}", file=sys.stderr)
+            return 2
+    if not 1 <= args.workers <= 1024 or not 1 <= args.db_connections <= 100:
+        print(f"beacon: {pick(TEXT['intake_bad_sizes'])}", file=sys.stderr)
+        return 2
+    from desktop.workflow.common.outage import OutageWatch
+
+    log = _service_log("intake")
+    watch = OutageWatch(log)
+    # a server next to the database never creates one; it waits for a database that is restarting
+    if watch.until(lambda: _open_for_reading(url, pool=args.db_connections) or True) is None:
+        return 0
     _ensure_system_user()
-    logging.getLogger("beacon.intake").setLevel(logging.INFO)
-    serve(host, port)
+    serve(host, port, tls=tls, workers=args.workers)
     return 0
 
 
@@ -719,8 +757,8 @@ def _sla_check(url: str, args: argparse.Namespace) -> int:
             return 0
 
 
-def _open_for_reading(url: str) -> None:
-    """Bind an existing Beacon database (never create one just to read from it)."""
+def _open_for_reading(url: str, *, pool: int = 0) -> None:
+    """Bind an existing Beacon database (never create one just to read from it); `pool`: see `db.connect`."""
     from desktop.errors import DatabaseError
     from desktop.models import db as dbmod
     from desktop.models import ensure_schema
@@ -729,8 +767,11 @@ def _open_for_reading(url: str) -> None:
 
     target = dbmod.parse_url(url)
     if target.backend == "sqlite" and str(target.path) != ":memory:" and not target.path.exists():
-        raise DatabaseError("db.not_initialized")
-    connect(url)
+        raise DatabaseError("db.file_missing", path=target.path)
+    if pool and target.backend == "postgresql":
+        dbmod.connect(url, create=False, pool=pool)
+    else:
+        connect(url)
     if current_version() is None:
         raise DatabaseError("db.not_initialized")
     ensure_schema()

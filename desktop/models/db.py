@@ -86,7 +86,7 @@ class FaultsInWords:
             raise translated from exc
 
 
-class BeaconSqliteDatabase(FaultsInWords, peewee.SqliteDatabase):
+class SqliteDatabaseInWords(FaultsInWords, peewee.SqliteDatabase):
     """SQLite whose locked and read-only faults read as sentences."""
 
 
@@ -260,7 +260,7 @@ def make_database(target: DatabaseTarget, *, create: bool = True, pool: int = 0)
                 raise DatabaseError("db.file_unusable", path=target.path, reason=_not_a_file(target.path))
         # Every write transaction takes the write lock up front (BEGIN IMMEDIATE):
         # a deferred one that read first can fail to upgrade under concurrency.
-        sqlite = BeaconSqliteDatabase(str(target.path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
+        sqlite = SqliteDatabaseInWords(str(target.path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE")
         sqlite.beacon_target = target
         return sqlite
     kwargs = target.connect_kwargs()

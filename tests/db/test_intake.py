@@ -289,7 +289,12 @@ def test_generic_json_alerts(bank, server):
 
 
 def test_health_and_unknown_endpoints(bank, server):
-    assert server.get("/healthz") == (200, {"status": "ok", "schema": intake_schema(), "version": version()})
+    assert server.get("/healthz") == (200, {"status": "ok"})  # a stranger learns nothing more
+    request = urllib.request.Request(server.url + "/healthz", headers={"Authorization": f"Bearer {server.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        body = json.loads(response.read())
+    assert body == {"status": "ok", "schema": intake_schema(), "version": version(), "outbox_waiting": 0,
+                    "outbox_dead": 0, "oldest_waiting_seconds": None}
     status, body = server.post("/v2/whatever", FIRING)
     assert status == 404 and "/v1/alertmanager" in body["reason"]
 

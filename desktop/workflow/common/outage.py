@@ -90,3 +90,36 @@ class OutageWatch:
             if deadline is not None and self.clock() - started >= deadline:
                 return None
         return None
+
+
+class OutageLog:
+    """For a service that cannot wait (each request answers at once): one log line when the database is
+    lost, one when it is back; thread-safe."""
+
+    def __init__(self, log: logging.Logger, clock: Callable[[], float] = time.monotonic) -> None:
+        self.log = log
+        self.clock = clock
+        self._lock = threading.Lock()
+        self.down_since: float | None = None
+        self.failures = 0
+
+    def failed(self, exc: BaseException) -> None:
+        """A request met a transient fault: forget this thread's connection; log if the outage is new."""
+        dbmod.drop_connection()
+        with self._lock:
+            self.failures += 1
+            if self.down_since is not None:
+                return
+            self.down_since = self.clock()
+        self.log.warning("%s", BeaconError("db.outage", reason=dbmod.explain(exc), delay="1").message())
+
+    def worked(self) -> None:
+        """A request reached the database."""
+        if self.down_since is None:
+            return
+        with self._lock:
+            if self.down_since is None:
+                return
+            seconds, self.down_since = self.clock() - self.down_since, None
+            failures, self.failures = self.failures, 0
+        self.log.warning("%s", BeaconError("db.recovered", seconds=seconds, attempts=failures).message())

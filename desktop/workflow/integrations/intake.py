@@ -24,7 +24,7 @@ from typing import Any
 
 import peewee
 
-from desktop.errors import BeaconError
+from desktop.errors import BeaconError, DatabaseError
 from desktop.i18n import pick
 from desktop.models import (
     Action,
@@ -48,6 +48,13 @@ SOURCES = ("alertmanager", "generic")
 DEFAULT_SEVERITY_MAP = {"critical": "high", "page": "high", "error": "high", "major": "high",
                         "warning": "medium", "minor": "medium", "info": "low", "none": "low"}
 RETRIES = 3  # a unique-key collision (two identical firings at once) is retried, then refused
+
+# What one request may hold (a longer field is refused with 422 naming it, never cut silently).
+MAX_DEPTH = 16  # JSON nesting; the formats need 4
+MAX_ALERTS = 1000
+MAX_LABELS = 64
+LIMITS = {"title": TITLE_MAX, "summary": TITLE_MAX, "fingerprint": 200, "source": 60, "label_name": 128,
+          "label_value": 1024, "description": 20_000, "url": 2048, "text": 20_000}
 
 
 # --- errors ---------------------------------------------------------------------------
@@ -76,6 +83,52 @@ def _malformed(field_path: str, ko: str, en: str) -> IntakeError:
 
 def _unprocessable(code: str, field_path: str, ko: str, en: str) -> IntakeError:
     return IntakeError(422, code, {"ko": f"{field_path}: {ko}", "en": f"{field_path}: {en}"}, field_path)
+
+
+def _too_long(field_path: str, length: int, limit: int) -> IntakeError:
+    return IntakeError(422, "too_long", {"ko": f"{field_path}: 너무 깁니다 ({length}자, 최대 {limit}자)",
+                                         "en": f"{field_path}: too long ({length} characters; the limit is {limit})"},
+                       field_path)
+
+
+def _limit(text: str, field_path: str, kind: str) -> str:
+    if len(text) > LIMITS[kind]:
+        raise _too_long(field_path, len(text), LIMITS[kind])
+    return text
+
+
+def _safe(text: str) -> str:
+    """A key as it may be named back to the client (a lone surrogate shown escaped)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def check_values(value: Any, path: str = "body", depth: int = 0) -> None:
+    """Refuse what no field may hold, anywhere in the payload: nesting past MAX_DEPTH, NUL, lone surrogates.
+
+    Raises:
+        IntakeError: 400 naming the first field at fault.
+    """
+    if depth > MAX_DEPTH:
+        raise _malformed(path, f"너무 깊게 중첩되었습니다 (최대 {MAX_DEPTH}단계)",
+                         f"is nested too deeply (at most {MAX_DEPTH} levels)")
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise _malformed(path, "NUL 문자(\\u0000)를 담을 수 없습니다", "must not contain a NUL character (\\u0000)")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _malformed(path, "짝이 없는 서로게이트 문자(\\ud800 등)를 담을 수 없습니다",
+                             "must not contain a lone surrogate (e.g. \\ud800)") from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{_safe(key)}"
+            check_values(key, where, depth + 1)
+            check_values(item, where, depth + 1)
+    elif isinstance(value, list):
+        if len(value) > MAX_ALERTS * 10:
+            raise _too_long(path, len(value), MAX_ALERTS * 10)
+        for i, item in enumerate(value):
+            check_values(item, f"{path}[{i}]", depth + 1)
 
 
 # --- configuration ----------------------------------------------------------------------
@@ -284,9 +337,16 @@ def _string_map(obj: dict[str, Any], key: str, path: str, *, required: bool = Fa
         return {}
     if not isinstance(value, dict):
         raise _malformed(where, "JSON 객체여야 합니다", "must be a JSON object")
+    if len(value) > MAX_LABELS:
+        count = len(value)
+        raise IntakeError(422, "too_many", {"ko": f"{where}: 항목이 너무 많습니다 ({count}개, 최대 {MAX_LABELS}개)",
+                                            "en": f"{where}: too many entries ({count}; the limit is {MAX_LABELS})"},
+                          where)
     for k, v in value.items():
         if not isinstance(v, str):
             raise _malformed(f"{where}.{k}", "문자열이어야 합니다", "must be a string")
+        _limit(k, f"{where}.{k[:40]}", "label_name")
+        _limit(v, f"{where}.{k}", "description" if key == "annotations" else "label_value")
     return dict(value)
 
 
@@ -337,6 +397,8 @@ def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
     alerts = body.get("alerts")
     if not isinstance(alerts, list) or not alerts:
         raise _malformed("alerts", "경보가 하나 이상 있는 배열이어야 합니다", "must be a non-empty array of alerts")
+    if len(alerts) > MAX_ALERTS:
+        raise _too_long("alerts", len(alerts), MAX_ALERTS)
     common = _string_map(body, "commonLabels", "body") if isinstance(body.get("commonLabels"), dict) else {}
     out = []
     for i, raw in enumerate(alerts):
@@ -347,11 +409,15 @@ def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
         if not labels:
             raise _malformed(f"{path}.labels", "레이블이 하나 이상 있어야 합니다", "needs at least one label")
         annotations = _string_map(item, "annotations", path)
-        fingerprint = _text(item, "fingerprint", path) or _labels_fingerprint(labels)
+        fingerprint = _limit(_text(item, "fingerprint", path), f"{path}.fingerprint", "fingerprint") \
+            or _labels_fingerprint(labels)
         name = labels.get("alertname", "")
+        for key in ("summary", "message", "title"):
+            _limit(annotations.get(key, ""), f"{path}.annotations.{key}", "summary")
         summary = annotations.get("summary") or annotations.get("message") or annotations.get("title") or ""
         title = f"[{name}] {summary}".strip() if name and summary else (summary or name or fingerprint)
-        url = _text(item, "generatorURL", path)
+        title = title[:TITLE_MAX]  # each part is within the limit; "[name] " may push the whole past it
+        url = _limit(_text(item, "generatorURL", path), f"{path}.generatorURL", "url")
         lines = [annotations.get("description", "") or summary]
         lines.append("")
         lines.append("Labels: " + ", ".join(f"{k}={v}" for k, v in sorted(labels.items())))
@@ -384,6 +450,8 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
         items = body["alerts"]
         if not isinstance(items, list) or not items:
             raise _malformed("alerts", "경보가 하나 이상 있는 배열이어야 합니다", "must be a non-empty array of alerts")
+        if len(items) > MAX_ALERTS:
+            raise _too_long("alerts", len(items), MAX_ALERTS)
         pairs = [(f"alerts[{i}]", item) for i, item in enumerate(items)]
     else:
         pairs = [("body", body)]
@@ -395,19 +463,23 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
             raise _malformed(f"{path}.{unknown[0]}", f"알 수 없는 항목입니다 (가능: {', '.join(GENERIC_KEYS)})",
                              f"unknown field (known: {', '.join(GENERIC_KEYS)})")
         status = _status(item, path)
-        fingerprint = _text(item, "fingerprint", path) or _text(item, "dedupe_key", path)
+        fingerprint = _limit(_text(item, "fingerprint", path), f"{path}.fingerprint", "fingerprint") \
+            or _limit(_text(item, "dedupe_key", path), f"{path}.dedupe_key", "fingerprint")
         if not fingerprint:
             raise _malformed(f"{path}.fingerprint", "fingerprint(또는 dedupe_key)가 필요합니다",
                              "fingerprint (or dedupe_key) is required")
-        source = _text(item, "source", path) or "generic"
-        title = _text(item, "title", path, required=status == "firing") or fingerprint
+        source = _limit(_text(item, "source", path), f"{path}.source", "source") or "generic"
+        title = _limit(_text(item, "title", path, required=status == "firing"), f"{path}.title", "title") \
+            or fingerprint[:TITLE_MAX]
         labels = _string_map(item, "labels", path)
-        description = _text(item, "description", path)
-        url = _text(item, "url", path)
+        description = _limit(_text(item, "description", path), f"{path}.description", "description")
+        url = _limit(_text(item, "url", path), f"{path}.url", "url")
+        for key in ("ci", "severity"):
+            _limit(_text(item, key, path), f"{path}.{key}", "label_value")
         extra = [f"Source: {source}" + (f" ({url})" if url else ""), f"Fingerprint: {fingerprint}"]
         if labels:
             extra.insert(0, "Labels: " + ", ".join(f"{k}={v}" for k, v in sorted(labels.items())))
-        out.append(Alert(source=source[:60], fingerprint=fingerprint[:200], status=status, title=title,
+        out.append(Alert(source=source, fingerprint=fingerprint, status=status, title=title,
                          description=(description + "\n\n" + "\n".join(extra)).strip(), labels=labels,
                          ci=_text(item, "ci", path), ci_field=f"{path}.ci", severity=_text(item, "severity", path),
                          occurred_at=parse_time(item.get("occurred_at"), f"{path}.occurred_at"), url=url,
@@ -418,14 +490,27 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
 PARSERS = {"alertmanager": parse_alertmanager, "generic": parse_generic}
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def parse_body(fmt: str, raw: bytes, config: IntakeConfig) -> list[Alert]:
-    """Decode and validate a request body; raises IntakeError 400 naming what is wrong."""
+    """Decode and validate a request body without the database; raises IntakeError 400/422 naming what is wrong.
+
+    Any malformed body is a 400, never a 500: bad UTF-8, not JSON, NaN or Infinity, deep nesting,
+    NUL characters and lone surrogates anywhere in it.
+    """
     try:
-        payload = json.loads(raw.decode("utf-8"))
+        payload = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise _malformed("body", "UTF-8이 아닙니다", "is not UTF-8") from None
+    except RecursionError:
+        raise _malformed("body", f"너무 깊게 중첩되었습니다 (최대 {MAX_DEPTH}단계)",
+                         f"is nested too deeply (at most {MAX_DEPTH} levels)") from None
     except ValueError as exc:
-        raise _malformed("body", f"JSON이 아닙니다 ({exc})", f"is not JSON ({exc})") from None
+        reason = _safe(str(exc))[:200]
+        raise _malformed("body", f"JSON이 아닙니다 ({reason})", f"is not JSON ({reason})") from None
+    check_values(payload)
     return PARSERS[fmt](payload, config)
 
 
@@ -602,6 +687,8 @@ def ingest(alerts: list[Alert], *, config: IntakeConfig | None = None, now: date
         except peewee.IntegrityError:
             if attempt == RETRIES - 1:
                 raise
+        except DatabaseError:  # the database itself (restarting, unreachable): the server answers 503
+            raise
         except BeaconError as exc:
             raise IntakeError(422, "refused", {"ko": exc.message("ko"), "en": exc.message("en")}) from None
     raise AssertionError("unreachable")

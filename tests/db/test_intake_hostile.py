@@ -130,7 +130,7 @@ def test_beyond_the_workers_and_queue_a_connection_gets_503_at_once(bank):
         extra = socket.create_connection((host, int(port)))
         extra.settimeout(5)
         assert extra.recv(100).startswith(b"HTTP/1.1 503")
-        for s in held + [extra]:
+        for s in [*held, extra]:
             s.close()
     finally:
         srv.shutdown()

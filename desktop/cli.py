@@ -51,10 +51,6 @@ TEXT = {
         "en": "Dispatch: {claimed} taken, {sent} sent, {failed} to retry, {dead} dead.",
     },
     "setting_saved": {"ko": "설정 '{key}'을(를) 저장했습니다.", "en": "Saved setting '{key}'."},
-    "setting_bad_json": {
-        "ko": "설정 값은 JSON이어야 합니다 (예: {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
-        "en": "A setting value must be JSON (e.g. {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
-    },
     "report_written": {
         "ko": "보고서를 저장했습니다: {path} ({pages}쪽)",
         "en": "Report written: {path} ({pages} pages)",
@@ -635,7 +631,7 @@ def _setting(url: str, args: argparse.Namespace) -> int:
     import json
 
     from desktop.setup import open_database
-    from desktop.workflow.common.settings import all_settings, get_setting, put_setting
+    from desktop.workflow.common.settings import all_settings, get_setting, parse_setting, put_setting
 
     open_database(url)
     if args.setting_command == "get":
@@ -643,11 +639,11 @@ def _setting(url: str, args: argparse.Namespace) -> int:
         for key, value in values.items():
             print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
         return 0
-    try:
-        value = json.loads(args.value)
-    except ValueError as exc:
-        print(f"beacon: {pick(TEXT['setting_bad_json']).format(reason=exc)}", file=sys.stderr)
-        return 2
+    value = parse_setting(args.key, args.value)
+    if args.key == "intake":  # the intake checks its own setting to the last key
+        from desktop.workflow.integrations.intake import IntakeConfig
+
+        IntakeConfig.from_value(value)
     put_setting(args.key, value)
     _say("setting_saved", key=args.key)
     return 0

@@ -298,8 +298,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "'{key}' is not a known setting. Known settings: {allowed}",
     },
     "settings.bad_json": {
-        "ko": "설정 '{key}'의 값이 올바른 JSON이 아닙니다: {reason}",
-        "en": "The value of setting '{key}' is not valid JSON: {reason}",
+        "ko": "설정 '{key}'의 값은 JSON이어야 합니다 (예: 7, true, \"Asia/Seoul\", {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
+        "en": "The value of setting '{key}' is not valid JSON (e.g. 7, true, \"Asia/Seoul\", {{\"host\": \"smtp.bank.local\", \"port\": 25}}): {reason}",
     },
     "settings.bad_value": {
         "ko": "설정 '{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}",

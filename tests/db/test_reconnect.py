@@ -37,3 +37,16 @@ def test_a_drop_inside_a_transaction_is_not_silently_replayed(pg_db):
         User.select().count()
     database.close()
     assert Incident.select().count() == 0
+
+
+def test_a_url_with_a_dead_host_first_reaches_the_live_one(pg_db):
+    """libpq tries the hosts in order; `target_session_attrs=read-write` accepts only a primary."""
+    from urllib.parse import urlparse
+
+    parsed = urlparse(PG_URL)
+    url = (f"postgresql://{parsed.username}:{parsed.password}@127.0.0.1:1,{parsed.hostname}:{parsed.port or 5432}"
+           f"{parsed.path}?target_session_attrs=read-write&application_name=beacon-two-hosts")
+    dbmod.close()
+    dbmod.connect(url)
+    assert database.execute_sql("SELECT current_setting('application_name')").fetchone()[0] == "beacon-two-hosts"
+    assert database.execute_sql("SELECT pg_is_in_recovery()").fetchone()[0] is False

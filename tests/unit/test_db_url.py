@@ -35,3 +35,51 @@ def test_unusable_urls_are_refused_in_both_languages(url):
     assert caught.value.code == "db.bad_url"
     assert "데이터베이스 주소" in caught.value.message("ko")
     assert "database URL" in caught.value.message("en")
+
+
+def test_several_hosts_and_libpq_parameters_reach_the_driver_intact():
+    target = parse_url("postgresql://kim:p%40ss@h1:5432,h2:5433,[::1]/itsm?target_session_attrs=read-write"
+                       "&sslmode=verify-full&sslrootcert=/etc/beacon/ca.pem")
+    assert target.servers == (("h1", 5432), ("h2", 5433), ("::1", 5432))
+    kwargs = target.connect_kwargs()
+    assert kwargs["host"] == "h1,h2,::1" and kwargs["port"] == "5432,5433,5432"
+    assert kwargs["target_session_attrs"] == "read-write" and kwargs["sslmode"] == "verify-full"
+    assert kwargs["password"] == "p@ss" and kwargs["user"] == "kim"
+    assert target.describe() == ("postgresql://kim@h1:5432,h2:5433,::1:5432/itsm?target_session_attrs=read-write"
+                                 "&sslmode=verify-full&sslrootcert=/etc/beacon/ca.pem")
+
+
+def test_libpq_accepts_what_we_hand_it():
+    import psycopg2.extensions
+
+    target = parse_url("postgresql://u:pw@h1:5432,h2:5433/db?target_session_attrs=read-write")
+    dsn = psycopg2.extensions.make_dsn(**{"dbname": target.name, **target.connect_kwargs()})
+    parsed = psycopg2.extensions.parse_dsn(dsn)
+    assert parsed["host"] == "h1,h2" and parsed["port"] == "5432,5433"
+    assert parsed["target_session_attrs"] == "read-write"
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://u:topsecret@h1:54x2/db",
+    "postgresql://u:topsecret@h1:5432,:5433/db",
+    "postgresql://u:topsecret@/db",
+    "mysql://u:topsecret@h/db",
+    "postgresql://u:topsecret@h1/db\x00",
+])
+def test_a_refused_url_never_shows_its_password(url):
+    with pytest.raises(DatabaseError) as caught:
+        parse_url(url)
+    assert "topsecret" not in caught.value.message("en") + caught.value.message("ko")
+
+
+def test_driver_errors_never_show_the_password():
+    import peewee
+
+    from desktop.models.db import translate_error
+
+    target = parse_url("postgresql://u:topsecret@h1:5432,h2:5433/db?target_session_attrs=read-write")
+    for text in ("could not connect to server: Connection refused", "FATAL: the database system is shutting down",
+                 "weird failure mentioning topsecret", 'invalid connection option "colour"'):
+        error = translate_error(target, peewee.OperationalError(text))
+        assert "topsecret" not in error.message("en") + error.message("ko"), text
+    assert "h1:5432,h2:5433" in translate_error(target, peewee.OperationalError("Connection refused")).message("en")

@@ -24,6 +24,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "데이터베이스 서버 {where}가 재시작 중이거나 예비 서버로 전환 중입니다. 잠시 후 다시 시도하세요. 입력한 내용은 그대로 남아 있습니다.",
         "en": "The database server at {where} is restarting or failing over to a standby. Try again in a moment; what you typed is kept.",
     },
+    "db.commit_unknown": {
+        "ko": "저장하는 순간 데이터베이스 서버 {where}와의 연결이 끊겨 저장되었는지 알 수 없습니다. 다시 불러와 확인한 뒤, 없을 때만 다시 저장하세요. 입력한 내용은 그대로 남아 있습니다.",
+        "en": "The connection to the database server at {where} was lost while saving, so it is not known whether the save was made. Reload and check, and save again only if it is not there; what you typed is kept.",
+    },
     "db.standby": {
         "ko": "데이터베이스 서버 {where}가 읽기 전용(예비 서버)입니다. 주소에 target_session_attrs=read-write 를 넣어 주 서버에 연결하세요.",
         "en": "The database server at {where} is read-only (a standby). Add target_session_attrs=read-write to the URL to reach the primary.",

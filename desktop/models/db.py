@@ -83,7 +83,19 @@ class FaultsInWords:
             translated = self._translated(exc)
             if translated is exc:
                 raise
+            if isinstance(translated, DatabaseFault) and translated.code in ("db.restarting", "db.unreachable"):
+                # COMMIT was sent and no answer came: it may have been made. Say so; replay nothing.
+                where = self.beacon_target.where() if self.beacon_target else ""
+                raise DatabaseFault("db.commit_unknown", where=where) from exc
             raise translated from exc
+
+    def rollback(self) -> Any:
+        try:
+            return super().rollback()  # type: ignore[misc]
+        except (peewee.OperationalError, peewee.InterfaceError) as exc:
+            if is_transient(exc):  # the connection died, and its transaction with it: nothing left to undo
+                return None
+            raise
 
 
 class SqliteDatabaseInWords(FaultsInWords, peewee.SqliteDatabase):
@@ -297,7 +309,7 @@ TRANSIENT_MARKERS = (
 def is_transient(exc: BaseException) -> bool:
     """True when `exc` is a database fault worth waiting out: restart, failover, cut network, locked file."""
     if isinstance(exc, DatabaseError):
-        return exc.code in ("db.unreachable", "db.locked", "db.restarting", "db.standby")
+        return exc.code in ("db.unreachable", "db.locked", "db.restarting", "db.standby", "db.commit_unknown")
     if not isinstance(exc, (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError,
                             peewee.InternalError, peewee.DatabaseError)):
         return False

@@ -41,7 +41,7 @@ def authenticate(login: str, password: str) -> Actor:
     try:
         User.update(changes).where(User.id == user.id).execute()
     except OperationalError as exc:  # a read-only SQLite file: sign in to read, without the stamp
-        if "readonly" not in str(exc).lower():
+        if getattr(exc, "code", "") != "db.read_only" and "readonly" not in str(exc).lower():
             raise
     return load_actor(user.id)
 

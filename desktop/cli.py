@@ -148,6 +148,14 @@ TEXT = {
         "ko": "--listen HOST:PORT 가 필요합니다 (예: --listen 127.0.0.1:8787): {reason}",
         "en": "--listen HOST:PORT is needed (e.g. --listen 127.0.0.1:8787): {reason}",
     },
+    "nul_argument": {
+        "ko": "인자에 NUL 문자(\\0)가 들어 있어 실행하지 않았습니다.",
+        "en": "An argument holds a NUL character (\\0); nothing was done.",
+    },
+    "not_utf8_argument": {
+        "ko": "인자 '{arg}'이(가) 올바른 UTF-8 문자열이 아니어서 실행하지 않았습니다.",
+        "en": "The argument '{arg}' is not valid UTF-8 text; nothing was done.",
+    },
     "bad_seconds": {
         "ko": "초 단위의 양수여야 합니다 (0 초과 86400 이하): '{value}'",
         "en": "must be a positive number of seconds (at most 86400), not '{value}'",
@@ -838,6 +846,17 @@ def _init_db(url: str, args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; returns the exit status (0 ok, 2 a user-facing error)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    given = sys.argv[1:] if argv is None else list(argv)
+    if any("\x00" in arg for arg in given):  # only a program can pass one
+        print(f"beacon: {pick(TEXT['nul_argument'])}", file=sys.stderr)
+        return 2
+    for arg in given:  # bytes that are not UTF-8 arrive as lone surrogates; no name or value in Beacon holds one
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            print(f"beacon: {pick(TEXT['not_utf8_argument']).format(arg=shown[:80])}", file=sys.stderr)
+            return 2
     args = build_parser().parse_args(argv)
     try:
         from desktop.config import resolve_settings

@@ -215,7 +215,7 @@ def parse_url(url: str) -> DatabaseTarget:
     scheme = parsed.scheme.lower()
     if scheme == "sqlite":
         raw = unquote(parsed.path[1:]) if parsed.path.startswith("/") else ""
-        if not raw or parsed.netloc:
+        if not raw or parsed.netloc or "\x00" in raw:
             raise DatabaseError("db.bad_url", url=url)
         if raw == ":memory:":
             return DatabaseTarget(backend="sqlite", url=url, path=Path(":memory:"))
@@ -226,7 +226,7 @@ def parse_url(url: str) -> DatabaseTarget:
         userinfo, _, hostlist = parsed.netloc.rpartition("@")
         user, _, password = userinfo.partition(":")
         params = tuple((k, v) for k, v in parse_qsl(parsed.query, keep_blank_values=True))
-        if not name or not hostlist or "/" in name:
+        if not name or not hostlist or "/" in name or "\x00" in unquote(parsed.netloc) + name + parsed.query:
             raise DatabaseError("db.bad_url", url=redact(url))
         servers = _servers(hostlist, url)
         return DatabaseTarget(

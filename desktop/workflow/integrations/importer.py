@@ -147,6 +147,15 @@ def _lookup_key(value: str) -> str:
 def parse_mapping(text: str, *, name: str = "mapping") -> Mapping:
     """A mapping from TOML text; raises MappingError naming the key that is wrong."""
     try:
+        return _parse_mapping(text, name=name)
+    except (TypeError, AttributeError, ValueError) as exc:  # a section or value of the wrong kind
+        raise MappingError(name, {"ko": f"항목의 형식이 맞지 않습니다 (표·문자열·목록을 확인하세요: {exc})",
+                                  "en": f"a section or value has the wrong kind (check tables, texts and lists: "
+                                        f"{exc})"}) from None
+
+
+def _parse_mapping(text: str, *, name: str) -> Mapping:
+    try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise MappingError(name, {"ko": f"TOML 형식 오류: {exc}", "en": f"not valid TOML: {exc}"}) from None

@@ -140,9 +140,16 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
         create_with_demo = chosen[1]
         create = True
         update_user_settings(database_url=settings.database_url)
-    create = create or settings.database_url == default_database_url()
+    # the organisation's site file chose the place as much as a person would have
+    create = create or site_sets_database or settings.database_url == default_database_url()
     try:
-        opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=create)
+        try:
+            opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=create)
+        except BeaconError as exc:
+            # a file that is not there: perhaps a typo in the path, so ask before making a new database
+            if getattr(exc, "code", "") != "db.file_missing" or not ask_to_create(exc, settings.language):
+                raise
+            opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=True)
     except BeaconError as exc:
         QMessageBox.critical(None, "Beacon ITSM", exc.message(settings.language))
         exc.shown_to_user = True  # type: ignore[attr-defined]  # the CLI need not show it a second time
@@ -168,6 +175,18 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
     if opened.schema.upgraded:
         window.statusBar().showMessage(upgrade_notice(opened.schema, settings.language), 60000)
     return window
+
+
+def ask_to_create(missing: Exception, language: str) -> bool:
+    """Ask whether to make a new database where none is (tests replace this)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.i18n import pick
+
+    question = str(getattr(missing, "message", lambda _lang: str(missing))(language)) + "\n\n" + pick(
+        {"ko": "이 위치에 새 데이터베이스를 만들까요?", "en": "Create a new database at this place?"}, language)
+    answer = QMessageBox.question(None, "Beacon ITSM", question)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def upgrade_notice(schema: SchemaStatus, language: str) -> str:

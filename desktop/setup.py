@@ -127,6 +127,18 @@ def open_database(url: str, *, create_with_demo: bool = False, create: bool = Fa
     return OpenResult(status)
 
 
+def _check_new_file_place(target: dbmod.DatabaseTarget) -> None:
+    import os
+
+    assert target.path is not None
+    folder = target.path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise DatabaseError("db.file_unusable", path=target.path,
+                            reason={"ko": f"{folder}에 쓸 수 없습니다", "en": f"{folder} is not writable"})
+
+
 def check_connection(url: str) -> None:
     """Connect to `url` and disconnect again, leaving the app's database as it was.
 
@@ -134,6 +146,9 @@ def check_connection(url: str) -> None:
         DatabaseError: with the reason in the user's language.
     """
     target = dbmod.parse_url(url)
+    if target.backend == "sqlite" and target.path is not None and not target.path.exists():
+        _check_new_file_place(target)  # the app will make the file there; see that it can, without making it
+        return
     probe = dbmod.make_database(target, create=False)
     try:
         probe.connect()

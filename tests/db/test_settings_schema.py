@@ -44,13 +44,23 @@ def test_a_bad_value_is_refused_naming_the_key_and_nothing_is_written(db, capsys
     assert _stored() == before
 
 
-@pytest.mark.parametrize("key", ["", "../etc", "delivery_max_attempt", "smtp\x00", "\udcff"])
+@pytest.mark.parametrize("key", ["", "../etc", "delivery_max_attempt", "smtp.", "SMTP"])
 def test_an_unknown_key_is_refused_with_the_known_ones(db, capsys, key):
     before = _stored()
     dbmod.close()
     assert main(["--lang", "ko", "setting", "set", key, "1", "--database", db]) == 2
     err = capsys.readouterr().err
     assert "알려진 설정이 아닙니다" in err and "delivery_max_attempts" in err
+    dbmod.connect(db)
+    assert _stored() == before
+
+
+@pytest.mark.parametrize(("key", "words"), [("smtp\x00", "NUL"), ("\udcff", "UTF-8")])
+def test_a_key_no_shell_could_pass_is_refused_before_anything(db, capsys, key, words):
+    before = _stored()
+    dbmod.close()
+    assert main(["--lang", "en", "setting", "set", key, "1", "--database", db]) == 2
+    assert words in capsys.readouterr().err
     dbmod.connect(db)
     assert _stored() == before
 

@@ -114,3 +114,76 @@ def sink_figures(smtp) -> tuple[int, int]:
     """(messages received, duplicates by Message-ID)."""
     ids = Counter(msg["Message-ID"] for _, msg in smtp.messages)
     return sum(ids.values()), sum(n - 1 for n in ids.values())
+
+
+@dataclass
+class Alerts:
+    """A monitoring system posting one new alert every `pause` seconds to the intake, retrying on 503 as
+    Alertmanager does; counts every answer."""
+
+    base: str
+    token: str
+    pause: float = 0.05
+    statuses: Counter = field(default_factory=Counter)
+    sent: int = 0  # alerts that finally got a 200
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def start(self) -> Alerts:
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
+
+    def _post(self, body: bytes) -> int:
+        import urllib.error
+        import urllib.request
+
+        request = urllib.request.Request(self.base + "/v1/alerts", data=body, method="POST", headers={
+            "Content-Type": "application/json", "Authorization": f"Bearer {self.token}"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status
+        except urllib.error.HTTPError as exc:
+            return exc.code
+        except OSError:
+            return 0  # no answer at all (the intake is not there): must not happen
+
+    def _run(self) -> None:
+        i = 0
+        while not self._stop.is_set():
+            i += 1
+            body = json.dumps({"source": "faults", "fingerprint": f"alert-{i}", "status": "firing",
+                               "ci": "IBK", "title": f"경보 {i}"}).encode()
+            while True:
+                status = self._post(body)
+                self.statuses[status] += 1
+                if status != 503:
+                    break
+                time.sleep(0.2)  # Alertmanager waits and sends again
+            self.sent += status == 200
+            time.sleep(self.pause)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(120)
+
+
+def start_intake(url: str, port: int, log: Path) -> subprocess.Popen:
+    env = {**os.environ, "BEACON_LANG": "en", "BEACON_DATABASE_URL": url}
+    return subprocess.Popen([sys.executable, "-m", "desktop.cli", "intake", "--listen", f"127.0.0.1:{port}"],
+                            cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env)
+
+
+def wait_answers(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=5).close()
+            return
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

@@ -28,6 +28,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "저장하는 순간 데이터베이스 서버 {where}와의 연결이 끊겨 저장되었는지 알 수 없습니다. 다시 불러와 확인한 뒤, 없을 때만 다시 저장하세요. 입력한 내용은 그대로 남아 있습니다.",
         "en": "The connection to the database server at {where} was lost while saving, so it is not known whether the save was made. Reload and check, and save again only if it is not there; what you typed is kept.",
     },
+    "db.reconnecting": {
+        "ko": "데이터베이스 연결이 끊겨 다시 연결하는 중입니다… 입력한 내용은 그대로 남아 있고, 연결되면 목록을 다시 읽습니다.",
+        "en": "The database connection was lost; reconnecting… What you typed is kept; the lists reload once it is back.",
+    },
+    "db.reconnected": {
+        "ko": "데이터베이스에 다시 연결했습니다. 목록을 다시 읽었습니다.",
+        "en": "Reconnected to the database; the lists were reloaded.",
+    },
     "db.standby": {
         "ko": "데이터베이스 서버 {where}가 읽기 전용(예비 서버)입니다. 주소에 target_session_attrs=read-write 를 넣어 주 서버에 연결하세요.",
         "en": "The database server at {where} is read-only (a standby). Add target_session_attrs=read-write to the URL to reach the primary.",

@@ -306,12 +306,20 @@ TRANSIENT_MARKERS = (
 )
 
 
+try:  # a connection of its own (the live feed's) raises the driver's errors, not peewee's
+    import psycopg2
+
+    _DRIVER_ERRORS: tuple[type[Exception], ...] = (psycopg2.OperationalError, psycopg2.InterfaceError)
+except ImportError:  # pragma: no cover - SQLite-only installs
+    _DRIVER_ERRORS = ()
+
+
 def is_transient(exc: BaseException) -> bool:
     """True when `exc` is a database fault worth waiting out: restart, failover, cut network, locked file."""
     if isinstance(exc, DatabaseError):
         return exc.code in ("db.unreachable", "db.locked", "db.restarting", "db.standby", "db.commit_unknown")
     if not isinstance(exc, (peewee.OperationalError, peewee.InterfaceError, sqlite3.OperationalError,
-                            peewee.InternalError, peewee.DatabaseError)):
+                            peewee.InternalError, peewee.DatabaseError, *_DRIVER_ERRORS)):
         return False
     text = str(exc).lower()
     return any(marker in text for marker in TRANSIENT_MARKERS)

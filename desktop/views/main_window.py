@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QSystemTrayIcon,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,7 +85,20 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(body)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        # shown while the database is away: what was typed stays, lists reload once it is back
+        self.connection_banner = QLabel(self)
+        self.connection_banner.setObjectName("connection_banner")
+        self.connection_banner.setWordWrap(True)
+        self.connection_banner.setStyleSheet("QLabel#connection_banner { background: #fff3cd; color: #5c4400; "
+                                             "padding: 6px 10px; border-bottom: 1px solid #e0c36b; }")
+        self.connection_banner.hide()
+        outer = QWidget(self)
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(body, 1)
+        self.setCentralWidget(outer)
         self.status = QLabel(self)
         self.statusBar().addPermanentWidget(self.status)
         self.inbox.sig_unread.connect(self._show_unread)
@@ -103,6 +117,7 @@ class MainWindow(QMainWindow):
             self.background = BackgroundServices(session.database_url, parent=self)
             self.background.sig_changed.connect(self._changes_arrived)
             self.background.sig_error.connect(lambda message: self.statusBar().showMessage(message, 10000))
+            self.background.sig_connection.connect(self.connection_changed)
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(300)
@@ -212,6 +227,20 @@ class MainWindow(QMainWindow):
         for case_id in ids:
             window = self.case_windows.get(case_id)
             if window is not None and window.isVisible():
+                window.refresh()
+
+    def connection_changed(self, connected: bool, reason: str) -> None:
+        """The database went away (a banner, nothing closed) or came back (reload what is shown)."""
+        if not connected:
+            self.connection_banner.setText(BeaconError("db.reconnecting").message(self.session.language))
+            self.connection_banner.setToolTip(reason)  # the details, for whoever asks
+            self.connection_banner.show()
+            return
+        self.connection_banner.hide()
+        self.statusBar().showMessage(BeaconError("db.reconnected").message(self.session.language), 10000)
+        self.cases_changed(set())  # changes made meanwhile were not heard: every built list reloads
+        for window in self.case_windows.values():
+            if window.isVisible():
                 window.refresh()
 
     def cases_changed(self, case_ids: set[int]) -> None:

@@ -123,3 +123,13 @@ class OutageLog:
             seconds, self.down_since = self.clock() - self.down_since, None
             failures, self.failures = self.failures, 0
         self.log.warning("%s", BeaconError("db.recovered", seconds=seconds, attempts=failures).message())
+
+
+def describe_fault(exc: BaseException) -> tuple[bool, str]:
+    """(whether `exc` is a database fault worth waiting out, one line saying what happened) for a client."""
+    return dbmod.is_transient(exc), dbmod.explain(exc) if dbmod.is_transient(exc) else str(exc)
+
+
+def forget_connection() -> None:
+    """Drop this thread's database connection after a fault (the next use opens a new one)."""
+    dbmod.drop_connection()

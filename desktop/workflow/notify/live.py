@@ -6,10 +6,15 @@ content). Its socket (`fileno()`) can be watched by the GUI (QSocketNotifier),
 so no thread is needed. SQLite: a second connection polls `PRAGMA data_version`,
 which moves when another connection commits, and then reads the new events.
 Both yield the same `Change` objects to subscribers.
+
+When the database goes away (a restart, a failover), `poll` raises; the client then calls
+`reconnect` until it works: the feed opens a new connection (on PostgreSQL to whichever host
+now accepts it) and LISTENs again. Changes made meanwhile are not replayed: the client reloads.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import select
 import sqlite3
@@ -78,6 +83,9 @@ class ChangeFeed:
     def _read(self) -> list[Change]:
         raise NotImplementedError
 
+    def reconnect(self) -> None:
+        """Open the feed's connection again after a fault (raises while the database is still away)."""
+
     def close(self) -> None:
         """Stop listening."""
 
@@ -85,13 +93,23 @@ class ChangeFeed:
 class PostgresChangeFeed(ChangeFeed):
     def __init__(self, target: DatabaseTarget) -> None:
         super().__init__()
+        self._target = target
+        self._conn = self._listen()
+
+    def _listen(self):  # type: ignore[no-untyped-def]
         import psycopg2
 
-        self._conn = psycopg2.connect(dbname=target.name, **{**target.connect_kwargs(),
-                                                             "application_name": "beacon-live"})
-        self._conn.autocommit = True
-        with self._conn.cursor() as cursor:
+        conn = psycopg2.connect(dbname=self._target.name, **{**self._target.connect_kwargs(),
+                                                              "application_name": "beacon-live"})
+        conn.autocommit = True
+        with conn.cursor() as cursor:
             cursor.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    def reconnect(self) -> None:
+        with contextlib.suppress(Exception):  # the old connection is already gone
+            self._conn.close()
+        self._conn = self._listen()
 
     def fileno(self) -> int | None:
         return int(self._conn.fileno())
@@ -113,6 +131,7 @@ class PostgresChangeFeed(ChangeFeed):
 class SqliteChangeFeed(ChangeFeed):
     def __init__(self, target: DatabaseTarget) -> None:
         super().__init__()
+        self._target = target
         self._conn = sqlite3.connect(str(target.path), timeout=15, isolation_level=None,
                                      check_same_thread=False)
         self._version = self._data_version()
@@ -131,6 +150,12 @@ class SqliteChangeFeed(ChangeFeed):
         if rows:
             self._last_event = rows[-1][0]
         return [Change(int(r[0]), r[1], r[2], str(r[3])) for r in rows]
+
+    def reconnect(self) -> None:
+        self._conn.close()
+        self._conn = sqlite3.connect(str(self._target.path), timeout=15, isolation_level=None,
+                                     check_same_thread=False)
+        self._version = self._data_version()
 
     def close(self) -> None:
         self._conn.close()

@@ -1,0 +1,59 @@
+"""The database goes away under a running client (PostgreSQL): a banner says so, nothing typed is lost,
+and once it is back the client LISTENs again and reloads what it shows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from desktop.models import database
+from desktop.models import db as dbmod
+from desktop.views.main_window import MainWindow
+from desktop.views.session import ClientSession
+from desktop.workflow.cases import case_service as cs
+from desktop.workflow.common.actors import load_actor
+from tests.bank import make_bank
+from tests.conftest import PG_URL
+
+
+def _terminate_the_live_connection() -> int:
+    """What a server restart does to the client's LISTEN connection (only this test database's)."""
+    killer = dbmod.make_database(dbmod.parse_url(PG_URL))
+    killer.connect()
+    try:
+        rows = killer.execute_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'beacon-live' "
+            "AND datname = current_database()").fetchall()
+    finally:
+        killer.close()
+    return len(rows)
+
+
+def test_a_lost_connection_shows_a_banner_keeps_the_typing_and_listens_again(qtbot, pg_db, tmp_path):
+    bank = make_bank()
+    session = ClientSession(actor=load_actor(bank.id("handler")), database_url=pg_db, language="en")
+    window = MainWindow(session, background=True)
+    qtbot.addWidget(window)
+    window.show()
+    typed = QLineEdit(window)
+    typed.setText("반쯤 쓴 장애 제목")  # something a person was typing when it happened
+    assert window.background is not None and not window.connection_banner.isVisible()
+
+    assert _terminate_the_live_connection() == 1
+    qtbot.waitUntil(window.connection_banner.isVisible, timeout=5000)
+    text = window.connection_banner.text()
+    window.grab().save(str(tmp_path / "reconnecting.png"))
+    print(f"\nbanner: {text}")
+    assert "reconnecting" in text and "kept" in text
+    assert "restarting" in window.connection_banner.toolTip() or "재시작" in window.connection_banner.toolTip()
+    assert typed.text() == "반쯤 쓴 장애 제목"
+
+    qtbot.waitUntil(lambda: not window.connection_banner.isVisible(), timeout=10_000)  # retried after 1 s
+    assert "Reconnected" in window.statusBar().currentMessage()
+    assert typed.text() == "반쯤 쓴 장애 제목"
+    with qtbot.waitSignal(window.background.sig_changed, timeout=5000) as changed:  # LISTEN again
+        made = cs.register_incident(actor_id=bank.id("customer"), title="재연결 후 등록", description="-",
+                                    application_id=bank.app.id, urgency="high", incident_type="application")
+    assert any(c.case_id == made.case_id for c in changed.args[0])
+    window.background.stop()
+    window.close()
+    database.close()

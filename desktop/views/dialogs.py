@@ -388,8 +388,25 @@ class RegisterIncidentDialog(QDialog):
                 "incident_type": self.incident_type.currentData(),
                 "occurred_at": local.astimezone(UTC).replace(tzinfo=None)}
 
+    def fill(self, values: dict[str, Any], error: str = "") -> None:
+        """Put back what was typed (after a refused save), with why it was refused."""
+        self.title.setText(values.get("title", ""))
+        self.description.setPlainText(values.get("description", ""))
+        for combo, key in ((self.application, "application_id"), (self.urgency, "urgency"),
+                           (self.incident_type, "incident_type")):
+            index = combo.findData(values.get(key))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if values.get("occurred_at") is not None:
+            local = values["occurred_at"].replace(tzinfo=UTC).astimezone(ZoneInfo(self.session.time_zone))
+            self.occurred_at.setDateTime(QDateTime(local.replace(tzinfo=None)))
+        self.error.setText(error)
+
     @classmethod
-    def ask(cls, session: ClientSession, parent: QWidget | None = None) -> dict[str, Any] | None:
+    def ask(cls, session: ClientSession, parent: QWidget | None = None, *, initial: dict[str, Any] | None = None,
+            error: str = "") -> dict[str, Any] | None:
         dialog = cls(session, parent)
+        if initial is not None:
+            dialog.fill(initial, error)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 

@@ -290,13 +290,16 @@ class MainWindow(QMainWindow):
     def register_incident(self) -> int | None:
         """Ask, register, open the new incident; on refusal ask again with what was typed kept."""
         values = RegisterIncidentDialog.ask(self.session, self)
-        if values is None:
-            return None
-        try:
-            result = case_service.register_incident(actor_id=self.session.actor.id, **values)
-        except BeaconError as exc:
-            show_error(self, exc, self.session.language)
-            return None
+        while True:
+            if values is None:
+                return None
+            try:
+                result = case_service.register_incident(actor_id=self.session.actor.id, **values)
+                break
+            except BeaconError as exc:  # e.g. the file is locked or the server restarting: nothing typed is lost
+                show_error(self, exc, self.session.language)
+                values = RegisterIncidentDialog.ask(self.session, self, initial=values,
+                                                    error=exc.message(self.session.language))
         self.cases_changed({result.case_id})
         self.open_case(result.case_id)
         return result.case_id

@@ -3,6 +3,8 @@ and once it is back the client LISTENs again and reloads what it shows."""
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLineEdit
 
 from desktop.models import database
@@ -55,5 +57,53 @@ def test_a_lost_connection_shows_a_banner_keeps_the_typing_and_listens_again(qtb
                                     application_id=bank.app.id, urgency="high", incident_type="application")
     assert any(c.case_id == made.case_id for c in changed.args[0])
     window.background.stop()
+    qtbot.wait(400)  # the reload the reconnect asked for runs before the database goes
+    QThreadPool.globalInstance().waitForDone(30_000)
     window.close()
     database.close()
+
+
+@pytest.mark.parametrize("backend", ["sqlite"], indirect=True)  # the window's logic; one backend is enough
+def test_a_refused_registration_reopens_the_form_with_what_was_typed(qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    import desktop.views.main_window as main_window_module
+    from desktop.models.db import DatabaseFault
+    from desktop.views import dialogs
+
+    bank = make_bank()
+    session = ClientSession(actor=load_actor(bank.id("customer")), database_url=db, language="en")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text, *a: warnings.append(text)))
+    shown: list[tuple[str, str]] = []
+
+    def ask(session, parent=None, *, initial=None, error=""):
+        dialog = dialogs.RegisterIncidentDialog(session, parent)
+        qtbot.addWidget(dialog)
+        if initial is None:  # the person types
+            dialog.title.setText("야간 배치 지연")
+            dialog.description.setPlainText("02시 배치가 끝나지 않음")
+            dialog.application.setCurrentIndex(dialog.application.findData(bank.app.id))
+        else:
+            dialog.fill(initial, error)
+        shown.append((dialog.title.text(), dialog.error.text()))
+        return dialog.values()
+
+    monkeypatch.setattr(main_window_module.RegisterIncidentDialog, "ask", staticmethod(ask))
+    real = main_window_module.case_service.register_incident
+    calls = {"n": 0}
+
+    def locked_once(**kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise DatabaseFault("db.locked", path="/home/kim/beacon.db")
+        return real(**kwargs)
+
+    monkeypatch.setattr(main_window_module.case_service, "register_incident", locked_once)
+    window = MainWindow(session, background=False)
+    qtbot.addWidget(window)
+    case_id = window.register_incident()
+    assert case_id is not None
+    assert len(warnings) == 1 and "locked by another program" in warnings[0]
+    assert shown[1][0] == "야간 배치 지연" and "locked" in shown[1][1]  # the form came back as it was
+    window.close()

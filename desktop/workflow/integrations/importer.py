@@ -1010,7 +1010,7 @@ def _plan_all(checked: Checked, actor_id: int, *, fake: bool) -> list[PlannedInc
 
 def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | None = None,
                time_zone: str | None = None, dry_run: bool = False, progress: Progress | None = None,
-               file_name: str = "") -> ImportReport:
+               file_name: str = "", _again: bool = False) -> ImportReport:
     """Check a file and, when every row is good and it is not a dry run, import it in one transaction.
 
     Administrators only. A file with any bad row imports nothing and the report lists every one.
@@ -1034,6 +1034,22 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
     if checked.issues or dry_run or not checked.incidents:
         report.seconds = time.perf_counter() - started
         return report
+    try:
+        _apply(checked, report, actor_id=actor_id, mapping=mapping, file_name=file_name, progress=progress)
+    except peewee.IntegrityError:
+        # another import of the same file (or of the same new teams and people) committed first: nothing of
+        # this one was written; checked again, its incidents and teams are now "imported before"
+        if _again:
+            raise
+        return run_import(actor_id=actor_id, data=data, mapping=mapping, encoding=encoding, time_zone=time_zone,
+                          progress=progress, file_name=file_name, _again=True)
+    report.applied = True
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _apply(checked: Checked, report: ImportReport, *, actor_id: int, mapping: Mapping, file_name: str,
+           progress: Progress | None) -> None:
     with admin_change(actor_id, ACTION, RECORD) as actor:
         now = utcnow()
         report.created = _create_unknowns(checked, now)
@@ -1045,9 +1061,6 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
             "file": file_name, "sha256": checked.source.sha256, "incidents": len(planned),
             "skipped": report.skipped, "rows": report.rows, "placeholders": report.placeholders,
             "created": report.created}, note=f"{mapping.label}: {file_name}")
-    report.applied = True
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _count(report: ImportReport, planned: list[PlannedIncident]) -> None:

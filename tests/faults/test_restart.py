@@ -3,7 +3,10 @@ registration either succeeded or got a sentence (issue 18). Runs on a private cl
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import sys
 import time
 
 import pytest
@@ -15,6 +18,7 @@ from desktop.workflow.integrations import intake
 from tests.bank import make_bank
 from tests.faults.clusters import Cluster, require_cluster_tools
 from tests.faults.load import (
+    ROOT,
     Alerts,
     Registrations,
     mail_bank,
@@ -49,6 +53,10 @@ def test_a_restart_under_load_loses_nothing_and_sends_nothing_twice(cluster, tmp
     token = intake.create_token("faults")
     log, intake_log = tmp_path / "dispatch.log", tmp_path / "intake.log"
     dispatcher = start_dispatcher(cluster.url(), log)
+    sla_log = tmp_path / "sla.log"
+    sla = subprocess.Popen([sys.executable, "-m", "desktop.cli", "sla", "check", "--every", "1"], cwd=ROOT,
+                           stdout=sla_log.open("w"), stderr=subprocess.STDOUT,
+                           env={**os.environ, "BEACON_LANG": "en", "BEACON_DATABASE_URL": cluster.url()})
     port = free_port()
     intake_proc = start_intake(cluster.url(), port, intake_log)
     wait_answers(f"http://127.0.0.1:{port}", intake_proc)
@@ -70,10 +78,11 @@ def test_a_restart_under_load_loses_nothing_and_sends_nothing_twice(cluster, tmp
         time.sleep(1)  # a duplicate, if any, would arrive now
         assert dispatcher.poll() is None, log.read_text()  # still running after the restart
         assert intake_proc.poll() is None, intake_log.read_text()
+        assert sla.poll() is None, sla_log.read_text()
     finally:
         load.stop()
         alerts.stop()
-        for proc in (dispatcher, intake_proc):
+        for proc in (dispatcher, intake_proc, sla):
             proc.send_signal(signal.SIGTERM)
             proc.wait(30)
         smtp.stop()
@@ -101,3 +110,7 @@ def test_a_restart_under_load_loses_nothing_and_sends_nothing_twice(cluster, tmp
     assert set(alerts.statuses) <= {200, 503} and alerts.sent > 0  # never a 500, never no answer
     assert links == alerts.sent  # every alert made exactly one incident, retried or not
     assert "Traceback" not in intake_output and intake_proc.returncode == 0
+    sla_output = sla_log.read_text()
+    print("sla check --every 1 log:\n" + "\n".join(line for line in sla_output.splitlines()
+                                                   if "database" in line.lower()))
+    assert "Traceback" not in sla_output and sla.returncode == 0 and "SLA check:" in sla_output

@@ -1010,7 +1010,7 @@ def _plan_all(checked: Checked, actor_id: int, *, fake: bool) -> list[PlannedInc
 
 def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | None = None,
                time_zone: str | None = None, dry_run: bool = False, progress: Progress | None = None,
-               file_name: str = "", _again: bool = False) -> ImportReport:
+               file_name: str = "", _again: int = 0) -> ImportReport:
     """Check a file and, when every row is good and it is not a dry run, import it in one transaction.
 
     Administrators only. A file with any bad row imports nothing and the report lists every one.
@@ -1036,16 +1036,23 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
         return report
     try:
         _apply(checked, report, actor_id=actor_id, mapping=mapping, file_name=file_name, progress=progress)
-    except peewee.IntegrityError:
+    except Exception as exc:
         # another import of the same file (or of the same new teams and people) committed first: nothing of
         # this one was written; checked again, its incidents and teams are now "imported before"
-        if _again:
+        if not _lost_a_race(exc) or _again >= 2:
             raise
         return run_import(actor_id=actor_id, data=data, mapping=mapping, encoding=encoding, time_zone=time_zone,
-                          progress=progress, file_name=file_name, _again=True)
+                          progress=progress, file_name=file_name, _again=_again + 1)
     report.applied = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _lost_a_race(exc: BaseException) -> bool:
+    """A unique key another transaction took first (peewee's error, or the driver's from a bulk write)."""
+    if isinstance(exc, peewee.IntegrityError):
+        return True
+    return type(exc).__name__ in ("IntegrityError", "UniqueViolation")
 
 
 def _apply(checked: Checked, report: ImportReport, *, actor_id: int, mapping: Mapping, file_name: str,

@@ -60,6 +60,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "데이터베이스에 연결할 수 없습니다 ({reason}). {delay}초 후 다시 연결합니다; 복구될 때까지 계속 시도합니다.",
         "en": "Lost the database ({reason}). Reconnecting in {delay} s, and retrying until it is back.",
     },
+    "db.outage_requests": {
+        "ko": "데이터베이스에 연결할 수 없습니다 ({reason}). 복구될 때까지 요청에는 503으로 답하고, 요청마다 다시 연결해 봅니다.",
+        "en": "Lost the database ({reason}). Requests get 503 until it is back; each request tries again.",
+    },
     "db.recovered": {
         "ko": "데이터베이스에 다시 연결했습니다 ({seconds:.1f}초 동안 끊김, 재시도 {attempts}회).",
         "en": "Database back after {seconds:.1f} s ({attempts} retries).",

@@ -47,7 +47,7 @@ class Cluster:
     """One private cluster on 127.0.0.1:port with a `beacon` role and database."""
 
     def __init__(self, name: str, port: int | None = None) -> None:
-        self.name = f"beacon_{name}"
+        self.name = f"beacon_{name}_{os.getpid()}"  # two test runs at once never share a cluster
         self.port = port or free_port()
 
     @property

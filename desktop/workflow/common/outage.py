@@ -111,7 +111,7 @@ class OutageLog:
             if self.down_since is not None:
                 return
             self.down_since = self.clock()
-        self.log.warning("%s", BeaconError("db.outage", reason=dbmod.explain(exc), delay="1").message())
+        self.log.warning("%s", BeaconError("db.outage_requests", reason=dbmod.explain(exc)).message())
 
     def worked(self) -> None:
         """A request reached the database."""

@@ -126,8 +126,14 @@ class OutageLog:
 
 
 def describe_fault(exc: BaseException) -> tuple[bool, str]:
-    """(whether `exc` is a database fault worth waiting out, one line saying what happened) for a client."""
-    return dbmod.is_transient(exc), dbmod.explain(exc) if dbmod.is_transient(exc) else str(exc)
+    """(whether the connection to the database was lost, one line saying what happened) for a client.
+
+    A SQLite file locked by another writer is worth waiting out too, but nothing was lost: False.
+    """
+    if not dbmod.is_transient(exc):
+        return False, str(exc)
+    locked = getattr(exc, "code", "") == "db.locked" or "locked" in str(exc).lower()
+    return not locked, dbmod.explain(exc)
 
 
 def forget_connection() -> None:

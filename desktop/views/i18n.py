@@ -1,4 +1,4 @@
-"""Qt translations: English source strings, Korean from resources/translations/beacon_ko.ts.
+"""Qt translations: English source strings, Korean from desktop/resources/translations/beacon_ko.ts.
 
 The .qm files are built from the .ts sources by `pyside6-lrelease` (scripts/build-translations,
 run on install); when a .qm is missing at run time it is compiled into the user's cache.

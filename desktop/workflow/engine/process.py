@@ -360,7 +360,7 @@ def process_dir() -> Path:
 
 @cache
 def shipped_definition(kind: str) -> ProcessDef:
-    """The definition for a kind of case from `resources/processes/<kind>.toml` (cached)."""
+    """The definition for a kind of case from `desktop/resources/processes/<kind>.toml` (cached)."""
     return load_definition_file(process_dir() / f"{kind}.toml")
 
 

@@ -1,6 +1,6 @@
 """Import incidents from another ITSM (ServiceNow or any CSV): read → validate → plan → write.
 
-A mapping (TOML; `resources/import/servicenow.toml` is the built-in ServiceNow one, read by the
+A mapping (TOML; `desktop/resources/import/servicenow.toml` is the built-in ServiceNow one, read by the
 same code as any generic mapping) says which file column holds which Beacon field, how the
 file's states, urgencies and impacts translate, which date formats and time zone the file uses,
 and what to do with applications, users and teams the database does not know (create, map to a

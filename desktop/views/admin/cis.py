@@ -264,10 +264,8 @@ class CiEditor(QWidget):
 
     def open_ci(self, ci_id: int) -> None:
         """Show one CI in the form, with its relations and incidents (as a click in the list does)."""
-        try:
-            row = admin_cis.get_ci(ci_id)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.message.attempt(lambda: admin_cis.get_ci(ci_id), self.session.language)
+        if row is None:
             return
         self.current = row
         self.message.clear_message()
@@ -316,34 +314,35 @@ class CiEditor(QWidget):
 
     def save(self) -> admin_cis.CiRow | None:
         """Save the form as a new CI or over the one shown; a refusal keeps what was typed."""
-        try:
-            row = admin_cis.save_ci(
-                actor_id=self.session.actor.id, ci_id=self.current.id if self.current else None,
-                code=self.code.text(), name=self.name.text(), name_en=self.name_en.text(),
-                kind=self.kind.currentData(), impact=self.impact.currentData() or "", team_id=self.team.currentData(),
-                description=self.description.toPlainText(), version=self.current.version if self.current else None)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.message.attempt(lambda: admin_cis.save_ci(
+            actor_id=self.session.actor.id, ci_id=self.current.id if self.current else None,
+            code=self.code.text(), name=self.name.text(), name_en=self.name_en.text(),
+            kind=self.kind.currentData(), impact=self.impact.currentData() or "", team_id=self.team.currentData(),
+            description=self.description.toPlainText(), version=self.current.version if self.current else None),
+            self.session.language)
+        if row is None:
             return None
+        self._reshow(row)
+        self.message.done(self.tr("Saved {0}.").format(row.code))
+        return row
+
+    def _reshow(self, row: admin_cis.CiRow) -> None:
+        """After a save: the list read again, the saved CI shown as it is now."""
         self.current = row
         self.refresh()
         self.open_ci(row.id)
-        self.message.done(self.tr("Saved {0}.").format(row.code))
-        return row
 
     def toggle_retired(self) -> None:
         """Retire the CI shown (it leaves the registration pickers) or return it to service."""
         if self.current is None:
             return
-        try:
-            row = admin_cis.set_ci_active(actor_id=self.session.actor.id, ci_id=self.current.id,
-                                          active=not self.current.is_active, version=self.current.version)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        current = self.current
+        row = self.message.attempt(lambda: admin_cis.set_ci_active(
+            actor_id=self.session.actor.id, ci_id=current.id, active=not current.is_active, version=current.version),
+            self.session.language)
+        if row is None:
             return
-        self.current = row
-        self.refresh()
-        self.open_ci(row.id)
+        self._reshow(row)
         self.message.done(self.tr("{0} is retired: it is no longer offered for new incidents; its history stays.")
                           .format(row.code) if not row.is_active else self.tr("{0} is in service again.")
                           .format(row.code))

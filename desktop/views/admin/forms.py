@@ -9,6 +9,7 @@ context and lupdate still finds its texts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+
+Result = TypeVar("Result")
 
 
 class MessageLine(QLabel):
@@ -46,6 +49,15 @@ class MessageLine(QLabel):
 
     def clear_message(self) -> None:
         self.setText("")
+
+    def attempt(self, call: Callable[[], Result], language: str) -> Result | None:
+        """What `call` (a service that returns what it read or saved) returns; None, with the refusal
+        shown here, when the service says no (nothing was saved)."""
+        try:
+            return call()
+        except BeaconError as exc:
+            self.error(exc, language)
+            return None
 
 
 def heading(parent: QWidget, name: str, *, larger: bool = True) -> QLabel:

@@ -297,12 +297,11 @@ class UsersPanel(QWidget):
 
     def open_user(self, user_id: int) -> None:
         """Show one user in the form, with roles and channels."""
-        try:
-            row = admin_people.get_user(user_id)
-            channels = admin_people.channels_of(user_id)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        found = self.message.attempt(lambda: (admin_people.get_user(user_id), admin_people.channels_of(user_id)),
+                                     self.session.language)
+        if found is None:
             return
+        row, channels = found
         self.current = row
         self.message.clear_message()
         self._hide_password()
@@ -365,39 +364,39 @@ class UsersPanel(QWidget):
                                          webhook=self.by_webhook.isChecked(),
                                          webhook_target=self.webhook_target.text())
         roles = tuple(code for code, box in self.role_boxes.items() if box.isChecked())
-        try:
-            saved = admin_people.save_user(
-                actor_id=self.session.actor.id, user_id=self.current.id if self.current else None,
-                login=self.login.text(), name=self.name.text(), name_en=self.name_en.text(), email=self.email.text(),
-                phone=self.phone.text(), title=self.job_title.text(), team_id=self.team.currentData(),
-                language=self.language.currentData(), time_zone=self.time_zone.currentText().strip(),
-                version=self.current.version if self.current else None,
-                password=(self.password.text() or None) if self.current is None else None,
-                roles=roles, channels=channels)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        saved = self.message.attempt(lambda: admin_people.save_user(
+            actor_id=self.session.actor.id, user_id=self.current.id if self.current else None,
+            login=self.login.text(), name=self.name.text(), name_en=self.name_en.text(), email=self.email.text(),
+            phone=self.phone.text(), title=self.job_title.text(), team_id=self.team.currentData(),
+            language=self.language.currentData(), time_zone=self.time_zone.currentText().strip(),
+            version=self.current.version if self.current else None,
+            password=(self.password.text() or None) if self.current is None else None,
+            roles=roles, channels=channels), self.session.language)
+        if saved is None:
             return None
-        self.current = saved.user
-        self.refresh()
-        self.open_user(saved.user.id)
+        self._reshow(saved.user)
         self.message.done(self.tr("Saved {0}.").format(saved.user.login))
         if saved.password:
             self._show_password(saved.password)
         return saved.user
 
+    def _reshow(self, row: admin_people.UserRow) -> None:
+        """After a save: the list read again, the saved user shown as they are now."""
+        self.current = row
+        self.refresh()
+        self.open_user(row.id)
+
     def toggle_active(self) -> None:
         """Disable the user shown (no sign-in, gone from pickers, history kept) or enable them again."""
         if self.current is None:
             return
-        try:
-            row = admin_people.set_user_active(actor_id=self.session.actor.id, user_id=self.current.id,
-                                               active=not self.current.is_active, version=self.current.version)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        current = self.current
+        row = self.message.attempt(lambda: admin_people.set_user_active(
+            actor_id=self.session.actor.id, user_id=current.id, active=not current.is_active, version=current.version),
+            self.session.language)
+        if row is None:
             return
-        self.current = row
-        self.refresh()
-        self.open_user(row.id)
+        self._reshow(row)
         if row.is_active:
             self.message.done(self.tr("{0} can sign in again.").format(row.login))
             return
@@ -498,10 +497,8 @@ class TeamsPanel(QWidget):
             self.open_team(team_id)
 
     def open_team(self, team_id: int) -> None:
-        try:
-            row = admin_people.get_team(team_id)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.message.attempt(lambda: admin_people.get_team(team_id), self.session.language)
+        if row is None:
             return
         self.current = row
         self.message.clear_message()
@@ -530,34 +527,33 @@ class TeamsPanel(QWidget):
         self._load(None)
 
     def save(self) -> admin_people.TeamRow | None:
-        try:
-            row = admin_people.save_team(actor_id=self.session.actor.id,
-                                         team_id=self.current.id if self.current else None, code=self.code.text(),
-                                         name=self.name.text(), name_en=self.name_en.text(),
-                                         parent_id=self.parent_team.currentData(), email=self.email.text(),
-                                         version=self.current.version if self.current else None)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.message.attempt(lambda: admin_people.save_team(
+            actor_id=self.session.actor.id, team_id=self.current.id if self.current else None, code=self.code.text(),
+            name=self.name.text(), name_en=self.name_en.text(), parent_id=self.parent_team.currentData(),
+            email=self.email.text(), version=self.current.version if self.current else None), self.session.language)
+        if row is None:
             return None
-        self.current = row
-        self.refresh()
-        self.open_team(row.id)
+        self._reshow(row)
         self.message.done(self.tr("Saved {0}.").format(row.code))
         self.sig_teams_changed.emit()
         return row
 
-    def toggle_active(self) -> None:
-        if self.current is None:
-            return
-        try:
-            row = admin_people.set_team_active(actor_id=self.session.actor.id, team_id=self.current.id,
-                                               active=not self.current.is_active, version=self.current.version)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
-            return
+    def _reshow(self, row: admin_people.TeamRow) -> None:
+        """After a save: the list read again, the saved team shown as it is now."""
         self.current = row
         self.refresh()
         self.open_team(row.id)
+
+    def toggle_active(self) -> None:
+        if self.current is None:
+            return
+        current = self.current
+        row = self.message.attempt(lambda: admin_people.set_team_active(
+            actor_id=self.session.actor.id, team_id=current.id, active=not current.is_active, version=current.version),
+            self.session.language)
+        if row is None:
+            return
+        self._reshow(row)
         self.message.done(self.tr("Team {0} disabled.").format(row.code) if not row.is_active
                           else self.tr("Team {0} enabled.").format(row.code))
         self.sig_teams_changed.emit()

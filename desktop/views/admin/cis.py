@@ -6,7 +6,7 @@ the user's language and nothing is saved. Retired CIs stay listed (greyed) with 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError
 from desktop.views.admin.forms import (
     MessageLine,
+    RecordPanel,
     button_row,
     fit_columns,
     form_panel,
@@ -36,6 +37,7 @@ from desktop.views.admin.forms import (
     labelled_form,
     line_edit,
     push_button,
+    search_while_typing,
     table_defaults,
 )
 from desktop.views.session import ClientSession
@@ -56,7 +58,7 @@ class Confirm:
         return answer == QMessageBox.StandardButton.Yes
 
 
-class CiEditor(QWidget):
+class CiEditor(RecordPanel):
     """Create, edit, retire and relate configuration items; see the incidents of each."""
 
     sig_open_case = Signal(int)
@@ -181,11 +183,7 @@ class CiEditor(QWidget):
         splitter.setSizes([420, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(lambda: self.refresh(choices=False))
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer = search_while_typing(self, self.search, lambda: self.refresh(choices=False))
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.show_retired.toggled.connect(lambda _on: self.refresh())
         self.refresh()
@@ -274,6 +272,9 @@ class CiEditor(QWidget):
         self._load_incidents()
         self._fill_targets()
 
+    def open_record(self, record_id: int) -> None:
+        self.open_ci(record_id)
+
     def _load_form(self, row: admin_cis.CiRow | None) -> None:
         self.code.setText(row.code if row else "")
         self.name.setText(row.name if row else "")
@@ -314,35 +315,23 @@ class CiEditor(QWidget):
 
     def save(self) -> admin_cis.CiRow | None:
         """Save the form as a new CI or over the one shown; a refusal keeps what was typed."""
-        row = self.message.attempt(lambda: admin_cis.save_ci(
+        row = self.saved(lambda: admin_cis.save_ci(
             actor_id=self.session.actor.id, ci_id=self.current.id if self.current else None,
             code=self.code.text(), name=self.name.text(), name_en=self.name_en.text(),
             kind=self.kind.currentData(), impact=self.impact.currentData() or "", team_id=self.team.currentData(),
-            description=self.description.toPlainText(), version=self.current.version if self.current else None),
-            self.session.language)
+            description=self.description.toPlainText(), version=self.current.version if self.current else None))
         if row is None:
             return None
-        self._reshow(row)
         self.message.done(self.tr("Saved {0}.").format(row.code))
         return row
-
-    def _reshow(self, row: admin_cis.CiRow) -> None:
-        """After a save: the list read again, the saved CI shown as it is now."""
-        self.current = row
-        self.refresh()
-        self.open_ci(row.id)
 
     def toggle_retired(self) -> None:
         """Retire the CI shown (it leaves the registration pickers) or return it to service."""
         if self.current is None:
             return
-        current = self.current
-        row = self.message.attempt(lambda: admin_cis.set_ci_active(
-            actor_id=self.session.actor.id, ci_id=current.id, active=not current.is_active, version=current.version),
-            self.session.language)
+        row = self.flip_active(admin_cis.set_ci_active, "ci_id")
         if row is None:
             return
-        self._reshow(row)
         self.message.done(self.tr("{0} is retired: it is no longer offered for new incidents; its history stays.")
                           .format(row.code) if not row.is_active else self.tr("{0} is in service again.")
                           .format(row.code))

@@ -9,9 +9,9 @@ context and lupdate still finds its texts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.session import ClientSession
 
 Result = TypeVar("Result")
 
@@ -58,6 +59,45 @@ class MessageLine(QLabel):
         except BeaconError as exc:
             self.error(exc, language)
             return None
+
+
+class RecordPanel(QWidget):
+    """A list of records beside the form of the one shown (CIs, users, teams), and how a save is shown.
+
+    Subclasses set `session`, `current` (the record shown, None for a new one) and `message`, and
+    say how their list is read again (`refresh`) and one record shown (`open_record`).
+    """
+
+    session: ClientSession
+    current: Any
+    message: MessageLine
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def open_record(self, record_id: int) -> None:
+        raise NotImplementedError
+
+    def show_saved(self, record: Any) -> None:
+        """After a save: the list read again and the saved record shown as it now is."""
+        self.current = record
+        self.refresh()
+        self.open_record(record.id)
+
+    def saved(self, call: Callable[[], Result]) -> Result | None:
+        """What the service `call` saved, then shown (`show_saved`); None, with the refusal under the form
+        and what was typed kept, when the service says no."""
+        record = self.message.attempt(call, self.session.language)
+        if record is not None:
+            self.show_saved(record)
+        return record
+
+    def flip_active(self, set_active: Callable[..., Result], id_name: str) -> Result | None:
+        """Disable or enable (retire, return to service) the record shown, through the service
+        `set_active`, which takes the record's id as `id_name`."""
+        current = self.current
+        return self.saved(lambda: set_active(actor_id=self.session.actor.id, **{id_name: current.id},
+                                             active=not current.is_active, version=current.version))
 
 
 def heading(parent: QWidget, name: str, *, larger: bool = True) -> QLabel:
@@ -110,6 +150,16 @@ def button_row(*buttons: QWidget) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def search_while_typing(parent: QWidget, search: QLineEdit, run: Callable[[], object]) -> QTimer:
+    """`run` once typing in `search` pauses (250 ms), not on every keystroke."""
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(250)
+    timer.timeout.connect(run)
+    search.textChanged.connect(lambda _text: timer.start())
+    return timer
 
 
 def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:

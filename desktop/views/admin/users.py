@@ -7,7 +7,7 @@ refusal is shown under the form in the user's language and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +32,7 @@ from desktop.errors import BeaconError
 from desktop.views.admin.cis import RETIRED_GREY
 from desktop.views.admin.forms import (
     MessageLine,
+    RecordPanel,
     button_row,
     fit_columns,
     form_panel,
@@ -39,6 +40,7 @@ from desktop.views.admin.forms import (
     labelled_form,
     line_edit,
     push_button,
+    search_while_typing,
     table_defaults,
 )
 from desktop.views.session import ClientSession
@@ -139,7 +141,7 @@ def _picked_id(table: QTableWidget) -> int | None:
     return None
 
 
-class UsersPanel(QWidget):
+class UsersPanel(RecordPanel):
     """The users table and the form of the selected user."""
 
     def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
@@ -254,11 +256,7 @@ class UsersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload_teams()
-        self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._search_timer = search_while_typing(self, self.search, self.refresh)
         self.active_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
         self.new_user()
@@ -306,6 +304,9 @@ class UsersPanel(QWidget):
         self.message.clear_message()
         self._hide_password()
         self._load(row, channels)
+
+    def open_record(self, record_id: int) -> None:
+        self.open_user(record_id)
 
     def _load(self, row: admin_people.UserRow | None, channels: admin_people.Channels) -> None:
         self.login.setText(row.login if row else "")
@@ -374,29 +375,19 @@ class UsersPanel(QWidget):
             roles=roles, channels=channels), self.session.language)
         if saved is None:
             return None
-        self._reshow(saved.user)
+        self.show_saved(saved.user)
         self.message.done(self.tr("Saved {0}.").format(saved.user.login))
         if saved.password:
             self._show_password(saved.password)
         return saved.user
 
-    def _reshow(self, row: admin_people.UserRow) -> None:
-        """After a save: the list read again, the saved user shown as they are now."""
-        self.current = row
-        self.refresh()
-        self.open_user(row.id)
-
     def toggle_active(self) -> None:
         """Disable the user shown (no sign-in, gone from pickers, history kept) or enable them again."""
         if self.current is None:
             return
-        current = self.current
-        row = self.message.attempt(lambda: admin_people.set_user_active(
-            actor_id=self.session.actor.id, user_id=current.id, active=not current.is_active, version=current.version),
-            self.session.language)
+        row = self.flip_active(admin_people.set_user_active, "user_id")
         if row is None:
             return
-        self._reshow(row)
         if row.is_active:
             self.message.done(self.tr("{0} can sign in again.").format(row.login))
             return
@@ -424,7 +415,7 @@ class UsersPanel(QWidget):
             self._show_password(generated)
 
 
-class TeamsPanel(QWidget):
+class TeamsPanel(RecordPanel):
     """Teams: create, rename, move under a parent, disable when empty."""
 
     sig_teams_changed = Signal()  # the users' team picker follows
@@ -504,6 +495,9 @@ class TeamsPanel(QWidget):
         self.message.clear_message()
         self._load(row)
 
+    def open_record(self, record_id: int) -> None:
+        self.open_team(record_id)
+
     def _load(self, row: admin_people.TeamRow | None) -> None:
         self._fill_parents()
         self.code.setText(row.code if row else "")
@@ -527,33 +521,22 @@ class TeamsPanel(QWidget):
         self._load(None)
 
     def save(self) -> admin_people.TeamRow | None:
-        row = self.message.attempt(lambda: admin_people.save_team(
+        row = self.saved(lambda: admin_people.save_team(
             actor_id=self.session.actor.id, team_id=self.current.id if self.current else None, code=self.code.text(),
             name=self.name.text(), name_en=self.name_en.text(), parent_id=self.parent_team.currentData(),
-            email=self.email.text(), version=self.current.version if self.current else None), self.session.language)
+            email=self.email.text(), version=self.current.version if self.current else None))
         if row is None:
             return None
-        self._reshow(row)
         self.message.done(self.tr("Saved {0}.").format(row.code))
         self.sig_teams_changed.emit()
         return row
 
-    def _reshow(self, row: admin_people.TeamRow) -> None:
-        """After a save: the list read again, the saved team shown as it is now."""
-        self.current = row
-        self.refresh()
-        self.open_team(row.id)
-
     def toggle_active(self) -> None:
         if self.current is None:
             return
-        current = self.current
-        row = self.message.attempt(lambda: admin_people.set_team_active(
-            actor_id=self.session.actor.id, team_id=current.id, active=not current.is_active, version=current.version),
-            self.session.language)
+        row = self.flip_active(admin_people.set_team_active, "team_id")
         if row is None:
             return
-        self._reshow(row)
         self.message.done(self.tr("Team {0} disabled.").format(row.code) if not row.is_active
                           else self.tr("Team {0} enabled.").format(row.code))
         self.sig_teams_changed.emit()

@@ -11,7 +11,7 @@ import operator
 from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import reduce
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import peewee
 
@@ -75,15 +75,20 @@ class IncidentRow:
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next page starts: after this (sort value, case id)."""
+    """Where the next page starts: after this ((segment key, sort values), case id); opaque to callers."""
 
     value: Any
     case_id: int
 
 
+Row = TypeVar("Row")
+
+
 @dataclass(frozen=True)
-class Page:
-    rows: list[IncidentRow]
+class Page(Generic[Row]):
+    """One page of a case list, and where the next starts (None after the last)."""
+
+    rows: list[Row]
     next_cursor: Cursor | None = None
 
 
@@ -256,7 +261,7 @@ def _tuple_after(columns: list[Any], values: list[Any], descending: bool) -> Any
 
 
 def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, after: Cursor | None = None,
-                   limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page:
+                   limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page[IncidentRow]:
     """One page of incidents as this user may see them, newest first unless `sort` says otherwise.
 
     Two steps: the page's case ids are chosen on the incident table alone (filters, order, keyset,
@@ -405,14 +410,8 @@ class CaseRow:
     version: int
 
 
-@dataclass(frozen=True)
-class CasePage:
-    rows: list[CaseRow]
-    next_cursor: Cursor | None = None
-
-
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
-               limit: int = PAGE_SIZE, sort: Sort | None = None) -> CasePage:
+               limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page[CaseRow]:
     """One page of problems, changes or work orders, newest first unless `sort` says otherwise."""
     from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN
 
@@ -451,7 +450,7 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
         raise ValueError(f"unknown sort key {sort.key!r}")
     segments = [_Segment("all", None, (expressions[sort.key],))]  # one run, ordered by the sorted column itself
     tuples, cursor = _walk(query, segments, sort, after, limit, len(fields(CaseRow)), model.case)
-    return CasePage([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
+    return Page([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
 
 
 def work_orders_of(case_id: int) -> list[CaseRow]:

@@ -3,7 +3,9 @@
 A form is a heading, labelled inputs (`labelled_form`), a row of buttons and a message line
 under them; its fields scroll while the buttons and the message stay in view (`form_panel`).
 Labels arrive translated by the screen (`self.tr(...)`): each screen keeps its own translation
-context and lupdate still finds its texts.
+context and lupdate still finds its texts. The screens that list records beside the form of
+one (CIs, users, teams) are `RecordPanel`s: a save, a refusal and a disable or enable are
+shown the same way on each.
 """
 
 from __future__ import annotations

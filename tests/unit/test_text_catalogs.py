@@ -22,8 +22,13 @@ from desktop.i18n import Catalog
 
 ROOT = Path(desktop.__file__).parent
 HANGUL = re.compile(r"[\u3131-\u318e\uac00-\ud7a3]")
-# Packages whose logic modules may not hold a Korean sentence (views translate with Qt; demo data is data).
+# Packages whose logic modules may not hold a Korean sentence (views translate with Qt; demo data is data),
+# and the top-level modules below the GUI.
 LOGIC = ("workflow", "reports")
+TOP_LEVEL_EXEMPT = {
+    "errors.py",  # MESSAGES is the errors' catalog
+    "cli.py",  # its TEXT table still sits in the module; moving it waits for the CLI fault-handling change
+}
 # Korean that must stay in code, with why.
 ALLOWED = {
     # Codes made from Korean application/team names keep Hangul syllables (a character range, not a text).
@@ -54,7 +59,9 @@ def _placeholders(template: str) -> set[str]:
 
 
 def _logic_files() -> list[Path]:
-    return sorted(p for package in LOGIC for p in (ROOT / package).rglob("*.py") if p.name != "texts.py")
+    top = [p for p in ROOT.glob("*.py") if p.name not in TOP_LEVEL_EXEMPT]
+    below = [p for package in LOGIC for p in (ROOT / package).rglob("*.py")]
+    return sorted(p for p in top + below if p.name != "texts.py")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:

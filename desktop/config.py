@@ -168,7 +168,6 @@ def _write_user_file(values: Mapping[str, str], path: Path) -> Path:
 # --- the organisation's site file -------------------------------------------------------------
 
 
-
 def _site_error(path: Path, line: int, reason: str, **params: str) -> BeaconError:
     texts = {lang: SITE_FILE_REASONS[reason][lang].format(**params) for lang in LANGUAGES}
     return BeaconError("site.invalid", path=path, line=line, reason=texts)
@@ -244,7 +243,6 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
 
 
 # --- putting it together ----------------------------------------------------------------------
-
 
 
 @dataclass(frozen=True)

@@ -126,11 +126,11 @@ def get_ci(ci_id: int) -> CiRow:
 def _impact_id(kind: str, impact: str) -> int | None:
     if not impact:
         if kind == "application":
-            raise _bad("impact", TEXTS.pair("cis.application_needs_impact_level"))
+            raise _bad("impact", TEXTS.pair("cis.application_needs_impact"))
         return None
     level = ImpactLevel.get_or_none(ImpactLevel.code == impact)
     if level is None:
-        raise _bad("impact", TEXTS.pair("cis.there_no_impact_level", impact=impact))
+        raise _bad("impact", TEXTS.pair("cis.no_such_impact", impact=impact))
     return int(level.id)
 
 
@@ -173,7 +173,7 @@ def save_ci(*, actor_id: int, ci_id: int | None, code: str, name: str, name_en: 
         if version is None:
             raise ValueError("editing a CI needs the version it was read at")
         if before.kind == "application" and kind != "application" and _case_count(ci_id):
-            raise _bad("kind", TEXTS.pair("cis.incidents_were_registered_against"))
+            raise _bad("kind", TEXTS.pair("cis.kind_fixed_by_incidents"))
         update_versioned(ConfigurationItem, ci_id, expected_version=version, changes=values, actor_id=actor.id,
                          label=before.code)
         after = get_ci(ci_id)

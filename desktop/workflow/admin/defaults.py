@@ -67,7 +67,7 @@ INCIDENT_TYPES: list[dict[str, str]] = [
 ]
 
 SETTINGS: dict[str, object] = {
-    "organization_name": TEXTS.pair("defaults.beacon_it_operations"),
+    "organization_name": TEXTS.pair("defaults.organization_name"),
     "time_zone": "Asia/Seoul",
     "incident_types": INCIDENT_TYPES,
     "reopen_window_days": 7,

@@ -568,9 +568,9 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
         if not code:
             _err(errors, line, "ci_code", "", TEXTS.pair("matrix.ci_code_empty"))
         elif code not in cis:
-            _err(errors, line, "ci_code", code, TEXTS.pair("matrix.no_configuration_item_has"))
+            _err(errors, line, "ci_code", code, TEXTS.pair("matrix.unknown_ci_code"))
         elif not cis[code][1]:
-            _err(errors, line, "ci_code", code, TEXTS.pair("matrix.this_configuration_item_retired"))
+            _err(errors, line, "ci_code", code, TEXTS.pair("matrix.ci_retired"))
         if role not in roles:
             _err(errors, line, "role", role, TEXTS.pair("matrix.not_a_matrix_role", roles=", ".join(roles)))
         try:
@@ -579,13 +579,13 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
                 raise ValueError
         except ValueError:
             pos = 0
-            _err(errors, line, "position", position, TEXTS.pair("matrix.position_must_whole_number"))
+            _err(errors, line, "position", position, TEXTS.pair("matrix.bad_position"))
         user_id: int | None = None
         if login:
             if login not in users:
-                _err(errors, line, "login", login, TEXTS.pair("matrix.no_user_has_this"))
+                _err(errors, line, "login", login, TEXTS.pair("matrix.unknown_login"))
             elif not users[login][1]:
-                _err(errors, line, "login", login, TEXTS.pair("matrix.inactive_user_cannot_owner"))
+                _err(errors, line, "login", login, TEXTS.pair("matrix.inactive_owner"))
             else:
                 user_id = users[login][0]
         if len(errors) == bad:
@@ -607,7 +607,7 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
             positions.setdefault(pos, line)
             seen.setdefault(user_id, line)  # type: ignore[arg-type]
         if empties and named:
-            _err(errors, empties[0], "login", "", TEXTS.pair("matrix.empty_login_empties_cell"))
+            _err(errors, empties[0], "login", "", TEXTS.pair("matrix.empty_login_with_others"))
         edits_after[(cis[code][0], role)] = tuple(u for _, _, u in named if u is not None)
     errors.sort(key=lambda e: e.line)
     if errors:

@@ -430,13 +430,13 @@ def _check_target(t: SlaTarget, calendars: dict[str, BusinessCalendar]) -> None:
     grade = {"ko": t.grade_name, "en": t.grade_name_en}
     reasons = []
     if t.response_minutes <= 0 or t.resolution_minutes <= 0:
-        reasons.append(TEXTS.pair("policy.targets_must_at_least"))
+        reasons.append(TEXTS.pair("policy.target_too_short"))
     elif t.response_minutes > t.resolution_minutes:
-        reasons.append(TEXTS.pair("policy.response_target_cannot_longer"))
+        reasons.append(TEXTS.pair("policy.response_after_resolution"))
     if not 1 <= t.warning_percent <= 99:
         reasons.append(TEXTS.pair("policy.warning_point_range"))
     if t.calendar not in calendars:
-        reasons.append(TEXTS.pair("policy.there_no_calendar", calendar=t.calendar))
+        reasons.append(TEXTS.pair("policy.no_such_calendar", calendar=t.calendar))
     if reasons:
         raise BeaconError("policy.bad_target", grade=grade, reason=reasons[0])
 
@@ -555,7 +555,7 @@ def parse_hours(day: str, text: str) -> list[list[str]]:
         if end <= start:
             raise bad(TEXTS.pair("policy.span_ends_before_start", part=part))
         if start < previous_end:
-            raise bad(TEXTS.pair("policy.spans_overlap_or_are"))
+            raise bad(TEXTS.pair("policy.spans_overlap"))
         previous_end = end
         spans.append([f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"])
     return spans

@@ -18,23 +18,23 @@ TEXTS = Catalog({
     "cis.add_ci_relation": {"ko": "구성 항목 관계 추가", "en": "Add CI relation"},
     "cis.remove_ci_relation": {"ko": "구성 항목 관계 삭제", "en": "Remove CI relation"},
     "cis.ci_code": {"ko": "구성 항목 코드", "en": "CI code"},
-    "cis.there_no_impact_level": {"ko": "'{impact}' 영향도가 없습니다", "en": "there is no impact level '{impact}'"},
+    "cis.no_such_impact": {"ko": "'{impact}' 영향도가 없습니다", "en": "there is no impact level '{impact}'"},
     "cis.code_format": {
         "ko": "영문·숫자로 시작하고 영문·숫자·._- 만 쓸 수 있습니다 (최대 60자)",
         "en": "start with a letter or digit and use only letters, digits and . _ - (at most 60)",
     },
     "cis.give_name": {"ko": "이름을 입력하세요", "en": "give a name"},
     "cis.allowed": {"ko": "가능한 값: {allowed}", "en": "allowed: {allowed}"},
-    "cis.application_needs_impact_level": {
+    "cis.application_needs_impact": {
         "ko": "업무시스템에는 영향도가 있어야 등급을 계산할 수 있습니다",
         "en": "an application needs an impact level so incidents get a grade",
     },
-    "cis.incidents_were_registered_against": {
+    "cis.kind_fixed_by_incidents": {
         "ko": "이 업무시스템으로 등록된 장애가 있어 종류를 바꿀 수 없습니다",
         "en": "incidents were registered against this application, so its kind cannot change",
     },
     # defaults
-    "defaults.beacon_it_operations": {"ko": "Beacon IT 운영", "en": "Beacon IT Operations"},
+    "defaults.organization_name": {"ko": "Beacon IT 운영", "en": "Beacon IT Operations"},
     # matrix
     "matrix.change_owner_matrix": {"ko": "담당자 매트릭스 변경", "en": "Change the owner matrix"},
     "matrix.owner_matrix": {"ko": "CI별 담당자 매트릭스", "en": "the owner matrix"},
@@ -68,7 +68,7 @@ TEXTS = Catalog({
         "ko": "매트릭스 역할이 아닙니다. 가능한 값: {roles}",
         "en": "not a matrix role; one of: {roles}",
     },
-    "matrix.empty_login_empties_cell": {
+    "matrix.empty_login_with_others": {
         "ko": "빈 로그인은 칸을 비운다는 뜻인데, 같은 칸에 다른 사용자가 있습니다.",
         "en": "an empty login empties the cell, but other rows put people in the same cell.",
     },
@@ -76,24 +76,24 @@ TEXTS = Catalog({
         "ko": "행이 너무 많습니다. 한 번에 {max_csv_rows:,}행까지 가져올 수 있습니다.",
         "en": "too many rows; at most {max_csv_rows:,} rows can be imported at once.",
     },
-    "matrix.no_configuration_item_has": {
+    "matrix.unknown_ci_code": {
         "ko": "이런 코드의 구성 항목이 없습니다.",
         "en": "no configuration item has this code.",
     },
-    "matrix.position_must_whole_number": {
+    "matrix.bad_position": {
         "ko": "순서는 1 이상의 정수여야 합니다.",
         "en": "the position must be a whole number from 1.",
     },
-    "matrix.no_user_has_this": {"ko": "이런 로그인의 사용자가 없습니다.", "en": "no user has this login."},
+    "matrix.unknown_login": {"ko": "이런 로그인의 사용자가 없습니다.", "en": "no user has this login."},
     "matrix.position_already_in_cell": {
         "ko": "같은 칸에 같은 순서가 이미 있습니다 ({positions}행).",
         "en": "this cell already has this position (line {positions}).",
     },
-    "matrix.this_configuration_item_retired": {
+    "matrix.ci_retired": {
         "ko": "폐기된 구성 항목입니다.",
         "en": "this configuration item is retired.",
     },
-    "matrix.inactive_user_cannot_owner": {
+    "matrix.inactive_owner": {
         "ko": "비활성 사용자는 담당자로 지정할 수 없습니다.",
         "en": "an inactive user cannot be an owner.",
     },
@@ -153,7 +153,7 @@ TEXTS = Catalog({
     "policy.priority_matrix": {"ko": "우선순위 매트릭스", "en": "the priority matrix"},
     "policy.change_sla_targets": {"ko": "SLA 목표 변경", "en": "Change SLA targets"},
     "policy.change_business_calendar": {"ko": "업무 달력 변경", "en": "Change a business calendar"},
-    "policy.targets_must_at_least": {
+    "policy.target_too_short": {
         "ko": "목표 시간은 1분 이상이어야 합니다",
         "en": "targets must be at least one minute",
     },
@@ -161,8 +161,8 @@ TEXTS = Catalog({
         "ko": "경고 시점은 1~99% 사이여야 합니다",
         "en": "the warning point must be 1–99 %",
     },
-    "policy.there_no_calendar": {"ko": "달력 '{calendar}'이(가) 없습니다", "en": "there is no calendar '{calendar}'"},
-    "policy.response_target_cannot_longer": {
+    "policy.no_such_calendar": {"ko": "달력 '{calendar}'이(가) 없습니다", "en": "there is no calendar '{calendar}'"},
+    "policy.response_after_resolution": {
         "ko": "응답 목표가 해결 목표보다 길 수 없습니다",
         "en": "the response target cannot be longer than the resolution target",
     },
@@ -175,7 +175,7 @@ TEXTS = Catalog({
         "ko": "'{part}'은(는) 끝나는 시각이 시작보다 늦어야 합니다",
         "en": "'{part}' must end after it starts",
     },
-    "policy.spans_overlap_or_are": {
+    "policy.spans_overlap": {
         "ko": "시간대가 겹치거나 순서가 뒤바뀌었습니다",
         "en": "the spans overlap or are out of order",
     },

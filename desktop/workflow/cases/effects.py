@@ -104,7 +104,7 @@ def link_duplicate(ctx: Any) -> None:
         return
     target_case = Case.get_by_id(target)
     if target == ctx.case.id or target_case.kind != "incident":
-        raise BeaconError("workflow.bad_value", field=TEXTS.pair("effects.duplicate"),
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("effects.duplicate_of"),
                           reason=TEXTS.pair("effects.name_another_incident"))
 
     def link(c: Any, _e: Event) -> None:

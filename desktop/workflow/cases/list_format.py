@@ -19,7 +19,6 @@ from desktop.workflow.sla.durations import format_minutes
 INCIDENT_COLUMNS = ("number", "grade", "title", "application", "state", "assignee", "sla", "registered_at")
 CASE_COLUMNS = ("number", "title", "state", "assignee", "opened_at")
 
-
 OVERDUE = TEXTS.pair("list_format.over")
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP).

@@ -42,7 +42,7 @@ def save_filter(*, user_id: int, list_key: str, name: str, definition: dict[str,
         raise BeaconError("workflow.required", action=TEXTS.pair("saved_filters.save_filter"), fields=what)
     if len(label) > NAME_MAX:
         raise BeaconError("workflow.bad_value", field=what,
-                          reason=TEXTS.pair("saved_filters.at_most_characters", name_max=NAME_MAX))
+                          reason=TEXTS.pair("saved_filters.name_too_long", name_max=NAME_MAX))
     text = json.dumps(definition, ensure_ascii=False, sort_keys=True, default=str)
     with database.atomic():
         updated = (SavedFilter.update(definition=text, updated_at=utcnow())

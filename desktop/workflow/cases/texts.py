@@ -27,7 +27,7 @@ TEXTS = Catalog({
         "ko": "'{name}'에 주담당자도 담당 팀도 없어 아무에게도 배정하지 못했습니다.",
         "en": "'{name}' has neither a primary handler nor a team; nobody was assigned.",
     },
-    "effects.duplicate": {"ko": "중복 대상 장애", "en": "Duplicate of"},
+    "effects.duplicate_of": {"ko": "중복 대상 장애", "en": "Duplicate of"},
     "effects.name_another_incident": {"ko": "다른 장애를 지정하세요", "en": "name another incident"},
     "effects.requested_from": {"ko": "요청 원천", "en": "Requested from"},
     "effects.must_incident_or_problem": {"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"},
@@ -45,7 +45,7 @@ TEXTS = Catalog({
     # saved_filters
     "saved_filters.filter_name": {"ko": "필터 이름", "en": "Filter name"},
     "saved_filters.save_filter": {"ko": "필터 저장", "en": "Save filter"},
-    "saved_filters.at_most_characters": {"ko": "{name_max}자 이하로 입력하세요", "en": "at most {name_max} characters"},
+    "saved_filters.name_too_long": {"ko": "{name_max}자 이하로 입력하세요", "en": "at most {name_max} characters"},
 })
 
 COLUMN_LABELS = Catalog({

@@ -412,7 +412,7 @@ def _fill_xlsx(book: Any, stream: Any, header: list[str], columns: Sequence[str]
 
     about.append([label("list"), cell(info["list"])])
     filters = info["filters"] or [(TEXTS.pick("export.filters", language),
-                                   TEXTS.pick("export.none_everything", language))]
+                                   TEXTS.pick("export.no_filter", language))]
     for name, value in filters:
         about.append([header_cell(name), cell(value)])
     about.append([label("sort"), cell(info["sort"])])

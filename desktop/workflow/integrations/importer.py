@@ -145,10 +145,10 @@ def parse_mapping(text: str, *, name: str = "mapping") -> Mapping:
     m.columns = {str(c).strip(): str(f) for c, f in columns.items() if f}
     missing = [f for f in REQUIRED if not m.column_of(f)]
     if missing:
-        raise MappingError("columns", TEXTS.pair("importer.no_column_feeds_required", missing=", ".join(missing)))
+        raise MappingError("columns", TEXTS.pair("importer.required_unmapped", missing=", ".join(missing)))
     for kind, table in raw.get("values", {}).items():
         if not isinstance(table, dict):
-            raise MappingError(f"values.{kind}", TEXTS.pair("importer.must_table"))
+            raise MappingError(f"values.{kind}", TEXTS.pair("importer.values_not_a_table"))
         m.values[kind] = {_lookup_key(str(k)): str(v) for k, v in table.items()}
     m.defaults = {str(k): str(v) for k, v in raw.get("defaults", {}).items()}
     unknown = raw.get("unknown", {})

@@ -139,7 +139,7 @@ class IntakeConfig:
                 values[key] = value
             elif key == "max_body_bytes":
                 if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
-                    raise _bad_setting(name, value, TEXTS.pair("intake.whole_number_1024"))
+                    raise _bad_setting(name, value, TEXTS.pair("intake.at_least_1024"))
                 values[key] = value
             else:
                 value = "" if value is None else value
@@ -229,7 +229,7 @@ def check_token(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
-        raise IntakeError(401, "unauthorized", TEXTS.pair("intake.authorization_bearer_token_header"))
+        raise IntakeError(401, "unauthorized", TEXTS.pair("intake.token_missing"))
     digest = _digest(token)
     found = ""
     for stored in _tokens():
@@ -392,11 +392,11 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
         unknown = sorted(set(item) - set(GENERIC_KEYS))
         if unknown:
             raise _malformed(f"{path}.{unknown[0]}",
-                             TEXTS.pair("intake.unknown_field_known", known=", ".join(GENERIC_KEYS)))
+                             TEXTS.pair("intake.unknown_key", known=", ".join(GENERIC_KEYS)))
         status = _status(item, path)
         fingerprint = _text(item, "fingerprint", path) or _text(item, "dedupe_key", path)
         if not fingerprint:
-            raise _malformed(f"{path}.fingerprint", TEXTS.pair("intake.fingerprint_or_dedupe_key"))
+            raise _malformed(f"{path}.fingerprint", TEXTS.pair("intake.fingerprint_missing"))
         source = _text(item, "source", path) or "generic"
         title = _text(item, "title", path, required=status == "firing") or fingerprint
         labels = _string_map(item, "labels", path)
@@ -440,7 +440,7 @@ def application_for(alert: Alert, config: IntakeConfig) -> int:
         app = _application(config.default_application)
         if app is None:
             raise _unprocessable("configuration", "intake.default_application",
-                                 TEXTS.pair("intake.default_application_not_active",
+                                 TEXTS.pair("intake.default_application_inactive",
                                             application=config.default_application))
         return app
     where = alert.ci_field or f"{alert.path}.labels.{config.ci_labels[0]}"

@@ -114,11 +114,11 @@ class IntakeHandler(BaseHTTPRequestHandler):
         length_text = self.headers.get("Content-Length")
         if length_text is None or not length_text.strip().isdigit():
             self.close_connection = True
-            raise IntakeError(411, "length_required", TEXTS.pair("intake_server.content_length_header_required"))
+            raise IntakeError(411, "length_required", TEXTS.pair("intake_server.length_required"))
         length = int(length_text)
         if length > config.max_body_bytes:
             self.close_connection = True  # the body is never read; the connection cannot be reused
-            raise IntakeError(413, "too_large", TEXTS.pair("intake_server.request_body_too_large", length=length,
+            raise IntakeError(413, "too_large", TEXTS.pair("intake_server.too_large", length=length,
                                                             max_body_bytes=config.max_body_bytes))
         raw = self.rfile.read(length)
         alerts = parse_body(fmt, raw, config)

@@ -25,7 +25,7 @@ TEXTS = Catalog({
     "export.about_this_export": {"ko": "내보내기 정보", "en": "About this export"},
     "export.open": {"ko": "진행 중", "en": "Open"},
     "export.filters": {"ko": "필터", "en": "Filters"},
-    "export.none_everything": {"ko": "없음 (전체)", "en": "none (everything)"},
+    "export.no_filter": {"ko": "없음 (전체)", "en": "none (everything)"},
     "export.assignee": {"ko": "담당자", "en": "Assignee"},
     "export.registered": {"ko": "등록 기간", "en": "Registered"},
     "export.search": {"ko": "검색어", "en": "Search"},
@@ -42,7 +42,7 @@ TEXTS = Catalog({
         "ko": "[columns]에 '파일 열 = Beacon 필드'가 하나 이상 있어야 합니다.",
         "en": "[columns] must map at least one 'file column = Beacon field'.",
     },
-    "importer.no_column_feeds_required": {
+    "importer.required_unmapped": {
         "ko": "필수 필드에 연결된 열이 없습니다: {missing}",
         "en": "no column feeds the required fields: {missing}",
     },
@@ -53,7 +53,7 @@ TEXTS = Catalog({
         "ko": "알 수 없는 필드 '{target}'. 가능한 값: {names}",
         "en": "unknown field '{target}'; one of: {names}",
     },
-    "importer.must_table": {"ko": "표여야 합니다.", "en": "must be a table."},
+    "importer.values_not_a_table": {"ko": "표여야 합니다.", "en": "must be a table."},
     "importer.bad_unknown_rule": {
         "ko": "create, reject, map:코드 중 하나여야 합니다.",
         "en": "must be create, reject or map:CODE.",
@@ -108,7 +108,7 @@ TEXTS = Catalog({
         "en": "unknown value; one of: {levels}",
     },
     # intake
-    "intake.authorization_bearer_token_header": {
+    "intake.token_missing": {
         "ko": "Authorization: Bearer <토큰> 헤더가 필요합니다.",
         "en": "An 'Authorization: Bearer <token>' header is required.",
     },
@@ -122,7 +122,7 @@ TEXTS = Catalog({
     "intake.token_name": {"ko": "토큰 이름", "en": "Token name"},
     "intake.list_label_names": {"ko": "레이블 이름 목록", "en": "a list of label names"},
     "intake.json_object_strings": {"ko": "문자열 값의 JSON 객체", "en": "a JSON object of strings"},
-    "intake.whole_number_1024": {"ko": "1024 이상의 정수", "en": "a whole number ≥ 1024"},
+    "intake.at_least_1024": {"ko": "1024 이상의 정수", "en": "a whole number ≥ 1024"},
     "intake.a_string": {"ko": "문자열", "en": "text"},
     "intake.ci_not_an_application": {
         "ko": "'{ci}'에 해당하는 활성 업무시스템이 없습니다 (intake.ci_map에 추가하세요)",
@@ -165,26 +165,26 @@ TEXTS = Catalog({
         "en": "cannot read the time '{value}' (e.g. 2026-11-27T01:02:03Z)",
     },
     "intake.needs_a_label": {"ko": "레이블이 하나 이상 있어야 합니다", "en": "needs at least one label"},
-    "intake.unknown_field_known": {
+    "intake.unknown_key": {
         "ko": "알 수 없는 항목입니다 (가능: {known})",
         "en": "unknown field (known: {known})",
     },
-    "intake.fingerprint_or_dedupe_key": {
+    "intake.fingerprint_missing": {
         "ko": "fingerprint(또는 dedupe_key)가 필요합니다",
         "en": "fingerprint (or dedupe_key) is required",
     },
     "intake.not_utf8": {"ko": "UTF-8이 아닙니다", "en": "is not UTF-8"},
     "intake.not_json": {"ko": "JSON이 아닙니다 ({exc})", "en": "is not JSON ({exc})"},
-    "intake.default_application_not_active": {
+    "intake.default_application_inactive": {
         "ko": "기본 업무시스템 '{application}'이(가) 활성 업무시스템이 아닙니다",
         "en": "the default application '{application}' is not an active application",
     },
     # intake_server
-    "intake_server.content_length_header_required": {
+    "intake_server.length_required": {
         "ko": "Content-Length 헤더가 필요합니다.",
         "en": "A Content-Length header is required.",
     },
-    "intake_server.request_body_too_large": {
+    "intake_server.too_large": {
         "ko": "요청 본문이 너무 큽니다 ({length}바이트, 최대 {max_body_bytes}바이트).",
         "en": "The request body is too large ({length} bytes; the limit is {max_body_bytes}).",
     },

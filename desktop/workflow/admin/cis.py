@@ -27,9 +27,9 @@ from desktop.models import (
 )
 from desktop.models.versioning import update_versioned
 from desktop.workflow.admin.texts import CI_FIELDS as FIELDS
-from desktop.workflow.admin.texts import KIND_LABELS as KIND_LABELS
+from desktop.workflow.admin.texts import KIND_LABELS as KIND_LABELS  # re-exported: the views read it here
 from desktop.workflow.admin.texts import RELATION_KINDS, TEXTS
-from desktop.workflow.admin.texts import RELATION_PHRASES as RELATION_PHRASES
+from desktop.workflow.admin.texts import RELATION_PHRASES as RELATION_PHRASES  # re-exported too
 from desktop.workflow.cases.queries import PAGE_SIZE, IncidentFilter, IncidentRow, list_incidents
 from desktop.workflow.common.audit import admin_change, record
 

@@ -9,6 +9,7 @@ from desktop.errors import DatabaseError
 from desktop.models import Role, User, UserRole, database, ensure_schema
 from desktop.models import db as dbmod
 from desktop.models.schema import SchemaStatus, current_version
+from desktop.texts import TEXTS
 from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.common.auth import hash_password
 from desktop.workflow.common.settings import get_setting
@@ -39,7 +40,8 @@ def _ensure_admin(password: str | None) -> str | None:
         return None
     chosen = password or secrets.token_urlsafe(9)
     with database.atomic():
-        admin = User.create(login="admin", name="관리자", name_en="Administrator",
+        admin = User.create(login="admin", name=TEXTS["setup.admin_name"]["ko"],
+                            name_en=TEXTS["setup.admin_name"]["en"],
                             password_hash=hash_password(chosen))
         UserRole.create(user=admin, role=Role.get(Role.code == "admin"))
     return chosen

@@ -299,11 +299,9 @@ class _Renderer(SectionWriter[CaseReport]):
         per_day = c.minutes_per_day
         margin = c.target - c.elapsed
         if margin >= 0:
-            margin_text = ("잔여 " if self.lang == "ko" else "") + self.minutes(margin, per_day) + \
-                ("" if self.lang == "ko" else " left")
+            margin_text = t("margin_left", time=self.minutes(margin, per_day))
         else:
-            margin_text = ("초과 " if self.lang == "ko" else "") + self.minutes(-margin, per_day) + \
-                ("" if self.lang == "ko" else " over")
+            margin_text = t("margin_over", time=self.minutes(-margin, per_day))
         color = VERDICT_COLORS.get(c.state)
         return [
             Cell(t(f"clock_{c.kind}") if c.kind in ("response", "resolution") else c.kind, bold=True),

@@ -26,6 +26,7 @@ from desktop.models import (
     User,
     database,
 )
+from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.common.cases import REPORTER_COLUMN, load_row
 from desktop.workflow.engine.process import known_states
@@ -367,7 +368,7 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     actor = load_actor(actor_id)
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
-        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=case_id)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
     entries = [
         TimelineEntry(at, k, name or "", fs, ts, note, before, after)
         for at, k, name, fs, ts, note, before, after in Event.select(

@@ -23,6 +23,7 @@ from desktop import __version__
 from desktop.errors import BeaconError
 from desktop.models import database
 from desktop.workflow.integrations.intake import IntakeConfig, IntakeError, check_token, ingest, load_config, parse_body
+from desktop.workflow.integrations.texts import TEXTS
 
 log = logging.getLogger("beacon.intake")
 
@@ -113,14 +114,12 @@ class IntakeHandler(BaseHTTPRequestHandler):
         length_text = self.headers.get("Content-Length")
         if length_text is None or not length_text.strip().isdigit():
             self.close_connection = True
-            raise IntakeError(411, "length_required", {"ko": "Content-Length 헤더가 필요합니다.",
-                                                       "en": "A Content-Length header is required."})
+            raise IntakeError(411, "length_required", TEXTS.pair("intake_server.length_required"))
         length = int(length_text)
         if length > config.max_body_bytes:
             self.close_connection = True  # the body is never read; the connection cannot be reused
-            raise IntakeError(413, "too_large", {
-                "ko": f"요청 본문이 너무 큽니다 ({length}바이트, 최대 {config.max_body_bytes}바이트).",
-                "en": f"The request body is too large ({length} bytes; the limit is {config.max_body_bytes})."})
+            raise IntakeError(413, "too_large", TEXTS.pair("intake_server.too_large", length=length,
+                                                            max_body_bytes=config.max_body_bytes))
         raw = self.rfile.read(length)
         alerts = parse_body(fmt, raw, config)
         outcomes = ingest(alerts, config=config)

@@ -33,6 +33,15 @@ TEXTS = Catalog({
         "en": "none (BEACON_SITE_CONFIG is empty)",
     },
     "config.not_present": {"ko": " (없음)", "en": " (not present)"},
+    # xcb: scripts/run, before a window on Linux
+    "xcb.missing_libraries": {
+        "ko": "Beacon이 창을 열 수 없습니다: Qt의 X11(xcb) 플랫폼에 필요한 시스템 라이브러리가 없습니다.\n"
+        "다음 명령으로 설치하세요:\n\n    {command}\n\n"
+        "(화면 없이 명령줄 기능만 쓰려면 QT_QPA_PLATFORM=offscreen)",
+        "en": "Beacon cannot open a window: Qt's X11 (xcb) platform needs system libraries that are missing.\n"
+        "Install them with:\n\n    {command}\n\n"
+        "(For the command-line parts without a display: QT_QPA_PLATFORM=offscreen)",
+    },
 })
 
 # What is wrong with a site file (config.py).

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterable, Mapping
 
-from desktop.i18n import pick
+from desktop.texts import TEXTS
 
 # The system libraries libqxcb.so and libQt6XcbQpa.so need (their ELF NEEDED entries on PySide6 6.11,
 # checked by tests/unit/test_xcb.py) and the ones QtGui loads for them, with the Debian package of each.
@@ -49,14 +49,6 @@ XCB_LIBRARIES: dict[str, str] = {
 }
 
 
-MESSAGE = {
-    "ko": "Beacon이 창을 열 수 없습니다: Qt의 X11(xcb) 플랫폼에 필요한 시스템 라이브러리가 없습니다.\n"
-    "다음 명령으로 설치하세요:\n\n    {command}\n\n"
-    "(화면 없이 명령줄 기능만 쓰려면 QT_QPA_PLATFORM=offscreen)",
-    "en": "Beacon cannot open a window: Qt's X11 (xcb) platform needs system libraries that are missing.\n"
-    "Install them with:\n\n    {command}\n\n"
-    "(For the command-line parts without a display: QT_QPA_PLATFORM=offscreen)",
-}
 
 
 def uses_xcb(env: Mapping[str, str], platform: str = sys.platform) -> bool:
@@ -108,7 +100,8 @@ def main(env: Mapping[str, str] | None = None) -> int:
     missing = missing_packages(lambda soname: (cache is not None and soname in cache) or loadable(soname))
     if not missing:
         return 0
-    print(pick(MESSAGE).format(command=install_line(missing, as_root=os.geteuid() == 0)), file=sys.stderr)
+    command = install_line(missing, as_root=os.geteuid() == 0)
+    print(TEXTS.pick("xcb.missing_libraries", command=command), file=sys.stderr)
     return 1
 
 

@@ -53,7 +53,7 @@ def test_the_install_line_is_one_apt_get_command():
 def test_main_prints_the_fix_and_fails_when_a_library_is_missing(monkeypatch, capsys):
     monkeypatch.setattr(xcb, "ldconfig_sonames", lambda: set(xcb.XCB_LIBRARIES) - {"libxcb-cursor.so.0"})
     monkeypatch.setattr(xcb, "loadable", lambda soname: False)
-    monkeypatch.setattr(xcb, "pick", lambda texts: texts["en"])
+    monkeypatch.setattr("desktop.i18n._current", "en")
 
     assert xcb.main({"DISPLAY": ":0"}) == 1
     err = capsys.readouterr().err

@@ -15,7 +15,7 @@ if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
     touch "$stamp"
 fi
 # Compiled translations are built here, never committed (see desktop/resources/translations/).
-for ts in "$ROOT"/resources/translations/*.ts; do
+for ts in "$ROOT"/desktop/resources/translations/*.ts; do
     [ -e "$ts" ] || continue
     qm="${ts%.ts}.qm"
     if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from desktop.config import Settings
+from desktop.texts import TEXTS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -155,12 +156,8 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
         exc.shown_to_user = True  # type: ignore[attr-defined]  # the CLI need not show it a second time
         raise
     if opened.admin_password:
-        from desktop.i18n import pick
-
-        QMessageBox.information(None, "Beacon ITSM", pick({
-            "ko": f"새 데이터베이스의 관리자 계정입니다. 아이디: admin, 암호: {opened.admin_password}",
-            "en": f"The new database's administrator: user name admin, password {opened.admin_password}",
-        }, settings.language))
+        QMessageBox.information(None, "Beacon ITSM", TEXTS.pick("app.new_administrator", settings.language,
+                                                                password=opened.admin_password))
     if actor is None:
         actor = LoginDialog.ask(language=settings.language)
         if actor is None:
@@ -181,22 +178,17 @@ def ask_to_create(missing: Exception, language: str) -> bool:
     """Ask whether to make a new database where none is (tests replace this)."""
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.i18n import pick
-
-    question = str(getattr(missing, "message", lambda _lang: str(missing))(language)) + "\n\n" + pick(
-        {"ko": "이 위치에 새 데이터베이스를 만들까요?", "en": "Create a new database at this place?"}, language)
+    question = str(getattr(missing, "message", lambda _lang: str(missing))(language)) + "\n\n" + TEXTS.pick(
+        "app.create_here", language)
     answer = QMessageBox.question(None, "Beacon ITSM", question)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def upgrade_notice(schema: SchemaStatus, language: str) -> str:
     """What an upgrade on start did, for the status bar: versions and, for SQLite, where the backup is."""
-    from desktop.i18n import pick
-
-    text = pick({"ko": "데이터베이스를 스키마 v{old}에서 v{new}로 업그레이드했습니다.",
-                 "en": "Upgraded the database from schema v{old} to v{new}."}, language)
+    text = TEXTS.pick("app.upgraded", language)
     if schema.backup:
-        text += " " + pick({"ko": "이전 파일의 백업: {path}", "en": "Backup of the old file: {path}"}, language)
+        text += " " + TEXTS.pick("app.backup_old_file", language)
     return text.format(old=schema.from_version, new=schema.to_version, path=schema.backup)
 
 

@@ -236,7 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     process = sub.add_parser("process", help="work with process definitions")
     process_sub = process.add_subparsers(dest="process_command", required=True)
     check = process_sub.add_parser("check", help="validate a process definition file")
-    check.add_argument("file", help="a TOML process definition, e.g. resources/processes/incident.toml")
+    check.add_argument("file", help="a TOML process definition, e.g. desktop/resources/processes/incident.toml")
     check.add_argument("--database", metavar="URL", dest="sub_database",
                        help="also accept the roles defined in this database")
     sla = sub.add_parser("sla", help="SLA clocks")

@@ -35,6 +35,7 @@ import platformdirs
 
 from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES, pick
+from desktop.texts import SITE_FILE_REASONS, SOURCE_LABELS, TEXTS
 
 APP_NAME = "beacon"
 APP_AUTHOR = "Beacon"
@@ -166,34 +167,9 @@ def _write_user_file(values: Mapping[str, str], path: Path) -> Path:
 
 # --- the organisation's site file -------------------------------------------------------------
 
-_REASONS: dict[str, dict[str, str]] = {
-    "syntax": {"ko": "TOML 문법 오류입니다 ({detail}).", "en": "This is not valid TOML ({detail})."},
-    "unknown_key": {
-        "ko": "'{key}'은(는) 알 수 없는 항목입니다. 쓸 수 있는 항목: {allowed}.",
-        "en": "'{key}' is not a setting. Allowed: {allowed}.",
-    },
-    "not_text": {"ko": "'{key}'의 값은 따옴표로 감싼 문자열이어야 합니다.", "en": "'{key}' must be a quoted string."},
-    "bad_value": {
-        "ko": "'{key}'의 값 '{value}'이(가) 올바르지 않습니다. 가능한 값: {allowed}.",
-        "en": "'{key}' cannot be '{value}'. Allowed: {allowed}.",
-    },
-    "bad_locked": {
-        "ko": "'locked'는 항목 이름의 목록이어야 합니다 (예: locked = [\"database_url\", \"language\"]).",
-        "en": "'locked' must be a list of setting names (e.g. locked = [\"database_url\", \"language\"]).",
-    },
-    "lock_unknown": {
-        "ko": "'locked'의 '{key}'은(는) 잠글 수 있는 항목이 아닙니다. 가능한 항목: {allowed}.",
-        "en": "'locked' names '{key}', which is not a setting. Allowed: {allowed}.",
-    },
-    "lock_unset": {
-        "ko": "'{key}'을(를) 잠갔지만 이 파일에 값이 없습니다. 값을 함께 적으세요.",
-        "en": "'{key}' is locked but this file gives it no value. Set it here too.",
-    },
-}
-
 
 def _site_error(path: Path, line: int, reason: str, **params: str) -> BeaconError:
-    texts = {lang: _REASONS[reason][lang].format(**params) for lang in LANGUAGES}
+    texts = {lang: SITE_FILE_REASONS[reason][lang].format(**params) for lang in LANGUAGES}
     return BeaconError("site.invalid", path=path, line=line, reason=texts)
 
 
@@ -268,15 +244,6 @@ def load_site_config(path: Path | None = None) -> SiteConfig:
 
 # --- putting it together ----------------------------------------------------------------------
 
-_SOURCE_LABELS = {
-    "default": {"ko": "기본값", "en": "default"},
-    "site": {"ko": "조직 설정 {path}", "en": "site file {path}"},
-    "site_locked": {"ko": "조직 설정 {path} (잠김)", "en": "site file {path} (locked)"},
-    "user": {"ko": "사용자 설정 {path}", "en": "user settings {path}"},
-    "environment": {"ko": "환경 변수 {name}", "en": "environment {name}"},
-    "command_line": {"ko": "명령줄 --database", "en": "command line --database"},
-}
-
 
 @dataclass(frozen=True)
 class Source:
@@ -291,7 +258,7 @@ class Source:
 
     def describe(self, language: str | None = None) -> str:
         """E.g. "site file /etc/beacon/site.toml (locked)"."""
-        return pick(_SOURCE_LABELS[self.kind], language).format(path=self.path, name=ENV_DATABASE_URL)
+        return pick(SOURCE_LABELS[self.kind], language).format(path=self.path, name=ENV_DATABASE_URL)
 
 
 @dataclass(frozen=True)
@@ -370,17 +337,14 @@ def describe_settings(resolved: ResolvedSettings, language: str | None = None) -
         shown = mask_url(value) if key == "database_url" else value
         lines.append(f"{key} = {shown}    [{resolved.sources[key].describe(language)}]")
     for source in resolved.ignored:
-        lines.append(pick({"ko": "무시함: {what} (조직 설정이 database_url을 잠갔습니다)",
-                           "en": "ignored: {what} (the site file locks database_url)"}, language)
+        lines.append(TEXTS.pick("config.ignored_locked", language)
                      .format(what=source.describe(language)))
     site = resolved.site.path or site_config_path()
-    lines.append(pick({"ko": "조직 설정 파일: {path}{state}", "en": "site file: {path}{state}"}, language).format(
-        path=site or pick({"ko": "없음 (BEACON_SITE_CONFIG가 비어 있음)", "en": "none (BEACON_SITE_CONFIG is empty)"},
-                          language),
-        state="" if site is None or resolved.site.path else pick({"ko": " (없음)", "en": " (not present)"},
-                                                                  language)))
-    lines.append(pick({"ko": "사용자 설정 파일: {path}{state}", "en": "user settings: {path}{state}"}, language).format(
+    lines.append(TEXTS.pick("config.site_file", language).format(
+        path=site or TEXTS.pick("config.no_site_file", language),
+        state="" if site is None or resolved.site.path else TEXTS.pick("config.not_present", language)))
+    lines.append(TEXTS.pick("config.user_settings", language).format(
         path=resolved.user_path,
-        state="" if resolved.user_path.exists() else pick({"ko": " (없음)", "en": " (not present)"}, language)))
+        state="" if resolved.user_path.exists() else TEXTS.pick("config.not_present", language)))
     return lines
 

@@ -362,8 +362,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The import mapping's '{key}' is wrong: {reason}",
     },
     "import.mapping_required": {
-        "ko": "generic 형식에는 매핑 파일이 필요합니다 (--mapping MAP.toml). 예: resources/import/generic-example.toml",
-        "en": "The generic format needs a mapping file (--mapping MAP.toml); see resources/import/generic-example.toml.",
+        "ko": "generic 형식에는 매핑 파일이 필요합니다 (--mapping MAP.toml). 예: desktop/resources/import/generic-example.toml",
+        "en": "The generic format needs a mapping file (--mapping MAP.toml); see desktop/resources/import/generic-example.toml.",
     },
     "import.not_utf8": {
         "ko": "{row}행: 파일이 UTF-8이 아닙니다. 인코딩을 auto 또는 cp949로 지정하세요.",

@@ -7,11 +7,11 @@ from pathlib import Path
 
 
 def resource_root() -> Path:
-    """Return the `resources/` folder, also inside a PyInstaller bundle."""
+    """Return the `desktop/resources/` folder, also inside a PyInstaller bundle."""
     frozen_base = getattr(sys, "_MEIPASS", None)
     if frozen_base:
-        return Path(frozen_base) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen_base) / "desktop" / "resources"
+    return Path(__file__).resolve().parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

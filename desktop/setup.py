@@ -9,6 +9,7 @@ from desktop.errors import DatabaseError
 from desktop.models import Role, User, UserRole, database, ensure_schema
 from desktop.models import db as dbmod
 from desktop.models.schema import SchemaStatus, current_version
+from desktop.texts import TEXTS
 from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.common.auth import hash_password
 from desktop.workflow.common.settings import get_setting
@@ -42,7 +43,8 @@ def _ensure_admin(password: str | None) -> str | None:
         return None
     chosen = password or secrets.token_urlsafe(9)
     with database.atomic():
-        admin = User.create(login="admin", name="관리자", name_en="Administrator",
+        admin = User.create(login="admin", name=TEXTS["setup.admin_name"]["ko"],
+                            name_en=TEXTS["setup.admin_name"]["en"],
                             password_hash=hash_password(chosen))
         UserRole.create(user=admin, role=Role.get(Role.code == "admin"))
     return chosen
@@ -136,7 +138,7 @@ def _check_new_file_place(target: dbmod.DatabaseTarget) -> None:
         folder = folder.parent
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseError("db.file_unusable", path=target.path,
-                            reason={"ko": f"{folder}에 쓸 수 없습니다", "en": f"{folder} is not writable"})
+                            reason=TEXTS.pair("setup.folder_not_writable", folder=folder))
 
 
 def check_connection(url: str) -> None:

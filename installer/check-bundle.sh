@@ -1,6 +1,7 @@
 #!/bin/sh
 # Check a built bundle (dist/beacon/, from `make dist`) the way a new desk meets it: each run has a
 # fresh, empty HOME, no site file and QT_QPA_PLATFORM=offscreen.
+#   0. every resource (desktop/resources/) is inside, the translations compiled;
 #   1. --smoke-test on a fresh SQLite database (the default one in the empty HOME);
 #   2. --smoke-test on a fresh PostgreSQL database: $BEACON_SMOKE_POSTGRES_URL (its public schema is
 #      emptied first!), or as root with Debian's cluster running, a database beacon_smoke made and
@@ -34,6 +35,15 @@ step() {
 ms_since() {
     echo $(( ($(date +%s%N) - $1) / 1000000 ))
 }
+
+step "resources: all of desktop/resources/ but the .ts sources, and a .qm for each of those"
+(cd "$ROOT" && find desktop/resources -type f ! -name '*.ts' ! -name '*.qm') | while read -r f; do
+    [ -f "$ROOT/dist/beacon/_internal/$f" ] || { echo "check-bundle: the bundle lacks $f" >&2; exit 1; }
+done
+for ts in "$ROOT"/desktop/resources/translations/*.ts; do
+    qm=desktop/resources/translations/$(basename "${ts%.ts}").qm
+    [ -f "$ROOT/dist/beacon/_internal/$qm" ] || { echo "check-bundle: the bundle lacks $qm" >&2; exit 1; }
+done
 
 step "cold start, SQLite, empty HOME"
 start=$(date +%s%N)

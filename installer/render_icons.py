@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / "resources" / "icons" / "beacon.svg"
+SOURCE = ROOT / "desktop" / "resources" / "icons" / "beacon.svg"
 SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
 
 

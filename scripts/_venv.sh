@@ -14,8 +14,8 @@ if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e "$ROOT$EXTRAS"
     touch "$stamp"
 fi
-# Compiled translations are built here, never committed (see resources/translations/).
-for ts in "$ROOT"/resources/translations/*.ts; do
+# Compiled translations are built here, never committed (see desktop/resources/translations/).
+for ts in "$ROOT"/desktop/resources/translations/*.ts; do
     [ -e "$ts" ] || continue
     qm="${ts%.ts}.qm"
     if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then

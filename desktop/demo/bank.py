@@ -4,13 +4,13 @@
 (`seed_defaults()`) with teams, users, the CMDB and owner matrix, and a year of
 incidents, problems, changes and work orders with their actions, events, SLA
 clocks and notifications — in one transaction, with bulk inserts. The words
-come from `resources/demo/bank.toml`; every random choice comes from one seeded
+come from `desktop/resources/demo/bank.toml`; every random choice comes from one seeded
 generator and every timestamp from `now`, so one seed and one `now` always give
 the same data (only the password hash's salt differs).
 
 The data is what the workflow engine would have written had people worked the
 cases through it: every case follows its process definition
-(`resources/processes/*.toml`) transition by transition, with the engine's
+(`desktop/resources/processes/*.toml`) transition by transition, with the engine's
 event kinds, states, before/after JSON, stamps, versions, parent-side effect
 events, SLA clocks and pauses, and the `process` row of its definition.
 Only two things are sampled rather than complete: in-app notices are written

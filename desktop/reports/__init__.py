@@ -4,6 +4,7 @@
 - `sla_data`: the monthly SLA figures (SQL aggregates through `desktop.workflow.sla.kpi`)
 - `report_service`: what callers use — make a report as PDF bytes, write it to a file
 - `layout`, `charts`, `case_pdf`, `sla_pdf`, `labels`: the look of the printed page
+- `texts`: every word a report prints, in Korean and English (read through `labels`)
 
 Only `report_service` functions import fpdf2, and only when called.
 """

@@ -35,8 +35,9 @@ from desktop.reports.layout import (
     Cell,
     CellValue,
     Col,
-    ReportPdf,
+    SectionWriter,
     hex_rgb,
+    new_report,
     pdf_bytes,
     pick_text,
     readable_on,
@@ -53,14 +54,10 @@ VERDICT_COLORS = {"met": GREEN, "missed": RED, "breached": RED, "warning": AMBER
 
 def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
     """The finished PDF of an incident or problem report."""
-    kind = data.kind
-    subtitle = tr(f"{kind}_report_sub", lang) if lang == "ko" else ""
-    pdf = ReportPdf(lang=lang, zone=zone, title=tr(f"{kind}_report", lang), subtitle=subtitle,
-                    number=data.number, organization=pick(data.organization, lang), generated_at=data.generated_at)
-    pdf.running_title = data.title
-    pdf.add_page()
+    pdf = new_report(title_key=f"{data.kind}_report", lang=lang, zone=zone, number=data.number,
+                     organization=data.organization, generated_at=data.generated_at, running_title=data.title)
     r = _Renderer(pdf, data, lang)
-    r.title_block()
+    pdf.title_block(r.title)
     if isinstance(data, IncidentReport):
         r.incident_basics(data)
         r.sla_section(2, tr("sla", lang))
@@ -81,16 +78,8 @@ def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
     return pdf_bytes(pdf)
 
 
-class _Renderer:
-    def __init__(self, pdf: ReportPdf, data: CaseReport, lang: str) -> None:
-        self.pdf = pdf
-        self.data = data
-        self.lang = lang
-
+class _Renderer(SectionWriter[CaseReport]):
     # helpers ---------------------------------------------------------------------------------
-
-    def t(self, key: str, **params: object) -> str:
-        return tr(key, self.lang, **params)
 
     def name(self, value: object) -> str:
         if isinstance(value, Person):
@@ -119,20 +108,12 @@ class _Renderer:
 
     # title block -------------------------------------------------------------------------------
 
-    def title_block(self) -> None:
+    def title(self, top: float, left_w: float) -> float:
+        """The case's title, grade, state and application chips, and who registered it (beside the approval box)."""
         pdf, data = self.pdf, self.data
-        box_w, box_h = 62.0, 24.0
-        top = pdf.get_y()
-        left_w = pdf.content_width - box_w - 5
-        pdf.approval_box(pdf.w - pdf.r_margin - box_w, top, width=box_w, height=box_h)
         pdf.set_font(FAMILY, "B", 13.5)
         pdf.set_text_color(*INK)
-        line_h = pdf.line_height(13.5) * 0.95
-        y = top
-        for line in pdf.wrap(data.title, left_w):
-            pdf.draw_line(pdf.l_margin, y, left_w, line, line_h)
-            y += line_h
-        y += 1.5
+        y = pdf.lines(pdf.l_margin, top, left_w, data.title, pdf.line_height(13.5) * 0.95) + 1.5
         x = pdf.l_margin
         chips: list[tuple[str, tuple[int, int, int] | None]] = []
         if data.grade is not None:
@@ -149,11 +130,7 @@ class _Renderer:
                 f"{self.name(data.registered_by)}")
         if data.assignee:
             meta += f"  ·  {self.t('assignee')} {self.name(data.assignee)}"
-        for line in pdf.wrap(meta, left_w):
-            pdf.draw_line(pdf.l_margin, y, left_w, line, 3.6)
-            y += 3.6
-        pdf.set_text_color(*INK)
-        pdf.set_y(max(y, top + box_h) + 1)
+        return pdf.lines(pdf.l_margin, y, left_w, meta, 3.6)
 
     def _chip(self, x: float, y: float, text: str, color: tuple[int, int, int] | None,
               limit: float) -> tuple[float, float]:
@@ -322,11 +299,9 @@ class _Renderer:
         per_day = c.minutes_per_day
         margin = c.target - c.elapsed
         if margin >= 0:
-            margin_text = ("잔여 " if self.lang == "ko" else "") + self.minutes(margin, per_day) + \
-                ("" if self.lang == "ko" else " left")
+            margin_text = t("margin_left", time=self.minutes(margin, per_day))
         else:
-            margin_text = ("초과 " if self.lang == "ko" else "") + self.minutes(-margin, per_day) + \
-                ("" if self.lang == "ko" else " over")
+            margin_text = t("margin_over", time=self.minutes(-margin, per_day))
         color = VERDICT_COLORS.get(c.state)
         return [
             Cell(t(f"clock_{c.kind}") if c.kind in ("response", "resolution") else c.kind, bold=True),

@@ -13,18 +13,19 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace, SubsetMap, TTFFont
 
 from desktop.errors import BeaconError
+from desktop.i18n import pick
 from desktop.paths import resource_path
 from desktop.reports.labels import tr
 
@@ -603,7 +604,24 @@ class ReportPdf(FPDF):
                                                            fill_color=cell.fill))
         self.set_font(FAMILY, "", BODY_PT)
 
-    # approval block ------------------------------------------------------------------------
+    # title block and approval box ---------------------------------------------------------
+
+    def title_block(self, left: Callable[[float, float], float], *, box_w: float = 62.0,
+                    box_h: float = 24.0) -> None:
+        """The first page's title area: the approval box on the right, beside it what `left(top, width)`
+        writes, which returns the y it reached; what follows starts under the taller of the two."""
+        top = self.get_y()
+        self.approval_box(self.w - self.r_margin - box_w, top, width=box_w, height=box_h)
+        y = left(top, self.content_width - box_w - 5)
+        self.set_text_color(*INK)
+        self.set_y(max(y, top + box_h) + 1)
+
+    def lines(self, x: float, y: float, width: float, text: str, line_h: float) -> float:
+        """`text` wrapped to `width` and drawn from `y` down in the current font; returns the y under it."""
+        for line in self.wrap(text, width):
+            self.draw_line(x, y, width, line, line_h)
+            y += line_h
+        return y
 
     def approval_box(self, x: float, y: float, *, width: float = 62.0, height: float = 24.0) -> None:
         """결재란: a vertical label and three signature boxes (prepared / reviewed / approved)."""
@@ -638,6 +656,34 @@ class ReportPdf(FPDF):
                 self.set_text_color(*RULE)
                 self.set_font(FAMILY, "", 6.5)
                 self.draw_line(cx, y + height - 4.2, col_w, "/", 3.5, "C")
+
+
+def new_report(*, title_key: str, lang: str, zone: ZoneInfo, number: str, organization: Mapping[str, str],
+               generated_at: datetime, running_title: str) -> ReportPdf:
+    """A report with its first page begun: the title `title_key` from the catalog (in Korean with its
+    `{title_key}_sub` beside it), `running_title` in the header band of the pages after the first."""
+    subtitle = tr(f"{title_key}_sub", lang) if lang == "ko" else ""
+    pdf = ReportPdf(lang=lang, zone=zone, title=tr(title_key, lang), subtitle=subtitle, number=number,
+                    organization=pick(organization, lang), generated_at=generated_at)
+    pdf.running_title = running_title
+    pdf.add_page()
+    return pdf
+
+
+Data = TypeVar("Data")
+
+
+class SectionWriter(Generic[Data]):
+    """What each report's sections are written with: the document, the report's data, the reader's language."""
+
+    def __init__(self, pdf: ReportPdf, data: Data, lang: str) -> None:
+        self.pdf = pdf
+        self.data = data
+        self.lang = lang
+
+    def t(self, key: str, **params: object) -> str:
+        """The label `key` in the reader's language."""
+        return tr(key, self.lang, **params)
 
 
 @contextmanager

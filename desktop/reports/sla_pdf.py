@@ -19,8 +19,9 @@ from desktop.reports.layout import (
     Cell,
     CellValue,
     Col,
-    ReportPdf,
+    SectionWriter,
     hex_rgb,
+    new_report,
     pdf_bytes,
     pick_text,
     readable_on,
@@ -37,14 +38,11 @@ COUNT_COLOR = (171, 187, 207)
 
 def render_sla_report(data: SlaMonthReport, *, lang: str, zone: ZoneInfo) -> bytes:
     """The finished PDF of a monthly SLA report."""
-    title = tr("sla_report", lang)
-    period = month_label(data.year, data.month, lang)
-    pdf = ReportPdf(lang=lang, zone=zone, title=title, subtitle=tr("sla_report_sub", lang) if lang == "ko" else "",
-                    number=period, organization=pick(data.organization, lang), generated_at=data.generated_at)
-    pdf.running_title = _scope_text(data, lang)
-    pdf.add_page()
+    pdf = new_report(title_key="sla_report", lang=lang, zone=zone, number=month_label(data.year, data.month, lang),
+                     organization=data.organization, generated_at=data.generated_at,
+                     running_title=_scope_text(data, lang))
     r = _Monthly(pdf, data, lang)
-    r.title_block()
+    pdf.title_block(r.title)
     r.summary(1)
     r.grades_and_states(2)
     r.rates_by_grade(3)
@@ -68,25 +66,23 @@ def _rate(met: int, judged: int) -> float | None:
     return met / judged if judged else None
 
 
+def _rate_color(rate: float | None) -> tuple[int, int, int] | None:
+    """Green from 95 %, red under 80 %, the text's own colour between (and for no rate)."""
+    if rate is None:
+        return None
+    return GREEN if rate >= 0.95 else (RED if rate < 0.8 else None)
+
+
 def _percent(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
 
 
-class _Monthly:
-    def __init__(self, pdf: ReportPdf, data: SlaMonthReport, lang: str) -> None:
-        self.pdf = pdf
-        self.data = data
-        self.lang = lang
-
-    def t(self, key: str, **params: object) -> str:
-        return tr(key, self.lang, **params)
-
+class _Monthly(SectionWriter[SlaMonthReport]):
     def rate_cell(self, met: int, judged: int) -> Cell:
         rate = _rate(met, judged)
         if rate is None:
             return Cell("-", color=MUTED)
-        color = GREEN if rate >= 0.95 else (RED if rate < 0.8 else None)
-        return Cell(f"{rate * 100:.1f}%  ({self.t('judged_of', met=met, judged=judged)})", color=color)
+        return Cell(f"{rate * 100:.1f}%  ({self.t('judged_of', met=met, judged=judged)})", color=_rate_color(rate))
 
     def minutes(self, value: float | None, level: int) -> str:
         if value is None:
@@ -96,12 +92,9 @@ class _Monthly:
 
     # title -------------------------------------------------------------------------------------
 
-    def title_block(self) -> None:
+    def title(self, top: float, left_w: float) -> float:
+        """The month, the scope and the period (beside the approval box)."""
         pdf, data = self.pdf, self.data
-        box_w, box_h = 62.0, 24.0
-        top = pdf.get_y()
-        left_w = pdf.content_width - box_w - 5
-        pdf.approval_box(pdf.w - pdf.r_margin - box_w, top, width=box_w, height=box_h)
         pdf.set_font(FAMILY, "B", 15)
         pdf.set_text_color(*INK)
         heading = f"{month_label(data.year, data.month, self.lang)} SLA"
@@ -113,13 +106,10 @@ class _Monthly:
             f"{self.t('period')}: {pdf.when(data.start)} ~ {pdf.when(data.end)} ({pdf.local(data.start).tzname()}, "
             f"{data.time_zone})",
         ]
+        pdf.set_text_color(*MUTED)
         for text in lines:
-            for line in pdf.wrap(text, left_w):
-                pdf.set_text_color(*MUTED)
-                pdf.draw_line(pdf.l_margin, y, left_w, line, 4.2)
-                y += 4.2
-        pdf.set_text_color(*INK)
-        pdf.set_y(max(y, top + box_h) + 1)
+            y = pdf.lines(pdf.l_margin, y, left_w, text, 4.2)
+        return y
 
     # 1. summary tiles --------------------------------------------------------------------------
 
@@ -136,8 +126,7 @@ class _Monthly:
                                  ("resolution_rate", total.resolution_met if total else 0,
                                   total.resolution_judged if total else 0)):
             rate = _rate(met, judged)
-            color = None if rate is None else (GREEN if rate >= 0.95 else (RED if rate < 0.8 else None))
-            tiles.append((t(key), _percent(rate), t("judged_of", met=met, judged=judged), color))
+            tiles.append((t(key), _percent(rate), t("judged_of", met=met, judged=judged), _rate_color(rate)))
         tiles.append((t("backlog"), f"{total.backlog if total else 0:,}", "", None))
         tiles.append((t("reopen_rate"), _percent(total.reopen_rate if total else None),
                       t("count_suffix", n=total.reopened) if total else "", None))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -74,7 +75,7 @@ class _LoadPage(QRunnable):
 
 
 class _PagedModel(QAbstractTableModel):
-    """Rows appended page by page; subclasses name their columns and how a page is read and a cell shown."""
+    """Rows appended page by page; subclasses name their columns, how a page is read and how a cell is shown."""
 
     COLUMNS: tuple[str, ...] = ()
     SORT_KEYS: ClassVar[dict[str, str]] = {}  # column → sort key of the list query
@@ -88,6 +89,7 @@ class _PagedModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.rows: list[Any] = []
+        self.filters: Any = None  # the list query's filter (a frozen dataclass with `case_ids`), set by subclasses
         self.order = self.DEFAULT_SORT
         self.loaded_at: float | None = None  # perf_counter when the first page of the current list arrived
         self.error = ""  # why the last page could not be read, in the user's language
@@ -103,7 +105,8 @@ class _PagedModel(QAbstractTableModel):
         """Column names in the user's language, shared with the list export."""
         return [column_label(column, self.session.language) for column in self.COLUMNS]
 
-    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
+    def list_page(self, filters: Any, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
+        """One page of the list query in the current order: its rows and the cursor after them."""
         raise NotImplementedError
 
     def display(self, row: Any, column: str) -> str:
@@ -126,6 +129,13 @@ class _PagedModel(QAbstractTableModel):
     @property
     def loading(self) -> bool:
         return self._pending is not None
+
+    def set_filters(self, filters: Any) -> None:
+        self.filters = filters
+        self.reload()
+
+    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
+        return self.list_page(self.filters, after, limit)
 
     def reload(self) -> None:
         """Drop what is loaded and read the first page again (filters or sort changed)."""
@@ -273,7 +283,9 @@ class _PagedModel(QAbstractTableModel):
                 self.endRemoveRows()
 
     def load_rows(self, case_ids: tuple[int, ...]) -> list[Any]:
-        raise NotImplementedError
+        """These cases' rows as the list's filter and order show them now (the ones it still matches)."""
+        rows, _cursor = self.list_page(replace(self.filters, case_ids=case_ids), None, len(case_ids))
+        return rows
 
 
 class IncidentTableModel(_PagedModel):
@@ -293,19 +305,10 @@ class IncidentTableModel(_PagedModel):
         self._clock.timeout.connect(self.tick)
         self._clock.start()
 
-    def set_filters(self, filters: IncidentFilter) -> None:
-        self.filters = filters
-        self.reload()
-
-    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
-        page = list_incidents(actor_id=self.session.actor.id, filters=self.filters, after=after, limit=limit,
+    def list_page(self, filters: Any, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
+        page = list_incidents(actor_id=self.session.actor.id, filters=filters, after=after, limit=limit,
                               sort=self.order)
         return page.rows, page.next_cursor
-
-    def load_rows(self, case_ids: tuple[int, ...]) -> list[Any]:
-        filters = IncidentFilter(**{**self.filters.__dict__, "case_ids": case_ids})
-        return list_incidents(actor_id=self.session.actor.id, filters=filters, limit=len(case_ids),
-                              sort=self.order).rows
 
     def kind_of(self, row: Any) -> str:
         return "incident"
@@ -352,19 +355,10 @@ class CaseTableModel(_PagedModel):
         self.kind = kind
         self.filters = CaseFilter()
 
-    def set_filters(self, filters: CaseFilter) -> None:
-        self.filters = filters
-        self.reload()
-
-    def load_page(self, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
-        page = list_cases(actor_id=self.session.actor.id, kind=self.kind, filters=self.filters, after=after,
+    def list_page(self, filters: Any, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
+        page = list_cases(actor_id=self.session.actor.id, kind=self.kind, filters=filters, after=after,
                           limit=limit, sort=self.order)
         return page.rows, page.next_cursor
-
-    def load_rows(self, case_ids: tuple[int, ...]) -> list[Any]:
-        filters = CaseFilter(**{**self.filters.__dict__, "case_ids": case_ids})
-        return list_cases(actor_id=self.session.actor.id, kind=self.kind, filters=filters, limit=len(case_ids),
-                          sort=self.order).rows
 
     def kind_of(self, row: Any) -> str:
         return self.kind

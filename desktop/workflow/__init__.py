@@ -14,6 +14,9 @@ The engine knows no domain: each wing registers its effects by name in the engin
 together: importing any part of the workflow imports the three effect modules below, so a process
 definition is always checked, and a transition always run, against the full registry.
 
+Each wing keeps the words it shows a person in its own `texts` module (`desktop.i18n.Catalog`s,
+key → Korean and English); its other modules hold keys, not sentences (`tests/unit/test_text_catalogs.py`).
+
 `tests/unit/test_architecture.py` and the import-linter contracts in `pyproject.toml` keep these
 walls standing.
 """

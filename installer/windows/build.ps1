@@ -9,7 +9,7 @@ $py = ".venv\Scripts\python.exe"
 & $py -m pip install --quiet -e ".[dist]" Pillow
 if ($LASTEXITCODE) { throw "pip install failed" }
 $version = & $py -c "import tomllib; print(tomllib.load(open('pyproject.toml', 'rb'))['project']['version'])"
-foreach ($ts in Get-ChildItem resources\translations\*.ts) {
+foreach ($ts in Get-ChildItem desktop\resources\translations\*.ts) {
     & .venv\Scripts\pyside6-lrelease.exe -silent $ts.FullName -qm ($ts.FullName -replace '\.ts$', '.qm')
 }
 & $py installer\render_icons.py build\icons

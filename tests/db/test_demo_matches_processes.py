@@ -1,7 +1,7 @@
 """The demo bank is data the workflow engine could have written.
 
 Every case, replayed event by event from its creating transition, follows its
-process definition (`resources/processes/*.toml`); its stamps are the times of
+process definition (`desktop/resources/processes/*.toml`); its stamps are the times of
 the transitions that stamp them; every other event is one the engine's effects
 and operations write; SLA pauses and clocks are what `sla` computes from them.
 """

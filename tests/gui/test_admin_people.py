@@ -166,6 +166,32 @@ def test_ci_screen_in_english(qtbot, bank):
     assert editor.retire_button.text() == "Retire"
 
 
+def test_every_form_input_is_named_by_its_label_and_tabs_in_order(qtbot, bank):
+    editor = CiEditor(session_of(bank))
+    people = UserEditor(session_of(bank))
+    qtbot.addWidget(editor)
+    qtbot.addWidget(people)
+    forms = {
+        editor: [("ci_code", "코드"), ("ci_name", "이름 (한국어)"), ("ci_description", "설명")],
+        people.users: [("user_login", "아이디"), ("user_email", "이메일"), ("user_time_zone", "시간대"),
+                       ("user_password", "암호")],
+        people.teams: [("team_code", "코드"), ("team_name", "이름 (한국어)"), ("team_parent", "상위 팀")],
+    }
+    for screen, fields in forms.items():
+        inputs = [screen.findChild(QWidget, name) for name, _label in fields]
+        assert [w.accessibleName() for w in inputs] == [label for _name, label in fields]
+    # the user form, top to bottom in the tab order
+    users = people.users
+    chain = [users.login, users.name, users.name_en, users.email, users.phone, users.job_title, users.team,
+             users.language, users.time_zone, users.password]
+    order, current = [users.login], users.login.nextInFocusChain()
+    while current is not users.login and len(order) < len(chain):
+        if current in chain:
+            order.append(current)
+        current = current.nextInFocusChain()
+    assert order == chain
+
+
 def find_row(table, text: str) -> int:
     for row in range(table.rowCount()):
         if table.item(row, 0).text() == text:

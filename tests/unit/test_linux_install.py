@@ -33,7 +33,7 @@ def fake_bundle(where: Path) -> Path:
         icon.write_bytes(b"\x89PNG stand-in")
     scalable = bundle / "share" / "icons" / "hicolor" / "scalable" / "apps" / "beacon.svg"
     scalable.parent.mkdir(parents=True)
-    shutil.copy(ROOT / "resources" / "icons" / "beacon.svg", scalable)
+    shutil.copy(ROOT / "desktop" / "resources" / "icons" / "beacon.svg", scalable)
     for script in ("install.sh", "uninstall.sh"):
         shutil.copy(LINUX / script, bundle / script)
         (bundle / script).chmod(0o755)
@@ -123,7 +123,7 @@ def test_render_icons_makes_every_size_from_the_svg(tmp_path):
         assert (image.width(), image.height()) == (size, size)
         assert image.pixelColor(size // 2, size // 2).alpha() > 0  # something was drawn
     assert (out / "hicolor" / "scalable" / "apps" / "beacon.svg").read_bytes() == \
-        (ROOT / "resources" / "icons" / "beacon.svg").read_bytes()
+        (ROOT / "desktop" / "resources" / "icons" / "beacon.svg").read_bytes()
 
 
 @pytest.mark.skipif(not (BUILT / "beacon").exists(), reason="no bundle: run `make dist` (CI does)")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-TS = ROOT / "resources" / "translations" / "beacon_ko.ts"
+TS = ROOT / "desktop" / "resources" / "translations" / "beacon_ko.ts"
 
 
 def _messages(path: Path) -> dict[tuple[str, str], ET.Element]:
@@ -38,5 +38,5 @@ def test_the_ts_file_has_every_string_of_the_views(tmp_path):
     subprocess.run([tool, *sources, "-ts", str(fresh)], check=True, capture_output=True, timeout=120)
     missing = set(_messages(fresh)) - set(_messages(TS))
     assert missing == set(), ("run: pyside6-lupdate desktop/views/*.py desktop/views/admin/*.py "
-                              "-ts resources/translations/beacon_ko.ts "
+                              "-ts desktop/resources/translations/beacon_ko.ts "
                               "-no-obsolete -locations none")

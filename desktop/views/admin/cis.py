@@ -6,21 +6,16 @@ the user's language and nothing is saved. Retired CIs stay listed (greyed) with 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.admin.forms import (
+    MessageLine,
+    RecordPanel,
+    button_row,
+    fit_columns,
+    form_panel,
+    heading,
+    labelled_form,
+    line_edit,
+    push_button,
+    search_while_typing,
+    table_defaults,
+)
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.workflow.admin import cis as admin_cis
@@ -39,26 +47,6 @@ from desktop.workflow.common import session as session_service
 from desktop.workflow.engine.process import state_label
 
 RETIRED_GREY = QColor("#9e9e9e")
-
-
-class MessageLine(QLabel):
-    """What the last save did, or why it was refused, under the form (never a blocking dialog)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("", parent)
-        self.setWordWrap(True)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def error(self, error: BeaconError, language: str) -> None:
-        self.setStyleSheet("color: #e53935; font-weight: bold;")
-        self.setText(error.message(language))
-
-    def done(self, text: str) -> None:
-        self.setStyleSheet("color: #43a047;")
-        self.setText(text)
-
-    def clear_message(self) -> None:
-        self.setText("")
 
 
 class Confirm:
@@ -70,29 +58,7 @@ class Confirm:
         return answer == QMessageBox.StandardButton.Yes
 
 
-def fit_columns(table: QTableWidget) -> None:
-    """Size columns to their contents and to their header, which the theme draws in capitals."""
-    header = table.horizontalHeader()
-    header.setResizeContentsPrecision(200)  # measure the first rows, not thousands
-    table.resizeColumnsToContents()
-    metrics = header.fontMetrics()
-    for column in range(table.columnCount()):
-        item = table.horizontalHeaderItem(column)
-        wanted = int(metrics.horizontalAdvance(item.text().upper()) * 1.1) + 30 if item else 0
-        if header.sectionSize(column) < wanted:
-            header.resizeSection(column, wanted)
-
-
-def scrolling(widget: QWidget, parent: QWidget) -> QScrollArea:
-    """A form that scrolls instead of being squeezed when the window is small."""
-    area = QScrollArea(parent)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-class CiEditor(QWidget):
+class CiEditor(RecordPanel):
     """Create, edit, retire and relate configuration items; see the incidents of each."""
 
     sig_open_case = Signal(int)
@@ -119,9 +85,7 @@ class CiEditor(QWidget):
         self.tree.setHeaderLabels([self.tr("Code"), self.tr("Name"), self.tr("Impact")])
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.currentItemChanged.connect(self._picked)
-        new = QPushButton(self.tr("New configuration item"), self)
-        new.setObjectName("ci_new")
-        new.clicked.connect(self.new_ci)
+        new = push_button(self, self.tr("New configuration item"), "ci_new", self.new_ci)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -133,18 +97,10 @@ class CiEditor(QWidget):
         lv.addWidget(self.tree, 1)
         lv.addWidget(new)
         # the form
-        self.heading = QLabel(self)
-        self.heading.setObjectName("ci_heading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSize(font.pointSize() + 2)
-        self.heading.setFont(font)
-        self.code = QLineEdit(self)
-        self.code.setObjectName("ci_code")
-        self.name = QLineEdit(self)
-        self.name.setObjectName("ci_name")
-        self.name_en = QLineEdit(self)
-        self.name_en.setObjectName("ci_name_en")
+        self.heading = heading(self, "ci_heading")
+        self.code = line_edit(self, "ci_code")
+        self.name = line_edit(self, "ci_name")
+        self.name_en = line_edit(self, "ci_name_en")
         self.kind = QComboBox(self)
         self.kind.setObjectName("ci_kind")
         for code, label in admin_cis.KIND_LABELS.items():
@@ -157,35 +113,26 @@ class CiEditor(QWidget):
         self.description = QPlainTextEdit(self)
         self.description.setObjectName("ci_description")
         self.description.setMaximumHeight(60)
-        form = QFormLayout()
-        form.addRow(self.tr("Code"), self.code)
-        form.addRow(self.tr("Name (Korean)"), self.name)
-        form.addRow(self.tr("Name (English)"), self.name_en)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("Impact"), self.impact)
-        form.addRow(self.tr("Team"), self.team)
-        form.addRow(self.tr("Description"), self.description)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("ci_save")
-        self.save_button.clicked.connect(self.save)
-        self.retire_button = QPushButton(self.tr("Retire"), self)
-        self.retire_button.setObjectName("ci_retire")
-        self.retire_button.clicked.connect(self.toggle_retired)
-        self.delete_button = QPushButton(self.tr("Delete"), self)
-        self.delete_button.setObjectName("ci_delete")
-        self.delete_button.clicked.connect(self.delete)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.retire_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        form = labelled_form([
+            (self.tr("Code"), self.code),
+            (self.tr("Name (Korean)"), self.name),
+            (self.tr("Name (English)"), self.name_en),
+            (self.tr("Kind"), self.kind),
+            (self.tr("Impact"), self.impact),
+            (self.tr("Team"), self.team),
+            (self.tr("Description"), self.description),
+        ])
+        self.save_button = push_button(self, self.tr("Save"), "ci_save", self.save)
+        self.retire_button = push_button(self, self.tr("Retire"), "ci_retire", self.toggle_retired)
+        self.delete_button = push_button(self, self.tr("Delete"), "ci_delete", self.delete)
+        buttons = button_row(self.save_button, self.retire_button, self.delete_button)
         self.message = MessageLine(self)
         self.message.setObjectName("ci_message")
         # relations
         self.relations = QTableWidget(0, 3, self)
         self.relations.setObjectName("ci_relations")
         self.relations.setHorizontalHeaderLabels([self.tr("Relation"), self.tr("Code"), self.tr("Name")])
-        self._table_defaults(self.relations)
+        table_defaults(self.relations)
         self.relation_kind = QComboBox(self)
         self.relation_kind.setObjectName("relation_kind")
         for code, label in admin_cis.RELATION_KINDS.items():
@@ -195,12 +142,9 @@ class CiEditor(QWidget):
         self.relation_target.setEditable(True)  # type to find a CI among many
         self.relation_target.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.relation_target.setMinimumContentsLength(18)
-        add = self.relation_add_button = QPushButton(self.tr("Add"), self)
-        add.setObjectName("relation_add")
-        add.clicked.connect(self.add_relation)
-        remove = self.relation_remove_button = QPushButton(self.tr("Remove selected"), self)
-        remove.setObjectName("relation_remove")
-        remove.clicked.connect(self.remove_relation)
+        add = self.relation_add_button = push_button(self, self.tr("Add"), "relation_add", self.add_relation)
+        remove = self.relation_remove_button = push_button(self, self.tr("Remove selected"), "relation_remove",
+                                                           self.remove_relation)
         relation_box = QWidget(self)
         rv = QVBoxLayout(relation_box)
         rv.addWidget(self.relations, 1)
@@ -215,7 +159,7 @@ class CiEditor(QWidget):
         self.incidents.setObjectName("ci_incidents")
         self.incidents.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Title"), self.tr("State"),
                                                   self.tr("Grade"), self.tr("Registered")])
-        self._table_defaults(self.incidents)
+        table_defaults(self.incidents)
         self.incidents.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.incidents.cellDoubleClicked.connect(self._open_incident)
         incident_box = QWidget(self)
@@ -225,18 +169,8 @@ class CiEditor(QWidget):
         self.lower_tabs.setObjectName("ci_lower_tabs")
         self.lower_tabs.addTab(relation_box, self.tr("Relations"))
         self.lower_tabs.addTab(incident_box, self.tr("Incidents of this item"))
-        fields = QWidget(self)
-        fv = QVBoxLayout(fields)
-        fv.setContentsMargins(0, 0, 0, 0)
-        fv.addWidget(self.heading)
-        fv.addLayout(form)
-        fv.addStretch(1)
-        upper = QWidget(self)  # the fields scroll; the buttons and what they did stay in view
-        uv = QVBoxLayout(upper)
-        uv.setContentsMargins(0, 0, 0, 0)
-        uv.addWidget(scrolling(fields, self), 1)
-        uv.addLayout(buttons)
-        uv.addWidget(self.message)
+        # the fields scroll; the buttons and what they did stay in view
+        upper = form_panel(self, [self.heading, form], [buttons, self.message])
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(upper)
         right.addWidget(self.lower_tabs)
@@ -249,11 +183,7 @@ class CiEditor(QWidget):
         splitter.setSizes([420, 640])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
-        self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(lambda: self.refresh(choices=False))
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer = search_while_typing(self, self.search, lambda: self.refresh(choices=False))
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.show_retired.toggled.connect(lambda _on: self.refresh())
         self.refresh()
@@ -261,14 +191,6 @@ class CiEditor(QWidget):
 
     def title(self) -> str:
         return self.tr("Configuration items")
-
-    @staticmethod
-    def _table_defaults(table: QTableWidget) -> None:
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.horizontalHeader().setStretchLastSection(True)
 
     def _fill_choices(self) -> None:
         """Impact levels and teams as they are now; what the form had chosen stays chosen."""
@@ -340,10 +262,8 @@ class CiEditor(QWidget):
 
     def open_ci(self, ci_id: int) -> None:
         """Show one CI in the form, with its relations and incidents (as a click in the list does)."""
-        try:
-            row = admin_cis.get_ci(ci_id)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.message.attempt(lambda: admin_cis.get_ci(ci_id), self.session.language)
+        if row is None:
             return
         self.current = row
         self.message.clear_message()
@@ -351,6 +271,9 @@ class CiEditor(QWidget):
         self._load_relations()
         self._load_incidents()
         self._fill_targets()
+
+    def open_record(self, record_id: int) -> None:
+        self.open_ci(record_id)
 
     def _load_form(self, row: admin_cis.CiRow | None) -> None:
         self.code.setText(row.code if row else "")
@@ -392,18 +315,13 @@ class CiEditor(QWidget):
 
     def save(self) -> admin_cis.CiRow | None:
         """Save the form as a new CI or over the one shown; a refusal keeps what was typed."""
-        try:
-            row = admin_cis.save_ci(
-                actor_id=self.session.actor.id, ci_id=self.current.id if self.current else None,
-                code=self.code.text(), name=self.name.text(), name_en=self.name_en.text(),
-                kind=self.kind.currentData(), impact=self.impact.currentData() or "", team_id=self.team.currentData(),
-                description=self.description.toPlainText(), version=self.current.version if self.current else None)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.saved(lambda: admin_cis.save_ci(
+            actor_id=self.session.actor.id, ci_id=self.current.id if self.current else None,
+            code=self.code.text(), name=self.name.text(), name_en=self.name_en.text(),
+            kind=self.kind.currentData(), impact=self.impact.currentData() or "", team_id=self.team.currentData(),
+            description=self.description.toPlainText(), version=self.current.version if self.current else None))
+        if row is None:
             return None
-        self.current = row
-        self.refresh()
-        self.open_ci(row.id)
         self.message.done(self.tr("Saved {0}.").format(row.code))
         return row
 
@@ -411,15 +329,9 @@ class CiEditor(QWidget):
         """Retire the CI shown (it leaves the registration pickers) or return it to service."""
         if self.current is None:
             return
-        try:
-            row = admin_cis.set_ci_active(actor_id=self.session.actor.id, ci_id=self.current.id,
-                                          active=not self.current.is_active, version=self.current.version)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.flip_active(admin_cis.set_ci_active, "ci_id")
+        if row is None:
             return
-        self.current = row
-        self.refresh()
-        self.open_ci(row.id)
         self.message.done(self.tr("{0} is retired: it is no longer offered for new incidents; its history stays.")
                           .format(row.code) if not row.is_active else self.tr("{0} is in service again.")
                           .format(row.code))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
-from desktop.views.admin.cis import MessageLine, fit_columns
+from desktop.views.admin.forms import MessageLine, fit_columns
 from desktop.views.session import ClientSession
 from desktop.workflow.integrations import importer
 from desktop.workflow.integrations.importer import ImportReport, Mapping

@@ -7,7 +7,7 @@ refusal is shown under the form in the user's language and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -31,7 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
-from desktop.views.admin.cis import RETIRED_GREY, CiEditor, MessageLine, fit_columns, scrolling
+from desktop.views.admin.cis import RETIRED_GREY
+from desktop.views.admin.forms import (
+    MessageLine,
+    RecordPanel,
+    button_row,
+    fit_columns,
+    form_panel,
+    heading,
+    labelled_form,
+    line_edit,
+    push_button,
+    search_while_typing,
+    table_defaults,
+)
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.workflow.admin import people as admin_people
@@ -98,11 +109,39 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
     table.setObjectName(name)
     table.setHorizontalHeaderLabels(headers)
-    CiEditor._table_defaults(table)
+    table_defaults(table)
     return table
 
 
-class UsersPanel(QWidget):
+def _fill(table: QTableWidget, rows: list[tuple[int, bool, tuple[str, ...]]], keep: int | None) -> None:
+    """Rows of (id, active, texts): disabled ones greyed, the row of `keep` selected again (quietly)."""
+    table.blockSignals(True)
+    table.setRowCount(len(rows))
+    select = -1
+    for r, (row_id, active, values) in enumerate(rows):
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setData(Qt.ItemDataRole.UserRole, row_id)
+            if not active:
+                item.setForeground(QBrush(RETIRED_GREY))
+            table.setItem(r, c, item)
+        if row_id == keep:
+            select = r
+    fit_columns(table)
+    if select >= 0:
+        table.selectRow(select)
+    table.blockSignals(False)
+
+
+def _picked_id(table: QTableWidget) -> int | None:
+    """The id of the row picked in `table`, if one is."""
+    row = table.currentRow()
+    if row >= 0 and table.item(row, 0) is not None:
+        return int(table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+    return None
+
+
+class UsersPanel(RecordPanel):
     """The users table and the form of the selected user."""
 
     def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
@@ -121,9 +160,7 @@ class UsersPanel(QWidget):
         self.table = _table(self, "user_table", [self.tr("User name"), self.tr("Name"), self.tr("Team"),
                                                  self.tr("Last sign-in"), self.tr("Roles")])
         self.table.itemSelectionChanged.connect(self._picked)
-        new = QPushButton(self.tr("New user"), self)
-        new.setObjectName("user_new")
-        new.clicked.connect(self.new_user)
+        new = push_button(self, self.tr("New user"), "user_new", self.new_user)
         left = QWidget(self)
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
@@ -134,24 +171,13 @@ class UsersPanel(QWidget):
         lv.addWidget(self.table, 1)
         lv.addWidget(new)
         # form
-        self.heading = QLabel(self)
-        self.heading.setObjectName("user_heading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSize(font.pointSize() + 2)
-        self.heading.setFont(font)
-        self.login = QLineEdit(self)
-        self.login.setObjectName("user_login")
-        self.name = QLineEdit(self)
-        self.name.setObjectName("user_name")
-        self.name_en = QLineEdit(self)
-        self.name_en.setObjectName("user_name_en")
-        self.email = QLineEdit(self)
-        self.email.setObjectName("user_email")
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("user_phone")
-        self.job_title = QLineEdit(self)
-        self.job_title.setObjectName("user_title")
+        self.heading = heading(self, "user_heading")
+        self.login = line_edit(self, "user_login")
+        self.name = line_edit(self, "user_name")
+        self.name_en = line_edit(self, "user_name_en")
+        self.email = line_edit(self, "user_email")
+        self.phone = line_edit(self, "user_phone")
+        self.job_title = line_edit(self, "user_title")
         self.team = QComboBox(self)
         self.team.setObjectName("user_team")
         self.language = QComboBox(self)
@@ -165,22 +191,22 @@ class UsersPanel(QWidget):
         self.time_zone.addItems(admin_people.time_zones())
         self.time_zone.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.time_zone.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        self.password = QLineEdit(self)
-        self.password.setObjectName("user_password")
+        self.password = line_edit(self, "user_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("empty: generate one"))
         self.password_label = QLabel(self.tr("Password"), self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.login)
-        form.addRow(self.tr("Name (Korean)"), self.name)
-        form.addRow(self.tr("Name (English)"), self.name_en)
-        form.addRow(self.tr("E-mail"), self.email)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("Job title"), self.job_title)
-        form.addRow(self.tr("Team"), self.team)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Time zone"), self.time_zone)
-        form.addRow(self.password_label, self.password)
+        form = labelled_form([
+            (self.tr("User name"), self.login),
+            (self.tr("Name (Korean)"), self.name),
+            (self.tr("Name (English)"), self.name_en),
+            (self.tr("E-mail"), self.email),
+            (self.tr("Phone"), self.phone),
+            (self.tr("Job title"), self.job_title),
+            (self.tr("Team"), self.team),
+            (self.tr("Language"), self.language),
+            (self.tr("Time zone"), self.time_zone),
+            (self.password_label, self.password),
+        ])
         # roles
         self.role_boxes: dict[str, QCheckBox] = {}
         roles_box = QGroupBox(self.tr("Roles"), self)
@@ -208,20 +234,10 @@ class UsersPanel(QWidget):
         cf.addWidget(self.by_webhook, 1, 0)
         cf.addWidget(self.webhook_target, 1, 1)
         # buttons and messages
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("user_save")
-        self.save_button.clicked.connect(self.save)
-        self.active_button = QPushButton(self.tr("Disable"), self)
-        self.active_button.setObjectName("user_active")
-        self.active_button.clicked.connect(self.toggle_active)
-        self.reset_button = QPushButton(self.tr("Reset password…"), self)
-        self.reset_button.setObjectName("user_reset_password")
-        self.reset_button.clicked.connect(self.reset_password)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.active_button)
-        buttons.addWidget(self.reset_button)
-        buttons.addStretch(1)
+        self.save_button = push_button(self, self.tr("Save"), "user_save", self.save)
+        self.active_button = push_button(self, self.tr("Disable"), "user_active", self.toggle_active)
+        self.reset_button = push_button(self, self.tr("Reset password…"), "user_reset_password", self.reset_password)
+        buttons = button_row(self.save_button, self.active_button, self.reset_button)
         self.message = MessageLine(self)
         self.message.setObjectName("user_message")
         self.shown_password = QLineEdit(self)
@@ -231,21 +247,8 @@ class UsersPanel(QWidget):
         shown = QHBoxLayout()
         shown.addWidget(self.shown_password_label)
         shown.addWidget(self.shown_password, 1)
-        fields = QWidget(self)
-        fv = QVBoxLayout(fields)
-        fv.setContentsMargins(0, 0, 0, 0)
-        fv.addWidget(self.heading)
-        fv.addLayout(form)
-        fv.addWidget(roles_box)
-        fv.addWidget(channels_box)
-        fv.addStretch(1)
-        right = QWidget(self)  # the fields scroll; the buttons and what they did stay in view
-        rv = QVBoxLayout(right)
-        rv.setContentsMargins(0, 0, 0, 0)
-        rv.addWidget(scrolling(fields, self), 1)
-        rv.addLayout(buttons)
-        rv.addWidget(self.message)
-        rv.addLayout(shown)
+        # the fields scroll; the buttons and what they did stay in view
+        right = form_panel(self, [self.heading, form, roles_box, channels_box], [buttons, self.message, shown])
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -253,11 +256,7 @@ class UsersPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.reload_teams()
-        self._search_timer = QTimer(self)  # search once typing pauses, not on every keystroke
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self._search_timer = search_while_typing(self, self.search, self.refresh)
         self.active_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh()
         self.new_user()
@@ -276,48 +275,38 @@ class UsersPanel(QWidget):
         keep = self.current.id if self.current else None
         rows = admin_people.list_users(text=self.search.text(), active=self.active_filter.currentData())
         role_names = {code: self.session.pick(n, e) for code, n, e in admin_people.global_roles()}
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        select = -1
-        for r, row in enumerate(rows):
+        shown = []
+        for row in rows:
             name = self.session.pick(row.name, row.name_en)
             if not row.is_active:
                 name = self.tr("{0} (disabled)").format(name)
-            values = (row.login, name, self.session.pick(row.team_name, row.team_name_en),
-                      local_text(row.last_login_at, self.session.time_zone),
-                      ", ".join(role_names.get(c, c) for c in row.roles))
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                if not row.is_active:
-                    item.setForeground(QBrush(RETIRED_GREY))
-                self.table.setItem(r, c, item)
-            if row.id == keep:
-                select = r
-        fit_columns(self.table)
-        if select >= 0:
-            self.table.selectRow(select)
-        self.table.blockSignals(False)
+            shown.append((row.id, row.is_active, (
+                row.login, name, self.session.pick(row.team_name, row.team_name_en),
+                local_text(row.last_login_at, self.session.time_zone),
+                ", ".join(role_names.get(c, c) for c in row.roles))))
+        _fill(self.table, shown, keep)
 
     def _picked(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0 and self.table.item(row, 0) is not None:
-            self.open_user(int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)))
+        user_id = _picked_id(self.table)
+        if user_id is not None:
+            self.open_user(user_id)
 
     # --- form ----------------------------------------------------------------------------
 
     def open_user(self, user_id: int) -> None:
         """Show one user in the form, with roles and channels."""
-        try:
-            row = admin_people.get_user(user_id)
-            channels = admin_people.channels_of(user_id)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        found = self.message.attempt(lambda: (admin_people.get_user(user_id), admin_people.channels_of(user_id)),
+                                     self.session.language)
+        if found is None:
             return
+        row, channels = found
         self.current = row
         self.message.clear_message()
         self._hide_password()
         self._load(row, channels)
+
+    def open_record(self, record_id: int) -> None:
+        self.open_user(record_id)
 
     def _load(self, row: admin_people.UserRow | None, channels: admin_people.Channels) -> None:
         self.login.setText(row.login if row else "")
@@ -376,21 +365,17 @@ class UsersPanel(QWidget):
                                          webhook=self.by_webhook.isChecked(),
                                          webhook_target=self.webhook_target.text())
         roles = tuple(code for code, box in self.role_boxes.items() if box.isChecked())
-        try:
-            saved = admin_people.save_user(
-                actor_id=self.session.actor.id, user_id=self.current.id if self.current else None,
-                login=self.login.text(), name=self.name.text(), name_en=self.name_en.text(), email=self.email.text(),
-                phone=self.phone.text(), title=self.job_title.text(), team_id=self.team.currentData(),
-                language=self.language.currentData(), time_zone=self.time_zone.currentText().strip(),
-                version=self.current.version if self.current else None,
-                password=(self.password.text() or None) if self.current is None else None,
-                roles=roles, channels=channels)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        saved = self.message.attempt(lambda: admin_people.save_user(
+            actor_id=self.session.actor.id, user_id=self.current.id if self.current else None,
+            login=self.login.text(), name=self.name.text(), name_en=self.name_en.text(), email=self.email.text(),
+            phone=self.phone.text(), title=self.job_title.text(), team_id=self.team.currentData(),
+            language=self.language.currentData(), time_zone=self.time_zone.currentText().strip(),
+            version=self.current.version if self.current else None,
+            password=(self.password.text() or None) if self.current is None else None,
+            roles=roles, channels=channels), self.session.language)
+        if saved is None:
             return None
-        self.current = saved.user
-        self.refresh()
-        self.open_user(saved.user.id)
+        self.show_saved(saved.user)
         self.message.done(self.tr("Saved {0}.").format(saved.user.login))
         if saved.password:
             self._show_password(saved.password)
@@ -400,15 +385,9 @@ class UsersPanel(QWidget):
         """Disable the user shown (no sign-in, gone from pickers, history kept) or enable them again."""
         if self.current is None:
             return
-        try:
-            row = admin_people.set_user_active(actor_id=self.session.actor.id, user_id=self.current.id,
-                                               active=not self.current.is_active, version=self.current.version)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.flip_active(admin_people.set_user_active, "user_id")
+        if row is None:
             return
-        self.current = row
-        self.refresh()
-        self.open_user(row.id)
         if row.is_active:
             self.message.done(self.tr("{0} can sign in again.").format(row.login))
             return
@@ -436,7 +415,7 @@ class UsersPanel(QWidget):
             self._show_password(generated)
 
 
-class TeamsPanel(QWidget):
+class TeamsPanel(RecordPanel):
     """Teams: create, rename, move under a parent, disable when empty."""
 
     sig_teams_changed = Signal()  # the users' team picker follows
@@ -448,41 +427,24 @@ class TeamsPanel(QWidget):
         self.table = _table(self, "team_table", [self.tr("Code"), self.tr("Name"), self.tr("Parent team"),
                                                  self.tr("Active members"), self.tr("Status")])
         self.table.itemSelectionChanged.connect(self._picked)
-        self.heading = QLabel(self)
-        self.heading.setObjectName("team_heading")
-        font = self.heading.font()
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.code = QLineEdit(self)
-        self.code.setObjectName("team_code")
-        self.name = QLineEdit(self)
-        self.name.setObjectName("team_name")
-        self.name_en = QLineEdit(self)
-        self.name_en.setObjectName("team_name_en")
-        self.email = QLineEdit(self)
-        self.email.setObjectName("team_email")
+        self.heading = heading(self, "team_heading", larger=False)
+        self.code = line_edit(self, "team_code")
+        self.name = line_edit(self, "team_name")
+        self.name_en = line_edit(self, "team_name_en")
+        self.email = line_edit(self, "team_email")
         self.parent_team = QComboBox(self)
         self.parent_team.setObjectName("team_parent")
-        form = QFormLayout()
-        form.addRow(self.tr("Code"), self.code)
-        form.addRow(self.tr("Name (Korean)"), self.name)
-        form.addRow(self.tr("Name (English)"), self.name_en)
-        form.addRow(self.tr("E-mail"), self.email)
-        form.addRow(self.tr("Parent team"), self.parent_team)
-        new = QPushButton(self.tr("New team"), self)
-        new.setObjectName("team_new")
-        new.clicked.connect(self.new_team)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("team_save")
-        self.save_button.clicked.connect(self.save)
-        self.active_button = QPushButton(self.tr("Disable"), self)
-        self.active_button.setObjectName("team_active")
-        self.active_button.clicked.connect(self.toggle_active)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.active_button)
-        buttons.addWidget(new)
-        buttons.addStretch(1)
+        form = labelled_form([
+            (self.tr("Code"), self.code),
+            (self.tr("Name (Korean)"), self.name),
+            (self.tr("Name (English)"), self.name_en),
+            (self.tr("E-mail"), self.email),
+            (self.tr("Parent team"), self.parent_team),
+        ])
+        new = push_button(self, self.tr("New team"), "team_new", self.new_team)
+        self.save_button = push_button(self, self.tr("Save"), "team_save", self.save)
+        self.active_button = push_button(self, self.tr("Disable"), "team_active", self.toggle_active)
+        buttons = button_row(self.save_button, self.active_button, new)
         self.message = MessageLine(self)
         self.message.setObjectName("team_message")
         right = QWidget(self)
@@ -505,25 +467,10 @@ class TeamsPanel(QWidget):
     def refresh(self) -> None:
         keep = self.current.id if self.current else None
         rows = admin_people.list_teams()
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        select = -1
-        for r, row in enumerate(rows):
-            values = (row.code, self.session.pick(row.name, row.name_en),
-                      self.session.pick(row.parent_name, row.parent_name_en), str(row.active_members),
-                      self.tr("active") if row.is_active else self.tr("disabled"))
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row.id)
-                if not row.is_active:
-                    item.setForeground(QBrush(RETIRED_GREY))
-                self.table.setItem(r, c, item)
-            if row.id == keep:
-                select = r
-        fit_columns(self.table)
-        if select >= 0:
-            self.table.selectRow(select)
-        self.table.blockSignals(False)
+        _fill(self.table, [(row.id, row.is_active, (
+            row.code, self.session.pick(row.name, row.name_en),
+            self.session.pick(row.parent_name, row.parent_name_en), str(row.active_members),
+            self.tr("active") if row.is_active else self.tr("disabled"))) for row in rows], keep)
         self._fill_parents()
 
     def _fill_parents(self) -> None:
@@ -536,19 +483,20 @@ class TeamsPanel(QWidget):
         self.parent_team.setCurrentIndex(max(0, self.parent_team.findData(keep)))
 
     def _picked(self) -> None:
-        row = self.table.currentRow()
-        if row >= 0 and self.table.item(row, 0) is not None:
-            self.open_team(int(self.table.item(row, 0).data(Qt.ItemDataRole.UserRole)))
+        team_id = _picked_id(self.table)
+        if team_id is not None:
+            self.open_team(team_id)
 
     def open_team(self, team_id: int) -> None:
-        try:
-            row = admin_people.get_team(team_id)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.message.attempt(lambda: admin_people.get_team(team_id), self.session.language)
+        if row is None:
             return
         self.current = row
         self.message.clear_message()
         self._load(row)
+
+    def open_record(self, record_id: int) -> None:
+        self.open_team(record_id)
 
     def _load(self, row: admin_people.TeamRow | None) -> None:
         self._fill_parents()
@@ -573,18 +521,12 @@ class TeamsPanel(QWidget):
         self._load(None)
 
     def save(self) -> admin_people.TeamRow | None:
-        try:
-            row = admin_people.save_team(actor_id=self.session.actor.id,
-                                         team_id=self.current.id if self.current else None, code=self.code.text(),
-                                         name=self.name.text(), name_en=self.name_en.text(),
-                                         parent_id=self.parent_team.currentData(), email=self.email.text(),
-                                         version=self.current.version if self.current else None)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.saved(lambda: admin_people.save_team(
+            actor_id=self.session.actor.id, team_id=self.current.id if self.current else None, code=self.code.text(),
+            name=self.name.text(), name_en=self.name_en.text(), parent_id=self.parent_team.currentData(),
+            email=self.email.text(), version=self.current.version if self.current else None))
+        if row is None:
             return None
-        self.current = row
-        self.refresh()
-        self.open_team(row.id)
         self.message.done(self.tr("Saved {0}.").format(row.code))
         self.sig_teams_changed.emit()
         return row
@@ -592,15 +534,9 @@ class TeamsPanel(QWidget):
     def toggle_active(self) -> None:
         if self.current is None:
             return
-        try:
-            row = admin_people.set_team_active(actor_id=self.session.actor.id, team_id=self.current.id,
-                                               active=not self.current.is_active, version=self.current.version)
-        except BeaconError as exc:
-            self.message.error(exc, self.session.language)
+        row = self.flip_active(admin_people.set_team_active, "team_id")
+        if row is None:
             return
-        self.current = row
-        self.refresh()
-        self.open_team(row.id)
         self.message.done(self.tr("Team {0} disabled.").format(row.code) if not row.is_active
                           else self.tr("Team {0} enabled.").format(row.code))
         self.sig_teams_changed.emit()

@@ -26,44 +26,17 @@ from desktop.models import (
     utcnow,
 )
 from desktop.models.versioning import update_versioned
+from desktop.workflow.admin.texts import CI_FIELDS as FIELDS
+from desktop.workflow.admin.texts import KIND_LABELS as KIND_LABELS  # re-exported: the views read it here
+from desktop.workflow.admin.texts import RELATION_KINDS, TEXTS
+from desktop.workflow.admin.texts import RELATION_PHRASES as RELATION_PHRASES  # re-exported too
 from desktop.workflow.cases.queries import PAGE_SIZE, IncidentFilter, IncidentRow, list_incidents
 from desktop.workflow.common.audit import admin_change, record
 
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "application": {"ko": "업무시스템", "en": "Application"},
-    "server": {"ko": "서버", "en": "Server"},
-    "database": {"ko": "데이터베이스", "en": "Database"},
-    "network": {"ko": "네트워크", "en": "Network"},
-    "storage": {"ko": "스토리지", "en": "Storage"},
-    "middleware": {"ko": "미들웨어", "en": "Middleware"},
-    "other": {"ko": "기타", "en": "Other"},
-}
-RELATION_KINDS: dict[str, dict[str, str]] = {
-    "runs_on": {"ko": "실행 기반", "en": "runs on"},
-    "depends_on": {"ko": "의존", "en": "depends on"},
-    "connects_to": {"ko": "연결", "en": "connects to"},
-}
-# How a relation reads from the CI on each end: (kind, this CI is the source) → label.
-RELATION_PHRASES: dict[tuple[str, bool], dict[str, str]] = {
-    ("runs_on", True): {"ko": "실행 기반 →", "en": "runs on →"},
-    ("runs_on", False): {"ko": "← 이 항목 위에서 실행", "en": "← runs on this"},
-    ("depends_on", True): {"ko": "의존 →", "en": "depends on →"},
-    ("depends_on", False): {"ko": "← 이 항목에 의존", "en": "← depends on this"},
-    ("connects_to", True): {"ko": "연결 →", "en": "connects to →"},
-    ("connects_to", False): {"ko": "← 이 항목에 연결", "en": "← connects to this"},
-}
 # Relations that say "this one needs that one": following them must never lead back.
 ACYCLIC_KINDS = ("runs_on", "depends_on")
 CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,59}$")
-FIELDS: dict[str, dict[str, str]] = {
-    "code": {"ko": "코드", "en": "Code"},
-    "name": {"ko": "이름", "en": "Name"},
-    "kind": {"ko": "종류", "en": "Kind"},
-    "impact": {"ko": "영향도", "en": "Impact"},
-    "team": {"ko": "담당 팀", "en": "Team"},
-    "relation": {"ko": "관계", "en": "Relation"},
-}
-CI_WORD = {"ko": "구성 항목", "en": "Configuration item"}
+CI_WORD = TEXTS.pair("cis.configuration_item")
 
 
 @dataclass(frozen=True)
@@ -97,8 +70,8 @@ class RelationRow:
     other_active: bool
 
 
-def _bad(field: str, ko: str, en: str) -> BeaconError:
-    return BeaconError("workflow.bad_value", field=FIELDS[field], reason={"ko": ko, "en": en})
+def _bad(field: str, reason: dict[str, str]) -> BeaconError:
+    return BeaconError("workflow.bad_value", field=FIELDS[field], reason=reason)
 
 
 def _row(t: tuple) -> CiRow:
@@ -153,12 +126,11 @@ def get_ci(ci_id: int) -> CiRow:
 def _impact_id(kind: str, impact: str) -> int | None:
     if not impact:
         if kind == "application":
-            raise _bad("impact", "업무시스템에는 영향도가 있어야 등급을 계산할 수 있습니다",
-                       "an application needs an impact level so incidents get a grade")
+            raise _bad("impact", TEXTS.pair("cis.application_needs_impact"))
         return None
     level = ImpactLevel.get_or_none(ImpactLevel.code == impact)
     if level is None:
-        raise _bad("impact", f"'{impact}' 영향도가 없습니다", f"there is no impact level '{impact}'")
+        raise _bad("impact", TEXTS.pair("cis.no_such_impact", impact=impact))
     return int(level.id)
 
 
@@ -177,18 +149,17 @@ def save_ci(*, actor_id: int, ci_id: int | None, code: str, name: str, name_en: 
     """Create (`ci_id` None) or edit a CI; an edit on a stale `version` is refused. Returns the saved row."""
     code, name, name_en = code.strip(), name.strip(), name_en.strip()
     if not CODE_PATTERN.match(code):
-        raise _bad("code", "영문·숫자로 시작하고 영문·숫자·._- 만 쓸 수 있습니다 (최대 60자)",
-                   "start with a letter or digit and use only letters, digits and . _ - (at most 60)")
+        raise _bad("code", TEXTS.pair("cis.code_format"))
     if not name:
-        raise _bad("name", "이름을 입력하세요", "give a name")
+        raise _bad("name", TEXTS.pair("cis.give_name"))
     if kind not in CI_KINDS:
-        raise _bad("kind", f"가능한 값: {', '.join(CI_KINDS)}", f"allowed: {', '.join(CI_KINDS)}")
-    action = {"ko": "구성 항목 저장", "en": "Save configuration item"}
+        raise _bad("kind", TEXTS.pair("cis.allowed", allowed=", ".join(CI_KINDS)))
+    action = TEXTS.pair("cis.save_configuration_item")
     with admin_change(actor_id, action, code) as actor:
         impact_id = _impact_id(kind, impact)
         taken = ConfigurationItem.get_or_none(fn.LOWER(ConfigurationItem.code) == code.lower())
         if taken is not None and taken.id != ci_id:
-            raise BeaconError("admin.code_taken", what={"ko": "구성 항목 코드", "en": "CI code"}, value=code)
+            raise BeaconError("admin.code_taken", what=TEXTS.pair("cis.ci_code"), value=code)
         values = {"code": code, "name": name, "name_en": name_en, "kind": kind, "impact": impact_id,
                   "team": team_id, "description": description.strip()}
         if ci_id is None:
@@ -202,8 +173,7 @@ def save_ci(*, actor_id: int, ci_id: int | None, code: str, name: str, name_en: 
         if version is None:
             raise ValueError("editing a CI needs the version it was read at")
         if before.kind == "application" and kind != "application" and _case_count(ci_id):
-            raise _bad("kind", "이 업무시스템으로 등록된 장애가 있어 종류를 바꿀 수 없습니다",
-                       "incidents were registered against this application, so its kind cannot change")
+            raise _bad("kind", TEXTS.pair("cis.kind_fixed_by_incidents"))
         update_versioned(ConfigurationItem, ci_id, expected_version=version, changes=values, actor_id=actor.id,
                          label=before.code)
         after = get_ci(ci_id)
@@ -224,8 +194,8 @@ def _case_count(ci_id: int) -> int:
 
 def set_ci_active(*, actor_id: int, ci_id: int, active: bool, version: int) -> CiRow:
     """Retire a CI (it leaves the pickers; its cases keep it) or bring it back into service."""
-    action = ({"ko": "구성 항목 재사용", "en": "Return configuration item to service"} if active
-              else {"ko": "구성 항목 폐기", "en": "Retire configuration item"})
+    action = (TEXTS.pair("cis.return_configuration_item_service") if active
+              else TEXTS.pair("cis.retire_configuration_item"))
     with admin_change(actor_id, action) as actor:
         before = get_ci(ci_id)
         if before.is_active == active:
@@ -243,7 +213,7 @@ def set_ci_active(*, actor_id: int, ci_id: int, active: bool, version: int) -> C
 
 def delete_ci(*, actor_id: int, ci_id: int) -> None:
     """Delete a CI entered by mistake; refused once any case refers to it (retire it instead)."""
-    with admin_change(actor_id, {"ko": "구성 항목 삭제", "en": "Delete configuration item"}) as actor:
+    with admin_change(actor_id, TEXTS.pair("cis.delete_configuration_item")) as actor:
         before = get_ci(ci_id)
         count = _case_count(ci_id)
         if count:
@@ -297,8 +267,8 @@ def _path(source_id: int, target_id: int, kind: str) -> list[int] | None:
 def add_relation(*, actor_id: int, source_id: int, target_id: int, kind: str) -> int:
     """Relate two CIs (`source` kind `target`); no self-relation, no duplicate, no cycle of runs-on/depends-on."""
     if kind not in RELATION_KINDS:
-        raise _bad("relation", f"가능한 값: {', '.join(RELATION_KINDS)}", f"allowed: {', '.join(RELATION_KINDS)}")
-    with admin_change(actor_id, {"ko": "구성 항목 관계 추가", "en": "Add CI relation"}) as actor:
+        raise _bad("relation", TEXTS.pair("cis.allowed", allowed=", ".join(RELATION_KINDS)))
+    with admin_change(actor_id, TEXTS.pair("cis.add_ci_relation")) as actor:
         source, target = get_ci(source_id), get_ci(target_id)
         if source_id == target_id:
             raise BeaconError("admin.relation_self", ci=source.code)
@@ -325,7 +295,7 @@ def add_relation(*, actor_id: int, source_id: int, target_id: int, kind: str) ->
 
 def remove_relation(*, actor_id: int, relation_id: int) -> None:
     """Remove one relation."""
-    with admin_change(actor_id, {"ko": "구성 항목 관계 삭제", "en": "Remove CI relation"}) as actor:
+    with admin_change(actor_id, TEXTS.pair("cis.remove_ci_relation")) as actor:
         relation = CIRelation.get_or_none(CIRelation.id == relation_id)
         if relation is None:
             raise BeaconError("workflow.not_found", what=FIELDS["relation"], ref=relation_id)

@@ -19,20 +19,19 @@ from desktop.models import (
     UrgencyLevel,
     database,
 )
+from desktop.workflow.admin.texts import DEFAULT_NAMES, TEXTS
 from desktop.workflow.engine.process import _active_row, seed_process
 from desktop.workflow.engine.roles import ROLES
 
+# The seeded names live in `texts.DEFAULT_NAMES`.
 LEVELS: list[tuple[str, int, str, str]] = [
-    ("high", 1, "높음", "High"),
-    ("medium", 2, "보통", "Medium"),
-    ("low", 3, "낮음", "Low"),
+    (code, level, DEFAULT_NAMES[f"level.{code}"]["ko"], DEFAULT_NAMES[f"level.{code}"]["en"])
+    for code, level in (("high", 1), ("medium", 2), ("low", 3))
 ]
 
 GRADES: list[tuple[int, str, str, str]] = [
-    (1, "1등급 (긴급)", "Grade 1 (critical)", "#d32f2f"),
-    (2, "2등급 (높음)", "Grade 2 (high)", "#f57c00"),
-    (3, "3등급 (보통)", "Grade 3 (medium)", "#fbc02d"),
-    (4, "4등급 (낮음)", "Grade 4 (low)", "#1976d2"),
+    (level, DEFAULT_NAMES[f"grade.{level}"]["ko"], DEFAULT_NAMES[f"grade.{level}"]["en"], color)
+    for level, color in ((1, "#d32f2f"), (2, "#f57c00"), (3, "#fbc02d"), (4, "#1976d2"))
 ]
 
 # urgency code → impact code → grade level
@@ -45,10 +44,10 @@ PRIORITY_MATRIX: dict[str, dict[str, int]] = {
 BUSINESS_HOURS = {day: [["09:00", "18:00"]] for day in ("mon", "tue", "wed", "thu", "fri")} | {"sat": [], "sun": []}
 
 CALENDARS: list[dict[str, object]] = [
-    {"code": "24x7", "name": "연중무휴 (24×7)", "name_en": "Around the clock (24×7)", "is_24x7": True,
-     "working_hours": "{}", "holiday_country": ""},
-    {"code": "kr_business", "name": "평일 업무시간 (09–18시, 공휴일 제외)",
-     "name_en": "Business hours (09–18 Mon–Fri, Korean holidays off)", "is_24x7": False,
+    {"code": "24x7", "name": DEFAULT_NAMES["calendar.24x7"]["ko"], "name_en": DEFAULT_NAMES["calendar.24x7"]["en"],
+     "is_24x7": True, "working_hours": "{}", "holiday_country": ""},
+    {"code": "kr_business", "name": DEFAULT_NAMES["calendar.kr_business"]["ko"],
+     "name_en": DEFAULT_NAMES["calendar.kr_business"]["en"], "is_24x7": False,
      "working_hours": json.dumps(BUSINESS_HOURS), "holiday_country": "KR"},
 ]
 
@@ -62,16 +61,13 @@ SLA_TARGETS: dict[int, tuple[int, int, str]] = {
 }
 
 INCIDENT_TYPES: list[dict[str, str]] = [
-    {"code": "application", "name": "응용 장애", "name_en": "Application failure"},
-    {"code": "system", "name": "시스템 장애", "name_en": "System failure"},
-    {"code": "network", "name": "네트워크 장애", "name_en": "Network failure"},
-    {"code": "data", "name": "데이터 오류", "name_en": "Data error"},
-    {"code": "security", "name": "보안 사고", "name_en": "Security incident"},
-    {"code": "external", "name": "대외기관 장애", "name_en": "External party failure"},
+    {"code": code, "name": DEFAULT_NAMES[f"incident_type.{code}"]["ko"],
+     "name_en": DEFAULT_NAMES[f"incident_type.{code}"]["en"]}
+    for code in ("application", "system", "network", "data", "security", "external")
 ]
 
 SETTINGS: dict[str, object] = {
-    "organization_name": {"ko": "Beacon IT 운영", "en": "Beacon IT Operations"},
+    "organization_name": TEXTS.pair("defaults.organization_name"),
     "time_zone": "Asia/Seoul",
     "incident_types": INCIDENT_TYPES,
     "reopen_window_days": 7,

@@ -32,6 +32,7 @@ from desktop.models import (
     User,
     database,
 )
+from desktop.workflow.admin.texts import TEXTS
 from desktop.workflow.cases.list_format import csv_safe, csv_unguard
 from desktop.workflow.common.audit import admin_change, record, require_admin
 
@@ -41,8 +42,8 @@ _CHUNK = 500  # ids per IN (...) clause, well under SQLite's variable limit
 
 Cell = tuple[int, str]  # (ci id, role code)
 
-ACTION = {"ko": "담당자 매트릭스 변경", "en": "Change the owner matrix"}
-RECORD = {"ko": "CI별 담당자 매트릭스", "en": "the owner matrix"}
+ACTION = TEXTS.pair("matrix.change_owner_matrix")
+RECORD = TEXTS.pair("matrix.owner_matrix")
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -170,9 +171,8 @@ def matrix_issues(rows: Iterable[MatrixRow]) -> list[MatrixIssue]:
     issues = []
     for row in rows:
         if row.kind == "application" and not row.cells.get("primary_handler"):
-            issues.append(MatrixIssue(row.ci_id, "primary_handler", {
-                "ko": f"'{row.name}'에 주담당자가 없습니다. 장애가 담당 팀에만 배정됩니다.",
-                "en": f"'{row.name_en or row.name}' has no primary handler; its incidents go to its team only."}))
+            issues.append(MatrixIssue(row.ci_id, "primary_handler", TEXTS.pair(
+                "matrix.no_primary_handler", name={"ko": row.name, "en": row.name_en or row.name})))
     return issues
 
 
@@ -424,7 +424,7 @@ def export_matrix_csv(*, actor_id: int) -> bytes:
     Columns: ci_code, ci_name, role, position (1 = first), login, name. Only `ci_code`, `role`,
     `position` and `login` are read back on import; the names are there for the reader.
     """
-    require_admin(actor_id, {"ko": "담당자 매트릭스 내보내기", "en": "Export the owner matrix"}, RECORD)
+    require_admin(actor_id, TEXTS.pair("matrix.export_owner_matrix"), RECORD)
     rows = (OwnerMatrixEntry.select(ConfigurationItem.code, ConfigurationItem.name, Role.code,
                                     OwnerMatrixEntry.position, User.login, User.name)
             .join(ConfigurationItem).switch(OwnerMatrixEntry).join(Role).switch(OwnerMatrixEntry).join(User)
@@ -455,7 +455,7 @@ class RowError:
     def message(self, language: str) -> str:
         from desktop.i18n import pick
 
-        where = {"ko": f"{self.line}행", "en": f"line {self.line}"}
+        where = TEXTS.pair("matrix.line", line=self.line)
         column = f" [{self.column}]" if self.column else ""
         value = f" '{self.value}'" if self.value else ""
         return f"{pick(where, language)}{column}{value}: {pick(self.reason, language)}"
@@ -486,8 +486,8 @@ class ImportResult:
     errors: list[RowError]
 
 
-def _err(errors: list[RowError], line: int, column: str, value: str, ko: str, en: str) -> None:
-    errors.append(RowError(line, column, value[:80], {"ko": ko, "en": en}))
+def _err(errors: list[RowError], line: int, column: str, value: str, reason: dict[str, str]) -> None:
+    errors.append(RowError(line, column, value[:80], reason))
 
 
 def _decode(data: bytes, errors: list[RowError]) -> str | None:
@@ -495,15 +495,13 @@ def _decode(data: bytes, errors: list[RowError]) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        hint_ko = hint_en = ""
+        hint = {"ko": "", "en": ""}
         try:
             data.decode("cp949")
-            hint_ko, hint_en = " (EUC-KR/CP949로 저장된 것 같습니다)", " (it looks like EUC-KR/CP949)"
+            hint = TEXTS.pair("matrix.looks_like_cp949")
         except UnicodeDecodeError:
             pass
-        _err(errors, line, "", "",
-             f"파일이 UTF-8이 아닙니다{hint_ko}. Excel에서 'CSV UTF-8(쉼표로 분리)'로 다시 저장하세요.",
-             f"the file is not UTF-8{hint_en}. Save it again from Excel as 'CSV UTF-8 (Comma delimited)'.")
+        _err(errors, line, "", "", TEXTS.pair("matrix.not_utf8", hint=hint))
         return None
 
 
@@ -516,9 +514,7 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
     """
     errors: list[RowError] = []
     if not data.strip(b"\xef\xbb\xbf \r\n\t"):
-        columns = ", ".join(CSV_COLUMNS)
-        _err(errors, 1, "", "", f"파일이 비어 있습니다. 첫 행에 열 이름({columns})이 있어야 합니다.",
-             "the file is empty; its first line must name the columns (" + ", ".join(CSV_COLUMNS) + ").")
+        _err(errors, 1, "", "", TEXTS.pair("matrix.file_empty", columns=", ".join(CSV_COLUMNS)))
         return ParsedImport(0, [], errors)
     text = _decode(data, errors)
     if text is None:
@@ -531,8 +527,7 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
     missing = [c for c in ("ci_code", "role", "position", "login") if c not in header]
     if missing:
         _err(errors, 1, ", ".join(missing), "",
-             "필수 열이 없습니다. 첫 행은 " + ",".join(CSV_COLUMNS) + " 이어야 합니다.",
-             "required columns are missing; the first line must be " + ",".join(CSV_COLUMNS) + ".")
+             TEXTS.pair("matrix.required_columns_are_missing", csv_columns=",".join(CSV_COLUMNS)))
         return ParsedImport(0, [], errors)
     col = {name: header.index(name) for name in CSV_COLUMNS if name in header}
     raw: list[tuple[int, str, str, str, str]] = []
@@ -542,16 +537,15 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
             if not any(f.strip() for f in fields):
                 continue
             if len(raw) >= MAX_CSV_ROWS:
-                _err(errors, line, "", "", f"행이 너무 많습니다. 한 번에 {MAX_CSV_ROWS:,}행까지 가져올 수 있습니다.",
-                     f"too many rows; at most {MAX_CSV_ROWS:,} rows can be imported at once.")
+                _err(errors, line, "", "", TEXTS.pair("matrix.too_many_rows", max_csv_rows=MAX_CSV_ROWS))
                 break
             if len(fields) < len(header):
                 fields = [*fields, *[""] * (len(header) - len(fields))]
             raw.append((line, *(csv_unguard(fields[col[c]].strip()) for c in ("ci_code", "role", "position", "login"))))
     except csv.Error as exc:
-        _err(errors, reader.line_num, "", "", f"CSV 형식 오류: {exc}", f"broken CSV: {exc}")
+        _err(errors, reader.line_num, "", "", TEXTS.pair("matrix.broken_csv", exc=exc))
     if not raw and not errors:
-        _err(errors, 1, "", "", "열 이름 외에 가져올 행이 없습니다.", "there are no rows after the header line.")
+        _err(errors, 1, "", "", TEXTS.pair("matrix.there_are_no_rows"))
     if errors:
         return ParsedImport(len(raw), [], errors)
 
@@ -572,30 +566,26 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
     for line, code, role, position, login in raw:
         bad = len(errors)
         if not code:
-            _err(errors, line, "ci_code", "", "CI 코드가 비어 있습니다.", "the CI code is empty.")
+            _err(errors, line, "ci_code", "", TEXTS.pair("matrix.ci_code_empty"))
         elif code not in cis:
-            _err(errors, line, "ci_code", code, "이런 코드의 구성 항목이 없습니다.",
-                 "no configuration item has this code.")
+            _err(errors, line, "ci_code", code, TEXTS.pair("matrix.unknown_ci_code"))
         elif not cis[code][1]:
-            _err(errors, line, "ci_code", code, "폐기된 구성 항목입니다.", "this configuration item is retired.")
+            _err(errors, line, "ci_code", code, TEXTS.pair("matrix.ci_retired"))
         if role not in roles:
-            _err(errors, line, "role", role, "매트릭스 역할이 아닙니다. 가능한 값: " + ", ".join(roles),
-                 "not a matrix role; one of: " + ", ".join(roles))
+            _err(errors, line, "role", role, TEXTS.pair("matrix.not_a_matrix_role", roles=", ".join(roles)))
         try:
             pos = int(position)
             if pos < 1:
                 raise ValueError
         except ValueError:
             pos = 0
-            _err(errors, line, "position", position, "순서는 1 이상의 정수여야 합니다.",
-                 "the position must be a whole number from 1.")
+            _err(errors, line, "position", position, TEXTS.pair("matrix.bad_position"))
         user_id: int | None = None
         if login:
             if login not in users:
-                _err(errors, line, "login", login, "이런 로그인의 사용자가 없습니다.", "no user has this login.")
+                _err(errors, line, "login", login, TEXTS.pair("matrix.unknown_login"))
             elif not users[login][1]:
-                _err(errors, line, "login", login, "비활성 사용자는 담당자로 지정할 수 없습니다.",
-                     "an inactive user cannot be an owner.")
+                _err(errors, line, "login", login, TEXTS.pair("matrix.inactive_owner"))
             else:
                 user_id = users[login][0]
         if len(errors) == bad:
@@ -610,16 +600,14 @@ def parse_matrix_csv(data: bytes) -> ParsedImport:
         named = [m for m in members if m[2] is not None]
         for pos, line, user_id in named:
             if pos in positions:
-                _err(errors, line, "position", str(pos), f"같은 칸에 같은 순서가 이미 있습니다 ({positions[pos]}행).",
-                     f"this cell already has this position (line {positions[pos]}).")
+                _err(errors, line, "position", str(pos),
+                     TEXTS.pair("matrix.position_already_in_cell", positions=positions[pos]))
             elif user_id in seen:
-                _err(errors, line, "login", "", f"같은 칸에 같은 사용자가 이미 있습니다 ({seen[user_id]}행).",
-                     f"this user is already in this cell (line {seen[user_id]}).")
+                _err(errors, line, "login", "", TEXTS.pair("matrix.user_already_in_cell", seen=seen[user_id]))
             positions.setdefault(pos, line)
             seen.setdefault(user_id, line)  # type: ignore[arg-type]
         if empties and named:
-            _err(errors, empties[0], "login", "", "빈 로그인은 칸을 비운다는 뜻인데, 같은 칸에 다른 사용자가 있습니다.",
-                 "an empty login empties the cell, but other rows put people in the same cell.")
+            _err(errors, empties[0], "login", "", TEXTS.pair("matrix.empty_login_with_others"))
         edits_after[(cis[code][0], role)] = tuple(u for _, _, u in named if u is not None)
     errors.sort(key=lambda e: e.line)
     if errors:
@@ -645,7 +633,7 @@ def import_matrix_csv(*, actor_id: int, data: bytes, dry_run: bool = False, sour
 
     Nothing is written when any row is bad: the result carries every row's error instead.
     """
-    require_admin(actor_id, {"ko": "담당자 매트릭스 가져오기", "en": "Import the owner matrix"}, RECORD)
+    require_admin(actor_id, TEXTS.pair("matrix.import_owner_matrix"), RECORD)
     parsed = parse_matrix_csv(data)
     added = sum(len(set(e.after) - set(e.before)) for e in parsed.edits)
     removed = sum(len(set(e.before) - set(e.after)) for e in parsed.edits)

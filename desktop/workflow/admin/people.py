@@ -19,6 +19,8 @@ from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES
 from desktop.models import NotificationPreference, Role, Team, User, UserRole, database
 from desktop.models.versioning import update_versioned
+from desktop.workflow.admin.texts import PERSON_FIELDS as FIELDS
+from desktop.workflow.admin.texts import TEXTS
 from desktop.workflow.common.actors import Actor
 from desktop.workflow.common.audit import admin_change, record
 from desktop.workflow.common.auth import hash_password
@@ -28,23 +30,12 @@ MIN_PASSWORD_LENGTH = 8
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,59}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TEAM_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
-FIELDS: dict[str, dict[str, str]] = {
-    "login": {"ko": "아이디", "en": "User name"},
-    "name": {"ko": "이름", "en": "Name"},
-    "email": {"ko": "이메일", "en": "E-mail"},
-    "language": {"ko": "언어", "en": "Language"},
-    "time_zone": {"ko": "시간대", "en": "Time zone"},
-    "team": {"ko": "팀", "en": "Team"},
-    "role": {"ko": "역할", "en": "Role"},
-    "webhook": {"ko": "웹훅 주소", "en": "Webhook URL"},
-    "code": {"ko": "팀 코드", "en": "Team code"},
-}
-USER_WORD = {"ko": "사용자", "en": "User"}
-TEAM_WORD = {"ko": "팀", "en": "Team"}
+USER_WORD = TEXTS.pair("people.user")
+TEAM_WORD = TEXTS.pair("people.team")
 
 
-def _bad(field: str, ko: str, en: str) -> BeaconError:
-    return BeaconError("workflow.bad_value", field=FIELDS[field], reason={"ko": ko, "en": en})
+def _bad(field: str, reason: dict[str, str]) -> BeaconError:
+    return BeaconError("workflow.bad_value", field=FIELDS[field], reason=reason)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -189,15 +180,13 @@ def _check_team(team_id: int | None) -> None:
 
 def _validate_user(login: str, name: str, email: str, language: str, time_zone: str) -> None:
     if not LOGIN_PATTERN.match(login):
-        raise _bad("login", "2~60자의 영문·숫자와 . _ @ - 만 쓸 수 있습니다",
-                   "use 2 to 60 letters, digits and . _ @ - only")
+        raise _bad("login", TEXTS.pair("people.login_format"))
     if not name:
-        raise _bad("name", "이름을 입력하세요", "give a name")
+        raise _bad("name", TEXTS.pair("cis.give_name"))
     if email and not EMAIL_PATTERN.match(email):
-        raise _bad("email", f"'{email}'은(는) 이메일 주소가 아닙니다 (예: hong@bank.example)",
-                   f"'{email}' is not an e-mail address (e.g. hong@bank.example)")
+        raise _bad("email", TEXTS.pair("people.not_an_email_example", email=email))
     if language not in LANGUAGES:
-        raise _bad("language", f"가능한 값: {', '.join(LANGUAGES)}", f"allowed: {', '.join(LANGUAGES)}")
+        raise _bad("language", TEXTS.pair("cis.allowed", allowed=", ".join(LANGUAGES)))
     try:
         ZoneInfo(time_zone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -228,7 +217,7 @@ def save_user(*, actor_id: int, user_id: int | None, login: str, name: str, name
     _validate_user(login, name, email, language, time_zone)
     if user_id is None and password:
         _check_password(password)
-    with admin_change(actor_id, {"ko": "사용자 저장", "en": "Save user"}, login) as actor:
+    with admin_change(actor_id, TEXTS.pair("people.save_user"), login) as actor:
         taken = User.get_or_none(fn.LOWER(User.login) == login.lower())
         if taken is not None and taken.id != user_id:
             raise BeaconError("admin.code_taken", what=FIELDS["login"], value=login)
@@ -291,8 +280,8 @@ def open_assignments(user_id: int) -> int:
 
 def set_user_active(*, actor_id: int, user_id: int, active: bool, version: int) -> UserRow:
     """Disable a user (cannot sign in, leaves the pickers, history stays) or enable them again."""
-    action = ({"ko": "사용자 사용 재개", "en": "Enable user"} if active
-              else {"ko": "사용자 사용 중지", "en": "Disable user"})
+    action = (TEXTS.pair("people.enable_user") if active
+              else TEXTS.pair("people.disable_user"))
     with admin_change(actor_id, action) as actor:
         before = get_user(user_id)
         if before.is_active == active:
@@ -300,7 +289,7 @@ def set_user_active(*, actor_id: int, user_id: int, active: bool, version: int) 
         if not active:
             if user_id == actor.id:
                 raise BeaconError("admin.self_disable")
-            _refuse_last_admin(before, {"ko": "사용 중지", "en": "disable them"})
+            _refuse_last_admin(before, TEXTS.pair("people.disable_them"))
         update_versioned(User, user_id, expected_version=version, changes={"is_active": active}, actor_id=None,
                          label=before.login)
         # their open cases stay assigned to them (history), for a lead to hand over: the event says how many
@@ -314,7 +303,7 @@ def reset_password(*, actor_id: int, user_id: int, new_password: str | None = No
     """Set a user's password; without `new_password` one is generated and returned to be shown once."""
     if new_password is not None:
         _check_password(new_password)
-    with admin_change(actor_id, {"ko": "암호 재설정", "en": "Reset password"}) as actor:
+    with admin_change(actor_id, TEXTS.pair("people.reset_password")) as actor:
         user = get_user(user_id)
         password = new_password if new_password is not None else generate_password()
         User.update(password_hash=hash_password(password), version=User.version + 1).where(User.id == user_id) \
@@ -330,13 +319,13 @@ def _set_roles(actor: Actor, user_id: int, roles: tuple[str, ...] | list[str] | 
     known = {code: i for code, i in Role.select(Role.code, Role.id).where(Role.is_global == True).tuples()}  # noqa: E712
     unknown = sorted(wanted - set(known))
     if unknown:
-        raise _bad("role", f"알 수 없는 역할: {', '.join(unknown)}", f"unknown role(s): {', '.join(unknown)}")
+        raise _bad("role", TEXTS.pair("people.unknown_roles", unknown=", ".join(unknown)))
     user = get_user(user_id)
     current = set(user.roles) & set(known)
     if current == wanted:
         return
     if "admin" in current and "admin" not in wanted:
-        _refuse_last_admin(user, {"ko": "관리자 역할을 회수", "en": "take the administrator role away"})
+        _refuse_last_admin(user, TEXTS.pair("people.take_administrator_role_away"))
     removed, added = current - wanted, wanted - current
     if removed:
         UserRole.delete().where((UserRole.user == user_id)
@@ -348,14 +337,14 @@ def _set_roles(actor: Actor, user_id: int, roles: tuple[str, ...] | list[str] | 
 
 def set_roles(*, actor_id: int, user_id: int, roles: tuple[str, ...] | list[str] | set[str]) -> UserRow:
     """Replace a user's global roles; the last active administrator keeps `admin`."""
-    with admin_change(actor_id, {"ko": "역할 변경", "en": "Change roles"}) as actor:
+    with admin_change(actor_id, TEXTS.pair("people.change_roles")) as actor:
         _set_roles(actor, user_id, roles)
         return get_user(user_id)
 
 
 def set_channels(*, actor_id: int, user_id: int, channels: Channels) -> Channels:
     """Choose the outside channels (e-mail, webhook) a user gets every notice on."""
-    with admin_change(actor_id, {"ko": "알림 채널 변경", "en": "Change notice channels"}) as actor:
+    with admin_change(actor_id, TEXTS.pair("people.change_notice_channels")) as actor:
         return _set_channels(actor, user_id, channels)
 
 
@@ -363,16 +352,14 @@ def _set_channels(actor: Actor, user_id: int, channels: Channels) -> Channels:
     user = get_user(user_id)
     target = channels.email_target.strip()
     if target and not EMAIL_PATTERN.match(target):
-        raise _bad("email", f"'{target}'은(는) 이메일 주소가 아닙니다", f"'{target}' is not an e-mail address")
+        raise _bad("email", TEXTS.pair("people.target_not_an_email", target=target))
     if channels.email and not (target or user.email):
-        raise _bad("email", "이메일로 받으려면 사용자의 이메일 주소가 있어야 합니다",
-                   "e-mail notices need the user's e-mail address (or another address here)")
+        raise _bad("email", TEXTS.pair("people.email_notices_need_address"))
     hook = channels.webhook_target.strip()
     if hook and not re.match(r"^https?://\S+$", hook):
-        raise _bad("webhook", "http:// 또는 https:// 로 시작하는 주소를 입력하세요",
-                   "give an address starting with http:// or https://")
+        raise _bad("webhook", TEXTS.pair("people.webhook_needs_http"))
     if channels.webhook and not hook:
-        raise _bad("webhook", "웹훅으로 받으려면 주소를 입력하세요", "webhook notices need an address")
+        raise _bad("webhook", TEXTS.pair("people.webhook_notices_need_address"))
     before = channels_of(user_id)
     wanted = Channels(email=channels.email, email_target=target, webhook=channels.webhook, webhook_target=hook)
     if wanted == before:
@@ -418,13 +405,12 @@ def save_team(*, actor_id: int, team_id: int | None, code: str, name: str, name_
     """Create or rename/move a team; a team never sits under itself or one of its own sub-teams."""
     code, name, name_en, email = code.strip(), name.strip(), name_en.strip(), email.strip()
     if not TEAM_CODE_PATTERN.match(code):
-        raise _bad("code", "영문·숫자로 시작하고 영문·숫자·._- 만 쓸 수 있습니다 (최대 40자)",
-                   "start with a letter or digit and use only letters, digits and . _ - (at most 40)")
+        raise _bad("code", TEXTS.pair("people.team_code_format"))
     if not name:
-        raise _bad("name", "이름을 입력하세요", "give a name")
+        raise _bad("name", TEXTS.pair("cis.give_name"))
     if email and not EMAIL_PATTERN.match(email):
-        raise _bad("email", f"'{email}'은(는) 이메일 주소가 아닙니다", f"'{email}' is not an e-mail address")
-    with admin_change(actor_id, {"ko": "팀 저장", "en": "Save team"}, code) as actor:
+        raise _bad("email", TEXTS.pair("people.not_an_email", email=email))
+    with admin_change(actor_id, TEXTS.pair("people.save_team"), code) as actor:
         taken = Team.get_or_none(fn.LOWER(Team.code) == code.lower())
         if taken is not None and taken.id != team_id:
             raise BeaconError("admin.code_taken", what=FIELDS["code"], value=code)
@@ -457,7 +443,7 @@ def save_team(*, actor_id: int, team_id: int | None, code: str, name: str, name_
 
 def set_team_active(*, actor_id: int, team_id: int, active: bool, version: int) -> TeamRow:
     """Disable a team (it leaves the pickers) once nobody active is left in it, or enable it again."""
-    action = {"ko": "팀 사용 재개", "en": "Enable team"} if active else {"ko": "팀 사용 중지", "en": "Disable team"}
+    action = TEXTS.pair("people.enable_team") if active else TEXTS.pair("people.disable_team")
     with admin_change(actor_id, action) as actor:
         before = get_team(team_id)
         if before.is_active == active:

@@ -38,16 +38,12 @@ from desktop.models import (
     User,
     utcnow,
 )
+from desktop.workflow.admin.texts import LEVEL_KINDS, TEXTS, USAGE_LABELS, WEEKDAY_NAMES
 from desktop.workflow.common.audit import admin_change, record
 from desktop.workflow.engine.process import definition
 from desktop.workflow.sla import clocks as sla
 from desktop.workflow.sla.calendars import WEEKDAYS, WorkingCalendar, _parse_clock, _public_holidays
 
-LEVEL_KINDS = {
-    "urgency": {"ko": "긴급도", "en": "urgency level"},
-    "impact": {"ko": "영향도", "en": "impact level"},
-    "grade": {"ko": "장애 등급", "en": "grade"},
-}
 _LEVEL_MODELS = {"urgency": UrgencyLevel, "impact": ImpactLevel}
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 CASE_KIND = "incident"
@@ -163,14 +159,6 @@ def level_usage(kind: str, code_or_level: str) -> dict[str, int]:
     if kind == "impact":
         usage["applications"] = ConfigurationItem.select().where(ConfigurationItem.impact == row.id).count()
     return {k: v for k, v in usage.items() if v}
-
-
-USAGE_LABELS = {
-    "open_incidents": {"ko": "열린 장애 {n}건", "en": "{n} open incident(s)"},
-    "closed_incidents": {"ko": "종결·취소된 장애(이력으로 보존)", "en": "finished incidents (kept as history)"},
-    "problems": {"ko": "문제 {n}건", "en": "{n} problem(s)"},
-    "applications": {"ko": "구성 항목 {n}개", "en": "{n} configuration item(s)"},
-}
 
 
 def check_removable(kind: str, code_or_level: str, label: dict[str, str]) -> None:
@@ -297,8 +285,8 @@ def save_matrix(*, actor_id: int, draft: MatrixDraft) -> MatrixDraft:
         StaleRecordError: someone else saved the matrix since `draft` was read.
     """
     _validate(draft)
-    action = {"ko": "우선순위 매트릭스 변경", "en": "Change the priority matrix"}
-    record_name = {"ko": "우선순위 매트릭스", "en": "the priority matrix"}
+    action = TEXTS.pair("policy.change_priority_matrix")
+    record_name = TEXTS.pair("policy.priority_matrix")
     with admin_change(actor_id, action, record_name["en"]) as actor:
         # taking every cell's row lock first serialises two administrators saving at once
         PriorityMatrixCell.update(version=PriorityMatrixCell.version + 1, updated_at=utcnow(),
@@ -442,14 +430,13 @@ def _check_target(t: SlaTarget, calendars: dict[str, BusinessCalendar]) -> None:
     grade = {"ko": t.grade_name, "en": t.grade_name_en}
     reasons = []
     if t.response_minutes <= 0 or t.resolution_minutes <= 0:
-        reasons.append({"ko": "목표 시간은 1분 이상이어야 합니다", "en": "targets must be at least one minute"})
+        reasons.append(TEXTS.pair("policy.target_too_short"))
     elif t.response_minutes > t.resolution_minutes:
-        reasons.append({"ko": "응답 목표가 해결 목표보다 길 수 없습니다",
-                        "en": "the response target cannot be longer than the resolution target"})
+        reasons.append(TEXTS.pair("policy.response_after_resolution"))
     if not 1 <= t.warning_percent <= 99:
-        reasons.append({"ko": "경고 시점은 1~99% 사이여야 합니다", "en": "the warning point must be 1–99 %"})
+        reasons.append(TEXTS.pair("policy.warning_point_range"))
     if t.calendar not in calendars:
-        reasons.append({"ko": f"달력 '{t.calendar}'이(가) 없습니다", "en": f"there is no calendar '{t.calendar}'"})
+        reasons.append(TEXTS.pair("policy.no_such_calendar", calendar=t.calendar))
     if reasons:
         raise BeaconError("policy.bad_target", grade=grade, reason=reasons[0])
 
@@ -467,7 +454,7 @@ def save_sla_targets(*, actor_id: int, targets: list[SlaTarget]) -> list[SlaTarg
     calendars = {c.code: c for c in BusinessCalendar.select()}
     for t in targets:
         _check_target(t, calendars)
-    action = {"ko": "SLA 목표 변경", "en": "Change SLA targets"}
+    action = TEXTS.pair("policy.change_sla_targets")
     with admin_change(actor_id, action, "SLA") as actor:
         for t in targets:
             grade = Grade.get_or_none(Grade.level == t.grade)
@@ -523,12 +510,6 @@ class CalendarDraft:
     version: int = 0
 
 
-WEEKDAY_NAMES = {
-    "mon": {"ko": "월요일", "en": "Monday"}, "tue": {"ko": "화요일", "en": "Tuesday"},
-    "wed": {"ko": "수요일", "en": "Wednesday"}, "thu": {"ko": "목요일", "en": "Thursday"},
-    "fri": {"ko": "금요일", "en": "Friday"}, "sat": {"ko": "토요일", "en": "Saturday"},
-    "sun": {"ko": "일요일", "en": "Sunday"},
-}
 HOLIDAY_COUNTRY = "KR"
 
 
@@ -566,16 +547,15 @@ def parse_hours(day: str, text: str) -> list[list[str]]:
     for part in [p.strip() for p in text.replace("~", "-").split(",") if p.strip()]:
         m = re.fullmatch(r"(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})", part)
         if not m:
-            raise bad({"ko": f"'{part}'은(는) 시:분-시:분 형식이 아닙니다", "en": f"'{part}' is not HH:MM-HH:MM"})
+            raise bad(TEXTS.pair("policy.span_format", part=part))
         h1, m1, h2, m2 = (int(x) for x in m.groups())
         start, end = h1 * 60 + m1, h2 * 60 + m2
         if h1 > 23 or m1 > 59 or m2 > 59 or end > 24 * 60:
-            raise bad({"ko": f"'{part}'에 없는 시각이 있습니다", "en": f"'{part}' has a time that does not exist"})
+            raise bad(TEXTS.pair("policy.span_time_does_not_exist", part=part))
         if end <= start:
-            raise bad({"ko": f"'{part}'은(는) 끝나는 시각이 시작보다 늦어야 합니다",
-                       "en": f"'{part}' must end after it starts"})
+            raise bad(TEXTS.pair("policy.span_ends_before_start", part=part))
         if start < previous_end:
-            raise bad({"ko": "시간대가 겹치거나 순서가 뒤바뀌었습니다", "en": "the spans overlap or are out of order"})
+            raise bad(TEXTS.pair("policy.spans_overlap"))
         previous_end = end
         spans.append([f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}"])
     return spans
@@ -623,7 +603,7 @@ def save_calendar(*, actor_id: int, draft: CalendarDraft) -> CalendarDraft:
     values = {"name": draft.name.strip(), "name_en": draft.name_en.strip(), "time_zone": draft.time_zone,
               "is_24x7": draft.is_24x7, "working_hours": json.dumps(hours),
               "holiday_country": HOLIDAY_COUNTRY if draft.public_holidays else ""}
-    action = {"ko": "업무 달력 변경", "en": "Change a business calendar"}
+    action = TEXTS.pair("policy.change_business_calendar")
     with admin_change(actor_id, action, draft.name_en) as actor:
         if draft.code:
             cal = BusinessCalendar.get_or_none(BusinessCalendar.code == draft.code)

@@ -23,6 +23,7 @@ import peewee
 from desktop.errors import BeaconError
 from desktop.i18n import pick
 from desktop.models import Case, ProcessDefinition, User, database
+from desktop.workflow.admin.texts import PROCESS_LABELS, REFUSALS, TEXTS
 from desktop.workflow.common.audit import admin_change, record, require_admin
 from desktop.workflow.common.cases import KIND_MODELS
 from desktop.workflow.engine.process import (
@@ -36,44 +37,7 @@ from desktop.workflow.engine.process import (
     stored_label,
 )
 
-PROCESS_LABELS: dict[str, dict[str, str]] = {
-    "incident": {"ko": "장애", "en": "Incident"},
-    "problem": {"ko": "문제", "en": "Problem"},
-    "change": {"ko": "변경", "en": "Change"},
-    "work_order": {"ko": "작업 지시", "en": "Work order"},
-}
 SAMPLE_NUMBERS = 5
-
-REFUSALS: dict[str, dict[str, str]] = {
-    "state_in_use": {
-        "ko": "상태 '{state}'을(를) 뺄 수 없습니다: 열린 건 {count}건이 이 상태에 있습니다 ({numbers}). "
-              "먼저 이 건들을 다른 상태로 옮기거나 종결하세요.",
-        "en": "State '{state}' cannot be removed: {count} open case(s) are in it ({numbers}). "
-              "Move or close them first.",
-    },
-    "unchanged": {
-        "ko": "현재 사용 중인 버전 {version}과(와) 같습니다. 저장할 변경이 없습니다.",
-        "en": "This is the same as version {version}, which is in force: nothing to save.",
-    },
-    "same_as_version": {
-        "ko": "버전 {version}과(와) 같은 내용입니다. 새로 저장하지 말고 버전 {version}을(를) 다시 사용하세요.",
-        "en": "This is the same as version {version}: re-activate version {version} instead of saving a copy.",
-    },
-    "stale": {
-        "ko": "그 사이 {who}님이 {when}에 버전 {version}을(를) 적용했습니다. 최신 버전을 다시 불러온 뒤 "
-              "변경하세요. 입력한 내용은 그대로 남아 있습니다.",
-        "en": "{who} put version {version} in force at {when} in the meantime. Reload it and apply your change "
-              "again; what you typed is kept.",
-    },
-    "already_active": {
-        "ko": "버전 {version}은(는) 이미 사용 중입니다.",
-        "en": "Version {version} is already in force.",
-    },
-    "unknown_process": {
-        "ko": "알 수 없는 프로세스 '{kind}'",
-        "en": "unknown process '{kind}'",
-    },
-}
 
 
 class ProcessChangeError(BeaconError):
@@ -164,7 +128,7 @@ def processes() -> list[str]:
 def active_source(*, actor_id: int, kind: str) -> tuple[int, int, str]:
     """The version in force of a process: (row id, version number, TOML text). Administrators only."""
     _check_kind(kind)
-    require_admin(actor_id, {"ko": "프로세스 보기", "en": "View processes"})
+    require_admin(actor_id, TEXTS.pair("processes.view_processes"))
     process_id, _ = active_version(kind)
     row = ProcessDefinition.get_by_id(process_id)
     return int(row.id), int(row.version), str(row.source)
@@ -172,7 +136,7 @@ def active_source(*, actor_id: int, kind: str) -> tuple[int, int, str]:
 
 def version_source(*, actor_id: int, process_id: int) -> str:
     """The TOML text of one stored version. Administrators only."""
-    require_admin(actor_id, {"ko": "프로세스 보기", "en": "View processes"})
+    require_admin(actor_id, TEXTS.pair("processes.view_processes"))
     return str(ProcessDefinition.get_by_id(process_id).source)
 
 
@@ -184,7 +148,7 @@ def version_definition(process_id: int) -> ProcessDef:
 def versions(*, actor_id: int, kind: str) -> list[VersionInfo]:
     """Every stored version of a process, newest first, with how many cases (open and all) run on it."""
     _check_kind(kind)
-    require_admin(actor_id, {"ko": "프로세스 보기", "en": "View processes"})
+    require_admin(actor_id, TEXTS.pair("processes.view_processes"))
     active_id, _ = active_version(kind)  # seeds the first version of a new database
     model = KIND_MODELS[kind]
     by_version: dict[int | None, dict[str, int]] = {}
@@ -346,7 +310,7 @@ def save_version(*, actor_id: int, kind: str, text: str, base_id: int | None) ->
         BeaconError: the actor is not an administrator.
     """
     _check_kind(kind)
-    with admin_change(actor_id, {"ko": "프로세스 저장", "en": "Save process"}, kind) as actor:
+    with admin_change(actor_id, TEXTS.pair("processes.save_process"), kind) as actor:
         process = _parse(kind, text)
         active = _lock_active(kind, base_id)
         current = stored_definition(active.id)
@@ -379,9 +343,9 @@ def activate_version(*, actor_id: int, process_id: int, base_id: int | None) -> 
     """
     target = ProcessDefinition.get_or_none(ProcessDefinition.id == process_id)
     if target is None:
-        raise BeaconError("workflow.not_found", what={"ko": "프로세스 버전", "en": "Process version"}, ref=process_id)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("processes.process_version"), ref=process_id)
     kind = str(target.process)
-    with admin_change(actor_id, {"ko": "프로세스 버전 적용", "en": "Activate process version"},
+    with admin_change(actor_id, TEXTS.pair("processes.activate_process_version"),
                       stored_label(kind, target.version)) as actor:
         active = _lock_active(kind, base_id)
         if active.id == target.id:

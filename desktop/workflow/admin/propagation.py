@@ -14,6 +14,7 @@ from peewee import JOIN
 
 from desktop.errors import BeaconError
 from desktop.models import ConfigurationItem, PropagationOverride, Team, User
+from desktop.workflow.admin.texts import TEXTS
 from desktop.workflow.common.session import Choice
 from desktop.workflow.notify.notices import REASON_LABELS
 from desktop.workflow.notify.propagation import preview, propagation_group, set_override
@@ -21,7 +22,7 @@ from desktop.workflow.notify.propagation import preview, propagation_group, set_
 REMOVED = "manual_remove"
 RULE_LABELS: dict[str, dict[str, str]] = {
     **REASON_LABELS,
-    REMOVED: {"ko": "전파 그룹에서 수동 제외됨", "en": "removed from the propagation group by hand"},
+    REMOVED: TEXTS.pair("propagation.removed_from_propagation_group"),
 }
 
 
@@ -77,7 +78,7 @@ def _names(application_id: int, user_id: int) -> tuple[str, str]:
     app = ConfigurationItem.get_or_none(ConfigurationItem.id == application_id)
     user = User.get_or_none((User.id == user_id) & (User.is_active == True))  # noqa: E712
     if app is None or app.kind != "application":
-        raise BeaconError("workflow.not_found", what={"ko": "업무시스템", "en": "Application"}, ref=application_id)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("propagation.application"), ref=application_id)
     if user is None:
         raise BeaconError("workflow.unknown_user", ref=user_id)
     return app.name, user.name

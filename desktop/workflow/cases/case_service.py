@@ -17,6 +17,7 @@ from desktop.errors import BeaconError
 from desktop.models import Action, Case, CaseLink, Event, Incident, database, utcnow
 from desktop.models.versioning import update_versioned
 from desktop.workflow.cases.effects import validate_parent
+from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.common.cases import OPENED_AT_COLUMN, as_utc_naive, load_row
 from desktop.workflow.engine.engine import (
@@ -149,14 +150,14 @@ def add_action(*, actor_id: int, case_id: int, body: str, kind: str = "note", ac
     """
     text = (body or "").strip()
     if not text:
-        raise BeaconError("workflow.required", action={"ko": "조치 내역 등록", "en": "Log action"},
-                          fields={"ko": "내용", "en": "Text"})
+        raise BeaconError("workflow.required", action=TEXTS.pair("case_service.log_action"),
+                          fields=TEXTS.pair("case_service.action_text"))
     if kind not in ACTION_KINDS:
-        raise BeaconError("workflow.bad_value", field={"ko": "조치 구분", "en": "Kind"},
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("case_service.kind"),
                           reason=", ".join(ACTION_KINDS))
     if minutes_spent is not None and minutes_spent < 0:
-        raise BeaconError("workflow.bad_value", field={"ko": "소요 시간", "en": "Minutes spent"},
-                          reason={"ko": "0 이상이어야 합니다", "en": "must not be negative"})
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("case_service.minutes_spent"),
+                          reason=TEXTS.pair("case_service.must_not_negative"))
     at = as_utc_naive(now) if now else None
     with database.atomic():
         actor = load_actor(actor_id)
@@ -243,15 +244,15 @@ def link_problem(*, actor_id: int, incident_id: int, problem_id: int | None = No
     """Link an incident to an existing problem, or to a new one registered from it."""
     at = as_utc_naive(now) if now else None
     if (problem_id is None) == (new_problem is None):
-        raise BeaconError("workflow.required", action={"ko": "문제 연결", "en": "Link problem"},
-                          fields={"ko": "기존 문제 또는 새 문제", "en": "an existing or a new problem"})
+        raise BeaconError("workflow.required", action=TEXTS.pair("case_service.link_problem"),
+                          fields=TEXTS.pair("case_service.existing_or_new_problem"))
     with database.atomic():
         actor = load_actor(actor_id)
         kind, row = load_row(incident_id, lock=True)
         at = at or utcnow()
         incident_case = Case.get_by_id(incident_id)
         if kind != "incident":
-            raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=incident_id)
+            raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.incident"), ref=incident_id)
         require_operation(actor, kind, row, "link_problem", incident_case)
         created = problem_id is None
         if problem_id is None:
@@ -262,7 +263,7 @@ def link_problem(*, actor_id: int, incident_id: int, problem_id: int | None = No
                                              now=at, system=True).case_id
         problem_case = Case.get_or_none(Case.id == problem_id)
         if problem_case is None or problem_case.kind != "problem":
-            raise BeaconError("workflow.not_found", what={"ko": "문제", "en": "Problem"}, ref=problem_id)
+            raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.problem"), ref=problem_id)
         if not CaseLink.select().where((CaseLink.source == incident_id) & (CaseLink.target == problem_id)
                                        & (CaseLink.kind == "problem")).exists():
             CaseLink.create(source=incident_id, target=problem_id, kind="problem", created_by=actor.id, created_at=at)
@@ -386,5 +387,5 @@ def case_id_of(number: str) -> int:
     """The case id of a human-readable number such as INC-2026-000123."""
     case = Case.get_or_none(Case.number == number.strip().upper())
     if case is None:
-        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=number)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=number)
     return int(case.id)

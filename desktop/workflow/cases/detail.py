@@ -26,6 +26,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.workflow.cases.queries import CaseRow, can_view, linked_cases, work_orders_of
+from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.cases.time_chart import Timeline, case_timeline
 from desktop.workflow.common.actors import load_actor
 from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN, load_row
@@ -50,7 +51,6 @@ class FieldInfo:
     # for a list of follow-ups: the kinds this case may create (value, ko, en) and the systems an SR can go to
     choices: tuple[tuple[str, str, str], ...] = ()
     systems: tuple[str, ...] = ()
-
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,7 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
     actor = load_actor(actor_id)
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
-        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=case_id)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
     process = case_definition(kind, row)
     case = Case.get_by_id(case_id)
     state = process.states.get(row.state)

@@ -14,7 +14,6 @@ import json
 from typing import Any
 
 from desktop.errors import BeaconError
-from desktop.i18n import pick
 from desktop.models import (
     Case,
     CaseLink,
@@ -25,6 +24,7 @@ from desktop.models import (
     Problem,
     ServiceRequestLink,
 )
+from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.cases import application_of, load_row
 from desktop.workflow.common.matrices import grade_for, matrix_users
 from desktop.workflow.common.settings import get_setting
@@ -60,14 +60,10 @@ def assign_from_matrix(ctx: Any) -> None:
         return
     if app.team_id is not None:
         ctx.changes["assigned_team"] = app.team_id
-        ctx.event("assignment_fallback", note=pick({
-            "ko": f"'{app.name}'에 주담당자가 없어 담당 팀에 배정했습니다.",
-            "en": f"'{app.name}' has no primary handler; assigned to its team."}),
+        ctx.event("assignment_fallback", note=TEXTS.pick("effects.assigned_to_team", name=app.name),
             after={"assigned_team": app.team_id})
         return
-    ctx.event("unassigned", note=pick({
-        "ko": f"'{app.name}'에 주담당자도 담당 팀도 없어 아무에게도 배정하지 못했습니다.",
-        "en": f"'{app.name}' has neither a primary handler nor a team; nobody was assigned."}))
+    ctx.event("unassigned", note=TEXTS.pick("effects.nobody_assigned", name=app.name))
 
 
 @effect("take_assignment")
@@ -108,8 +104,8 @@ def link_duplicate(ctx: Any) -> None:
         return
     target_case = Case.get_by_id(target)
     if target == ctx.case.id or target_case.kind != "incident":
-        raise BeaconError("workflow.bad_value", field={"ko": "중복 대상 장애", "en": "Duplicate of"},
-                          reason={"ko": "다른 장애를 지정하세요", "en": "name another incident"})
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("effects.duplicate_of"),
+                          reason=TEXTS.pair("effects.name_another_incident"))
 
     def link(c: Any, _e: Event) -> None:
         CaseLink.create(source=c.case.id, target=target, kind="duplicate", created_by=c.actor.id, created_at=c.now)
@@ -120,7 +116,7 @@ def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None
     """A parent (major incident) must be another open incident that is not itself a child."""
     parent_case = Case.get_or_none(Case.id == parent_id)
     if parent_case is None or parent_case.kind != "incident":
-        raise BeaconError("workflow.not_found", what={"ko": "장애", "en": "Incident"}, ref=parent_id)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.incident"), ref=parent_id)
     if parent_id == case_id:
         raise BeaconError("workflow.parent_self", record=record)
     parent = Incident.get_by_id(parent_id)
@@ -192,8 +188,8 @@ def follow_ups(ctx: Any) -> None:
         if kind not in allowed:
             raise BeaconError("workflow.follow_up_not_allowed", type=ctx.row.incident_type, follow_up=kind)
         if not str(item.get("title") or "").strip():
-            raise BeaconError("workflow.required", action={"ko": "후속 조치", "en": "Follow-up"},
-                              fields={"ko": "제목", "en": "Title"})
+            raise BeaconError("workflow.required", action=TEXTS.pair("effects.follow_up"),
+                              fields=TEXTS.pair("effects.title"))
 
     def create(c: Any, _e: Event) -> None:
         for item in requested:
@@ -215,8 +211,8 @@ def follow_ups(ctx: Any) -> None:
             else:
                 system_name = str(item.get("system") or "").strip()
                 if not system_name:
-                    raise BeaconError("workflow.required", action={"ko": "서비스 요청", "en": "Service request"},
-                                      fields={"ko": "대상 시스템", "en": "Target system"})
+                    raise BeaconError("workflow.required", action=TEXTS.pair("effects.service_request"),
+                                      fields=TEXTS.pair("effects.target_system"))
                 deliver = check_system(system_name)
                 sr = ServiceRequestLink.create(case=c.case.id, system=system_name, title=title, created_at=c.now,
                                                created_by=c.actor.id, updated_at=c.now)
@@ -266,12 +262,10 @@ def resolve_linked_incidents(ctx: Any) -> None:
     root_cause = ctx.current("root_cause") or problem.root_cause
     solution = ctx.current("solution") or problem.solution
     fields = {
-        "resolution": pick({"ko": f"문제 {ctx.case.number} 해결로 종결",
-                            "en": f"Resolved by problem {ctx.case.number}"}),
+        "resolution": TEXTS.pick("effects.resolved_by_problem", number=ctx.case.number),
         "cause": root_cause or "-",
         "result": solution or "-",
-        "follow_up_plan": pick({"ko": f"문제 {ctx.case.number}에서 관리",
-                                "en": f"Managed in problem {ctx.case.number}"}),
+        "follow_up_plan": TEXTS.pick("effects.managed_in_problem", number=ctx.case.number),
         "recurrence_prevention": ctx.values.get("verification_result") or solution or "-",
     }
 
@@ -291,8 +285,8 @@ def link_parent_change(ctx: Any) -> None:
         return
     parent_case = Case.get_by_id(parent)
     if parent_case.kind not in ("incident", "problem"):
-        raise BeaconError("workflow.bad_value", field={"ko": "요청 원천", "en": "Requested from"},
-                          reason={"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"})
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("effects.requested_from"),
+                          reason=TEXTS.pair("effects.must_incident_or_problem"))
 
     def link(c: Any, _e: Event) -> None:
         CaseLink.create(source=parent, target=c.case.id, kind="change", created_by=c.actor.id, created_at=c.now)
@@ -312,8 +306,8 @@ def assign_work_order(ctx: Any) -> None:
     """A work order without an assignee goes to the application's second line (escalation)."""
     parent = Case.get_by_id(ctx.values["parent"])
     if parent.kind not in ("incident", "problem"):
-        raise BeaconError("workflow.bad_value", field={"ko": "지시 원천", "en": "Issued from"},
-                          reason={"ko": "장애나 문제여야 합니다", "en": "must be an incident or a problem"})
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("effects.issued_from"),
+                          reason=TEXTS.pair("effects.must_incident_or_problem"))
     if ctx.current("assignee") is None and ctx.current("assigned_team") is None:
         parent_kind, parent_row = load_row(parent.id)
         app_id = application_of(parent_kind, parent_row)

@@ -12,30 +12,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from desktop.i18n import pick
+from desktop.workflow.cases.texts import COLUMN_LABELS, SLA_STATES, TEXTS
 from desktop.workflow.sla.durations import format_minutes
 
 # The columns of each list, in the order the list shows them.
 INCIDENT_COLUMNS = ("number", "grade", "title", "application", "state", "assignee", "sla", "registered_at")
 CASE_COLUMNS = ("number", "title", "state", "assignee", "opened_at")
 
-COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "number": {"ko": "번호", "en": "Number"},
-    "grade": {"ko": "등급", "en": "Grade"},
-    "title": {"ko": "제목", "en": "Title"},
-    "application": {"ko": "업무시스템", "en": "Application"},
-    "state": {"ko": "상태", "en": "State"},
-    "assignee": {"ko": "담당자", "en": "Assignee"},
-    "sla": {"ko": "해결 기한까지", "en": "Resolve within"},
-    "registered_at": {"ko": "등록 일시", "en": "Registered"},
-    "opened_at": {"ko": "등록 일시", "en": "Opened"},
-}
-
-SLA_STATES: dict[str, dict[str, str]] = {
-    "paused": {"ko": "일시 정지", "en": "Paused"},
-    "met": {"ko": "준수", "en": "Met"},
-    "missed": {"ko": "미준수", "en": "Missed"},
-}
-OVERDUE = {"ko": "{0} 초과", "en": "{0} over"}
+OVERDUE = TEXTS.pair("list_format.over")
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection, OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

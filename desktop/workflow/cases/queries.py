@@ -8,10 +8,10 @@ so a page of 200 rows stays cheap; the next page starts after the last row's
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from functools import reduce
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import peewee
 
@@ -26,6 +26,7 @@ from desktop.models import (
     User,
     database,
 )
+from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.common.cases import REPORTER_COLUMN, load_row
 from desktop.workflow.engine.process import known_states
@@ -75,15 +76,20 @@ class IncidentRow:
 
 @dataclass(frozen=True)
 class Cursor:
-    """Where the next page starts: after this (sort value, case id)."""
+    """Where the next page starts: after this ((segment key, sort values), case id); opaque to callers."""
 
     value: Any
     case_id: int
 
 
+Row = TypeVar("Row")
+
+
 @dataclass(frozen=True)
-class Page:
-    rows: list[IncidentRow]
+class Page(Generic[Row]):
+    """One page of a case list, and where the next starts (None after the last)."""
+
+    rows: list[Row]
     next_cursor: Cursor | None = None
 
 
@@ -133,26 +139,6 @@ def _state_order(kind: str, column: Any) -> Any:
     """States in the order the process lists them (registered before closed), not alphabetically."""
     states = known_states(kind)
     return peewee.Case(column, [(name, position) for position, name in enumerate(states)], len(states))
-
-
-def _keyset(query: Any, expr: Any, id_column: Any, sort: Sort, after: Cursor | None, limit: int) -> Any:
-    """Order by (expr, id) in the sort's direction and start after the cursor; the sort value is selected last."""
-    if after is not None:
-        if sort.descending:
-            query = query.where((expr < after.value) | ((expr == after.value) & (id_column < after.case_id)))
-        else:
-            query = query.where((expr > after.value) | ((expr == after.value) & (id_column > after.case_id)))
-    order = (expr.desc(), id_column.desc()) if sort.descending else (expr.asc(), id_column.asc())
-    return query.select_extend(expr.alias("sort_value")).order_by(*order).limit(limit + 1)
-
-
-def _page(tuples: list[tuple], limit: int) -> tuple[list[tuple], Cursor | None]:
-    """Split the extra look-ahead row and the trailing sort value off a keyset query's tuples."""
-    cursor = None
-    if len(tuples) > limit:
-        tuples = tuples[:limit]
-        cursor = Cursor(tuples[-1][-1], tuples[-1][0])
-    return [t[:-1] for t in tuples], cursor
 
 
 @dataclass(frozen=True)
@@ -219,9 +205,10 @@ def _distinct_values(column: Any) -> list[Any]:
     return [v for (v,) in database.execute_sql(sql).fetchall()]
 
 
-def _walk(query: Any, segments: list[_Segment], sort: Sort, after: Cursor | None, limit: int,
-          width: int) -> tuple[list[tuple], Cursor | None]:
-    """Rows in segment order, `limit` at most, starting after the cursor (segment key, order values, case id)."""
+def _walk(query: Any, segments: list[_Segment], sort: Sort, after: Cursor | None, limit: int, width: int,
+          id_column: Any) -> tuple[list[tuple], Cursor | None]:
+    """The keyset walk every case list pages with: rows of `query` (its first `width` columns, the case id
+    first) in segment order, `limit` at most, starting after the cursor (segment key, order values, case id)."""
     if sort.descending:
         segments = segments[::-1]
     keys = [s.key for s in segments]
@@ -230,7 +217,7 @@ def _walk(query: Any, segments: list[_Segment], sort: Sort, after: Cursor | None
     for position in range(start, len(segments)):
         segment = segments[position]
         q = query if segment.condition is None else query.where(segment.condition)
-        columns = [*segment.order, Incident.case]
+        columns = [*segment.order, id_column]
         if after is not None and position == start:
             values = [*after.value[1], after.case_id]
             q = q.where(_tuple_after(columns, values, sort.descending))
@@ -275,7 +262,7 @@ def _tuple_after(columns: list[Any], values: list[Any], descending: bool) -> Any
 
 
 def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, after: Cursor | None = None,
-                   limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page:
+                   limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page[IncidentRow]:
     """One page of incidents as this user may see them, newest first unless `sort` says otherwise.
 
     Two steps: the page's case ids are chosen on the incident table alone (filters, order, keyset,
@@ -317,7 +304,7 @@ def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, afte
         conditions.append(text)
     for condition in conditions:
         ids = ids.where(condition)
-    chosen, cursor = _walk(ids, _incident_segments(sort, f, Clock), sort, after, limit, 1)
+    chosen, cursor = _walk(ids, _incident_segments(sort, f, Clock), sort, after, limit, 1, Incident.case)
     return Page(rows=_incident_rows([t[0] for t in chosen]), next_cursor=cursor)
 
 
@@ -381,7 +368,7 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     actor = load_actor(actor_id)
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
-        raise BeaconError("workflow.not_found", what={"ko": "건", "en": "Case"}, ref=case_id)
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
     entries = [
         TimelineEntry(at, k, name or "", fs, ts, note, before, after)
         for at, k, name, fs, ts, note, before, after in Event.select(
@@ -424,14 +411,8 @@ class CaseRow:
     version: int
 
 
-@dataclass(frozen=True)
-class CasePage:
-    rows: list[CaseRow]
-    next_cursor: Cursor | None = None
-
-
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
-               limit: int = PAGE_SIZE, sort: Sort | None = None) -> CasePage:
+               limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page[CaseRow]:
     """One page of problems, changes or work orders, newest first unless `sort` says otherwise."""
     from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN
 
@@ -468,9 +449,9 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
                    "state": _state_order(kind, model.state), "assignee": peewee.fn.COALESCE(Assignee.name, "")}
     if sort.key not in expressions:
         raise ValueError(f"unknown sort key {sort.key!r}")
-    tuples, cursor = _page(list(_keyset(query, expressions[sort.key], model.case, sort, after, limit).tuples()),
-                           limit)
-    return CasePage([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
+    segments = [_Segment("all", None, (expressions[sort.key],))]  # one run, ordered by the sorted column itself
+    tuples, cursor = _walk(query, segments, sort, after, limit, len(fields(CaseRow)), model.case)
+    return Page([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
 
 
 def work_orders_of(case_id: int) -> list[CaseRow]:

@@ -8,6 +8,7 @@ from typing import Any
 
 from desktop.errors import BeaconError
 from desktop.models import SavedFilter, database, utcnow
+from desktop.workflow.cases.texts import TEXTS
 
 LISTS = ("incidents", "my_work", "problems", "changes", "work_orders")
 NAME_MAX = 60
@@ -36,12 +37,12 @@ def save_filter(*, user_id: int, list_key: str, name: str, definition: dict[str,
     """Save (or overwrite, by name) one filter of this user's."""
     _check_list(list_key)
     label = (name or "").strip()
-    what = {"ko": "필터 이름", "en": "Filter name"}
+    what = TEXTS.pair("saved_filters.filter_name")
     if not label:
-        raise BeaconError("workflow.required", action={"ko": "필터 저장", "en": "Save filter"}, fields=what)
+        raise BeaconError("workflow.required", action=TEXTS.pair("saved_filters.save_filter"), fields=what)
     if len(label) > NAME_MAX:
         raise BeaconError("workflow.bad_value", field=what,
-                          reason={"ko": f"{NAME_MAX}자 이하로 입력하세요", "en": f"at most {NAME_MAX} characters"})
+                          reason=TEXTS.pair("saved_filters.name_too_long", name_max=NAME_MAX))
     text = json.dumps(definition, ensure_ascii=False, sort_keys=True, default=str)
     with database.atomic():
         updated = (SavedFilter.update(definition=text, updated_at=utcnow())

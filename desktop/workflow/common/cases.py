@@ -12,6 +12,7 @@ import peewee
 
 from desktop.errors import BeaconError
 from desktop.models import Case, Change, Incident, Problem, WorkOrder, database
+from desktop.workflow.common.texts import KIND_LABELS
 
 KIND_MODELS: dict[str, type[peewee.Model]] = {
     "incident": Incident,
@@ -24,15 +25,6 @@ REPORTER_COLUMN = {"incident": "registered_by", "problem": "registered_by", "cha
                    "work_order": "issued_by"}
 OPENED_AT_COLUMN = {"incident": "registered_at", "problem": "registered_at", "change": "requested_at",
                     "work_order": "issued_at"}
-KIND_LABELS = {
-    "incident": {"ko": "장애", "en": "Incident"},
-    "problem": {"ko": "문제", "en": "Problem"},
-    "change": {"ko": "변경", "en": "Change"},
-    "work_order": {"ko": "작업 지시", "en": "Work order"},
-    "case": {"ko": "건", "en": "Case"},
-    "application": {"ko": "업무시스템", "en": "Application"},
-    "team": {"ko": "팀", "en": "Team"},
-}
 
 
 def is_fk(kind: str, column: str) -> bool:

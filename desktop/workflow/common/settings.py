@@ -16,6 +16,7 @@ from typing import Any
 
 from desktop.errors import BeaconError
 from desktop.models import Setting, database
+from desktop.workflow.common.texts import SETTING_TEXTS
 
 MAX_DEPTH = 16
 MAX_TEXT = 100_000
@@ -77,43 +78,28 @@ def _objects(v: Any) -> bool:
     return isinstance(v, dict) and all(isinstance(k, str) and k and isinstance(x, dict) for k, x in v.items())
 
 
-def _spec(allowed: tuple[str, str], check: Callable[[Any], bool], meaning: tuple[str, str], *,
-          managed: bool = False) -> SettingSpec:
-    return SettingSpec({"ko": allowed[0], "en": allowed[1]}, check, {"ko": meaning[0], "en": meaning[1]}, managed)
-
-
-BOOLEAN = ("true 또는 false", "true or false")
+def _spec(key: str, check: Callable[[Any], bool], *, allowed: str = "", managed: bool = False) -> SettingSpec:
+    return SettingSpec(SETTING_TEXTS.pair(allowed or f"{key}.allowed"), check, SETTING_TEXTS.pair(f"{key}.meaning"),
+                       managed)
 
 
 def _bool(v: Any) -> bool:
     return isinstance(v, bool)
 
+
 SCHEMA: dict[str, SettingSpec] = {
-    "organization_name": _spec(('문자열 또는 {"ko": …, "en": …}', 'text or {"ko": …, "en": …}'), _label,
-                               ("보고서에 찍히는 조직 이름", "the organisation's name on reports")),
-    "time_zone": _spec(('IANA 시간대 (예: "Asia/Seoul")', 'an IANA time zone (e.g. "Asia/Seoul")'), _zone,
-                       ("조직의 시간대", "the organisation's time zone")),
-    "incident_types": _spec(("code·name·name_en 객체의 배열", "an array of {code, name, name_en}"), _incident_types,
-                            ("장애 유형 목록", "the incident types")),
-    "reopen_window_days": _spec(("0~3650의 정수", "a whole number 0 to 3650"), _int(0, 3650),
-                                ("종결 후 재처리할 수 있는 일수", "days a closed incident may be reopened")),
-    "close_problem_resolves_incidents": _spec(
-        BOOLEAN, _bool, ("문제 종결 시 연결 장애도 해결", "closing a problem resolves its incidents")),
-    "demo_loaded": _spec(BOOLEAN, _bool, ("데모 데이터를 불러왔는지", "whether the demo is loaded")),
-    "delivery_max_attempts": _spec(("1~100의 정수", "a whole number 1 to 100"), _int(1, 100),
-                                   ("알림 발송 최대 시도 횟수", "attempts before a notice is dead")),
-    "smtp": _spec(("host·port(1~65535)·security(plain|starttls|ssl)·username·password·from_address·from_name 객체",
-                   "an object of host, port (1-65535), security (plain|starttls|ssl), username, password, "
-                   "from_address, from_name"), _smtp, ("메일 서버", "the mail server")),
-    "propagation_roles": _spec(("역할 코드의 배열", "an array of role codes"),
-                               lambda v: isinstance(v, list) and all(_text(x) for x in v),
-                               ("전파 그룹에 드는 매트릭스 역할", "matrix roles told about incidents")),
-    "intake": _spec(('JSON 객체 (README "Monitoring intake")', 'a JSON object (README "Monitoring intake")'),
-                    lambda v: isinstance(v, dict), ("모니터링 수신 설정", "the monitoring intake")),
-    "sr_systems": _spec(("이름 → {url, …} 객체", "an object of name → {url, …}"), _objects,
-                        ("SR을 보내는 외부 시스템", "systems service requests go to")),
-    "intake_tokens": _spec(("'beacon intake token' 으로만 바꿀 수 있습니다", "changed with 'beacon intake token' only"),
-                           lambda v: False, ("수신 토큰의 해시", "hashes of the intake tokens"), managed=True),
+    "organization_name": _spec("organization_name", _label),
+    "time_zone": _spec("time_zone", _zone),
+    "incident_types": _spec("incident_types", _incident_types),
+    "reopen_window_days": _spec("reopen_window_days", _int(0, 3650)),
+    "close_problem_resolves_incidents": _spec("close_problem_resolves_incidents", _bool, allowed="boolean"),
+    "demo_loaded": _spec("demo_loaded", _bool, allowed="boolean"),
+    "delivery_max_attempts": _spec("delivery_max_attempts", _int(1, 100)),
+    "smtp": _spec("smtp", _smtp),
+    "propagation_roles": _spec("propagation_roles", lambda v: isinstance(v, list) and all(_text(x) for x in v)),
+    "intake": _spec("intake", lambda v: isinstance(v, dict)),
+    "sr_systems": _spec("sr_systems", _objects),
+    "intake_tokens": _spec("intake_tokens", lambda v: False, managed=True),
 }
 
 
@@ -121,18 +107,17 @@ def _clean(value: Any, key: str, depth: int = 0) -> None:
     """Refuse what no setting may hold: NaN or Infinity, NUL, lone surrogates, deep nesting, huge text."""
     bad = None
     if depth > MAX_DEPTH:
-        bad = {"ko": f"{MAX_DEPTH}단계보다 깊게 중첩된 값", "en": f"a value nested more than {MAX_DEPTH} deep"}
+        bad = SETTING_TEXTS.pair("too_deep", limit=MAX_DEPTH)
     elif isinstance(value, float) and not math.isfinite(value):
-        bad = {"ko": "NaN·Infinity가 아닌 수", "en": "a number that is not NaN or Infinity"}
+        bad = SETTING_TEXTS.pair("not_finite")
     elif isinstance(value, str):
         if "\x00" in value or len(value) > MAX_TEXT:
-            bad = {"ko": "NUL 문자가 없는 (10만 자 이하) 문자열", "en": "text without NUL characters (at most 100,000)"}
+            bad = SETTING_TEXTS.pair("bad_text")
         else:
             try:
                 value.encode("utf-8")
             except UnicodeEncodeError:
-                bad = {"ko": "올바른 유니코드 문자열 (짝 없는 서로게이트 불가)",
-                       "en": "valid Unicode text (no lone surrogates)"}
+                bad = SETTING_TEXTS.pair("lone_surrogate")
     elif isinstance(value, dict):
         for k, v in value.items():
             _clean(k, key, depth + 1)

@@ -48,6 +48,7 @@ from desktop.workflow.engine.effects import PAUSE_EFFECT, RESUME_EFFECT, run_eff
 from desktop.workflow.engine.fields import FIELDS, FieldSpec
 from desktop.workflow.engine.outbox import Notice, queue_notices
 from desktop.workflow.engine.process import OperationDef, ProcessDef, TransitionDef, active_version, case_definition
+from desktop.workflow.engine.texts import TEXTS
 
 TITLE_MAX = 300
 
@@ -141,9 +142,8 @@ def _dumps(values: dict[str, Any]) -> str:
 
 # --- field values --------------------------------------------------------------------
 
-def _bad(spec: FieldSpec, reason_ko: str, reason_en: str) -> BeaconError:
-    return BeaconError("workflow.bad_value", field={"ko": spec.ko, "en": spec.en},
-                       reason={"ko": reason_ko, "en": reason_en})
+def _bad(spec: FieldSpec, reason: dict[str, str]) -> BeaconError:
+    return BeaconError("workflow.bad_value", field={"ko": spec.ko, "en": spec.en}, reason=reason)
 
 
 def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
@@ -153,20 +153,20 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
     t = spec.type
     if t in ("text", "longtext", "choice"):
         if not isinstance(value, str):
-            raise _bad(spec, "글자로 입력하세요", "must be text")
+            raise _bad(spec, TEXTS.pair("engine.must_text"))
         value = value.strip()
         if t == "text" and len(value) > TITLE_MAX:
-            raise _bad(spec, f"{TITLE_MAX}자 이내로 입력하세요", f"at most {TITLE_MAX} characters")
+            raise _bad(spec, TEXTS.pair("engine.at_most_characters", title_max=TITLE_MAX))
         if t == "choice" and value:
             _check_choice(kind, spec, value)
         return value
     if t == "bool":
         if not isinstance(value, bool):
-            raise _bad(spec, "예/아니오 값이어야 합니다", "must be yes or no")
+            raise _bad(spec, TEXTS.pair("engine.must_be_yes_or_no"))
         return value
     if t == "datetime":
         if not isinstance(value, datetime):
-            raise _bad(spec, "일시여야 합니다", "must be a date and time")
+            raise _bad(spec, TEXTS.pair("engine.must_date_and_time"))
         return as_utc_naive(value)
     if t == "user":
         user = User.get_or_none((User.id == _as_id(spec, value)) & (User.is_active == True))  # noqa: E712
@@ -190,12 +190,12 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
         urgency = UrgencyLevel.get_or_none(UrgencyLevel.code == value) if isinstance(value, str) else \
             UrgencyLevel.get_or_none(UrgencyLevel.id == _as_id(spec, value))
         if urgency is None:
-            raise _bad(spec, f"알 수 없는 긴급도 {value}", f"unknown urgency {value}")
+            raise _bad(spec, TEXTS.pair("engine.unknown_urgency", value=value))
         return urgency.id
     if t == "grade":
         grade = Grade.get_or_none(Grade.level == value) if isinstance(value, int) else None
         if grade is None:
-            raise _bad(spec, f"알 수 없는 등급 {value}", f"unknown grade {value}")
+            raise _bad(spec, TEXTS.pair("engine.unknown_grade", value=value))
         return grade.id
     if t == "case":
         case = Case.get_or_none(Case.number == value) if isinstance(value, str) else \
@@ -205,7 +205,7 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
         return case.id
     if t == "list":
         if not isinstance(value, list | tuple):
-            raise _bad(spec, "목록이어야 합니다", "must be a list")
+            raise _bad(spec, TEXTS.pair("engine.must_list"))
         return list(value)
     raise AssertionError(f"unhandled field type {t}")
 
@@ -214,7 +214,7 @@ def _as_id(spec: FieldSpec, value: Any) -> int:
     if isinstance(value, peewee.Model):
         return int(value.get_id())
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _bad(spec, "번호가 올바르지 않습니다", "not a valid reference")
+        raise _bad(spec, TEXTS.pair("engine.not_valid_reference"))
     return value
 
 
@@ -226,9 +226,9 @@ def _check_choice(kind: str, spec: FieldSpec, value: str) -> None:
         row = Setting.get_or_none(Setting.key == "incident_types")
         codes = [t["code"] for t in json.loads(row.value)] if row else []
         if value not in codes:
-            raise _bad(spec, f"가능한 값: {', '.join(codes)}", f"allowed: {', '.join(codes)}")
+            raise _bad(spec, TEXTS.pair("engine.allowed", allowed=", ".join(codes)))
     elif spec.name == "change_type" and value not in CHANGE_TYPES:
-        raise _bad(spec, f"가능한 값: {', '.join(CHANGE_TYPES)}", f"allowed: {', '.join(CHANGE_TYPES)}")
+        raise _bad(spec, TEXTS.pair("engine.allowed", allowed=", ".join(CHANGE_TYPES)))
 
 
 def _empty(value: Any) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.workflow.engine.texts import TEXTS
+
 
 @dataclass(frozen=True)
 class FieldSpec:
@@ -20,76 +22,76 @@ class FieldSpec:
     column: str | None = None
 
 
-def _col(name: str, type_: str, ko: str, en: str) -> FieldSpec:
-    return FieldSpec(name, type_, ko, en, column=name)
+def _col(name: str, type_: str, label: dict[str, str]) -> FieldSpec:
+    return FieldSpec(name, type_, label["ko"], label["en"], column=name)
 
 
-def _virtual(name: str, type_: str, ko: str, en: str) -> FieldSpec:
-    return FieldSpec(name, type_, ko, en, column=None)
+def _virtual(name: str, type_: str, label: dict[str, str]) -> FieldSpec:
+    return FieldSpec(name, type_, label["ko"], label["en"], column=None)
 
 
 _COMMON = [
-    _virtual("note", "longtext", "의견", "Note"),
-    _col("assignee", "user", "담당자", "Assignee"),
-    _col("assigned_team", "team", "담당 팀", "Team"),
+    _virtual("note", "longtext", TEXTS.pair("fields.note")),
+    _col("assignee", "user", TEXTS.pair("fields.assignee")),
+    _col("assigned_team", "team", TEXTS.pair("fields.team")),
 ]
 
 FIELDS: dict[str, dict[str, FieldSpec]] = {
     "incident": {f.name: f for f in [
         *_COMMON,
-        _col("title", "text", "제목", "Title"),
-        _col("description", "longtext", "내용", "Description"),
-        _col("application", "application", "업무시스템", "Application"),
-        _col("urgency", "urgency", "긴급도", "Urgency"),
-        _col("incident_type", "choice", "장애 유형", "Incident type"),
-        _col("occurred_at", "datetime", "발생 일시", "Occurred at"),
-        _col("parent", "case", "상위 장애", "Parent incident"),
-        _col("grade", "grade", "장애 등급", "Grade"),
-        _col("resolution", "longtext", "조치 결과 요약", "Resolution"),
-        _col("cause", "longtext", "장애 원인", "Cause"),
-        _col("result", "longtext", "처리 결과", "Result"),
-        _col("follow_up_plan", "longtext", "향후 조치 계획", "Follow-up plan"),
-        _col("recurrence_prevention", "longtext", "재발 방지 대책", "Recurrence prevention"),
-        _col("cancel_reason", "longtext", "취소 사유", "Cancel reason"),
-        _virtual("grade_reason", "longtext", "등급 변경 사유", "Reason for the grade change"),
-        _virtual("duplicate_of", "case", "중복 대상 장애", "Duplicate of"),
-        _virtual("follow_ups", "list", "후속 조치", "Follow-ups"),
-        _virtual("confirm_open_children", "bool", "하위 장애 함께 종결", "Also close open child incidents"),
+        _col("title", "text", TEXTS.pair("fields.title")),
+        _col("description", "longtext", TEXTS.pair("fields.description")),
+        _col("application", "application", TEXTS.pair("fields.application")),
+        _col("urgency", "urgency", TEXTS.pair("fields.urgency")),
+        _col("incident_type", "choice", TEXTS.pair("fields.incident_type")),
+        _col("occurred_at", "datetime", TEXTS.pair("fields.occurred_at")),
+        _col("parent", "case", TEXTS.pair("fields.parent_incident")),
+        _col("grade", "grade", TEXTS.pair("fields.grade")),
+        _col("resolution", "longtext", TEXTS.pair("fields.resolution")),
+        _col("cause", "longtext", TEXTS.pair("fields.cause")),
+        _col("result", "longtext", TEXTS.pair("fields.result")),
+        _col("follow_up_plan", "longtext", TEXTS.pair("fields.follow_up_plan")),
+        _col("recurrence_prevention", "longtext", TEXTS.pair("fields.recurrence_prevention")),
+        _col("cancel_reason", "longtext", TEXTS.pair("fields.cancel_reason")),
+        _virtual("grade_reason", "longtext", TEXTS.pair("fields.reason_for_grade_change")),
+        _virtual("duplicate_of", "case", TEXTS.pair("fields.duplicate_of")),
+        _virtual("follow_ups", "list", TEXTS.pair("fields.follow_ups")),
+        _virtual("confirm_open_children", "bool", TEXTS.pair("fields.also_close_open_child")),
     ]},
     "problem": {f.name: f for f in [
         *_COMMON,
-        _col("title", "text", "제목", "Title"),
-        _col("description", "longtext", "내용", "Description"),
-        _col("application", "application", "업무시스템", "Application"),
-        _col("grade", "grade", "등급", "Grade"),
-        _col("root_cause", "longtext", "근본 원인", "Root cause"),
-        _col("workaround", "longtext", "임시 해결 방안", "Workaround"),
-        _col("solution", "longtext", "해결 방안", "Solution"),
-        _col("verification_result", "longtext", "결과 확인 내용", "Verification result"),
-        _col("cancel_reason", "longtext", "취소 사유", "Cancel reason"),
+        _col("title", "text", TEXTS.pair("fields.title")),
+        _col("description", "longtext", TEXTS.pair("fields.description")),
+        _col("application", "application", TEXTS.pair("fields.application")),
+        _col("grade", "grade", TEXTS.pair("fields.problem_grade")),
+        _col("root_cause", "longtext", TEXTS.pair("fields.root_cause")),
+        _col("workaround", "longtext", TEXTS.pair("fields.workaround")),
+        _col("solution", "longtext", TEXTS.pair("fields.solution")),
+        _col("verification_result", "longtext", TEXTS.pair("fields.verification_result")),
+        _col("cancel_reason", "longtext", TEXTS.pair("fields.cancel_reason")),
     ]},
     "change": {f.name: f for f in [
         *_COMMON,
-        _col("title", "text", "제목", "Title"),
-        _col("description", "longtext", "내용", "Description"),
-        _col("change_type", "choice", "변경 유형", "Change type"),
-        _col("parent", "case", "요청 원천", "Requested from"),
-        _col("application", "application", "업무시스템", "Application"),
-        _col("planned_start", "datetime", "계획 시작", "Planned start"),
-        _col("planned_end", "datetime", "계획 종료", "Planned end"),
-        _col("implementation_plan", "longtext", "구현 계획", "Implementation plan"),
-        _col("rollback_plan", "longtext", "복구 계획", "Rollback plan"),
-        _col("review_result", "longtext", "검토 결과", "Review result"),
-        _col("reject_reason", "longtext", "반려 사유", "Reason for rejection"),
+        _col("title", "text", TEXTS.pair("fields.title")),
+        _col("description", "longtext", TEXTS.pair("fields.description")),
+        _col("change_type", "choice", TEXTS.pair("fields.change_type")),
+        _col("parent", "case", TEXTS.pair("fields.requested_from")),
+        _col("application", "application", TEXTS.pair("fields.application")),
+        _col("planned_start", "datetime", TEXTS.pair("fields.planned_start")),
+        _col("planned_end", "datetime", TEXTS.pair("fields.planned_end")),
+        _col("implementation_plan", "longtext", TEXTS.pair("fields.implementation_plan")),
+        _col("rollback_plan", "longtext", TEXTS.pair("fields.rollback_plan")),
+        _col("review_result", "longtext", TEXTS.pair("fields.review_result")),
+        _col("reject_reason", "longtext", TEXTS.pair("fields.reason_for_rejection")),
     ]},
     "work_order": {f.name: f for f in [
         *_COMMON,
-        _col("parent", "case", "지시 원천", "Issued from"),
-        _col("title", "text", "제목", "Title"),
-        _col("instructions", "longtext", "작업 내용", "Instructions"),
-        _col("due_at", "datetime", "완료 기한", "Due"),
-        _col("result", "longtext", "작업 결과", "Result"),
-        _col("return_reason", "longtext", "반송 사유", "Reason for return"),
+        _col("parent", "case", TEXTS.pair("fields.issued_from")),
+        _col("title", "text", TEXTS.pair("fields.title")),
+        _col("instructions", "longtext", TEXTS.pair("fields.instructions")),
+        _col("due_at", "datetime", TEXTS.pair("fields.due")),
+        _col("result", "longtext", TEXTS.pair("fields.work_result")),
+        _col("return_reason", "longtext", TEXTS.pair("fields.reason_for_return")),
     ]},
 }
 

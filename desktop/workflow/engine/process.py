@@ -26,45 +26,14 @@ from desktop.workflow.common.cases import load_row
 from desktop.workflow.engine.effects import EFFECTS
 from desktop.workflow.engine.fields import FIELDS, STAMPS
 from desktop.workflow.engine.roles import ROLES
+from desktop.workflow.engine.texts import FOLLOW_UP_NAMES, PROBLEMS, TEXTS
 
 RELATIONS = frozenset({"@reporter", "@assignee", "@owner"})
 STAY = "="
 # What a closer may ask for at closure (a process's [follow_ups] lists the kinds by incident type), as named on
 # the close dialog.
 FOLLOW_UP_KINDS: dict[str, tuple[str, str]] = {
-    "problem": ("문제 등록", "Problem"),
-    "change": ("변경 요청", "Change request"),
-    "service_request": ("타 시스템 SR", "SR to another system"),
-}
-
-PROBLEMS: dict[str, dict[str, str]] = {
-    "unreadable": {"ko": "파일을 읽을 수 없습니다 ({reason})", "en": "cannot read the file ({reason})"},
-    "bad_toml": {"ko": "TOML 문법 오류: {reason}", "en": "TOML syntax error: {reason}"},
-    "missing": {"ko": "필수 항목이 없습니다", "en": "required key is missing"},
-    "bad_type": {"ko": "{expected} 값이어야 합니다", "en": "must be {expected}"},
-    "unknown_kind": {"ko": "알 수 없는 종류 '{value}' (가능: {allowed})",
-                     "en": "unknown kind '{value}' (allowed: {allowed})"},
-    "unknown_state": {"ko": "존재하지 않는 상태 '{value}'", "en": "unknown state '{value}'"},
-    "unknown_effect": {"ko": "존재하지 않는 효과 '{value}'", "en": "unknown effect '{value}'"},
-    "unknown_role": {"ko": "존재하지 않는 역할 '{value}'", "en": "role '{value}' does not exist"},
-    "unknown_field": {"ko": "이 프로세스에 없는 필드 '{value}'", "en": "unknown field '{value}' for this process"},
-    "unknown_stamp": {"ko": "기록할 수 없는 시각 필드 '{value}'",
-                      "en": "'{value}' is not a timestamp this process has"},
-    "unknown_follow_up": {"ko": "알 수 없는 후속 조치 '{value}'", "en": "unknown follow-up '{value}'"},
-    "no_initial": {"ko": "초기 상태(initial = true)가 하나 있어야 합니다 (찾은 수: {count})",
-                   "en": "exactly one state must be initial (found {count})"},
-    "no_creation": {"ko": "생성 전이(from = [])가 하나 있어야 하고 초기 상태로 가야 합니다",
-                    "en": "exactly one creating transition (from = []) must lead to the initial state"},
-    "unreachable": {"ko": "상태 '{value}'에 도달하는 전이가 없습니다",
-                    "en": "state '{value}' cannot be reached from the initial state"},
-    "dead_end": {"ko": "최종 상태가 아닌 '{value}'에서 나가는 전이가 없습니다",
-                 "en": "non-final state '{value}' has no way out"},
-    "no_label": {"ko": "한국어와 영어 이름(label = {{ ko = ..., en = ... }})이 필요합니다",
-                 "en": "needs Korean and English labels (label = {{ ko = ..., en = ... }})"},
-    "wrong_process": {"ko": "이 정의는 '{expected}' 프로세스여야 합니다 ('{value}'이(가) 적혀 있음)",
-                      "en": "this definition must be for the '{expected}' process (it says '{value}')"},
-    "no_final": {"ko": "최종 상태(final = true)가 하나 이상 있어야 합니다",
-                 "en": "at least one state must be final"},
+    code: (name["ko"], name["en"]) for code, name in FOLLOW_UP_NAMES.items()
 }
 
 
@@ -360,7 +329,7 @@ def process_dir() -> Path:
 
 @cache
 def shipped_definition(kind: str) -> ProcessDef:
-    """The definition for a kind of case from `resources/processes/<kind>.toml` (cached)."""
+    """The definition for a kind of case from `desktop/resources/processes/<kind>.toml` (cached)."""
     return load_definition_file(process_dir() / f"{kind}.toml")
 
 
@@ -444,7 +413,7 @@ def stored_definition(process_id: int) -> ProcessDef:
         return _PARSED[checksum]  # type: ignore[index]
     row = ProcessDefinition.get_or_none(ProcessDefinition.id == process_id)
     if row is None:
-        raise BeaconError("workflow.not_found", what={"ko": "프로세스 버전", "en": "Process version"},
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("process.process_version"),
                           ref=process_id)
     process = parse_stored(row.source, file=stored_label(row.process, row.version), checksum=row.checksum)
     _BY_ID[process_id] = row.checksum  # a stored version's text never changes

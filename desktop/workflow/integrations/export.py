@@ -46,45 +46,15 @@ from desktop.workflow.cases.list_format import (
 from desktop.workflow.cases.queries import CaseFilter, Cursor, IncidentFilter, Sort, list_cases, list_incidents
 from desktop.workflow.common.actors import load_actor
 from desktop.workflow.engine.process import open_states, state_label
+from desktop.workflow.integrations.texts import EXPORT_MESSAGES as _MESSAGES
+from desktop.workflow.integrations.texts import LIST_NAMES, TEXTS
 
 FORMATS = ("csv", "xlsx")
 KINDS = ("incident", "problem", "change", "work_order")
 EXPORT_PAGE = 1000  # rows read per query: big enough to be quick, small enough to stream
 FILE_STEMS = {"incident": "incidents", "problem": "problems", "change": "changes", "work_order": "work-orders"}
-LIST_NAMES: dict[str, dict[str, str]] = {
-    "incident": {"ko": "장애", "en": "Incidents"},
-    "my_work": {"ko": "내 업무", "en": "My work"},
-    "problem": {"ko": "문제", "en": "Problems"},
-    "change": {"ko": "변경", "en": "Changes"},
-    "work_order": {"ko": "작업 지시", "en": "Work orders"},
-}
 DATE_FORMAT = "yyyy-mm-dd hh:mm"
 MAX_WIDTH = 60  # characters; longer titles wrap out of sight rather than push every other column away
-
-_MESSAGES: dict[str, dict[str, str]] = {
-    "export.locked": {
-        "ko": "파일에 쓸 수 없습니다: {path}. 다른 프로그램(예: Excel)에서 열려 있거나 쓰기 권한이 없습니다. "
-              "파일을 닫거나 다른 이름으로 저장하세요.",
-        "en": "Cannot write {path}: it is open in another program (e.g. Excel) or you may not write there. "
-              "Close it or save under another name.",
-    },
-    "export.disk_full": {
-        "ko": "디스크 공간이 부족해 {path}을(를) 저장하지 못했습니다. 공간을 확보하거나 다른 위치에 저장하세요.",
-        "en": "The disk is full, so {path} was not saved. Free some space or save somewhere else.",
-    },
-    "export.cannot_write": {
-        "ko": "파일을 저장할 수 없습니다: {path} ({reason})",
-        "en": "Cannot write the file {path} ({reason})",
-    },
-    "export.bad_format": {
-        "ko": "내보내기 형식 '{format}'은(는) 지원하지 않습니다. csv 또는 xlsx를 쓰세요.",
-        "en": "Unknown export format '{format}'; use csv or xlsx.",
-    },
-    "export.bad_column": {
-        "ko": "이 목록에는 '{column}' 열이 없습니다. 가능한 열: {allowed}",
-        "en": "This list has no column '{column}'. Columns: {allowed}",
-    },
-}
 
 
 class ExportError(BeaconError):
@@ -205,41 +175,41 @@ def describe(spec: ExportSpec, *, language: str, time_zone: str) -> list[tuple[s
     f = spec.filters
     lines: list[tuple[str, str]] = []
 
-    def add(ko: str, en: str, value: str) -> None:
-        lines.append((pick({"ko": ko, "en": en}, language), value))
+    def add(key: str, value: str) -> None:
+        lines.append((TEXTS.pick(key, language), value))
 
     if f is None:
         return lines
     if f.states:
         if set(f.states) == set(open_states(spec.kind)):
-            add("상태", "State", pick({"ko": "진행 중", "en": "Open"}, language))
+            add("export.state", TEXTS.pick("export.open", language))
         else:
-            add("상태", "State", ", ".join(state_label(spec.kind, s, language) for s in f.states))
+            add("export.state", ", ".join(state_label(spec.kind, s, language) for s in f.states))
     if isinstance(f, IncidentFilter):
         if f.grades:
             names = {level: pick({"ko": ko, "en": en}, language) for level, ko, en in
                      Grade.select(Grade.level, Grade.name, Grade.name_en).where(Grade.level.in_(f.grades)).tuples()}
-            add("등급", "Grade", ", ".join(names.get(level, str(level)) for level in f.grades))
+            add("export.grade", ", ".join(names.get(level, str(level)) for level in f.grades))
         if f.application_ids:
             apps = {i: pick({"ko": ko, "en": en}, language) for i, ko, en in
                     ConfigurationItem.select(ConfigurationItem.id, ConfigurationItem.name, ConfigurationItem.name_en)
                     .where(ConfigurationItem.id.in_(f.application_ids)).tuples()}
-            add("업무시스템", "Application", ", ".join(apps.get(i, f"#{i}") for i in f.application_ids))
+            add("export.application", ", ".join(apps.get(i, f"#{i}") for i in f.application_ids))
         since, until = f.registered_from, f.registered_to
     else:
         since, until = f.opened_from, f.opened_to
     if f.assignee_id is not None:
         user = User.get_or_none(User.id == f.assignee_id)
-        add("담당자", "Assignee", f"{user.name} ({user.login})" if user else f"#{f.assignee_id}")
+        add("export.assignee", f"{user.name} ({user.login})" if user else f"#{f.assignee_id}")
     if f.unassigned:
-        add("담당자", "Assignee", pick({"ko": "미배정", "en": "Unassigned"}, language))
+        add("export.assignee", TEXTS.pick("export.unassigned", language))
     if since is not None or until is not None:
         period = f"{local_text(since, time_zone)} ~ {local_text(until, time_zone)}".strip()
-        add("등록 기간", "Registered", period)
+        add("export.registered", period)
     if f.text:
-        add("검색어", "Search", f.text)
+        add("export.search", f.text)
     if f.case_ids:
-        add("건", "Cases", ", ".join(str(i) for i in f.case_ids))
+        add("export.cases", ", ".join(str(i) for i in f.case_ids))
     return lines
 
 
@@ -250,7 +220,7 @@ def _sort_text(spec: ExportSpec, language: str) -> str:
     opened = "registered_at" if incident else "opened_at"  # the two names of the same column
     column = {"sla_due": "sla", "registered_at": opened, "opened_at": opened}.get(sort.key, sort.key)
     label = column_label(column, language) if column in list_columns(spec.kind) else sort.key
-    way = {"ko": "내림차순", "en": "descending"} if sort.descending else {"ko": "오름차순", "en": "ascending"}
+    way = TEXTS.pair("export.descending") if sort.descending else TEXTS.pair("export.ascending")
     return f"{label}, {pick(way, language)}"
 
 
@@ -433,20 +403,16 @@ def _fill_xlsx(book: Any, stream: Any, header: list[str], columns: Sequence[str]
         write(page)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{count + 1}"
 
-    about = book.create_sheet(title=pick({"ko": "내보내기 정보", "en": "About this export"}, language))
+    about = book.create_sheet(title=TEXTS.pick("export.about_this_export", language))
     about.column_dimensions["A"].width = 18
     about.column_dimensions["B"].width = 60
-    labels = {"list": ("목록", "List"), "sort": ("정렬", "Sort"), "rows": ("행 수", "Rows"),
-              "at": ("내보낸 시각", "Exported at"), "zone": ("시간대", "Time zone"),
-              "by": ("내보낸 사람", "Exported by")}
 
     def label(key: str) -> WriteOnlyCell:
-        ko, en = labels[key]
-        return header_cell(pick({"ko": ko, "en": en}, language))
+        return header_cell(TEXTS.pick(f"export.about.{key}", language))
 
     about.append([label("list"), cell(info["list"])])
-    filters = info["filters"] or [(pick({"ko": "필터", "en": "Filters"}, language),
-                                   pick({"ko": "없음 (전체)", "en": "none (everything)"}, language))]
+    filters = info["filters"] or [(TEXTS.pick("export.filters", language),
+                                   TEXTS.pick("export.no_filter", language))]
     for name, value in filters:
         about.append([header_cell(name), cell(value)])
     about.append([label("sort"), cell(info["sort"])])

@@ -1,6 +1,6 @@
 """Import incidents from another ITSM (ServiceNow or any CSV): read → validate → plan → write.
 
-A mapping (TOML; `resources/import/servicenow.toml` is the built-in ServiceNow one, read by the
+A mapping (TOML; `desktop/resources/import/servicenow.toml` is the built-in ServiceNow one, read by the
 same code as any generic mapping) says which file column holds which Beacon field, how the
 file's states, urgencies and impacts translate, which date formats and time zone the file uses,
 and what to do with applications, users and teams the database does not know (create, map to a
@@ -67,6 +67,8 @@ from desktop.models.numbering import format_number
 from desktop.paths import resource_path
 from desktop.workflow.common.audit import admin_change, record, require_admin
 from desktop.workflow.engine.process import ProcessDef, active_version
+from desktop.workflow.integrations.texts import IMPORT_FIELDS as FIELDS
+from desktop.workflow.integrations.texts import TEXTS, UNKNOWN_LABELS
 from desktop.workflow.sla import clocks as sla
 from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
 
@@ -75,40 +77,12 @@ ENCODINGS = ("auto", "utf-8", "cp949")
 UNKNOWN_KINDS = ("application", "user", "group")
 CHUNK = 2_000  # rows per bulk insert (well under SQLite's variable limit with explicit executemany)
 
-# Beacon fields a file column can feed, with their labels (dry-run report, the GUI's mapping table).
-FIELDS: dict[str, dict[str, str]] = {
-    "number": {"ko": "원천 번호", "en": "Source number"},
-    "title": {"ko": "제목", "en": "Title"},
-    "description": {"ko": "내용", "en": "Description"},
-    "state": {"ko": "상태", "en": "State"},
-    "opened_at": {"ko": "등록 일시", "en": "Opened at"},
-    "updated_at": {"ko": "변경 일시", "en": "Updated at"},
-    "updated_by": {"ko": "변경자", "en": "Updated by"},
-    "urgency": {"ko": "긴급도", "en": "Urgency"},
-    "impact": {"ko": "영향도", "en": "Impact"},
-    "priority": {"ko": "원천 우선순위", "en": "Source priority"},
-    "application": {"ko": "업무시스템", "en": "Application"},
-    "incident_type": {"ko": "장애 유형", "en": "Incident type"},
-    "assignment_group": {"ko": "담당 팀", "en": "Assignment group"},
-    "assignee": {"ko": "담당자", "en": "Assignee"},
-    "registered_by": {"ko": "등록자", "en": "Registered by"},
-    "problem": {"ko": "문제 번호", "en": "Problem number"},
-    "change": {"ko": "변경 번호", "en": "Change number"},
-    "resolved_at": {"ko": "해결 일시", "en": "Resolved at"},
-    "closed_at": {"ko": "종결 일시", "en": "Closed at"},
-    "close_code": {"ko": "종결 코드 (처리 결과)", "en": "Close code (result)"},
-    "close_notes": {"ko": "종결 메모 (조치 내용)", "en": "Close notes (resolution)"},
-    "cause": {"ko": "원인", "en": "Cause"},
-    "reopen_count": {"ko": "재처리 횟수", "en": "Reopen count"},
-}
 REQUIRED = ("number", "title", "state", "opened_at")
 DATE_FIELDS = ("opened_at", "updated_at", "resolved_at", "closed_at")
 _DMY = re.compile(r"^(\d{1,2})[-./](\d{1,2})[-./](\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _YMD = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
-UNKNOWN_LABELS = {"application": {"ko": "업무시스템", "en": "application"}, "user": {"ko": "사용자", "en": "user"},
-                  "group": {"ko": "팀", "en": "group"}}
-ACTION = {"ko": "장애 가져오기", "en": "Import incidents"}
-RECORD = {"ko": "장애 가져오기", "en": "incident import"}
+ACTION = TEXTS.pair("importer.import_incidents")
+RECORD = TEXTS.pair("importer.incident_import")
 
 
 # --- the mapping ---------------------------------------------------------------------------
@@ -149,16 +123,14 @@ def parse_mapping(text: str, *, name: str = "mapping") -> Mapping:
     try:
         return _parse_mapping(text, name=name)
     except (TypeError, AttributeError, ValueError) as exc:  # a section or value of the wrong kind
-        raise MappingError(name, {"ko": f"항목의 형식이 맞지 않습니다 (표·문자열·목록을 확인하세요: {exc})",
-                                  "en": f"a section or value has the wrong kind (check tables, texts and lists: "
-                                        f"{exc})"}) from None
+        raise MappingError(name, TEXTS.pair("importer.wrong_kind", exc=exc)) from None
 
 
 def _parse_mapping(text: str, *, name: str) -> Mapping:
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise MappingError(name, {"ko": f"TOML 형식 오류: {exc}", "en": f"not valid TOML: {exc}"}) from None
+        raise MappingError(name, TEXTS.pair("importer.not_valid_toml", exc=exc)) from None
     source = raw.get("source", {})
     m = Mapping()
     m.source = str(source.get("name") or "generic").strip()[:40]
@@ -167,34 +139,30 @@ def _parse_mapping(text: str, *, name: str) -> Mapping:
     m.encoding = str(source.get("encoding") or "auto").lower()
     m.date_formats = [str(f) for f in source.get("date_formats", [])]
     if m.encoding not in ENCODINGS:
-        raise MappingError("source.encoding", {"ko": "auto, utf-8, cp949 중 하나여야 합니다.",
-                                               "en": "must be auto, utf-8 or cp949."})
+        raise MappingError("source.encoding", TEXTS.pair("importer.bad_encoding"))
     _check_zone(m.time_zone, "source.time_zone")
     columns = raw.get("columns", {})
     if not isinstance(columns, dict) or not columns:
-        raise MappingError("columns", {"ko": "[columns]에 '파일 열 = Beacon 필드'가 하나 이상 있어야 합니다.",
-                                       "en": "[columns] must map at least one 'file column = Beacon field'."})
+        raise MappingError("columns", TEXTS.pair("importer.no_columns"))
     for column, target in columns.items():
         if target not in FIELDS and target != "":
             names = ", ".join(FIELDS)
-            raise MappingError(f"columns.{column}", {"ko": f"알 수 없는 필드 '{target}'. 가능한 값: {names}",
-                                                     "en": f"unknown field '{target}'; one of: {names}"})
+            raise MappingError(f"columns.{column}",
+                               TEXTS.pair("importer.unknown_field", target=target, names=names))
     m.columns = {str(c).strip(): str(f) for c, f in columns.items() if f}
     missing = [f for f in REQUIRED if not m.column_of(f)]
     if missing:
-        raise MappingError("columns", {"ko": "필수 필드에 연결된 열이 없습니다: " + ", ".join(missing),
-                                       "en": "no column feeds the required fields: " + ", ".join(missing)})
+        raise MappingError("columns", TEXTS.pair("importer.required_unmapped", missing=", ".join(missing)))
     for kind, table in raw.get("values", {}).items():
         if not isinstance(table, dict):
-            raise MappingError(f"values.{kind}", {"ko": "표여야 합니다.", "en": "must be a table."})
+            raise MappingError(f"values.{kind}", TEXTS.pair("importer.values_not_a_table"))
         m.values[kind] = {_lookup_key(str(k)): str(v) for k, v in table.items()}
     m.defaults = {str(k): str(v) for k, v in raw.get("defaults", {}).items()}
     unknown = raw.get("unknown", {})
     for kind in UNKNOWN_KINDS:
         rule = str(unknown.get(kind, "reject"))
         if rule not in ("create", "reject") and not (rule.startswith("map:") and rule[4:].strip()):
-            raise MappingError(f"unknown.{kind}", {"ko": "create, reject, map:코드 중 하나여야 합니다.",
-                                                   "en": "must be create, reject or map:CODE."})
+            raise MappingError(f"unknown.{kind}", TEXTS.pair("importer.bad_unknown_rule"))
         m.unknown[kind] = rule
     m.application_impact = str(unknown.get("application_impact", "medium"))
     return m
@@ -204,8 +172,7 @@ def _check_zone(zone: str, key: str) -> ZoneInfo:
     try:
         return ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise MappingError(key, {"ko": f"알 수 없는 시간대 '{zone}' (예: Asia/Seoul, UTC)",
-                                 "en": f"unknown time zone '{zone}' (e.g. Asia/Seoul, UTC)"}) from None
+        raise MappingError(key, TEXTS.pair("importer.unknown_time_zone", zone=zone)) from None
 
 
 def builtin_mapping(fmt: str) -> Mapping:
@@ -245,7 +212,7 @@ class ImportIssue:
     reason: dict[str, str]
 
     def message(self, language: str | None = None) -> str:
-        where = pick({"ko": f"{self.row}행", "en": f"row {self.row}"}, language)
+        where = TEXTS.pick("importer.row", language, row=self.row)
         column = f" [{self.column}]" if self.column else ""
         value = f" '{self.value}'" if self.value else ""
         return f"{where}{column}{value}: {pick(self.reason, language)}"
@@ -263,10 +230,10 @@ class Unknown:
 
     def message(self, language: str | None = None) -> str:
         what = pick(UNKNOWN_LABELS[self.kind], language)
-        text = {"create": {"ko": f"새로 만듦 ({self.target})", "en": f"will be created ({self.target})"},
-                "map": {"ko": f"'{self.target}'(으)로 연결", "en": f"mapped to '{self.target}'"},
-                "reject": {"ko": "거부 (행 오류)", "en": "rejected (row error)"}}[self.action]
-        rows = pick({"ko": f"{self.rows}행", "en": f"{self.rows} rows"}, language)
+        text = {"create": TEXTS.pair("importer.unknown_will_be_created", target=self.target),
+                "map": TEXTS.pair("importer.unknown_mapped", target=self.target),
+                "reject": TEXTS.pair("importer.unknown_rejected_row")}[self.action]
+        rows = TEXTS.pick("importer.rows", language, rows=self.rows)
         return f"{what} '{self.value}': {pick(text, language)} ({rows})"
 
 
@@ -496,8 +463,8 @@ class Checked:
         return not self.issues
 
 
-def _issue(issues: list[ImportIssue], row: int, column: str, value: str, ko: str, en: str) -> None:
-    issues.append(ImportIssue(row, column, value[:80], {"ko": ko, "en": en}))
+def _issue(issues: list[ImportIssue], row: int, column: str, value: str, reason: dict[str, str]) -> None:
+    issues.append(ImportIssue(row, column, value[:80], reason))
 
 
 def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: str | None = None) -> Checked:
@@ -514,10 +481,10 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
     missing = [f for f in REQUIRED if f not in feeds]
     if missing:
         wanted = ", ".join(f"{f} ({'/'.join(m.column_of(f))})" for f in missing)
-        _issue(issues, 1, "", "", f"필수 열이 없습니다: {wanted}", f"required columns are missing: {wanted}")
+        _issue(issues, 1, "", "", TEXTS.pair("importer.required_columns_are_missing", wanted=wanted))
         return Checked(m, source, {}, issues, [], set(), Reference.load(), _Resolver(m, Reference.load()))
     if not source.rows:
-        _issue(issues, 1, "", "", "열 이름 외에 가져올 행이 없습니다.", "there are no rows after the header.")
+        _issue(issues, 1, "", "", TEXTS.pair("importer.there_are_no_rows"))
     ref = Reference.load()
     resolver = _Resolver(m, ref)
     parse_date = _DateParser(m.date_formats, zone)
@@ -541,7 +508,7 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
         bad = len(issues)
         for name in REQUIRED:
             if not values.get(name):
-                _issue(issues, row_no, columns[name], "", "값이 비어 있습니다.", "the value is empty.")
+                _issue(issues, row_no, columns[name], "", TEXTS.pair("importer.value_empty"))
         dates: dict[str, datetime | None] = {}
         for name in DATE_FIELDS:
             text = values.get(name, "")
@@ -549,15 +516,14 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
                 dates[name] = parse_date(text)
                 if dates[name] is None:
                     _issue(issues, row_no, columns[name], text,
-                           "일시를 읽을 수 없습니다 (예: 27-11-2026 14:05, 2026-11-27 14:05:00, ISO 8601).",
-                           "not a date and time (e.g. 27-11-2026 14:05, 2026-11-27 14:05:00, ISO 8601).")
+                           TEXTS.pair("importer.not_date_and_time"))
         text = values.get("state", "")
         if text:
             state = _value(m, "state", text)
             if state is None or state not in states:
                 known = ", ".join(m.values.get("state", {}))
-                _issue(issues, row_no, columns["state"], text, f"알 수 없는 상태입니다. 매핑의 [values.state]: {known}",
-                       f"unknown state; the mapping's [values.state]: {known}")
+                _issue(issues, row_no, columns["state"], text,
+                       TEXTS.pair("importer.unknown_state", known=known))
             else:
                 values["state"] = state
         for name, levels in (("urgency", ref.urgencies), ("impact", ref.impacts)):
@@ -566,8 +532,8 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
                 level = _value(m, name, text)
                 level = level if level is not None else _lookup_key(text)
                 if level not in levels:
-                    _issue(issues, row_no, columns[name], text, "알 수 없는 값입니다. 가능한 값: " + ", ".join(levels),
-                           "unknown value; one of: " + ", ".join(levels))
+                    _issue(issues, row_no, columns[name], text,
+                           TEXTS.pair("importer.unknown_level", levels=", ".join(levels)))
                 else:
                     values[name] = level
         text = values.get("incident_type", "")
@@ -579,18 +545,17 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
             values["application"] = m.defaults["application"]
         if not values.get("application"):
             _issue(issues, row_no, "/".join(m.column_of("application")) or "application", "",
-                   "업무시스템이 비어 있습니다.", "the application is empty.")
+                   TEXTS.pair("importer.application_empty"))
         for name, kind_ in (("application", "application"), ("assignee", "user"), ("registered_by", "user"),
                             ("assignment_group", "group")):
             text = values.get(name, "")
             if text and resolver.find(kind_, text, row_no)[0] == "reject":
                 what = UNKNOWN_LABELS[kind_]
-                _issue(issues, row_no, columns.get(name, name), text, f"알 수 없는 {what['ko']}입니다 (매핑: reject).",
-                       f"unknown {what['en']} (the mapping says reject).")
+                _issue(issues, row_no, columns.get(name, name), text,
+                       TEXTS.pair("importer.unknown_rejected", what=what))
         text = values.get("reopen_count", "")
         if text and not text.isdigit():
-            _issue(issues, row_no, columns["reopen_count"], text, "0 이상의 정수여야 합니다.",
-                   "must be a whole number from 0.")
+            _issue(issues, row_no, columns["reopen_count"], text, TEXTS.pair("importer.reopen_count_not_whole"))
         if len(issues) == bad:
             order = dates.get("updated_at") or dates.get("opened_at") or datetime.min
             incidents.setdefault(values["number"], []).append(Row(row_no, values, dates, (order, row_no)))
@@ -612,8 +577,7 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
             table = {"application": ref.apps, "user": ref.users, "group": ref.teams}[u.kind]
             if _lookup_key(u.target) not in table:
                 what = UNKNOWN_LABELS[u.kind]
-                _issue(issues, 1, "", u.target, f"매핑 [unknown] {u.kind}의 대상 {what['ko']}이(가) 없습니다.",
-                       f"the mapping's [unknown] {u.kind} names a {what['en']} that does not exist.")
+                _issue(issues, 1, "", u.target, TEXTS.pair("importer.unknown_target_missing", kind=u.kind, what=what))
                 break
     return Checked(m, source, planned, issues, unknowns, already, ref, resolver)
 
@@ -635,8 +599,7 @@ def _check_history(rows: list[Row], process: ProcessDef, issues: list[ImportIssu
         if target != state and _path(process, state, target) is None:
             names = (process.states[state].label, process.states[target].label)
             _issue(issues, r.row, "state", r.values.get("state", ""),
-                   f"'{names[0]['ko']}'에서 '{names[1]['ko']}'(으)로 가는 단계가 장애 프로세스에 없습니다.",
-                   f"the incident process has no way from '{names[0]['en']}' to '{names[1]['en']}'.")
+                   TEXTS.pair("importer.no_path_in_process", source=names[0], target=names[1]))
             return
         state = target
 
@@ -734,7 +697,7 @@ def plan_incident(number: str, rows: list[Row], *, m: Mapping, ref: Reference,
     pauses: list[tuple[datetime, datetime | None, str]] = []
     state = process.initial.name
     now = opened
-    note = pick({"ko": f"{number}에서 가져옴", "en": f"imported from {number}"})
+    note = TEXTS.pick("importer.event_imported_from", number=number)
     events.append(PlannedEvent("register", opened, "", state, reporter, {}, {
         "application": app_id, "assigned_team": team, "assignee": assignee, "description": description,
         "grade": grade, "impact": impact, "incident_type": first.values["incident_type"], "occurred_at": opened,
@@ -1106,7 +1069,7 @@ def _write(checked: Checked, planned: list[PlannedIncident], *, actor_id: int, n
                            _dumps(e.before), _dumps(e.after), e.note))
         events.append((case_id, "incident", number, "imported", actor_id, now, "", "", "{}", _dumps({
             "source": m.source, "source_number": p.number, "source_priority": p.priority, "file_sha256": sha}),
-            pick({"ko": f"{m.label} {p.number}에서 가져옴", "en": f"Imported from {m.label} {p.number}"})))
+            TEXTS.pick("importer.case_imported_from", label=m.label, number=p.number)))
         for start, end, reason in p.pauses:
             pauses.append((case_id, start, end, reason))
         policy = policies.get(v["grade"])
@@ -1222,10 +1185,8 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
         named_at = {k: (first_use[k].problems if kind == "problem" else first_use[k].changes)[k[1]] for k in keys}
         for key, number in zip(keys, _reserve_numbers(kind, [named_at[k].year for k in keys]), strict=True):
             case_id, at, app = next(ids), named_at[key], first_use[key].values["application"]
-            title = pick({"ko": f"{m.label} {key[1]} (가져온 연결)", "en": f"{m.label} {key[1]} (imported link)"})
-            note = pick({"ko": f"{m.label}의 {key[1]}을(를) 가리키는 자리표시 기록입니다. "
-                               "내용은 원천 시스템에 있습니다.",
-                         "en": f"Placeholder for {key[1]} in {m.label}; its content stays in the source system."})
+            title = TEXTS.pick("importer.placeholder_title", label=m.label, key=key[1])
+            note = TEXTS.pick("importer.placeholder_note", label=m.label, key=key[1])
             cases.append((case_id, kind, number, at))
             kinds[kind].append((case_id, title[:300], note, app, initial, process_id, actor_id, at, now, actor_id))
             events.append((case_id, kind, number, "imported", actor_id, now, "", initial, "{}",
@@ -1248,5 +1209,5 @@ def read_mapping_file(path: Path) -> Mapping:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise MappingError(str(path), {"ko": f"읽을 수 없습니다 ({exc})", "en": f"cannot be read ({exc})"}) from None
+        raise MappingError(str(path), TEXTS.pair("importer.cannot_read", exc=exc)) from None
     return parse_mapping(text, name=path.name)

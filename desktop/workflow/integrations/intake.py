@@ -41,6 +41,7 @@ from desktop.models import (
 )
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.engine.engine import TITLE_MAX, fire_in_transaction
+from desktop.workflow.integrations.texts import ACTION_TEXT, RESOLUTION_FIELDS, TEXTS
 
 SETTING = "intake"
 TOKENS_SETTING = "intake_tokens"
@@ -77,17 +78,20 @@ class IntakeError(Exception):
         return out
 
 
-def _malformed(field_path: str, ko: str, en: str) -> IntakeError:
-    return IntakeError(400, "malformed", {"ko": f"{field_path}: {ko}", "en": f"{field_path}: {en}"}, field_path)
+def _at(field_path: str, reason: dict[str, str]) -> dict[str, str]:
+    return {"ko": f"{field_path}: {reason['ko']}", "en": f"{field_path}: {reason['en']}"}
 
 
-def _unprocessable(code: str, field_path: str, ko: str, en: str) -> IntakeError:
-    return IntakeError(422, code, {"ko": f"{field_path}: {ko}", "en": f"{field_path}: {en}"}, field_path)
+def _malformed(field_path: str, reason: dict[str, str]) -> IntakeError:
+    return IntakeError(400, "malformed", _at(field_path, reason), field_path)
+
+
+def _unprocessable(code: str, field_path: str, reason: dict[str, str]) -> IntakeError:
+    return IntakeError(422, code, _at(field_path, reason), field_path)
 
 
 def _too_long(field_path: str, length: int, limit: int) -> IntakeError:
-    return IntakeError(422, "too_long", {"ko": f"{field_path}: 너무 깁니다 ({length}자, 최대 {limit}자)",
-                                         "en": f"{field_path}: too long ({length} characters; the limit is {limit})"},
+    return IntakeError(422, "too_long", _at(field_path, TEXTS.pair("intake.too_long", length=length, limit=limit)),
                        field_path)
 
 
@@ -109,16 +113,14 @@ def check_values(value: Any, path: str = "body", depth: int = 0) -> None:
         IntakeError: 400 naming the first field at fault.
     """
     if depth > MAX_DEPTH:
-        raise _malformed(path, f"너무 깊게 중첩되었습니다 (최대 {MAX_DEPTH}단계)",
-                         f"is nested too deeply (at most {MAX_DEPTH} levels)")
+        raise _malformed(path, TEXTS.pair("intake.too_deep", limit=MAX_DEPTH))
     if isinstance(value, str):
         if "\x00" in value:
-            raise _malformed(path, "NUL 문자(\\u0000)를 담을 수 없습니다", "must not contain a NUL character (\\u0000)")
+            raise _malformed(path, TEXTS.pair("intake.nul"))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
-            raise _malformed(path, "짝이 없는 서로게이트 문자(\\ud800 등)를 담을 수 없습니다",
-                             "must not contain a lone surrogate (e.g. \\ud800)") from None
+            raise _malformed(path, TEXTS.pair("intake.lone_surrogate")) from None
     elif isinstance(value, dict):
         for key, item in value.items():
             where = f"{path}.{_safe(key)}"
@@ -163,7 +165,7 @@ class IntakeConfig:
         if raw is None:
             return cls()
         if not isinstance(raw, dict):
-            raise _bad_setting(SETTING, raw, {"ko": "JSON 객체", "en": "a JSON object"})
+            raise _bad_setting(SETTING, raw, TEXTS.pair("intake.json_object"))
         known = set(cls.__dataclass_fields__)
         unknown = sorted(set(raw) - known)
         if unknown:
@@ -175,11 +177,11 @@ class IntakeConfig:
                 if isinstance(value, str):
                     value = [value]
                 if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-                    raise _bad_setting(name, value, {"ko": "레이블 이름 목록", "en": "a list of label names"})
+                    raise _bad_setting(name, value, TEXTS.pair("intake.list_label_names"))
                 values[key] = tuple(value)
             elif key in ("ci_map", "severity_map"):
                 if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-                    raise _bad_setting(name, value, {"ko": "문자열 값의 JSON 객체", "en": "a JSON object of strings"})
+                    raise _bad_setting(name, value, TEXTS.pair("intake.json_object_strings"))
                 values[key] = {(str(k).lower() if key == "severity_map" else str(k)): v for k, v in value.items()}
             elif key == "resolve_on_resolved":
                 if not isinstance(value, bool):
@@ -187,12 +189,12 @@ class IntakeConfig:
                 values[key] = value
             elif key == "max_body_bytes":
                 if isinstance(value, bool) or not isinstance(value, int) or value < 1024:
-                    raise _bad_setting(name, value, {"ko": "1024 이상의 정수", "en": "a whole number ≥ 1024"})
+                    raise _bad_setting(name, value, TEXTS.pair("intake.at_least_1024"))
                 values[key] = value
             else:
                 value = "" if value is None else value
                 if not isinstance(value, str):
-                    raise _bad_setting(name, value, {"ko": "문자열", "en": "text"})
+                    raise _bad_setting(name, value, TEXTS.pair("intake.a_string"))
                 values[key] = value
         return cls(**values)
 
@@ -239,13 +241,13 @@ def create_token(name: str, *, now: datetime | None = None) -> str:
     """
     name = name.strip()
     if not name:
-        raise BeaconError("workflow.required", action={"ko": "토큰 만들기", "en": "Create token"},
-                          fields={"ko": "이름", "en": "Name"})
+        raise BeaconError("workflow.required", action=TEXTS.pair("intake.create_token"),
+                          fields=TEXTS.pair("intake.name"))
     token = "bcn_" + secrets.token_urlsafe(32)
     with database.atomic():
         tokens = _tokens()
         if any(t["name"] == name for t in tokens):
-            raise BeaconError("admin.code_taken", what={"ko": "토큰 이름", "en": "Token name"}, value=name)
+            raise BeaconError("admin.code_taken", what=TEXTS.pair("intake.token_name"), value=name)
         stamp = (now or utcnow()).replace(microsecond=0).isoformat() + "Z"
         tokens.append({"name": name, "sha256": _digest(token), "created_at": stamp, "prefix": token[:8]})
         _save_tokens(tokens)
@@ -277,16 +279,14 @@ def check_token(authorization: str | None) -> str:
     scheme, _, token = (authorization or "").strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token:
-        raise IntakeError(401, "unauthorized", {"ko": "Authorization: Bearer <토큰> 헤더가 필요합니다.",
-                                                "en": "An 'Authorization: Bearer <token>' header is required."})
+        raise IntakeError(401, "unauthorized", TEXTS.pair("intake.token_missing"))
     digest = _digest(token)
     found = ""
     for stored in _tokens():
         if hmac.compare_digest(stored.get("sha256", ""), digest):
             found = stored["name"]
     if not found:
-        raise IntakeError(401, "unauthorized", {"ko": "토큰이 올바르지 않거나 폐기되었습니다.",
-                                                "en": "The token is not valid or has been revoked."})
+        raise IntakeError(401, "unauthorized", TEXTS.pair("intake.token_invalid"))
     return found
 
 
@@ -313,7 +313,7 @@ class Alert:
 
 def _object(value: Any, path: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _malformed(path, "JSON 객체여야 합니다", "must be a JSON object")
+        raise _malformed(path, TEXTS.pair("intake.must_json_object"))
     return value
 
 
@@ -321,10 +321,10 @@ def _text(obj: dict[str, Any], key: str, path: str, *, required: bool = False) -
     value = obj.get(key)
     if value is None or value == "":
         if required:
-            raise _malformed(f"{path}.{key}" if path else key, "필수 항목입니다", "is required")
+            raise _malformed(f"{path}.{key}" if path else key, TEXTS.pair("intake.required"))
         return ""
     if not isinstance(value, str):
-        raise _malformed(f"{path}.{key}" if path else key, "문자열이어야 합니다", "must be a string")
+        raise _malformed(f"{path}.{key}" if path else key, TEXTS.pair("intake.must_string"))
     return value.strip()
 
 
@@ -333,18 +333,16 @@ def _string_map(obj: dict[str, Any], key: str, path: str, *, required: bool = Fa
     value = obj.get(key)
     if value is None:
         if required:
-            raise _malformed(where, "필수 항목입니다", "is required")
+            raise _malformed(where, TEXTS.pair("intake.required"))
         return {}
     if not isinstance(value, dict):
-        raise _malformed(where, "JSON 객체여야 합니다", "must be a JSON object")
+        raise _malformed(where, TEXTS.pair("intake.must_json_object"))
     if len(value) > MAX_LABELS:
-        count = len(value)
-        raise IntakeError(422, "too_many", {"ko": f"{where}: 항목이 너무 많습니다 ({count}개, 최대 {MAX_LABELS}개)",
-                                            "en": f"{where}: too many entries ({count}; the limit is {MAX_LABELS})"},
-                          where)
+        raise IntakeError(422, "too_many", _at(where, TEXTS.pair("intake.too_many", count=len(value),
+                                                                 limit=MAX_LABELS)), where)
     for k, v in value.items():
         if not isinstance(v, str):
-            raise _malformed(f"{where}.{k}", "문자열이어야 합니다", "must be a string")
+            raise _malformed(f"{where}.{k}", TEXTS.pair("intake.must_string"))
         _limit(k, f"{where}.{k[:40]}", "label_name")
         _limit(v, f"{where}.{k}", "description" if key == "annotations" else "label_value")
     return dict(value)
@@ -355,7 +353,7 @@ def parse_time(value: Any, path: str) -> datetime | None:
     if value is None or value == "":
         return None
     if not isinstance(value, str):
-        raise _malformed(path, "RFC 3339 일시 문자열이어야 합니다", "must be an RFC 3339 time string")
+        raise _malformed(path, TEXTS.pair("intake.must_rfc_3339_time"))
     text = value.strip().replace("Z", "+00:00").replace("z", "+00:00")
     # Go writes up to nine fractional digits; Python reads six
     if "." in text:
@@ -365,21 +363,18 @@ def parse_time(value: Any, path: str) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text)
     except ValueError:
-        raise _malformed(path, f"일시를 읽을 수 없습니다 ('{value}', 예: 2026-11-27T01:02:03Z)",
-                         f"cannot read the time '{value}' (e.g. 2026-11-27T01:02:03Z)") from None
+        raise _malformed(path, TEXTS.pair("intake.unreadable_time", value=value)) from None
     if moment.year <= 1:
         return None
     if moment.tzinfo is None:
-        raise _malformed(path, f"시간대가 필요합니다 ('{value}', 예: Z 또는 +09:00)",
-                         f"needs a time zone ('{value}', e.g. Z or +09:00)")
+        raise _malformed(path, TEXTS.pair("intake.time_needs_zone", value=value))
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
 def _status(obj: dict[str, Any], path: str) -> str:
     status = _text(obj, "status", path, required=True).lower()
     if status not in ("firing", "resolved"):
-        raise _malformed(f"{path}.status", f"'firing' 또는 'resolved'여야 합니다 ('{status}')",
-                         f"must be 'firing' or 'resolved', not '{status}'")
+        raise _malformed(f"{path}.status", TEXTS.pair("intake.must_firing_or_resolved", status=status))
     return status
 
 
@@ -392,11 +387,10 @@ def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
     body = _object(payload, "body")
     version = body.get("version")
     if version is not None and str(version) != "4":
-        raise _malformed("version", f"웹훅 형식 버전 4만 지원합니다 (받은 값 '{version}')",
-                         f"only webhook payload version 4 is supported, got '{version}'")
+        raise _malformed("version", TEXTS.pair("intake.only_webhook_payload_version", version=version))
     alerts = body.get("alerts")
     if not isinstance(alerts, list) or not alerts:
-        raise _malformed("alerts", "경보가 하나 이상 있는 배열이어야 합니다", "must be a non-empty array of alerts")
+        raise _malformed("alerts", TEXTS.pair("intake.must_non_empty_array"))
     if len(alerts) > MAX_ALERTS:
         raise _too_long("alerts", len(alerts), MAX_ALERTS)
     common = _string_map(body, "commonLabels", "body") if isinstance(body.get("commonLabels"), dict) else {}
@@ -407,7 +401,7 @@ def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
         status = _status(item, path)
         labels = {**common, **_string_map(item, "labels", path, required=True)}
         if not labels:
-            raise _malformed(f"{path}.labels", "레이블이 하나 이상 있어야 합니다", "needs at least one label")
+            raise _malformed(f"{path}.labels", TEXTS.pair("intake.needs_a_label"))
         annotations = _string_map(item, "annotations", path)
         fingerprint = _limit(_text(item, "fingerprint", path), f"{path}.fingerprint", "fingerprint") \
             or _labels_fingerprint(labels)
@@ -449,7 +443,7 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
     if "alerts" in body:
         items = body["alerts"]
         if not isinstance(items, list) or not items:
-            raise _malformed("alerts", "경보가 하나 이상 있는 배열이어야 합니다", "must be a non-empty array of alerts")
+            raise _malformed("alerts", TEXTS.pair("intake.must_non_empty_array"))
         if len(items) > MAX_ALERTS:
             raise _too_long("alerts", len(items), MAX_ALERTS)
         pairs = [(f"alerts[{i}]", item) for i, item in enumerate(items)]
@@ -460,14 +454,13 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
         item = _object(raw, path)
         unknown = sorted(set(item) - set(GENERIC_KEYS))
         if unknown:
-            raise _malformed(f"{path}.{unknown[0]}", f"알 수 없는 항목입니다 (가능: {', '.join(GENERIC_KEYS)})",
-                             f"unknown field (known: {', '.join(GENERIC_KEYS)})")
+            raise _malformed(f"{path}.{unknown[0]}",
+                             TEXTS.pair("intake.unknown_key", known=", ".join(GENERIC_KEYS)))
         status = _status(item, path)
         fingerprint = _limit(_text(item, "fingerprint", path), f"{path}.fingerprint", "fingerprint") \
             or _limit(_text(item, "dedupe_key", path), f"{path}.dedupe_key", "fingerprint")
         if not fingerprint:
-            raise _malformed(f"{path}.fingerprint", "fingerprint(또는 dedupe_key)가 필요합니다",
-                             "fingerprint (or dedupe_key) is required")
+            raise _malformed(f"{path}.fingerprint", TEXTS.pair("intake.fingerprint_missing"))
         source = _limit(_text(item, "source", path), f"{path}.source", "source") or "generic"
         title = _limit(_text(item, "title", path, required=status == "firing"), f"{path}.title", "title") \
             or fingerprint[:TITLE_MAX]
@@ -503,13 +496,11 @@ def parse_body(fmt: str, raw: bytes, config: IntakeConfig) -> list[Alert]:
     try:
         payload = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
-        raise _malformed("body", "UTF-8이 아닙니다", "is not UTF-8") from None
+        raise _malformed("body", TEXTS.pair("intake.not_utf8")) from None
     except RecursionError:
-        raise _malformed("body", f"너무 깊게 중첩되었습니다 (최대 {MAX_DEPTH}단계)",
-                         f"is nested too deeply (at most {MAX_DEPTH} levels)") from None
+        raise _malformed("body", TEXTS.pair("intake.too_deep", limit=MAX_DEPTH)) from None
     except ValueError as exc:
-        reason = _safe(str(exc))[:200]
-        raise _malformed("body", f"JSON이 아닙니다 ({reason})", f"is not JSON ({reason})") from None
+        raise _malformed("body", TEXTS.pair("intake.not_json", exc=_safe(str(exc))[:200])) from None
     check_values(payload)
     return PARSERS[fmt](payload, config)
 
@@ -527,18 +518,14 @@ def application_for(alert: Alert, config: IntakeConfig) -> int:
         app = _application(config.default_application)
         if app is None:
             raise _unprocessable("configuration", "intake.default_application",
-                                 f"기본 업무시스템 '{config.default_application}'이(가) 활성 업무시스템이 아닙니다",
-                                 f"the default application '{config.default_application}' is not an active "
-                                 "application")
+                                 TEXTS.pair("intake.default_application_inactive",
+                                            application=config.default_application))
         return app
     where = alert.ci_field or f"{alert.path}.labels.{config.ci_labels[0]}"
     if not code:
         labels = " / ".join(config.ci_labels)
-        raise _unprocessable("unmapped_ci", where, f"구성 항목을 가리키는 레이블({labels})이 없습니다",
-                             f"no label names the configuration item (tried {labels})")
-    raise _unprocessable("unmapped_ci", where, f"'{alert.ci}'에 해당하는 활성 업무시스템이 없습니다 "
-                                               "(intake.ci_map에 추가하세요)",
-                         f"'{alert.ci}' is not an active application's code (map it in intake.ci_map)")
+        raise _unprocessable("unmapped_ci", where, TEXTS.pair("intake.no_ci_label", labels=labels))
+    raise _unprocessable("unmapped_ci", where, TEXTS.pair("intake.ci_not_an_application", ci=alert.ci))
 
 
 def _application(code: str) -> int | None:
@@ -555,8 +542,7 @@ def urgency_for(alert: Alert, config: IntakeConfig) -> str:
         else config.default_urgency
     if not UrgencyLevel.select().where(UrgencyLevel.code == code).exists():
         raise _unprocessable("configuration", "intake.severity_map",
-                             f"심각도 '{alert.severity}'가 알 수 없는 긴급도 '{code}'에 대응합니다",
-                             f"severity '{alert.severity}' maps to the unknown urgency '{code}'")
+                             TEXTS.pair("intake.severity_maps_unknown_urgency", severity=alert.severity, code=code))
     return code
 
 
@@ -566,11 +552,11 @@ def system_actor(config: IntakeConfig) -> Actor:
     """The user incidents from monitoring are registered as; created (no password, no roles) when missing."""
     user = User.get_or_none(User.login == config.user)
     if user is None:
-        user = User.create(login=config.user, name="모니터링", name_en="Monitoring", password_hash="")
+        user = User.create(login=config.user, name=TEXTS["intake.monitoring_user"]["ko"],
+                           name_en=TEXTS["intake.monitoring_user"]["en"], password_hash="")
     if not user.is_active:
         raise _unprocessable("configuration", "intake.user",
-                             f"시스템 사용자 '{config.user}'이(가) 사용 중지되어 있습니다",
-                             f"the system user '{config.user}' is disabled")
+                             TEXTS.pair("intake.system_user_disabled", user=config.user))
     return load_actor(user.id)
 
 
@@ -588,21 +574,6 @@ class Outcome:
     def as_json(self) -> dict[str, str]:
         return {"fingerprint": self.fingerprint, "status": self.status, "outcome": self.outcome,
                 "incident": self.incident}
-
-
-ACTION_TEXT = {
-    "repeat": {"ko": "경보가 다시 발생했습니다 ({count}번째): {title}",
-               "en": "The alert fired again (time {count}): {title}"},
-    "resolved": {"ko": "경보가 해소되었습니다 ({source}){ended}: {title}",
-                 "en": "The alert resolved ({source}){ended}: {title}"},
-}
-RESOLUTION_FIELDS = {
-    "resolution": {"ko": "모니터링 경보 해소로 자동 종결", "en": "Closed automatically: the monitoring alert resolved"},
-    "cause": {"ko": "모니터링 경보 ({title})", "en": "Monitoring alert ({title})"},
-    "result": {"ko": "경보가 정상으로 돌아왔습니다", "en": "The alert returned to normal"},
-    "follow_up_plan": {"ko": "필요하면 재처리하거나 문제로 등록하세요", "en": "Reopen or register a problem if needed"},
-    "recurrence_prevention": {"ko": "모니터링 계속", "en": "Monitoring continues"},
-}
 
 
 def _open_link(alert: Alert) -> AlertLink | None:

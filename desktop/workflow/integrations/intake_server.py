@@ -35,6 +35,7 @@ from desktop.models import database
 from desktop.models import db as dbmod
 from desktop.workflow.common.outage import OutageLog
 from desktop.workflow.integrations.intake import IntakeConfig, IntakeError, check_token, ingest, load_config, parse_body
+from desktop.workflow.integrations.texts import TEXTS
 
 log = logging.getLogger("beacon.intake")
 outages = OutageLog(log)
@@ -143,9 +144,9 @@ class IntakeHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             if dbmod.is_transient(exc) or (isinstance(exc, DatabaseError) and exc.code != "db.not_initialized"):
                 outages.failed(exc)  # a restart or failover: the sender retries, nothing was written
-                self._send(503, {"error": "unavailable", "reason": "the database is not available; nothing was "
-                                 "written; retry later", "reason_ko": "데이터베이스를 쓸 수 없어 아무것도 저장하지 "
-                                 "않았습니다. 잠시 후 다시 보내세요."}, {"Retry-After": "5"})
+                reason = TEXTS.pair("intake_server.unavailable")
+                self._send(503, {"error": "unavailable", "reason": reason["en"], "reason_ko": reason["ko"]},
+                           {"Retry-After": "5"})
                 info = {"error": "unavailable"}
             elif isinstance(exc, BeaconError):  # e.g. the `intake` setting cannot be read: an administrator must fix it
                 self._send(500, {"error": "configuration", "reason": exc.message("en"),
@@ -165,19 +166,15 @@ class IntakeHandler(BaseHTTPRequestHandler):
         # 2. the body, read and validated with no database connection held
         content_type = (self.headers.get("Content-Type") or "").split(";", 1)[0].strip().lower()
         if content_type != "application/json":
-            raise IntakeError(415, "unsupported_media_type", {
-                "ko": f"Content-Type은 application/json이어야 합니다 (받은 값 '{content_type or '없음'}').",
-                "en": f"The Content-Type must be application/json, not '{content_type or 'none'}'."}, "Content-Type")
+            raise IntakeError(415, "unsupported_media_type",
+                              TEXTS.pair("intake_server.json_only", given=content_type or "-"), "Content-Type")
         length_text = self.headers.get("Content-Length")
         if length_text is None or not length_text.strip().isdigit():
-            raise IntakeError(411, "length_required", {"ko": "Content-Length 헤더가 필요합니다.",
-                                                       "en": "A Content-Length header is required."})
+            raise IntakeError(411, "length_required", TEXTS.pair("intake_server.length_required"))
         length = int(length_text)
         if length > config.max_body_bytes:
-            raise IntakeError(413, "too_large", {
-                "ko": f"요청 본문이 너무 큽니다 ({length}바이트, 최대 {config.max_body_bytes}바이트).",
-                "en": f"The request body is too large ({length} bytes; the limit is {config.max_body_bytes})."},
-                "body")
+            raise IntakeError(413, "too_large", TEXTS.pair("intake_server.too_large", length=length,
+                                                            max_body_bytes=config.max_body_bytes), "body")
         alerts = parse_body(fmt, self._read_body(length), config)
         # 3. one transaction; the token is checked again in it, so a token revoked meanwhile writes nothing
         with database.connection_context():
@@ -205,11 +202,9 @@ class IntakeHandler(BaseHTTPRequestHandler):
                 chunks.append(chunk)
                 remaining -= len(chunk)
         except TimeoutError:
-            raise IntakeError(408, "timeout", {"ko": "요청 본문이 제시간에 도착하지 않았습니다.",
-                                               "en": "The request body did not arrive in time."}) from None
+            raise IntakeError(408, "timeout", TEXTS.pair("intake_server.body_timeout")) from None
         if remaining:
-            raise IntakeError(400, "malformed", {"ko": "body: 본문이 Content-Length보다 짧습니다",
-                                                 "en": "body: shorter than its Content-Length"}, "body")
+            raise IntakeError(400, "malformed", TEXTS.pair("intake_server.body_short"), "body")
         return b"".join(chunks)
 
 

@@ -21,45 +21,7 @@ from desktop.models import (
     User,
     database,
 )
-
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "assigned": {"ko": "장애 배정", "en": "Incident assigned to you"},
-    "registered": {"ko": "장애 등록", "en": "Incident registered"},
-    "accepted": {"ko": "장애 접수", "en": "Incident accepted"},
-    "regraded": {"ko": "장애 등급 변경", "en": "Incident grade changed"},
-    "closed": {"ko": "장애 종결", "en": "Incident closed"},
-    "cancelled": {"ko": "장애 취소", "en": "Incident cancelled"},
-    "reopened": {"ko": "장애 재처리", "en": "Incident reopened"},
-    "work_order_issued": {"ko": "작업 지시", "en": "Work order issued to you"},
-    "work_order_start": {"ko": "작업 시작", "en": "Work order started"},
-    "work_order_complete": {"ko": "작업 완료", "en": "Work order completed"},
-    "work_order_return": {"ko": "작업 반송", "en": "Work order returned"},
-    "sla_warning": {"ko": "SLA 임박 경고", "en": "SLA warning"},
-    "sla_breach": {"ko": "SLA 위반", "en": "SLA breached"},
-}
-REASON_LABELS: dict[str, dict[str, str]] = {
-    "primary_handler": {"ko": "업무시스템 주담당자", "en": "primary handler of the application"},
-    "second_line": {"ko": "2선 담당자", "en": "second line"},
-    "team_lead": {"ko": "담당 팀장", "en": "team lead"},
-    "department_head": {"ko": "부서장", "en": "department head"},
-    "manual_add": {"ko": "전파 그룹에 수동 추가됨", "en": "added to the propagation group by hand"},
-    "reporter": {"ko": "등록자", "en": "you registered it"},
-    "assignee": {"ko": "담당자", "en": "you are the assignee"},
-    "parent_assignee": {"ko": "원 장애 담당자", "en": "assignee of the parent case"},
-    "issuer": {"ko": "작업 지시자", "en": "you issued it"},
-}
-FIELD_LABELS: dict[str, dict[str, str]] = {
-    "number": {"ko": "번호", "en": "Number"},
-    "title": {"ko": "제목", "en": "Title"},
-    "application": {"ko": "업무시스템", "en": "Application"},
-    "grade": {"ko": "등급", "en": "Grade"},
-    "state": {"ko": "상태", "en": "State"},
-    "actor": {"ko": "처리자", "en": "By"},
-    "at": {"ko": "일시", "en": "When"},
-    "note": {"ko": "내용", "en": "Note"},
-    "reason": {"ko": "수신 사유", "en": "Why you get this"},
-}
-
+from desktop.workflow.notify.texts import FIELD_LABELS, KIND_LABELS, REASON_LABELS
 
 # --- preferences service ---------------------------------------------------------------
 

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.models import OwnerMatrixEntry, PropagationOverride, Role, Setting, User
+from desktop.workflow.notify.texts import TEXTS
 
 DEFAULT_PROPAGATION_ROLES = ("primary_handler", "team_lead", "department_head")
 
@@ -95,7 +96,7 @@ def set_override(*, actor_id: int, application_id: int, user_id: int, mode: str 
         app = ConfigurationItem.get_by_id(application_id)
         if "admin" not in actor.roles:
             raise BeaconError("workflow.not_allowed", who=actor.display, record=app.name,
-                              action={"ko": "전파 그룹 변경", "en": "Change propagation group"})
+                              action=TEXTS.pair("propagation.change_propagation_group"))
         current = PropagationOverride.get_or_none((PropagationOverride.application == application_id)
                                                   & (PropagationOverride.user == user_id))
         before = current.mode if current else None

@@ -38,6 +38,7 @@ from desktop.models import (
     UrgencyLevel,
     User,
 )
+from desktop.workflow.notify.texts import TEXTS
 from desktop.workflow.notify.transport import DeliveryError
 
 SETTING = "sr_systems"
@@ -122,15 +123,14 @@ def check_system(name: str) -> bool:
         configured = systems()
     except SrDeliveryError as exc:
         raise BeaconError("settings.bad_value", key=SETTING, value=str(exc)[:120],
-                          allowed={"ko": "시스템 이름 → {\"url\": ...} 객체", "en": "system name → {\"url\": ...}"}) \
+                          allowed=TEXTS.pair("service_requests.system_name")) \
             from None
     if name in configured:
         return True
     if configured:
         names = ", ".join(sorted(configured))
-        raise BeaconError("workflow.bad_value", field={"ko": "대상 시스템", "en": "Target system"},
-                          reason={"ko": f"'{name}'은(는) 등록된 시스템이 아닙니다 (등록된 시스템: {names})",
-                                  "en": f"'{name}' is not a configured system (configured: {names})"})
+        raise BeaconError("workflow.bad_value", field=TEXTS.pair("service_requests.target_system"),
+                          reason=TEXTS.pair("service_requests.not_a_system", name=name, names=names))
     return False
 
 

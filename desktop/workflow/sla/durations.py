@@ -7,9 +7,11 @@ says so.
 
 from __future__ import annotations
 
-from desktop.i18n import current_language, pick
+from desktop.i18n import LANGUAGES, current_language
+from desktop.workflow.sla.texts import TEXTS
 
-UNITS = {"ko": ("일", "시간", "분"), "en": ("d", "h", "m")}
+UNITS = {lang: tuple(TEXTS.pick(f"durations.unit.{unit}", lang) for unit in ("day", "hour", "minute"))
+         for lang in LANGUAGES}
 SEPARATOR = {"ko": " ", "en": " "}
 
 
@@ -41,8 +43,7 @@ def format_minutes(minutes: int, lang: str | None = None, *, minutes_per_day: in
 def duration_label(*, business: bool, minutes_per_day: int = 24 * 60, lang: str | None = None) -> str:
     """The label that goes with a figure: says whether a day is 24 hours or one business day."""
     if not business:
-        return pick({"ko": "경과 시간 (1일 = 24시간)", "en": "Elapsed (1d = 24h)"}, lang)
+        return TEXTS.pick("durations.elapsed_label", lang)
     hours = minutes_per_day / 60
     shown = f"{hours:g}"
-    return pick({"ko": f"업무시간 기준 (1일 = 업무 {shown}시간)", "en": f"Business time (1d = {shown} working hours)"},
-                lang)
+    return TEXTS.pick("durations.business_label", lang, shown=shown)

@@ -1,0 +1,59 @@
+"""Every word the common wing shows a person: the names of the kinds of record, what each setting holds.
+
+Korean and English side by side (key → {"ko": ..., "en": ...}); the modules of this package hold
+the keys. Templates name their `{placeholders}`, filled by `Catalog.pick`/`Catalog.pair`.
+"""
+
+from __future__ import annotations
+
+from desktop.i18n import Catalog
+
+KIND_LABELS = Catalog({
+    "incident": {"ko": "장애", "en": "Incident"},
+    "problem": {"ko": "문제", "en": "Problem"},
+    "change": {"ko": "변경", "en": "Change"},
+    "work_order": {"ko": "작업 지시", "en": "Work order"},
+    "case": {"ko": "건", "en": "Case"},
+    "application": {"ko": "업무시스템", "en": "Application"},
+    "team": {"ko": "팀", "en": "Team"},
+})
+
+# Organisation settings (`settings.SCHEMA`): what each may hold and what it means; and what none may hold.
+SETTING_TEXTS = Catalog({
+    "boolean": {"ko": "true 또는 false", "en": "true or false"},
+    "organization_name.allowed": {"ko": '문자열 또는 {"ko": …, "en": …}', "en": 'text or {"ko": …, "en": …}'},
+    "organization_name.meaning": {"ko": "보고서에 찍히는 조직 이름", "en": "the organisation's name on reports"},
+    "time_zone.allowed": {"ko": 'IANA 시간대 (예: "Asia/Seoul")', "en": 'an IANA time zone (e.g. "Asia/Seoul")'},
+    "time_zone.meaning": {"ko": "조직의 시간대", "en": "the organisation's time zone"},
+    "incident_types.allowed": {"ko": "code·name·name_en 객체의 배열",
+                               "en": "an array of objects with code, name and name_en"},
+    "incident_types.meaning": {"ko": "장애 유형 목록", "en": "the incident types"},
+    "reopen_window_days.allowed": {"ko": "0~3650의 정수", "en": "a whole number 0 to 3650"},
+    "reopen_window_days.meaning": {"ko": "종결 후 재처리할 수 있는 일수",
+                                   "en": "days a closed incident may be reopened"},
+    "close_problem_resolves_incidents.meaning": {"ko": "문제 종결 시 연결 장애도 해결",
+                                                 "en": "closing a problem resolves its incidents"},
+    "demo_loaded.meaning": {"ko": "데모 데이터를 불러왔는지", "en": "whether the demo is loaded"},
+    "delivery_max_attempts.allowed": {"ko": "1~100의 정수", "en": "a whole number 1 to 100"},
+    "delivery_max_attempts.meaning": {"ko": "알림 발송 최대 시도 횟수", "en": "attempts before a notice is dead"},
+    "smtp.allowed": {"ko": "host·port(1~65535)·security(plain|starttls|ssl)·username·password·from_address·"
+                           "from_name 객체",
+                     "en": "an object of host, port (1-65535), security (plain|starttls|ssl), username, password, "
+                           "from_address, from_name"},
+    "smtp.meaning": {"ko": "메일 서버", "en": "the mail server"},
+    "propagation_roles.allowed": {"ko": "역할 코드의 배열", "en": "an array of role codes"},
+    "propagation_roles.meaning": {"ko": "전파 그룹에 드는 매트릭스 역할", "en": "matrix roles told about incidents"},
+    "intake.allowed": {"ko": 'JSON 객체 (README "Monitoring intake")',
+                       "en": 'a JSON object (README "Monitoring intake")'},
+    "intake.meaning": {"ko": "모니터링 수신 설정", "en": "the monitoring intake"},
+    "sr_systems.allowed": {"ko": "이름 → {url, …} 객체", "en": "an object of name → {url, …}"},
+    "sr_systems.meaning": {"ko": "SR을 보내는 외부 시스템", "en": "systems service requests go to"},
+    "intake_tokens.allowed": {"ko": "'beacon intake token' 으로만 바꿀 수 있습니다",
+                              "en": "changed with 'beacon intake token' only"},
+    "intake_tokens.meaning": {"ko": "수신 토큰의 해시", "en": "hashes of the intake tokens"},
+    "too_deep": {"ko": "{limit}단계보다 깊게 중첩되지 않은 값", "en": "a value nested at most {limit} deep"},
+    "not_finite": {"ko": "NaN·Infinity가 아닌 수", "en": "a number that is not NaN or Infinity"},
+    "bad_text": {"ko": "NUL 문자가 없는 (10만 자 이하) 문자열", "en": "text without NUL characters (at most 100,000)"},
+    "lone_surrogate": {"ko": "올바른 유니코드 문자열 (짝 없는 서로게이트 불가)",
+                       "en": "valid Unicode text (no lone surrogates)"},
+})

@@ -1,17 +1,34 @@
-"""What a client's background round does, without Qt (the views run it on a worker thread)."""
+"""What a client's background round does, without Qt (the views run it on a worker thread).
+
+One `Dispatcher` per client process, so a round broken off by a database fault is settled by the
+next one: sends already made are recorded (never sent again) and the rows it held are handed back
+at once. The client runs one round at a time.
+"""
 
 from __future__ import annotations
 
 from desktop.models import database
-from desktop.workflow.notify.dispatch import DispatchResult, dispatch_once
+from desktop.models import db as dbmod
+from desktop.workflow.notify.dispatch import Dispatcher, DispatchResult
 from desktop.workflow.sla.clocks import check_clocks
+
+_dispatcher = Dispatcher()
+_broken_off = False  # the last round ended in a fault: hand back what it held first
 
 
 def delivery_round() -> DispatchResult:
     """Queue due SLA escalations and deliver due notices, on this thread's own connection."""
+    global _broken_off
     try:
+        if _broken_off:
+            _dispatcher.release()
+            _broken_off = False
         check_clocks()
-        return dispatch_once()
+        return _dispatcher.round()
+    except Exception:
+        _broken_off = True
+        dbmod.drop_connection()
+        raise
     finally:
         database.close()  # a worker thread's connection is not reused by the next round
 

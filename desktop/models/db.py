@@ -8,7 +8,7 @@ SQLAlchemy/peewee convention; `~` is expanded) or
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -130,6 +130,8 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
     text = str(exc)
     lower = text.lower()
     if target.backend == "postgresql":
+        if "is not permitted to log in" in lower:  # said only after the right password: a disabled login
+            return DatabaseError("db.login_disabled", user=target.user)
         if "password authentication failed" in lower or "no password supplied" in lower:
             return DatabaseError("db.auth_failed", user=target.user)
         if "does not exist" in lower and "database" in lower:
@@ -147,13 +149,21 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
     return DatabaseError("db.file_unusable", path=target.path, reason=reason)
 
 
-def connect(url: str) -> peewee.Database:
+_bound_url: str | None = None
+
+
+def connect(url: str, *, user: str | None = None, password: str | None = None) -> peewee.Database:
     """Bind the proxy to the database at `url`, connect and check it answers.
+
+    `user` and `password`, when given, replace the URL's (a person signing in as their own login).
 
     Raises:
         DatabaseError: bad URL, unreachable server, wrong password, unusable file.
     """
+    global _bound_url
     target = parse_url(url)
+    if user is not None:
+        target = replace(target, user=user, password=password or "")
     db = make_database(target)
     try:
         db.connect()
@@ -162,8 +172,24 @@ def connect(url: str) -> peewee.Database:
         if not db.is_closed():
             db.close()
         raise translate_error(target, exc) from None
+    close()
     database.initialize(db)
+    _bound_url = url
     return db
+
+
+def remember(url: str) -> None:
+    """Note the database a person will sign in to as their own login (nothing connects yet)."""
+    global _bound_url
+    parse_url(url)
+    _bound_url = url
+
+
+def connect_as(*, user: str, password: str | None) -> peewee.Database:
+    """Reconnect to the bound PostgreSQL database as another login (sign-in as oneself)."""
+    if _bound_url is None:
+        raise DatabaseError("db.not_initialized")
+    return connect(_bound_url, user=user, password=password)
 
 
 def backend() -> str:

@@ -42,7 +42,7 @@ from desktop.models.cases import (
 from desktop.models.cmdb import CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
 from desktop.models.db import backend
 from desktop.models.imports import ImportedRecord
-from desktop.models.org import Role, SavedFilter, Team, User, UserRole
+from desktop.models.org import Credential, Role, SavedFilter, Team, User, UserRole
 from desktop.models.policy import (
     BusinessCalendar,
     CalendarDay,
@@ -71,6 +71,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Setting,
     Team,
     User,
+    Credential,
     Role,
     UserRole,
     UrgencyLevel,
@@ -191,11 +192,23 @@ def _install_change_notify() -> None:
     )
 
 
+def _install_security() -> None:
+    """PostgreSQL: roles, grants, row security and audit triggers (see `desktop.models.security`)."""
+    if backend() == "sqlite":
+        return  # one person's file: the operating system's file mode guards it
+    from desktop.models import security
+
+    if not security.can_create_roles():
+        raise SchemaError("schema.owner_needs_createrole")
+    security.install_postgres_security()
+
+
 def install_database_objects() -> None:
-    """Create triggers and search structures; idempotent."""
+    """Create triggers, search structures and (PostgreSQL) roles and grants; idempotent."""
     _install_event_log_guard()
     _install_text_search()
     _install_change_notify()
+    _install_security()
 
 
 # --- migrations ---------------------------------------------------------------------
@@ -265,6 +278,15 @@ def _v9_kpi_indexes(migrator: SchemaMigrator) -> None:
             migrator.add_index("incident", ("state", "closed_at"), False))
 
 
+def _v10_trust(migrator: SchemaMigrator) -> None:
+    """v10: password hashes move to `credential`; on PostgreSQL roles, grants, row security and audit."""
+    database.create_tables([Credential])
+    database.execute_sql('INSERT INTO credential (user_id, password_hash, failed_attempts, must_change) '
+                         'SELECT id, password_hash, 0, FALSE FROM "user"')
+    database.execute_sql('ALTER TABLE "user" DROP COLUMN password_hash')
+    _install_security()
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -275,6 +297,7 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     7: ("source numbers of imported cases", _v7_imported_records),
     8: ("monitoring alert links and service request delivery", _v8_integrations),
     9: ("indexes for the KPI backlog and closed-per-month trend", _v9_kpi_indexes),
+    10: ("each person their own login; grants, row security and audit in the database", _v10_trust),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from desktop.cli import main
-from desktop.models import SCHEMA_VERSION, Case, Event, Incident, Setting, User, database
+from desktop.models import SCHEMA_VERSION, Case, Credential, Event, Incident, Setting, User, database
 from desktop.models import db as dbmod
 from desktop.models.schema import current_version
 
@@ -54,7 +54,7 @@ def test_init_db_without_demo_creates_an_admin_once(empty_db, capsys):
     from desktop.workflow.common.auth import verify_password
 
     admin = User.get(User.login == "admin")
-    assert verify_password(admin.password_hash, "처음암호!")
+    assert verify_password(Credential.get(Credential.user == admin.id).password_hash, "처음암호!")
     assert Incident.select().count() == 0
     assert database.table_exists("schema_version")
 

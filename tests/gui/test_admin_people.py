@@ -23,8 +23,8 @@ from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service
 from desktop.workflow.common import session as session_service
 from desktop.workflow.common.actors import load_actor
-from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank
+from tests.factories import set_every_password
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def bank(tmp_path):
     ensure_schema()
     seed_defaults()
     bank = make_bank()
-    User.update(password_hash=hash_password("pw")).execute()
+    set_every_password("pw")
     bank.url = url
     yield bank
     dbmod.close()

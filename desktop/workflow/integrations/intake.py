@@ -481,7 +481,7 @@ def system_actor(config: IntakeConfig) -> Actor:
     """The user incidents from monitoring are registered as; created (no password, no roles) when missing."""
     user = User.get_or_none(User.login == config.user)
     if user is None:
-        user = User.create(login=config.user, name="모니터링", name_en="Monitoring", password_hash="")
+        user = User.create(login=config.user, name="모니터링", name_en="Monitoring")
     if not user.is_active:
         raise _unprocessable("configuration", "intake.user",
                              f"시스템 사용자 '{config.user}'이(가) 사용 중지되어 있습니다",

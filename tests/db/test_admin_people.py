@@ -16,8 +16,8 @@ from desktop.workflow.admin import cis, people
 from desktop.workflow.common import session
 from desktop.workflow.engine.outbox import Notice, queue_notices
 from tests import factories
-from tests.conftest import as_suite
 from tests.bank import bring_to, make_bank
+from tests.conftest import as_suite
 
 
 def events(entity: str) -> list[Event]:

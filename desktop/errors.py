@@ -256,6 +256,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "로그인이 필요합니다: --user 로그인 을 주고 암호를 입력하거나 BEACON_PASSWORD를 설정하세요.",
         "en": "Sign-in needed: give --user LOGIN and type the password, or set BEACON_PASSWORD.",
     },
+    "auth.as_on_postgres": {
+        "ko": "PostgreSQL에서는 명령도 자기 로그인으로 실행합니다: --as 대신 그 사람의 로그인으로 접속하세요 (URL의 사용자, PGUSER, ~/.pgpass, 서비스 파일).",
+        "en": "On PostgreSQL a command acts as its own login: instead of --as, connect as that person (the URL's user, PGUSER, ~/.pgpass, a service file).",
+    },
     "db.refused": {
         "ko": "데이터베이스가 거부했습니다 (권한 없음): {reason}",
         "en": "The database refused (not permitted): {reason}",

@@ -164,6 +164,35 @@ def db(empty_db: str) -> str:
 
 
 @pytest.fixture
+def cli_as(db: str, monkeypatch):
+    """Sign the `beacon` command in as a Beacon user; returns the database URL to give it.
+
+    SQLite: BEACON_USER and BEACON_PASSWORD. PostgreSQL: the user's own login, in the URL.
+    """
+    from urllib.parse import quote
+
+    from desktop.models import User
+    from desktop.models.security import login_prefix
+    from desktop.workflow.common.auth import store_password
+
+    def sign_in(login: str, password: str = "cli password 1") -> str:
+        user = User.get(User.login == login)
+        if dbmod.backend() == "postgresql":
+            as_suite()
+        with database.atomic():
+            store_password(user.id, password)
+        monkeypatch.setenv("BEACON_USER", login)
+        monkeypatch.setenv("BEACON_PASSWORD", password)
+        if dbmod.backend() == "sqlite":
+            return db
+        target = dbmod.parse_url(PG_URL)
+        return (f"postgresql://{quote(login_prefix() + login, safe='')}:{quote(password, safe='')}"
+                f"@{target.host}:{target.port}/{target.name}")
+
+    return sign_in
+
+
+@pytest.fixture
 def pg_db(tmp_path) -> Iterator[str]:
     """A fresh PostgreSQL database with schema and defaults, for server-only behaviour (as the runtime login)."""
     url = bind("postgresql", tmp_path)

@@ -6,7 +6,8 @@ the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake
 `<db>_runtime` group; those groups own nothing and can create nothing. Per table:
 
 - the event log: INSERT and SELECT only, and a trigger refuses an event whose actor is not the
-  session's own user (services may write for others: the intake registers as its monitoring user);
+  session's own user (services may write for others: the intake registers as its monitoring user;
+  an administrator may carry over another system's history on a case they imported);
 - configuration (users, roles, matrices, SLA, calendars, processes, settings): written by administrators;
 - secrets (the `smtp`, `sr_secrets` and `intake_tokens` settings, webhook secrets): read by
   administrators and the services that use them only; password hashes (`credential`): read by nobody;
@@ -139,6 +140,9 @@ SET search_path = public, pg_temp AS $$
 BEGIN
   IF NEW.actor_id IS NOT NULL AND NEW.actor_id IS DISTINCT FROM beacon_user_id()
      AND NOT beacon_in_group('dispatcher') AND NOT beacon_in_group('intake')
+     -- another system's history, carried over by the administrator who imported the case
+     AND NOT (beacon_in_group('admin') AND EXISTS (SELECT 1 FROM imported_record r
+              WHERE r.case_id = NEW.case_id AND r.imported_by_id = beacon_user_id()))
      AND session_user::text <> (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
                                  WHERE c.oid = TG_RELID) THEN
     RAISE EXCEPTION 'an event''s actor must be the signed-in user (%)', session_user

@@ -7,6 +7,7 @@ SQLAlchemy/peewee convention; `~` is expanded) or
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -108,6 +109,8 @@ def make_database(target: DatabaseTarget) -> peewee.Database:
         if str(target.path) != ":memory:":
             try:
                 target.path.parent.mkdir(parents=True, exist_ok=True)
+                # one person's file: made 0600 before SQLite opens it (its -wal and -shm files follow its mode)
+                os.close(os.open(target.path, os.O_RDWR | os.O_CREAT, 0o600))
             except OSError as exc:
                 raise DatabaseError("db.file_unusable", path=target.path, reason=exc.strerror) from None
         # Every write transaction takes the write lock up front (BEGIN IMMEDIATE):

@@ -9,6 +9,7 @@ SQLite file; a database newer than this program is refused.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -338,6 +339,7 @@ def backup_sqlite(version: int) -> Path | None:
     source = Path(db.database)
     stamp = utcnow().strftime("%Y%m%d%H%M%S")
     target = source.with_name(f"{source.name}.v{version}-{stamp}.bak")
+    os.close(os.open(target, os.O_RDWR | os.O_CREAT, 0o600))  # a copy of one person's file is theirs alone
     dest = sqlite3.connect(str(target))
     try:
         db.connection().backup(dest)

@@ -674,8 +674,9 @@ class _DemoBuilder:
         self.user_team = dict(_rows(User.select(User.id, User.team).where(User.login.in_(logins))))
         self.admin_id = self.users["admin"]
         fresh = [u for (u,) in _rows(User.select(User.id).where(User.login.in_([r["login"] for r in rows])))]
-        _insert(Credential, [{"user": u, "password_hash": self.password_hash, "failed_attempts": 0,
-                              "must_change": False} for u in fresh])
+        if backend() == "sqlite":  # PostgreSQL: the password is each demo login's own (`_logins`)
+            _insert(Credential, [{"user": u, "password_hash": self.password_hash, "failed_attempts": 0,
+                                  "must_change": False} for u in fresh])
 
         grants = [{"user": self.users[p["login"]], "role": self.roles[code]} for p in people for code in p["roles"]]
         admin_role = self.roles["admin"]

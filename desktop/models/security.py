@@ -59,9 +59,16 @@ def login_prefix() -> str:
     return os.environ.get(LOGIN_PREFIX_ENV, "")
 
 
-def _sql(text: str, params: tuple[object, ...] = ()) -> None:
+_batch: list[str] | None = None
+
+
+def _sql(text: str) -> None:
+    """Run one statement, or keep it for the batch `install_postgres_security` sends in one round trip."""
+    if _batch is not None:
+        _batch.append(text)
+        return
     # the driver formats `%` even without parameters (peewee passes an empty tuple): plpgsql's own `%` doubles
-    database.execute_sql(text if params else text.replace("%", "%%"), params)
+    database.execute_sql(text.replace("%", "%%"))
 
 
 def _quote(name: str) -> str:
@@ -347,11 +354,18 @@ CREATE TABLE IF NOT EXISTS audit_log (
 
 def install_postgres_security() -> None:
     """Create (or bring up to date) the roles, grants, policies and audit triggers; idempotent."""
+    global _batch
     g = _groups()
-    _sql(AUDIT_TABLE)
-    _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
     _create_groups(g)
-    _functions(g)
-    _triggers()
-    _grants(g)
-    _row_security(g)
+    _batch = []
+    try:
+        _sql(AUDIT_TABLE)
+        _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
+        _functions(g)
+        _triggers()
+        _grants(g)
+        _row_security(g)
+        statements, _batch = _batch, None
+        database.execute_sql(";\n".join(statements).replace("%", "%%"))
+    finally:
+        _batch = None

@@ -50,7 +50,7 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_audit()", "beacon_event_actor_is_self()", "beacon_require_admin()",
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
                  "beacon_login_save(text, text, text[], boolean)", "beacon_own_password_changed()",
-                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)")
+                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)")
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -231,6 +231,24 @@ BEGIN
   EXECUTE format('ALTER ROLE %I %s', role_name, CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
   PERFORM beacon_login_set_groups(beacon_login, codes);
 END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_login_rename(old_login text, new_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  role_name text;
+BEGIN
+  PERFORM beacon_require_admin();
+  role_name := beacon_login_role(old_login);
+  IF role_name IS NULL THEN RETURN; END IF;
+  IF beacon_login_role(new_login) IS NOT NULL THEN
+    IF EXISTS (SELECT 1 FROM "user" WHERE login = new_login) THEN
+      RAISE EXCEPTION 'login % exists', new_login USING ERRCODE = 'duplicate_object';
+    END IF;
+    -- a login of this database left by a user who no longer has that name: it goes
+    EXECUTE format('DROP ROLE %I', beacon_login_prefix() || new_login);
+  END IF;
+  EXECUTE format('ALTER ROLE %I RENAME TO %I', role_name, beacon_login_prefix() || new_login);
+END $$""")
     # a person changes their own password: the login itself, checked by PostgreSQL when it connected
     _sql("""
 CREATE OR REPLACE FUNCTION beacon_own_password_changed() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
@@ -274,7 +292,8 @@ def _grants(g: dict[str, str]) -> None:
          f"beacon_in_group(text), beacon_signed_in(), beacon_own_password_changed(), beacon_login_role(text), "
          f"beacon_require_admin() TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
-         f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean) TO {admin}")
+         f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
+         f"beacon_login_rename(text, text) TO {admin}")
     tables = [t for (t,) in database.execute_sql(
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()]
     readable = [t for t in tables if t not in ("credential", "audit_log", "notification_preference")]

@@ -373,3 +373,16 @@ def test_random_relation_edits_never_leave_a_cycle(db, steps):
                 assert not any(_reaches(model[kind], t, s) for s, t in model[kind])
         finally:
             txn.rollback()
+
+
+def test_a_renamed_user_signs_in_under_the_new_name_with_the_same_password(db):
+    bank = make_bank()
+    admin = bank.id("admin")
+    saved = new_user(admin, login="kim.old", password="correct horse", roles=("handler",))
+    people.save_user(actor_id=admin, user_id=saved.user.id, login="kim.new", name="김수진",
+                     version=people.get_user(saved.user.id).version)
+    assert session.authenticate("kim.new", "correct horse").login == "kim.new"
+    as_suite()
+    with pytest.raises(BeaconError):
+        session.authenticate("kim.old", "correct horse")
+    as_suite()

@@ -254,6 +254,7 @@ def save_user(*, actor_id: int, user_id: int | None, login: str, name: str, name
             _check_team(team_id)
         if version is None:
             raise ValueError("editing a user needs the version it was read at")
+        auth.rename_login(before.login, login)
         update_versioned(User, user_id, expected_version=version, changes=values, actor_id=None,
                          label=before.login)
         after = get_user(user_id)

@@ -96,6 +96,12 @@ def sync_login(user_id: int, *, password: str | None = None, verifier: str | Non
                          (user.login, verifier, _roles_of(user_id), bool(user.is_active)))
 
 
+def rename_login(old: str, new: str) -> None:
+    """PostgreSQL: a user's login follows a change of their Beacon login (SCRAM secrets survive a rename)."""
+    if backend() == "postgresql" and old != new:
+        database.execute_sql("SELECT beacon_login_rename(%s, %s)", (old, new))
+
+
 def store_password(user_id: int, password: str, *, must_change: bool = False, verifier: str | None = None) -> None:
     """Set a user's password (argon2 on SQLite, the login's SCRAM verifier on PostgreSQL).
 

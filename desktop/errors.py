@@ -260,10 +260,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "PostgreSQL에서는 명령도 자기 로그인으로 실행합니다: --as 대신 그 사람의 로그인으로 접속하세요 (URL의 사용자, PGUSER, ~/.pgpass, 서비스 파일).",
         "en": "On PostgreSQL a command acts as its own login: instead of --as, connect as that person (the URL's user, PGUSER, ~/.pgpass, a service file).",
     },
-    "db.refused": {
-        "ko": "데이터베이스가 거부했습니다 (권한 없음): {reason}",
-        "en": "The database refused (not permitted): {reason}",
-    },
     "schema.owner_needs_createrole": {
         "ko": "init-db를 실행하는 데이터베이스 역할(소유자)에 CREATEROLE 권한이 필요합니다: DBA가 'ALTER ROLE 소유자 CREATEROLE'을 실행하세요 (SUPERUSER는 필요 없습니다).",
         "en": "The database role running init-db (the owner) needs CREATEROLE: a DBA runs 'ALTER ROLE owner CREATEROLE' (no SUPERUSER needed).",

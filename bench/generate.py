@@ -260,7 +260,8 @@ def operations_centre(now: datetime) -> None:
     head = Team.get_or_none(Team.parent.is_null(True))
     team = Team.create(code="ops_centre", name="종합상황실", name_en="Operations Centre", parent=head, updated_at=now)
     admin = User.get(User.login == "admin")
-    admin_hash = Credential.get(Credential.user == admin.id).password_hash
+    admin_row = Credential.get_or_none(Credential.user == admin.id)  # none on PostgreSQL: logins sign in there
+    admin_hash = admin_row.password_hash if admin_row else ""
     handler = Role.get(Role.code == "handler")
     staff = []
     for i in range(GROUP_SIZE):
@@ -268,7 +269,8 @@ def operations_centre(now: datetime) -> None:
                            email=f"ops{i + 1:02d}@beaconbank.example", team=team, title="상황실 요원",
                            created_at=now, updated_at=now)
         UserRole.create(user=user, role=handler)
-        Credential.create(user=user, password_hash=admin_hash)
+        if admin_hash:
+            Credential.create(user=user, password_hash=admin_hash)
         staff.append(user.id)
     for app in ConfigurationItem.select().where(ConfigurationItem.kind == "application"):
         members = {m.user_id for m in propagation_group(app.id)}

@@ -153,6 +153,7 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
 
 
 _bound_url: str | None = None
+_bound_target: DatabaseTarget | None = None
 
 
 def connect(url: str, *, user: str | None = None, password: str | None = None) -> peewee.Database:
@@ -163,7 +164,7 @@ def connect(url: str, *, user: str | None = None, password: str | None = None) -
     Raises:
         DatabaseError: bad URL, unreachable server, wrong password, unusable file.
     """
-    global _bound_url
+    global _bound_url, _bound_target
     target = parse_url(url)
     if user is not None:
         target = replace(target, user=user, password=password or "")
@@ -177,8 +178,15 @@ def connect(url: str, *, user: str | None = None, password: str | None = None) -
         raise translate_error(target, exc) from None
     close()
     database.initialize(db)
-    _bound_url = url
+    _bound_url, _bound_target = url, target
     return db
+
+
+def bound_target(url: str) -> DatabaseTarget:
+    """Where `url` leads as the proxy is bound now: with the signed-in person's login when it is that database."""
+    if _bound_target is not None and url == _bound_url:
+        return _bound_target
+    return parse_url(url)
 
 
 def remember(url: str) -> None:

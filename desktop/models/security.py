@@ -42,7 +42,7 @@ CONFIG_TABLES = ("setting", "team", "user", "role", "user_role", "urgency_level"
                  "notification_preference", "imported_record")
 CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_request_link", "case_link",
                "action", "attachment", "sla_clock", "sla_pause", "alert_link")
-OUTBOX_TABLES = ("notification", "number_sequence")
+OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
 # settings only administrators and the named services read
 SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}
@@ -183,6 +183,9 @@ BEGIN
   IF NOT FOUND THEN RETURN NULL; END IF;
   IF r.rolsuper OR r.rolcreaterole OR r.rolreplication OR r.rolbypassrls
      OR NOT pg_has_role(role_name, current_database() || '_runtime', 'MEMBER')
+     -- a service's login is the DBA's, never an administrator's to take over
+     OR pg_has_role(role_name, current_database() || '_dispatcher', 'MEMBER')
+     OR pg_has_role(role_name, current_database() || '_intake', 'MEMBER')
      OR pg_has_role(role_name, current_user, 'MEMBER') THEN
     RAISE EXCEPTION 'PostgreSQL role % exists and is not one of this Beacon database''s logins; '
                     'a DBA grants it with GRANT "%" TO "%"', role_name, current_database() || '_runtime', role_name
@@ -306,6 +309,12 @@ def _grants(g: dict[str, str]) -> None:
     present = set(tables)
     case = ", ".join(_quote(t) for t in (*CASE_TABLES, *OUTBOX_TABLES) if t in present)
     _sql(f"GRANT INSERT, UPDATE ON {case} TO {people}, {services}")
+    # the outbox: written with its event by whoever acts; a person then only marks notices read, an
+    # administrator sends a dead one again, and only the dispatcher changes where and how one goes
+    _sql(f"GRANT INSERT, UPDATE (read_at) ON notification TO {people}, {services}")
+    _sql(f"GRANT UPDATE (status, attempts, next_attempt_at, last_error, claimed_by, lease_until) ON notification "
+         f"TO {admin}")
+    _sql(f"GRANT UPDATE ON notification TO {q['dispatcher']}")
     _sql(f"GRANT INSERT, UPDATE, DELETE ON saved_filter TO {people}")
     config = ", ".join(_quote(t) for t in CONFIG_TABLES if t in present)
     _sql(f"GRANT INSERT, UPDATE, DELETE ON {config} TO {admin}")

@@ -158,6 +158,26 @@ def test_an_incident_changed_outside_beacon_is_audited_under_the_login(handler, 
     refused(handler, "DELETE FROM incident WHERE case_id = %s", (demo_bank["incident"],))
 
 
+def test_a_notice_cannot_be_redirected(handler):
+    refused(handler, "UPDATE notification SET target = 'thief@evil.example', status = 'pending'")
+    handler.execute("UPDATE notification SET read_at = now() WHERE false")  # marking read is the person's
+
+
+def test_a_service_login_cannot_be_taken_over_by_an_administrator(demo_bank):
+    service = f"{login_prefix()}alerts-service"
+    owner = database.execute_sql("SELECT current_user").fetchone()[0]
+    assert owner  # the owner makes the service's login, as a DBA would
+    database.execute_sql(f'DROP ROLE IF EXISTS "{service}"')
+    database.execute_sql(f'CREATE ROLE "{service}" LOGIN IN ROLE "{group("intake")}"')
+    admin = connect_as("admin")
+    try:
+        with pytest.raises(errors.DuplicateObject):
+            admin.cursor().execute("SELECT beacon_login_save('alerts-service', NULL, ARRAY['handler'], true)")
+    finally:
+        admin.close()
+        database.execute_sql(f'DROP ROLE "{service}"')
+
+
 def test_nothing_can_be_created(handler):
     refused(handler, "CREATE TABLE stash (x text)")
     refused(handler, "CREATE FUNCTION evil() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$")

@@ -8,8 +8,17 @@ from desktop.workflow.sla.clocks import check_clocks
 
 
 def delivery_round() -> DispatchResult:
-    """Queue due SLA escalations and deliver due notices, on this thread's own connection."""
+    """Queue due SLA escalations and deliver due notices, on this thread's own connection.
+
+    On PostgreSQL that is the dispatcher service's work (its login reads the SMTP secret and moves the
+    outbox): a person's client leaves it alone unless its login is in the dispatcher group.
+    """
+    from desktop.models.db import backend
+
     try:
+        if backend() == "postgresql" and not database.execute_sql(
+                "SELECT beacon_in_group('dispatcher')").fetchone()[0]:
+            return DispatchResult(claimed=0, sent=0, failed=0, dead=0)
         check_clocks()
         return dispatch_once()
     finally:

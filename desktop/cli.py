@@ -281,7 +281,8 @@ def _add_export_parser(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of headers and values")
     export.add_argument("--tz", dest="time_zone", metavar="ZONE", help="time zone of the dates (default: your setting)")
     export.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
-                        help="export what this user sees (default: admin)")
+                        help="SQLite: sign in as this user (password asked) and export what they see; "
+                             "PostgreSQL: refused, the login is the connection's")
     export.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
@@ -383,7 +384,7 @@ def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     incidents.add_argument("--source-tz", metavar="ZONE", help="time zone of naive times in the file "
                            "(default: the mapping's, Asia/Seoul)")
     incidents.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
-                           help="the administrator the import is recorded under (default: admin)")
+                           help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
     incidents.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
@@ -501,7 +502,7 @@ def _add_matrix_parser(sub: argparse._SubParsersAction) -> None:
     load.add_argument("--dry-run", action="store_true", help="check every row and say what would change; save nothing")
     for command in (export, load):
         command.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
-                             help="the administrator the change is recorded under (default: admin)")
+                             help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
         command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 

@@ -191,9 +191,9 @@ def bound_target(url: str) -> DatabaseTarget:
 
 def remember(url: str) -> None:
     """Note the database a person will sign in to as their own login (nothing connects yet)."""
-    global _bound_url
+    global _bound_url, _bound_target
     parse_url(url)
-    _bound_url = url
+    _bound_url, _bound_target = url, None
 
 
 def connect_as(*, user: str, password: str | None) -> peewee.Database:

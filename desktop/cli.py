@@ -42,7 +42,7 @@ TEXT = {
         "en": "Made {n} PostgreSQL logins with temporary passwords. Hand each one out "
               "(a new one is chosen at first sign-in):",
     },
-    "login_line": {"ko": "  {login}\t{password}", "en": "  {login}\t{password}"},
+    "login_line": {"ko": "  로그인 {login}\t암호 {password}", "en": "  login {login}\tpassword {password}"},
     "password_prompt": {"ko": "{login}의 암호: ", "en": "Password for {login}: "},
     "sla_checked": {
         "ko": "SLA 점검: 진행 중 시계 {checked}개, 경고 {warnings}건, 위반 {breaches}건을 알림함에 넣었습니다.",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from desktop.errors import DatabaseError, SchemaError
 from desktop.models import Role, User, UserRole, database, ensure_schema
 from desktop.models import db as dbmod
-from desktop.models.schema import SCHEMA_VERSION, SchemaStatus, current_version
+from desktop.models.schema import SCHEMA_VERSION, SchemaStatus, current_version, refresh_security
 from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.common.auth import check_password, store_password
 from desktop.workflow.common.settings import get_setting
@@ -84,6 +84,8 @@ def initialize_database(
         check_password(admin_password, demo=demo)  # one policy: 10 characters; 'beacon' in a demo only
     target = connect(url)
     status = ensure_schema()
+    if target.backend == "postgresql" and not status.created and not status.upgraded:
+        refresh_security()  # the owner's run again (after a restore, or to repair a grant): idempotent
     seeded = seed_defaults()
     loaded = False
     already = bool(get_setting("demo_loaded", False))

@@ -204,6 +204,12 @@ def _install_security() -> None:
     security.install_postgres_security()
 
 
+def refresh_security() -> None:
+    """PostgreSQL, as the owner: apply the roles, grants, policies and triggers again (after a restore)."""
+    with database.atomic():
+        _install_security()
+
+
 def install_database_objects() -> None:
     """Create triggers, search structures and (PostgreSQL) roles and grants; idempotent."""
     _install_event_log_guard()
@@ -373,4 +379,6 @@ def ensure_schema() -> SchemaStatus:
         with database.atomic():
             step(migrator)
             SchemaVersion.create(version=version, note=note)
+    if found >= 10:  # a later step's tables get their grants, policies and triggers too (idempotent)
+        refresh_security()
     return SchemaStatus(created=False, from_version=found, to_version=SCHEMA_VERSION, backup=backup)

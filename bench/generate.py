@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("BEACON_FAST_HASH", "1")
+os.environ.setdefault("BEACON_BENCH", "1")  # the fast hash is allowed in tests and benchmarks only
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from peewee import CharField, TextField
@@ -58,6 +59,7 @@ from desktop.models import (
     Case,
     CaseLink,
     ConfigurationItem,
+    Credential,
     Event,
     Grade,
     Incident,
@@ -258,13 +260,17 @@ def operations_centre(now: datetime) -> None:
     head = Team.get_or_none(Team.parent.is_null(True))
     team = Team.create(code="ops_centre", name="종합상황실", name_en="Operations Centre", parent=head, updated_at=now)
     admin = User.get(User.login == "admin")
+    admin_row = Credential.get_or_none(Credential.user == admin.id)  # none on PostgreSQL: logins sign in there
+    admin_hash = admin_row.password_hash if admin_row else ""
     handler = Role.get(Role.code == "handler")
     staff = []
     for i in range(GROUP_SIZE):
         user = User.create(login=f"ops{i + 1:02d}", name=_staff_name(i), name_en=f"Operator {i + 1}",
                            email=f"ops{i + 1:02d}@beaconbank.example", team=team, title="상황실 요원",
-                           password_hash=admin.password_hash, created_at=now, updated_at=now)
+                           created_at=now, updated_at=now)
         UserRole.create(user=user, role=handler)
+        if admin_hash:
+            Credential.create(user=user, password_hash=admin_hash)
         staff.append(user.id)
     for app in ConfigurationItem.select().where(ConfigurationItem.kind == "application"):
         members = {m.user_id for m in propagation_group(app.id)}

@@ -23,6 +23,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BEACON_FAST_HASH", "1")
+os.environ.setdefault("BEACON_BENCH", "1")  # the fast hash is allowed in tests and benchmarks only
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 

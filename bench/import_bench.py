@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("BEACON_FAST_HASH", "1")
+os.environ.setdefault("BEACON_BENCH", "1")  # the fast hash is allowed in tests and benchmarks only
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.demo.bank import load_demo

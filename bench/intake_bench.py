@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 os.environ.setdefault("BEACON_FAST_HASH", "1")
+os.environ.setdefault("BEACON_BENCH", "1")  # the fast hash is allowed in tests and benchmarks only
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.models import ConfigurationItem, ImpactLevel, Incident, ensure_schema

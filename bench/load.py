@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("BEACON_FAST_HASH", "1")
+os.environ.setdefault("BEACON_BENCH", "1")  # the fast hash is allowed in tests and benchmarks only
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from peewee import fn

@@ -162,6 +162,14 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
         actor = LoginDialog.ask(language=settings.language)
         if actor is None:
             return None
+        if actor.must_change_password:  # a temporary password was handed out: nothing before a new one
+            from dataclasses import replace as _replace
+
+            from desktop.views.dialogs import ChangePasswordDialog
+
+            if not ChangePasswordDialog.ask(actor, language=settings.language, forced=True):
+                return None
+            actor = _replace(actor, must_change_password=False)
     window = open_main_window(settings, actor)
     if opened.read_only:
         from desktop.errors import DatabaseError

@@ -38,10 +38,18 @@ TEXT = {
         "en": "Demo data is already there; skipped.",
     },
     "admin": {
-        "ko": "관리자 계정 'admin'을 만들었습니다. 암호: {password} (첫 로그인 후 바꾸세요)",
-        "en": "Created the administrator account 'admin'. Password: {password} (change it after first sign-in)",
+        "ko": "관리자 계정 'admin'을 만들었습니다. 암호: {password} (첫 로그인 때 새 암호를 정합니다)",
+        "en": "Created the administrator account 'admin'. Password: {password} (a new one is asked at first sign-in)",
     },
     "interrupted": {"ko": "중단했습니다.", "en": "Interrupted."},
+    "logins_made": {
+        "ko": "PostgreSQL 로그인 {n}개를 임시 암호로 만들었습니다. 각자에게 전달하세요 "
+              "(첫 로그인 때 새 암호를 정합니다):",
+        "en": "Made {n} PostgreSQL logins with temporary passwords. Hand each one out "
+              "(a new one is chosen at first sign-in):",
+    },
+    "login_line": {"ko": "  로그인 {login}\t암호 {password}", "en": "  login {login}\tpassword {password}"},
+    "password_prompt": {"ko": "{login}의 암호: ", "en": "Password for {login}: "},
     "sla_checked": {
         "ko": "SLA 점검: 진행 중 시계 {checked}개, 경고 {warnings}건, 위반 {breaches}건을 알림함에 넣었습니다.",
         "en": "SLA check: {checked} running clocks; queued {warnings} warnings and {breaches} breaches.",
@@ -72,10 +80,6 @@ TEXT = {
     "matrix_rejected": {
         "ko": "{path}: 잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 고친 뒤 다시 실행하세요.",
         "en": "{path}: {count} bad rows, so nothing was imported. Fix them and run again.",
-    },
-    "matrix_no_actor": {
-        "ko": "로그인 '{login}'인 활성 사용자가 없습니다. --as 로 관리자 로그인을 지정하세요.",
-        "en": "No active user has the login '{login}'. Name an administrator with --as LOGIN.",
     },
     "import_checked": {
         "ko": "점검만 했습니다 (--dry-run): {rows}행, 장애 {new}건을 가져올 수 있습니다 (이미 가져온 {skipped}건 제외; "
@@ -203,6 +207,46 @@ TEXT = {
 }
 
 
+ADMIN_ACTIONS = {
+    "setting": {"ko": "설정 변경", "en": "change a setting"},
+    "intake": {"ko": "인테이크 토큰 관리", "en": "manage intake tokens"},
+    "matrix": {"ko": "담당자 매트릭스 가져오기·내보내기", "en": "import or export the owner matrix"},
+    "import": {"ko": "장애 가져오기", "en": "import incidents"},
+}
+
+
+def _signed_in(args: argparse.Namespace, admin_action: str | None = None):  # -> Actor
+    """Who runs this command, after the database is bound; an administrator when `admin_action` says so.
+
+    PostgreSQL: the login the command connected as (`--as` is refused: a command is a person too).
+    SQLite: `--user` (or `--as`, or BEACON_USER) and the password (BEACON_PASSWORD, or asked on the
+    terminal), checked like the GUI's sign-in, delay and lockout included.
+    """
+    import getpass
+
+    from desktop.models.db import backend
+    from desktop.workflow.common import session
+
+    as_login = getattr(args, "as_login", None)
+    if backend() == "postgresql":
+        if as_login:
+            raise BeaconError("auth.as_on_postgres")
+        actor = session.signed_in_actor()
+    else:
+        login = as_login or args.user or os.environ.get("BEACON_USER")
+        if not login:
+            raise BeaconError("auth.sign_in_needed")
+        password = os.environ.get("BEACON_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                raise BeaconError("auth.sign_in_needed")
+            password = getpass.getpass(pick(TEXT["password_prompt"]).format(login=login))
+        actor = session.authenticate(login, password)
+    if admin_action and "admin" not in actor.roles:
+        raise BeaconError("auth.admin_only", action=ADMIN_ACTIONS[admin_action], who=actor.login)
+    return actor
+
+
 def _say(message: str, **params: object) -> None:
     print(pick(TEXT[message]).format(**params))
 
@@ -226,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Beacon ITSM {__version__}")
     parser.add_argument("--database", metavar="URL", help="sqlite:///path/beacon.db or postgresql://user:pass@host/db")
     parser.add_argument("--lang", choices=LANGUAGES, help="language of messages (ko or en)")
+    parser.add_argument("--user", metavar="LOGIN",
+                        help="SQLite: who runs the command (asks the password, or BEACON_PASSWORD); "
+                             "PostgreSQL: the command is the login it connects as")
     parser.add_argument("--smoke-test", action="store_true",
                         help="start the GUI, sign in as the demo administrator, open the incident list, exit")
     sub = parser.add_subparsers(dest="command")
@@ -304,8 +351,9 @@ def _add_export_parser(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--out", required=True, metavar="FILE", help="where to write the file")
     export.add_argument("--lang", dest="report_lang", choices=LANGUAGES, help="language of headers and values")
     export.add_argument("--tz", dest="time_zone", metavar="ZONE", help="time zone of the dates (default: your setting)")
-    export.add_argument("--as", dest="as_login", default="admin", metavar="LOGIN",
-                        help="export what this user sees (default: admin)")
+    export.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
+                        help="SQLite: sign in as this user (password asked) and export what they see; "
+                             "PostgreSQL: refused, the login is the connection's")
     export.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
@@ -328,7 +376,7 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     """Export a list with the same function as the GUI's Export button; what it holds is what `--as` may see."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    from desktop.models import ConfigurationItem, User
+    from desktop.models import ConfigurationItem
     from desktop.workflow.cases.queries import CaseFilter, IncidentFilter, Sort
     from desktop.workflow.engine.process import known_states, open_states
     from desktop.workflow.integrations.export import LIST_NAMES, ExportSpec, export_list
@@ -360,9 +408,7 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     if args.sort and args.sort not in sort_keys:
         return fail("export_bad_sort", sort=args.sort, allowed=", ".join(sort_keys))
     _open_for_reading(url)
-    actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
-    if actor is None:
-        return fail("matrix_no_actor", login=args.as_login)
+    actor = _signed_in(args)  # what the file holds is what this person may see
     states: list[str] = []
     for state in args.state:
         if state == "open":
@@ -408,8 +454,8 @@ def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     incidents.add_argument("--encoding", choices=ENCODINGS, help="file encoding (default: the mapping's, auto)")
     incidents.add_argument("--source-tz", metavar="ZONE", help="time zone of naive times in the file "
                            "(default: the mapping's, Asia/Seoul)")
-    incidents.add_argument("--as", dest="as_login", default="admin", metavar="LOGIN",
-                           help="the administrator the import is recorded under (default: admin)")
+    incidents.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
+                           help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
     incidents.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
@@ -417,7 +463,6 @@ def _import(url: str, args: argparse.Namespace) -> int:
     """Import incidents; bad rows are printed one a line and nothing is imported (exit 1)."""
     from pathlib import Path
 
-    from desktop.models import User
     from desktop.workflow.integrations import importer
 
     mapping = (importer.read_mapping_file(Path(args.mapping)) if args.mapping
@@ -429,10 +474,7 @@ def _import(url: str, args: argparse.Namespace) -> int:
         print(f"beacon: {pick(TEXT['cannot_read']).format(path=path, reason=exc.strerror or exc)}", file=sys.stderr)
         return 2
     _open_for_reading(url)
-    actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
-    if actor is None:
-        print(f"beacon: {pick(TEXT['matrix_no_actor']).format(login=args.as_login)}", file=sys.stderr)
-        return 2
+    actor = _signed_in(args, "import")
     report = importer.run_import(actor_id=actor.id, data=data, mapping=mapping, encoding=args.encoding,
                                  time_zone=args.source_tz, dry_run=args.dry_run, file_name=path.name)
     for unknown in report.unknowns:
@@ -485,6 +527,7 @@ def _intake(url: str, args: argparse.Namespace) -> int:
 
     if args.intake_command == "token":
         open_database(url)
+        _signed_in(args, "intake")
         if args.token_command == "create":
             token = intake.create_token(args.name)
             _ensure_system_user()
@@ -555,8 +598,8 @@ def _add_matrix_parser(sub: argparse._SubParsersAction) -> None:
     load.add_argument("file", metavar="FILE.csv")
     load.add_argument("--dry-run", action="store_true", help="check every row and say what would change; save nothing")
     for command in (export, load):
-        command.add_argument("--as", dest="as_login", default="admin", metavar="LOGIN",
-                             help="the administrator the change is recorded under (default: admin)")
+        command.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
+                             help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
         command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
@@ -564,14 +607,10 @@ def _matrix(url: str, args: argparse.Namespace) -> int:
     """Export or import the owner matrix; bad rows are printed one a line and nothing is imported (exit 1)."""
     from pathlib import Path
 
-    from desktop.models import User
     from desktop.workflow.admin import matrix as admin_matrix
 
     _open_for_reading(url)
-    actor = User.get_or_none((User.login == args.as_login) & (User.is_active == True))  # noqa: E712
-    if actor is None:
-        print(f"beacon: {pick(TEXT['matrix_no_actor']).format(login=args.as_login)}", file=sys.stderr)
-        return 2
+    actor = _signed_in(args, "matrix")
     path = Path(args.file)
     if args.matrix_command == "export":
         data = admin_matrix.export_matrix_csv(actor_id=actor.id)
@@ -638,15 +677,19 @@ def _config(resolved: ResolvedSettings, args: argparse.Namespace) -> int:
 def _setting(url: str, args: argparse.Namespace) -> int:
     import json
 
+    from desktop.models import db as dbmod
     from desktop.setup import open_database
     from desktop.workflow.common.settings import all_settings, get_setting, parse_setting, put_setting
 
     open_database(url)
+    if args.setting_command == "get" and dbmod.backend() == "sqlite":
+        _signed_in(args, "setting")  # the SMTP password is in there; PostgreSQL hides it by row security
     if args.setting_command == "get":
         values = {args.key: get_setting(args.key)} if args.key else all_settings()
         for key, value in values.items():
             print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
         return 0
+    _signed_in(args, "setting")  # an administrator, before anything about the value is said
     value = parse_setting(args.key, args.value)
     if args.key == "intake":  # the intake checks its own setting to the last key
         from desktop.workflow.integrations.intake import IntakeConfig
@@ -839,6 +882,10 @@ def _init_db(url: str, args: argparse.Namespace) -> int:
         _say("demo_present")
     if result.admin_password:
         _say("admin", password=result.admin_password)
+    if result.logins:
+        _say("logins_made", n=len(result.logins))
+        for login, password in result.logins:
+            _say("login_line", login=login, password=password)
     _say("ready", location=result.location, version=result.schema.to_version)
     return 0
 

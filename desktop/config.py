@@ -160,7 +160,10 @@ def update_user_settings(path: Path | None = None, **changes: str) -> Path:
 def _write_user_file(values: Mapping[str, str], path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(dict(values), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.unlink(missing_ok=True)
+    # 0600 from the first byte: the file may hold a database URL, and it is nobody else's to read
+    with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8") as out:
+        out.write(json.dumps(dict(values), ensure_ascii=False, indent=2))
     os.replace(tmp, path)
     return path
 

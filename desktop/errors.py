@@ -80,6 +80,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "데이터베이스 파일을 열 수 없습니다: {path} ({reason})",
         "en": "Cannot open the database file: {path} ({reason})",
     },
+    "db.login_disabled": {
+        "ko": "데이터베이스 로그인 '{user}'은(는) 사용 중지되었습니다. 관리자에게 문의하세요.",
+        "en": "The database login '{user}' has been disabled. Ask an administrator.",
+    },
     "db.error": {
         "ko": "데이터베이스 오류: {reason}",
         "en": "Database error: {reason}",
@@ -263,6 +267,54 @@ MESSAGES: dict[str, dict[str, str]] = {
     "auth.disabled": {
         "ko": "이 계정은 사용 중지되었습니다. 다시 사용하려면 관리자에게 문의하세요.",
         "en": "This account has been disabled. Ask an administrator to enable it again.",
+    },
+    "auth.locked": {
+        "ko": "암호가 여러 번 틀려 이 계정은 {minutes}분 동안 잠겼습니다. 잠시 뒤 다시 시도하거나 관리자에게 문의하세요.",
+        "en": "Too many wrong passwords: this account is locked for {minutes} minutes. Try again later or ask an administrator.",
+    },
+    "auth.weak_password": {
+        "ko": "암호는 {min}자 이상이어야 합니다{extra}.",
+        "en": "A password needs at least {min} characters{extra}.",
+    },
+    "auth.demo_password": {
+        "ko": "데모 암호 'beacon'은 데모 데이터베이스에서만 쓸 수 있습니다.",
+        "en": "The demo password 'beacon' may be used in demo databases only.",
+    },
+    "auth.fast_hash_refused": {
+        "ko": "BEACON_FAST_HASH는 테스트에서만 쓸 수 있습니다 (암호 해시를 약하게 만듭니다). 환경 변수를 지우고 다시 실행하세요.",
+        "en": "BEACON_FAST_HASH is for tests only (it weakens password hashes). Unset it and run again.",
+    },
+    "auth.no_beacon_user": {
+        "ko": "데이터베이스 로그인 '{login}'에 해당하는 활성 Beacon 사용자가 없습니다. 관리자에게 문의하세요.",
+        "en": "No active Beacon user goes with the database login '{login}'. Ask an administrator.",
+    },
+    "auth.must_change": {
+        "ko": "임시 암호로 로그인했습니다. 계속하려면 새 암호를 정하세요.",
+        "en": "You signed in with a temporary password. Choose a new one to go on.",
+    },
+    "auth.wrong_current": {
+        "ko": "현재 암호가 맞지 않습니다.",
+        "en": "The current password is wrong.",
+    },
+    "auth.admin_only": {
+        "ko": "'{action}'은(는) 관리자만 할 수 있습니다. '{who}'은(는) 관리자가 아닙니다.",
+        "en": "Only an administrator may {action}; '{who}' is not one.",
+    },
+    "auth.sign_in_needed": {
+        "ko": "로그인이 필요합니다: --user 로그인 을 주고 암호를 입력하거나 BEACON_PASSWORD를 설정하세요.",
+        "en": "Sign-in needed: give --user LOGIN and type the password, or set BEACON_PASSWORD.",
+    },
+    "auth.as_on_postgres": {
+        "ko": "PostgreSQL에서는 명령도 자기 로그인으로 실행합니다: --as 대신 그 사람의 로그인으로 접속하세요 (URL의 사용자, PGUSER, ~/.pgpass, 서비스 파일).",
+        "en": "On PostgreSQL a command acts as its own login: instead of --as, connect as that person (the URL's user, PGUSER, ~/.pgpass, a service file).",
+    },
+    "schema.owner_needs_createrole": {
+        "ko": "init-db를 실행하는 데이터베이스 역할(소유자)에 CREATEROLE 권한이 필요합니다: DBA가 'ALTER ROLE 소유자 CREATEROLE'을 실행하세요 (SUPERUSER는 필요 없습니다).",
+        "en": "The database role running init-db (the owner) needs CREATEROLE: a DBA runs 'ALTER ROLE owner CREATEROLE' (no SUPERUSER needed).",
+    },
+    "schema.upgrade_by_owner": {
+        "ko": "데이터베이스 스키마가 {found}입니다 (이 프로그램은 {supported}). 공유 데이터베이스는 DBA가 소유자 역할로 'beacon init-db'를 실행해 업그레이드합니다.",
+        "en": "The database has schema {found} (this program: {supported}). A DBA upgrades a shared database by running 'beacon init-db' as the owner role.",
     },
     # administration: configuration items, users, teams
     "admin.code_taken": {

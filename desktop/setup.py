@@ -5,13 +5,13 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from desktop.errors import DatabaseError
+from desktop.errors import DatabaseError, SchemaError
 from desktop.models import Role, User, UserRole, database, ensure_schema
 from desktop.models import db as dbmod
-from desktop.models.schema import SchemaStatus, current_version
+from desktop.models.schema import SCHEMA_VERSION, SchemaStatus, current_version, refresh_security
 from desktop.texts import TEXTS
 from desktop.workflow.admin.defaults import seed_defaults
-from desktop.workflow.common.auth import hash_password
+from desktop.workflow.common.auth import check_password, store_password
 from desktop.workflow.common.settings import get_setting
 
 
@@ -26,6 +26,7 @@ class InitResult:
     demo_loaded: bool
     demo_already_present: bool
     admin_password: str | None  # set only when a new admin account was created here
+    logins: tuple[tuple[str, str], ...] = ()  # PostgreSQL logins made here, with their temporary passwords
 
 
 def connect(url: str, *, create: bool = False) -> dbmod.DatabaseTarget:
@@ -41,13 +42,39 @@ def connect(url: str, *, create: bool = False) -> dbmod.DatabaseTarget:
 def _ensure_admin(password: str | None) -> str | None:
     if User.select().exists():
         return None
-    chosen = password or secrets.token_urlsafe(9)
+    chosen = password or secrets.token_urlsafe(12)
     with database.atomic():
-        admin = User.create(login="admin", name=TEXTS["setup.admin_name"]["ko"],
-                            name_en=TEXTS["setup.admin_name"]["en"],
-                            password_hash=hash_password(chosen))
+        admin = User.create(login="admin", name=TEXTS["setup.admin_name"]["ko"], name_en=TEXTS["setup.admin_name"]["en"])
         UserRole.create(user=admin, role=Role.get(Role.code == "admin"))
+        # a generated password is handed out once: the first sign-in asks for a new one
+        store_password(admin.id, chosen, must_change=password is None)
     return chosen
+
+
+def provision_logins() -> list[tuple[str, str]]:
+    """PostgreSQL: a login for every Beacon user who has none yet, each with a temporary password.
+
+    The upgrade path of a team database made before schema v10: the DBA runs `beacon init-db` as the
+    owner and hands out the printed passwords; each person chooses a new one at the first sign-in.
+    Logins that exist keep their password; their group roles follow the users' roles.
+    """
+    if dbmod.backend() != "postgresql":
+        return []
+    from desktop.models.security import login_prefix
+    from desktop.workflow.admin.people import generate_password
+    from desktop.workflow.common.auth import sync_login
+
+    handed_out = []
+    with database.atomic():
+        for user_id, login in User.select(User.id, User.login).order_by(User.login).tuples():
+            role = login_prefix() + login
+            if database.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone():
+                sync_login(user_id)
+                continue
+            temporary = generate_password()
+            store_password(user_id, temporary, must_change=True)
+            handed_out.append((role, temporary))
+    return handed_out
 
 
 def initialize_database(
@@ -58,6 +85,8 @@ def initialize_database(
     Running it again on the same database changes nothing (idempotent). A read-only SQLite
     file is refused with a clear message before anything is tried.
     """
+    if admin_password is not None:
+        check_password(admin_password, demo=demo)  # one policy: 10 characters; 'beacon' in a demo only
     target = connect(url, create=True)
     if dbmod.read_only():
         dbmod.close()
@@ -72,6 +101,8 @@ def initialize_database(
         if target.backend == "sqlite" and "readonly" in str(exc).lower():
             raise DatabaseError("db.read_only_init", path=target.path) from None
         raise
+    if target.backend == "postgresql" and not status.created and not status.upgraded:
+        refresh_security()  # the owner's run again (after a restore, or to repair a grant): idempotent
     seeded = seed_defaults()
     loaded = False
     already = bool(get_setting("demo_loaded", False))
@@ -80,6 +111,13 @@ def initialize_database(
 
         loaded = demo_module.load_demo(incidents=demo_incidents) is not None
     created_password = _ensure_admin(admin_password)
+    if demo and admin_password is not None and created_password is None and loaded:
+        # the demo made 'admin' with the demo password: the one given here replaces it, never silently ignored
+        admin = User.get_or_none(User.login == "admin")
+        if admin is not None:
+            with database.atomic():
+                store_password(admin.id, admin_password)
+    logins = provision_logins()
     return InitResult(
         location=target.describe(),
         backend=target.backend,
@@ -88,6 +126,7 @@ def initialize_database(
         demo_loaded=loaded,
         demo_already_present=demo and already,
         admin_password=created_password,
+        logins=tuple(logins),
     )
 
 
@@ -111,15 +150,20 @@ def open_database(url: str, *, create_with_demo: bool = False, create: bool = Fa
         DatabaseError: unreachable, refused, or not set up.
         SchemaError: made by a newer Beacon.
     """
+    parsed = dbmod.parse_url(url)
+    if parsed.backend == "postgresql" and not parsed.password and not parsed.user:
+        # each person connects as their own login: the sign-in connects (and checks the schema)
+        dbmod.remember(url)
+        return OpenResult(SchemaStatus(created=False, from_version=SCHEMA_VERSION, to_version=SCHEMA_VERSION))
     target = connect(url, create=create)
     if current_version() is None:
         if target.backend != "sqlite" or not create:
             raise DatabaseError("db.not_initialized")
         result = initialize_database(url, demo=create_with_demo)
         return OpenResult(result.schema, result.admin_password)
+    if target.backend == "postgresql":
+        return OpenResult(check_schema())  # a shared database is upgraded by its owner (init-db), never here
     if dbmod.read_only():
-        from desktop.models.schema import SCHEMA_VERSION
-
         version = current_version()
         if version != SCHEMA_VERSION:
             raise DatabaseError("db.read_only_init", path=target.path)
@@ -139,6 +183,18 @@ def _check_new_file_place(target: dbmod.DatabaseTarget) -> None:
     if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
         raise DatabaseError("db.file_unusable", path=target.path,
                             reason=TEXTS.pair("setup.folder_not_writable", folder=folder))
+
+
+def check_schema() -> SchemaStatus:
+    """PostgreSQL at run time: the schema must be this program's (a DBA upgrades it with init-db)."""
+    found = current_version()
+    if found is None:
+        raise DatabaseError("db.not_initialized")
+    if found > SCHEMA_VERSION:
+        return ensure_schema()  # raises schema.too_new
+    if found < SCHEMA_VERSION:
+        raise SchemaError("schema.upgrade_by_owner", found=found, supported=SCHEMA_VERSION)
+    return SchemaStatus(created=False, from_version=found, to_version=found)
 
 
 def check_connection(url: str) -> None:

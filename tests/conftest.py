@@ -32,6 +32,12 @@ from desktop.workflow.admin.defaults import seed_defaults  # noqa: E402
 
 DEFAULT_PG_URL = "postgresql://beacon:beacon@127.0.0.1:5432/beacon_test"
 PG_URL = os.environ.get("BEACON_TEST_POSTGRES_URL", DEFAULT_PG_URL)
+PG_NAME = dbmod.parse_url(PG_URL).name
+# Logins are cluster-wide: each test database's people get their own prefix (`beacon_test-kim`).
+os.environ["BEACON_PG_LOGIN_PREFIX"] = f"{PG_NAME}-"
+# The suite's runtime login: in every group role (people and services), owner of nothing.
+RUNTIME_LOGIN = f"{PG_NAME}-suite"
+RUNTIME_PASSWORD = "suite-runtime-login"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 _pg_problem: str | None = None
@@ -122,20 +128,77 @@ def _finish_pool_work() -> None:
         QThreadPool.globalInstance().waitForDone(30_000)
 
 
+def bind_runtime_login() -> None:
+    """PostgreSQL: leave the owner's connection and go on as the suite's runtime login.
+
+    The owner made the schema; what the tests then do runs under the grants, row security and
+    triggers a person's login meets. The login is in every group role (so tests may act as any
+    user, as the services may), never the owner: it can change no table's definition.
+    """
+    from desktop.models.security import PEOPLE_ROLES, SERVICE_ROLES, group
+
+    groups = ", ".join(f'"{group(code)}"' for code in (*PEOPLE_ROLES, *SERVICE_ROLES))
+    if not database.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (RUNTIME_LOGIN,)).fetchone():
+        database.execute_sql(f'CREATE ROLE "{RUNTIME_LOGIN}" LOGIN PASSWORD \'{RUNTIME_PASSWORD}\'')
+    database.execute_sql(f'GRANT {groups} TO "{RUNTIME_LOGIN}"')
+    dbmod.connect(PG_URL, user=RUNTIME_LOGIN, password=RUNTIME_PASSWORD)
+
+
+def as_suite() -> None:
+    """After a test signed in as someone (PostgreSQL: their own login), go on as the suite's runtime login."""
+    if dbmod.backend() == "postgresql":
+        dbmod.connect(PG_URL, user=RUNTIME_LOGIN, password=RUNTIME_PASSWORD)
+
+
 @pytest.fixture
 def db(empty_db: str) -> str:
-    """A fresh database with the current schema and the shipped defaults; yields its URL."""
+    """A fresh database with the current schema and the shipped defaults; yields its URL.
+
+    On PostgreSQL the schema is made by the owner and the test runs as the runtime login.
+    """
     ensure_schema()
     seed_defaults()
+    if dbmod.backend() == "postgresql":
+        bind_runtime_login()
     return empty_db
 
 
 @pytest.fixture
+def cli_as(db: str, monkeypatch):
+    """Sign the `beacon` command in as a Beacon user; returns the database URL to give it.
+
+    SQLite: BEACON_USER and BEACON_PASSWORD. PostgreSQL: the user's own login, in the URL.
+    """
+    from urllib.parse import quote
+
+    from desktop.models import User
+    from desktop.models.security import login_prefix
+    from desktop.workflow.common.auth import store_password
+
+    def sign_in(login: str, password: str = "cli password 1") -> str:
+        user = User.get(User.login == login)
+        if dbmod.backend() == "postgresql":
+            as_suite()
+        with database.atomic():
+            store_password(user.id, password)
+        monkeypatch.setenv("BEACON_USER", login)
+        monkeypatch.setenv("BEACON_PASSWORD", password)
+        if dbmod.backend() == "sqlite":
+            return db
+        target = dbmod.parse_url(PG_URL)
+        return (f"postgresql://{quote(login_prefix() + login, safe='')}:{quote(password, safe='')}"
+                f"@{target.host}:{target.port}/{target.name}")
+
+    return sign_in
+
+
+@pytest.fixture
 def pg_db(tmp_path) -> Iterator[str]:
-    """A fresh PostgreSQL database with schema and defaults, for server-only behaviour."""
+    """A fresh PostgreSQL database with schema and defaults, for server-only behaviour (as the runtime login)."""
     url = bind("postgresql", tmp_path)
     ensure_schema()
     seed_defaults()
+    bind_runtime_login()
     yield url
     _finish_pool_work()
     dbmod.close()

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from desktop.models import (
     ConfigurationItem,
+    Credential,
     Grade,
     ImpactLevel,
     Incident,
@@ -28,7 +29,11 @@ def team(**kw) -> Team:
 
 def user(**kw) -> User:
     n = next(_seq)
-    return User.create(**{"login": f"user{n}", "name": f"사용자{n}", "name_en": f"User {n}", **kw})
+    password_hash = kw.pop("password_hash", None)
+    made = User.create(**{"login": f"user{n}", "name": f"사용자{n}", "name_en": f"User {n}", **kw})
+    if password_hash is not None:
+        Credential.create(user=made, password_hash=password_hash)
+    return made
 
 
 def application(**kw) -> ConfigurationItem:
@@ -56,3 +61,12 @@ def incident(*, reporter: User, app: ConfigurationItem, at: datetime | None = No
             registered_at=at,
             **kw,
         )
+
+
+def set_every_password(password: str) -> None:
+    """Give every user the same password (an argon2 hash: the SQLite sign-in)."""
+    from desktop.workflow.common.auth import hash_password
+
+    digest = hash_password(password)
+    Credential.delete().execute()
+    Credential.insert_many([{"user": u, "password_hash": digest} for (u,) in User.select(User.id).tuples()]).execute()

@@ -42,6 +42,7 @@ from desktop.models import (
     Change,
     CIRelation,
     ConfigurationItem,
+    Credential,
     Event,
     Grade,
     ImpactLevel,
@@ -70,7 +71,7 @@ from desktop.models.cases import CASE_PREFIXES
 from desktop.models.db import backend
 from desktop.models.numbering import format_number
 from desktop.paths import resource_path
-from desktop.workflow.common.auth import hash_password
+from desktop.workflow.common.auth import hash_password, scram_verifier, sync_login
 from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN
 from desktop.workflow.engine.fields import FIELDS
 from desktop.workflow.engine.process import active_version, definition
@@ -655,14 +656,14 @@ class _DemoBuilder:
                 "login": person["login"], "name": person["name"], "name_en": person.get("name_en", ""),
                 "email": f"{person['login']}@{domain}", "phone": f"02-3700-{self.rng.randrange(1000, 10000)}",
                 "team": self.team_ids[person["team"]], "title": person.get("title", ""),
-                "password_hash": self.password_hash, "language": "ko", "time_zone": "Asia/Seoul",
-                "is_active": True, "created_at": created, "last_login_at": None, "version": 1, "updated_at": created,
+                "language": "ko", "time_zone": "Asia/Seoul", "is_active": True, "created_at": created,
+                "last_login_at": None, "version": 1, "updated_at": created,
             })
         admin = User.get_or_none(User.login == "admin")
         if admin is None:
             rows.append({
                 "login": "admin", "name": "관리자", "name_en": "Administrator", "email": f"admin@{domain}",
-                "phone": "", "team": self.team_ids.get("itsm"), "title": "", "password_hash": self.password_hash,
+                "phone": "", "team": self.team_ids.get("itsm"), "title": "",
                 "language": "ko", "time_zone": "Asia/Seoul", "is_active": True, "created_at": created,
                 "last_login_at": None, "version": 1, "updated_at": created,
             })
@@ -672,12 +673,17 @@ class _DemoBuilder:
         self.users = {u.login: u.id for u in User.select(User.id, User.login).where(User.login.in_(logins))}
         self.user_team = dict(_rows(User.select(User.id, User.team).where(User.login.in_(logins))))
         self.admin_id = self.users["admin"]
+        fresh = [u for (u,) in _rows(User.select(User.id).where(User.login.in_([r["login"] for r in rows])))]
+        if backend() == "sqlite":  # PostgreSQL: the password is each demo login's own (`_logins`)
+            _insert(Credential, [{"user": u, "password_hash": self.password_hash, "failed_attempts": 0,
+                                  "must_change": False} for u in fresh])
 
         grants = [{"user": self.users[p["login"]], "role": self.roles[code]} for p in people for code in p["roles"]]
         admin_role = self.roles["admin"]
         if not UserRole.select().where(UserRole.user == self.admin_id, UserRole.role == admin_role).exists():
             grants.append({"user": self.admin_id, "role": admin_role})
         _insert(UserRole, grants)
+        self._logins(fresh)
         by_role: dict[str, list[int]] = {}
         for p in people:
             for code in p["roles"]:
@@ -690,6 +696,17 @@ class _DemoBuilder:
         self.team_lead = {t["code"]: self.users[t["lead"]] for t in teams if t.get("lead")}
         self.team_head = {t["code"]: self.users[t["head"]] for t in teams if t.get("head")}
         self.team_parent = {t["code"]: t.get("parent", "") for t in teams}
+
+    def _logins(self, user_ids: list[int]) -> None:
+        """PostgreSQL: a login per demo user with the demo password, so anyone can sign in as any of them."""
+        if backend() != "postgresql" or not user_ids:
+            return
+        from desktop.models.security import login_prefix
+
+        # one SCRAM verifier serves every login (it holds its own salt, not the name): PBKDF2 runs once
+        verifier = scram_verifier(login_prefix() + "admin", DEMO_PASSWORD)
+        for user_id in user_ids:
+            sync_login(user_id, verifier=verifier)
 
     # CMDB, owner matrix, propagation ------------------------------------------------------
 

@@ -26,7 +26,7 @@ from desktop.models.cases import (
     WorkOrder,
 )
 from desktop.models.cmdb import CI_KINDS, CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
-from desktop.models.org import Role, SavedFilter, Team, User, UserRole
+from desktop.models.org import Credential, Role, SavedFilter, Team, User, UserRole
 from desktop.models.policy import (
     BusinessCalendar,
     CalendarDay,
@@ -58,6 +58,7 @@ __all__ = [
     "CaseLink",
     "Change",
     "ConfigurationItem",
+    "Credential",
     "Event",
     "Grade",
     "ImpactLevel",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlparse
@@ -264,6 +264,11 @@ def make_database(target: DatabaseTarget, *, create: bool = True, pool: int = 0)
             if create:
                 try:
                     target.path.parent.mkdir(parents=True, exist_ok=True)
+                    if not target.path.exists():
+                        # one person's file: made 0600 before SQLite opens it (its -wal and -shm follow its mode)
+                        os.close(os.open(target.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+                except FileExistsError:
+                    pass  # made a moment ago by another process: SQLite opens it as it is
                 except OSError as exc:
                     raise DatabaseError("db.file_unusable", path=target.path, reason=exc.strerror) from None
             elif not target.path.exists():
@@ -350,6 +355,8 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
     if isinstance(exc, DatabaseError):
         return exc
     if target.backend == "postgresql":
+        if "is not permitted to log in" in lower:  # said only after the right password: a disabled login
+            return DatabaseError("db.login_disabled", user=target.user)
         if "password authentication failed" in lower or "no password supplied" in lower:
             return DatabaseError("db.auth_failed", user=target.user)
         if "does not exist" in lower and "database" in lower:
@@ -383,13 +390,23 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
     return DatabaseError("db.file_unusable", path=target.path, reason=reason)
 
 
-def connect(url: str, *, create: bool = True, pool: int = 0) -> peewee.Database:
+_bound_url: str | None = None
+_bound_target: DatabaseTarget | None = None
+
+
+def connect(url: str, *, create: bool = True, pool: int = 0, user: str | None = None,
+            password: str | None = None) -> peewee.Database:
     """Bind the proxy to the database at `url`, connect and check it answers.
+
+    `user` and `password`, when given, replace the URL's (a person signing in as their own login).
 
     Raises:
         DatabaseError: bad URL, unreachable server, wrong password, unusable or missing file.
     """
+    global _bound_url, _bound_target
     target = parse_url(url)
+    if user is not None:
+        target = replace(target, user=user, password=password or "")
     db = make_database(target, create=create, pool=pool)
     try:
         db.connect()
@@ -398,7 +415,9 @@ def connect(url: str, *, create: bool = True, pool: int = 0) -> peewee.Database:
         if not db.is_closed():
             db.close()
         raise translate_error(target, exc) from None
+    close()
     database.initialize(db)
+    _bound_url, _bound_target = url, target
     return db
 
 
@@ -409,6 +428,27 @@ def read_only() -> bool:
         return False
     path = Path(db.database)
     return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
+def bound_target(url: str) -> DatabaseTarget:
+    """Where `url` leads as the proxy is bound now: with the signed-in person's login when it is that database."""
+    if _bound_target is not None and url == _bound_url:
+        return _bound_target
+    return parse_url(url)
+
+
+def remember(url: str) -> None:
+    """Note the database a person will sign in to as their own login (nothing connects yet)."""
+    global _bound_url, _bound_target
+    parse_url(url)
+    _bound_url, _bound_target = url, None
+
+
+def connect_as(*, user: str, password: str | None) -> peewee.Database:
+    """Reconnect to the bound PostgreSQL database as another login (sign-in as oneself)."""
+    if _bound_url is None:
+        raise DatabaseError("db.not_initialized")
+    return connect(_bound_url, user=user, password=password)
 
 
 def backend() -> str:

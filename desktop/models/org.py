@@ -40,8 +40,6 @@ class User(BaseModel):
     phone = CharField(max_length=40, default="")
     team = ForeignKeyField(Team, null=True, backref="members", on_delete="SET NULL")
     title = CharField(max_length=60, default="")
-    # argon2id hash in PHC string form; empty means the account cannot sign in.
-    password_hash = CharField(max_length=255, default="")
     language = CharField(max_length=5, default="ko")
     time_zone = CharField(max_length=60, default="Asia/Seoul")
     is_active = BooleanField(default=True)
@@ -52,6 +50,22 @@ class User(BaseModel):
 
     class Meta:
         indexes = ((("team", "is_active"), False),)
+
+
+class Credential(BaseModel):
+    """How a user signs in to a SQLite database, apart from `User` so that on PostgreSQL nobody reads it.
+
+    On PostgreSQL the password is the login's own (SCRAM, kept by the server): `password_hash` stays
+    empty there and only `must_change` is used (schema v10).
+    """
+
+    user = ForeignKeyField(User, primary_key=True, backref="+", on_delete="CASCADE")
+    # argon2id hash in PHC string form; empty means the account cannot sign in (SQLite).
+    password_hash = CharField(max_length=255, default="")
+    failed_attempts = IntegerField(default=0)
+    locked_until = DateTimeField(null=True)
+    # a temporary password was handed out: the first sign-in asks for a new one
+    must_change = BooleanField(default=False)
 
 
 class Role(BaseModel):

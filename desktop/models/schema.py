@@ -9,6 +9,7 @@ SQLite file; a database newer than this program is refused.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,7 +43,7 @@ from desktop.models.cases import (
 from desktop.models.cmdb import CIRelation, ConfigurationItem, OwnerMatrixEntry, PropagationOverride
 from desktop.models.db import backend
 from desktop.models.imports import ImportedRecord
-from desktop.models.org import Role, SavedFilter, Team, User, UserRole
+from desktop.models.org import Credential, Role, SavedFilter, Team, User, UserRole
 from desktop.models.policy import (
     BusinessCalendar,
     CalendarDay,
@@ -71,6 +72,7 @@ ALL_MODELS: list[type[BaseModel]] = [
     Setting,
     Team,
     User,
+    Credential,
     Role,
     UserRole,
     UrgencyLevel,
@@ -191,11 +193,29 @@ def _install_change_notify() -> None:
     )
 
 
+def _install_security() -> None:
+    """PostgreSQL: roles, grants, row security and audit triggers (see `desktop.models.security`)."""
+    if backend() == "sqlite":
+        return  # one person's file: the operating system's file mode guards it
+    from desktop.models import security
+
+    if not security.can_create_roles():
+        raise SchemaError("schema.owner_needs_createrole")
+    security.install_postgres_security()
+
+
+def refresh_security() -> None:
+    """PostgreSQL, as the owner: apply the roles, grants, policies and triggers again (after a restore)."""
+    with database.atomic():
+        _install_security()
+
+
 def install_database_objects() -> None:
-    """Create triggers and search structures; idempotent."""
+    """Create triggers, search structures and (PostgreSQL) roles and grants; idempotent."""
     _install_event_log_guard()
     _install_text_search()
     _install_change_notify()
+    _install_security()
 
 
 # --- migrations ---------------------------------------------------------------------
@@ -265,6 +285,15 @@ def _v9_kpi_indexes(migrator: SchemaMigrator) -> None:
             migrator.add_index("incident", ("state", "closed_at"), False))
 
 
+def _v10_trust(migrator: SchemaMigrator) -> None:
+    """v10: password hashes move to `credential`; on PostgreSQL roles, grants, row security and audit."""
+    database.create_tables([Credential])
+    database.execute_sql('INSERT INTO credential (user_id, password_hash, failed_attempts, must_change) '
+                         'SELECT id, password_hash, 0, FALSE FROM "user"')
+    database.execute_sql('ALTER TABLE "user" DROP COLUMN password_hash')
+    _install_security()
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -275,6 +304,7 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     7: ("source numbers of imported cases", _v7_imported_records),
     8: ("monitoring alert links and service request delivery", _v8_integrations),
     9: ("indexes for the KPI backlog and closed-per-month trend", _v9_kpi_indexes),
+    10: ("each person their own login; grants, row security and audit in the database", _v10_trust),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 
@@ -315,6 +345,7 @@ def backup_sqlite(version: int) -> Path | None:
     source = Path(db.database)
     stamp = utcnow().strftime("%Y%m%d%H%M%S")
     target = source.with_name(f"{source.name}.v{version}-{stamp}.bak")
+    os.close(os.open(target, os.O_RDWR | os.O_CREAT, 0o600))  # a copy of one person's file is theirs alone
     dest = sqlite3.connect(str(target))
     try:
         db.connection().backup(dest)
@@ -348,4 +379,6 @@ def ensure_schema() -> SchemaStatus:
         with database.atomic():
             step(migrator)
             SchemaVersion.create(version=version, note=note)
+    if found >= 10:  # a later step's tables get their grants, policies and triggers too (idempotent)
+        refresh_security()
     return SchemaStatus(created=False, from_version=found, to_version=SCHEMA_VERSION, backup=backup)

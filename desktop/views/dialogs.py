@@ -84,6 +84,60 @@ class LoginDialog(QDialog):
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+class ChangePasswordDialog(QDialog):
+    """A person sets their own password: the current one, the new one twice; forced after a temporary one."""
+
+    def __init__(self, actor: Actor, parent: QWidget | None = None, *, language: str = "ko",
+                 forced: bool = False) -> None:
+        super().__init__(parent)
+        self.actor = actor
+        self.language = language
+        self.changed = False
+        self.setWindowTitle(self.tr("Change my password"))
+        self.current = QLineEdit(self)
+        self.new = QLineEdit(self)
+        self.again = QLineEdit(self)
+        for name, box, label in (("current", self.current, self.tr("Current password")),
+                                 ("new", self.new, self.tr("New password")),
+                                 ("again", self.again, self.tr("New password again"))):
+            box.setObjectName(name)
+            box.setEchoMode(QLineEdit.EchoMode.Password)
+            box.setAccessibleName(label)
+        self.error = QLabel(BeaconError("auth.must_change").message(language) if forced else "", self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Current password"), self.current)
+        form.addRow(self.tr("New password"), self.new)
+        form.addRow(self.tr("New password again"), self.again)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Change"))
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def try_change(self) -> None:
+        if self.new.text() != self.again.text():
+            self.error.setText(self.tr("The two new passwords differ."))
+            return
+        try:
+            session_service.change_own_password(actor=self.actor, current=self.current.text(), new=self.new.text())
+        except BeaconError as exc:
+            self.error.setText(exc.message(self.language))
+            return
+        self.changed = True
+        self.accept()
+
+    @classmethod
+    def ask(cls, actor: Actor, parent: QWidget | None = None, *, language: str = "ko", forced: bool = False) -> bool:
+        """True when the password was changed."""
+        dialog = cls(actor, parent, language=language, forced=forced)
+        return dialog.exec() == QDialog.DialogCode.Accepted and dialog.changed
+
+
 class ConflictDialog(QMessageBox):
     """Someone saved the case first: say who and when; reload without losing what was typed."""
 

@@ -179,6 +179,10 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.focus_search)
         cases.addAction(find)
+        cases.addSeparator()
+        password = QAction(self.tr("Change my &password…"), self)
+        password.triggered.connect(self.change_password)
+        cases.addAction(password)
         go = self.menuBar().addMenu(self.tr("&Go"))
         for row in range(self.nav.count()):  # Ctrl+1 … Ctrl+7: the pages in the order the navigation lists them
             action = QAction(self.nav.item(row).text(), self)
@@ -208,6 +212,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             action.setToolTip(reason)
             action.setStatusTip(reason)
+
+    def change_password(self) -> None:
+        from desktop.views.dialogs import ChangePasswordDialog
+
+        ChangePasswordDialog.ask(self.session.actor, self, language=self.session.language)
 
     def focus_search(self) -> None:
         """Ctrl+F: to the current list's search box."""

@@ -17,6 +17,7 @@ from desktop.workflow.common import session
 from desktop.workflow.engine.outbox import Notice, queue_notices
 from tests import factories
 from tests.bank import bring_to, make_bank
+from tests.conftest import as_suite
 
 
 def events(entity: str) -> list[Event]:
@@ -136,6 +137,7 @@ def test_created_user_signs_in_and_disabled_user_is_refused(db):
     assert saved.password is None and saved.user.roles == ("handler",)
     actor = session.authenticate("kim.sj", "correct horse")
     assert actor.roles == frozenset({"handler"}) and actor.language == "en"
+    as_suite()  # PostgreSQL: the sign-in connected as kim.sj, who administers nothing
     assert saved.user.id in {c.value for c in session.users()}
     listed = people.list_users(text="kim.sj")
     assert [u.login for u in listed] == ["kim.sj"] and isinstance(listed[0].last_login_at, datetime)
@@ -151,6 +153,7 @@ def test_created_user_signs_in_and_disabled_user_is_refused(db):
     with pytest.raises(BeaconError) as wrong:  # a stranger learns nothing about the account
         session.authenticate("kim.sj", "guess")
     assert wrong.value.code == "auth.failed"
+    as_suite()
     assert saved.user.id not in {c.value for c in session.users()}
     assert User.get_by_id(saved.user.id).login == "kim.sj"  # never deleted
 
@@ -175,17 +178,29 @@ def test_generated_and_reset_passwords(db):
     admin = bank.id("admin")
     saved = new_user(admin)
     assert saved.password and len(saved.password) >= people.MIN_PASSWORD_LENGTH
-    assert session.authenticate("kim.sj", saved.password).login == "kim.sj"
+    first = session.authenticate("kim.sj", saved.password)
+    # a generated password is a temporary one: the first sign-in asks for a new one
+    assert first.login == "kim.sj" and first.must_change_password
+    as_suite()
     with pytest.raises(BeaconError) as short:
         people.reset_password(actor_id=admin, user_id=saved.user.id, new_password="abc")
-    assert "at least 8" in short.value.message("en") and "8자 이상" in short.value.message("ko")
+    assert "at least 10" in short.value.message("en") and "10자 이상" in short.value.message("ko")
     assert session.authenticate("kim.sj", saved.password)  # unchanged after the refusal
+    as_suite()
     new = people.reset_password(actor_id=admin, user_id=saved.user.id)
     assert new and new != saved.password
     with pytest.raises(BeaconError):
         session.authenticate("kim.sj", saved.password)
+    as_suite()
     assert people.reset_password(actor_id=admin, user_id=saved.user.id, new_password="chosen-by-admin") is None
-    assert session.authenticate("kim.sj", "chosen-by-admin")
+    temporary = session.authenticate("kim.sj", "chosen-by-admin")
+    assert temporary.must_change_password
+    with pytest.raises(BeaconError) as weak:
+        session.change_own_password(actor=temporary, current="chosen-by-admin", new="short")
+    assert weak.value.code == "auth.weak_password"
+    session.change_own_password(actor=temporary, current="chosen-by-admin", new="my own secret 1")
+    assert not session.authenticate("kim.sj", "my own secret 1").must_change_password
+    as_suite()
     resets = [e for e in events("user") if e.kind == "password_reset"]
     assert len(resets) == 2 and all("argon2" not in (e.before + e.after + e.note) for e in resets)
 
@@ -198,7 +213,7 @@ def test_user_input_is_checked(db):
                       ({"login": "new1", "email": "not-mail"}, "not an e-mail"),
                       ({"login": "new2", "time_zone": "Mars/Olympus"}, "Unknown time zone 'Mars/Olympus'"),
                       ({"login": "new3", "language": "fr"}, "allowed: ko, en"),
-                      ({"login": "new4", "password": "short"}, "at least 8"),
+                      ({"login": "new4", "password": "short"}, "at least 10"),
                       ({"login": "new5", "name": ""}, "give a name"),
                       ({"login": "new6", "channels": people.Channels(webhook=True)}, "webhook notices need an address"),
                       ({"login": "new7", "roles": ("admin", "wizard")}, "unknown role(s): wizard")]:
@@ -358,3 +373,16 @@ def test_random_relation_edits_never_leave_a_cycle(db, steps):
                 assert not any(_reaches(model[kind], t, s) for s, t in model[kind])
         finally:
             txn.rollback()
+
+
+def test_a_renamed_user_signs_in_under_the_new_name_with_the_same_password(db):
+    bank = make_bank()
+    admin = bank.id("admin")
+    saved = new_user(admin, login="kim.old", password="correct horse", roles=("handler",))
+    people.save_user(actor_id=admin, user_id=saved.user.id, login="kim.new", name="김수진",
+                     version=people.get_user(saved.user.id).version)
+    assert session.authenticate("kim.new", "correct horse").login == "kim.new"
+    as_suite()
+    with pytest.raises(BeaconError):
+        session.authenticate("kim.old", "correct horse")
+    as_suite()

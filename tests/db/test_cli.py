@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from desktop.cli import main
-from desktop.models import SCHEMA_VERSION, Case, Event, Incident, Setting, User, database
+from desktop.errors import BeaconError
+from desktop.models import SCHEMA_VERSION, Case, Credential, Event, Incident, Setting, User, database
 from desktop.models import db as dbmod
 from desktop.models.schema import current_version
 
@@ -45,7 +46,10 @@ def test_init_db_with_demo_twice_is_harmless(empty_db, capsys):
 
 def test_init_db_without_demo_creates_an_admin_once(empty_db, capsys):
     dbmod.close()
-    assert main(["--lang", "en", "init-db", "--database", empty_db, "--admin-password", "처음암호!"]) == 0
+    for weak in ("x", "처음암호!", "beacon"):  # one policy: ten characters, and the demo password only in a demo
+        assert main(["--lang", "en", "init-db", "--database", empty_db, "--admin-password", weak]) == 2
+        assert "A password needs at least 10" in capsys.readouterr().err or weak == "beacon"
+    assert main(["--lang", "en", "init-db", "--database", empty_db, "--admin-password", "처음 쓰는 관리자 암호!"]) == 0
     out = capsys.readouterr().out
     assert "Created the administrator account 'admin'" in out
     assert main(["--lang", "en", "init-db", "--database", empty_db]) == 0
@@ -54,9 +58,24 @@ def test_init_db_without_demo_creates_an_admin_once(empty_db, capsys):
     from desktop.workflow.common.auth import verify_password
 
     admin = User.get(User.login == "admin")
-    assert verify_password(admin.password_hash, "처음암호!")
+    if dbmod.backend() == "sqlite":
+        assert verify_password(Credential.get(Credential.user == admin.id).password_hash, "처음 쓰는 관리자 암호!")
+    else:  # the administrator is a PostgreSQL login of their own
+        from tests.security.test_database_enforces import connect_as
+
+        connect_as("admin", "처음 쓰는 관리자 암호!").close()
     assert Incident.select().count() == 0
     assert database.table_exists("schema_version")
+
+
+def test_a_demo_with_a_given_admin_password_uses_it(empty_db):
+    from desktop.setup import initialize_database
+    from desktop.workflow.common import session
+
+    initialize_database(empty_db, demo=True, admin_password="not the demo one", demo_incidents=20)
+    assert session.authenticate("admin", "not the demo one").login == "admin"
+    with pytest.raises(BeaconError):
+        session.authenticate("admin", "beacon")
 
 
 def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -113,7 +132,15 @@ def test_sla_check_command_queues_due_escalations_once(db, capsys):
     assert "queued 0 warnings and 0 breaches" in capsys.readouterr().out
 
 
-def test_setting_command_stores_json_and_refuses_bad_json(db, capsys):
+def test_setting_command_stores_json_and_refuses_bad_json(cli_as, capsys):
+    from tests.bank import make_bank
+
+    make_bank()
+    handler = cli_as("handler")
+    dbmod.close()
+    assert main(["--lang", "en", "setting", "set", "smtp", '{"host": "evil.example"}', "--database", handler]) == 2
+    assert "Only an administrator may change a setting; 'handler' is not one" in capsys.readouterr().err
+    db = cli_as("admin")
     dbmod.close()
     assert main(["--lang", "en", "setting", "set", "smtp", '{"host": "mail.bank.local", "port": 25}',
                  "--database", db]) == 0

@@ -21,6 +21,7 @@ from desktop.models import (
     Change,
     CIRelation,
     ConfigurationItem,
+    Credential,
     Event,
     Grade,
     Incident,
@@ -38,12 +39,12 @@ from desktop.models import (
     SlaClock,
     SlaPause,
     SlaPolicy,
-    User,
     UserRole,
     WorkOrder,
     database,
     utcnow,
 )
+from desktop.models import db as dbmod
 from desktop.models.imports import ImportedRecord
 from desktop.models.numbering import create_case
 from desktop.workflow.common.auth import hash_password, verify_password
@@ -54,7 +55,9 @@ def build_world() -> dict[str, object]:
     """One row (at least) in every table, linked the way the product links them."""
     ops = factories.team(name="채널운영팀")
     lead = factories.user(name="김팀장", team=ops)
-    handler = factories.user(name="이담당", team=ops, password_hash=hash_password("비밀번호1"))
+    # on PostgreSQL a password is the login's own, and nobody at run time writes or reads `credential`
+    secret = {"password_hash": hash_password("비밀번호1")} if dbmod.backend() == "sqlite" else {}
+    handler = factories.user(name="이담당", team=ops, **secret)
     customer = factories.user(name="박고객")
     UserRole.create(user=handler, role=Role.get(Role.code == "handler"))
     app = factories.application(name="인터넷뱅킹", team=ops)
@@ -99,7 +102,8 @@ def build_world() -> dict[str, object]:
 
 def test_every_table_holds_and_returns_rows(db):
     world = build_world()
-    empty = [m.__name__ for m in ALL_MODELS if m.select().count() == 0]
+    unreadable = {"Credential"} if dbmod.backend() == "postgresql" else set()
+    empty = [m.__name__ for m in ALL_MODELS if m.__name__ not in unreadable and m.select().count() == 0]
     assert empty == []
 
     inc = Incident.get_by_id(world["incident"].case_id)
@@ -121,8 +125,9 @@ def test_every_table_holds_and_returns_rows(db):
     assert AlertLink.get().case.incident.get().title == "인터넷뱅킹 로그인 지연"
     assert [(e.role.code, e.user.name) for e in world["app"].owners.order_by(OwnerMatrixEntry.id)] == [
         ("primary_handler", "이담당"), ("team_lead", "김팀장")]
-    assert verify_password(User.get(User.name == "이담당").password_hash, "비밀번호1")
-    assert not verify_password(User.get(User.name == "이담당").password_hash, "틀림")
+    if dbmod.backend() == "sqlite":
+        assert verify_password(Credential.get(Credential.user == world["handler"].id).password_hash, "비밀번호1")
+        assert not verify_password(Credential.get(Credential.user == world["handler"].id).password_hash, "틀림")
 
 
 def test_numbers_per_kind_and_year(db):

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import peewee
 import pytest
 
 from desktop.models import Incident, User, database
 from desktop.models import db as dbmod
 from tests import factories
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, RUNTIME_LOGIN, RUNTIME_PASSWORD
 
 
 def _kill_my_connection() -> None:
     pid = database.execute_sql("SELECT pg_backend_pid()").fetchone()[0]
-    killer = dbmod.make_database(dbmod.parse_url(PG_URL))
+    # the same login: a role may end its own sessions (the owner may not end a runtime login's)
+    killer = dbmod.make_database(replace(dbmod.parse_url(PG_URL), user=RUNTIME_LOGIN, password=RUNTIME_PASSWORD))
     killer.connect()
     killer.execute_sql("SELECT pg_terminate_backend(%s)", (pid,))
     killer.close()

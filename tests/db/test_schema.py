@@ -38,7 +38,8 @@ def test_fresh_database_gets_current_version(empty_db):
     assert not again.created and not again.upgraded
 
 
-def test_newer_database_is_refused_with_a_clear_message(db):
+def test_newer_database_is_refused_with_a_clear_message(empty_db):
+    ensure_schema()  # as the owner: only the owner writes schema versions
     SchemaVersion.create(version=SCHEMA_VERSION + 1, note="from the future")
     with pytest.raises(SchemaError) as caught:
         ensure_schema()

@@ -77,7 +77,7 @@ def configure(port: int, **extra: Any) -> None:
     put_setting("sr_systems", {"servicenow": {
         "url": f"http://127.0.0.1:{port}/api/now/table/sc_request",
         "method": "POST",
-        "headers": {"Authorization": "Bearer itsm-secret"},
+        "headers": {"Accept": "application/json"},
         "body": {"short_description": "${title}", "description": "${description}\n\n${number} ${incident_title}",
                  "caller_id": "${requester_login}", "u_grade": "${grade}", "correlation_id": "${delivery}",
                  "u_application": "${application}"},
@@ -86,6 +86,7 @@ def configure(port: int, **extra: Any) -> None:
         "link": "https://itsm.example/sc_request.do?number=${external_id}",
         **extra,
     }})
+    put_setting("sr_secrets", {"servicenow": {"Authorization": "Bearer itsm-secret"}})  # what only the sender reads
 
 
 def close_with_sr(bank, system: str = "servicenow", at=T0) -> int:

@@ -23,8 +23,8 @@ from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service
 from desktop.workflow.common import session as session_service
 from desktop.workflow.common.actors import load_actor
-from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank
+from tests.factories import set_every_password
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def bank(tmp_path):
     ensure_schema()
     seed_defaults()
     bank = make_bank()
-    User.update(password_hash=hash_password("pw")).execute()
+    set_every_password("pw")
     bank.url = url
     yield bank
     dbmod.close()
@@ -280,7 +280,7 @@ def test_generated_password_on_creation_and_short_password_refused(qtbot, bank, 
     assert session_service.authenticate("park", users.shown_password.text()).roles == frozenset({"customer"})
     monkeypatch.setattr(users_module.ResetPasswordDialog, "ask", classmethod(lambda cls, parent, login: (True, "abc")))
     click(qtbot, users, "user_reset_password")
-    assert users.message.text() == "암호는 8자 이상이어야 합니다 (입력: 3자)."
+    assert users.message.text() == "암호는 10자 이상이어야 합니다 (입력: 3자)."
 
 
 def test_last_administrator_cannot_be_removed_or_disabled(qtbot, bank):
@@ -362,3 +362,30 @@ def test_disabling_a_handler_with_open_cases_says_so(qtbot, bank):
                                     "처리 중인 건 1건이 아직 이 사용자에게 배정되어 있습니다. "
                                     "다른 담당자에게 넘기세요.")
     assert Incident.get_by_id(registered.case_id).assignee_id == bank.id("handler")  # history is not rewritten
+
+
+def test_a_temporary_password_is_changed_at_the_first_sign_in(bank, qtbot):
+    from desktop.workflow.admin import people
+
+    install_language("en")
+    handed_out = people.reset_password(actor_id=bank.id("admin"), user_id=bank.id("handler"))
+    actor = session_service.authenticate("handler", handed_out)
+    assert actor.must_change_password
+    dialog = dialogs.ChangePasswordDialog(actor, language="en", forced=True)
+    qtbot.addWidget(dialog)
+    assert "temporary password" in dialog.error.text()
+    dialog.current.setText(handed_out)
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    dialog.try_change()
+    assert not dialog.changed and "at least 10" in dialog.error.text()
+    dialog.new.setText("my very own pass")
+    dialog.again.setText("my very own pass 2")
+    dialog.try_change()
+    assert not dialog.changed and dialog.error.text() == "The two new passwords differ."
+    dialog.again.setText("my very own pass")
+    dialog.try_change()
+    assert dialog.changed
+    assert not session_service.authenticate("handler", "my very own pass").must_change_password
+    with pytest.raises(BeaconError):
+        session_service.authenticate("handler", handed_out)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidgetItem
 
 from desktop.errors import BeaconError
-from desktop.models import Incident, SlaClock, User, ensure_schema
+from desktop.models import Incident, SlaClock, ensure_schema
 from desktop.models import db as dbmod
 from desktop.views.admin import AdminPage
 from desktop.views.admin.priority import PriorityMatrixEditor
@@ -20,8 +20,8 @@ from desktop.workflow.admin import policy as ap
 from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.common.actors import load_actor
-from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank, seoul
+from tests.factories import set_every_password
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def bank(tmp_path):
     ensure_schema()
     seed_defaults()
     bank = make_bank()
-    User.update(password_hash=hash_password("pw")).execute()
+    set_every_password("pw")
     bank.url = url
     yield bank
     dbmod.close()

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QPushButton, QWidget
 
-from desktop.models import User, ensure_schema
 from desktop.models import db as dbmod
+from desktop.models import ensure_schema
 from desktop.views import case_view as case_view_module
 from desktop.views import dialogs
 from desktop.views.main_window import MainWindow
@@ -19,8 +19,8 @@ from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel
 from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.common.actors import load_actor
-from desktop.workflow.common.auth import hash_password
 from tests.bank import make_bank
+from tests.factories import set_every_password
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def bank(tmp_path):
     ensure_schema()
     seed_defaults()
     bank = make_bank()
-    User.update(password_hash=hash_password("pw")).execute()
+    set_every_password("pw")
     bank.url = url
     yield bank
     dbmod.close()

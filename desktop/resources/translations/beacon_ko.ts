@@ -559,6 +559,33 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>내 암호 변경</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>현재 암호</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>새 암호</translation>
+    </message>
+    <message>
+        <source>New password again</source>
+        <translation>새 암호 확인</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>두 새 암호가 서로 다릅니다.</translation>
+    </message>
+</context>
+<context>
     <name>CiEditor</name>
     <message>
         <source>Search code or name</source>
@@ -1471,6 +1498,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>&amp;Find in list</source>
         <translation>목록에서 찾기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>내 암호 변경(&amp;P)…</translation>
     </message>
     <message>
         <source>&amp;Go</source>

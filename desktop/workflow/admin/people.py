@@ -21,12 +21,12 @@ from desktop.models import NotificationPreference, Role, Team, User, UserRole, d
 from desktop.models.versioning import update_versioned
 from desktop.workflow.admin.texts import PERSON_FIELDS as FIELDS
 from desktop.workflow.admin.texts import TEXTS
+from desktop.workflow.common import auth
 from desktop.workflow.common.actors import Actor
 from desktop.workflow.common.audit import admin_change, record
-from desktop.workflow.common.auth import hash_password
 from desktop.workflow.notify.notices import set_preference
 
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = auth.MIN_PASSWORD_LENGTH
 LOGIN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@-]{1,59}$")
 EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TEAM_CODE_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$")
@@ -166,6 +166,7 @@ def channels_of(user_id: int) -> Channels:
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise BeaconError("admin.password_short", min=MIN_PASSWORD_LENGTH, length=len(password))
+    auth.check_password(password)
 
 
 def _check_team(team_id: int | None) -> None:
@@ -228,18 +229,21 @@ def save_user(*, actor_id: int, user_id: int | None, login: str, name: str, name
             _check_team(team_id)
             if not password:
                 password = shown = generate_password()
-            user = User.create(**values, password_hash=hash_password(password))
+            user = User.create(**values)
             record(actor, "user", login, "created", None, _audit(_one_user(user)))
             if roles:
                 _set_roles(actor, user.id, roles)
             if channels is not None:
                 _set_channels(actor, user.id, channels)
+            # a generated password is a temporary one: the first sign-in asks for a new password
+            auth.store_password(user.id, password, must_change=shown is not None)
             return SavedUser(_one_user(User.get_by_id(user.id)), shown)
         before = get_user(user_id)
         if team_id != before.team_id:
             _check_team(team_id)
         if version is None:
             raise ValueError("editing a user needs the version it was read at")
+        auth.rename_login(before.login, login)
         update_versioned(User, user_id, expected_version=version, changes=values, actor_id=None,
                          label=before.login)
         after = get_user(user_id)
@@ -292,6 +296,7 @@ def set_user_active(*, actor_id: int, user_id: int, active: bool, version: int) 
             _refuse_last_admin(before, TEXTS.pair("people.disable_them"))
         update_versioned(User, user_id, expected_version=version, changes={"is_active": active}, actor_id=None,
                          label=before.login)
+        auth.sync_login(user_id)  # PostgreSQL: a disabled user's login cannot connect (NOLOGIN)
         # their open cases stay assigned to them (history), for a lead to hand over: the event says how many
         left = 0 if active else open_assignments(user_id)
         record(actor, "user", before.login, "enabled" if active else "disabled", {"active": before.is_active},
@@ -306,8 +311,9 @@ def reset_password(*, actor_id: int, user_id: int, new_password: str | None = No
     with admin_change(actor_id, TEXTS.pair("people.reset_password")) as actor:
         user = get_user(user_id)
         password = new_password if new_password is not None else generate_password()
-        User.update(password_hash=hash_password(password), version=User.version + 1).where(User.id == user_id) \
-            .execute()
+        User.update(version=User.version + 1).where(User.id == user_id).execute()
+        # handed out by an administrator, so temporary: the first sign-in asks for a new one
+        auth.store_password(user_id, password, must_change=True)
         # the event says that it happened, never the password or its hash
         record(actor, "user", user.login, "password_reset", None, None,
                note="generated" if new_password is None else "set by administrator")
@@ -332,6 +338,7 @@ def _set_roles(actor: Actor, user_id: int, roles: tuple[str, ...] | list[str] | 
                                 & UserRole.role.in_([known[c] for c in removed])).execute()
     if added:
         UserRole.insert_many([{"user": user_id, "role": known[c]} for c in sorted(added)]).execute()
+    auth.sync_login(user_id)  # PostgreSQL: the login's group roles follow
     record(actor, "user", user.login, "roles_changed", sorted(current), sorted(wanted))
 
 

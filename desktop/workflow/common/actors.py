@@ -20,6 +20,8 @@ class Actor:
     name: str
     roles: frozenset[str]
     language: str = "ko"
+    # signed in with a temporary password: the client asks for a new one before anything else
+    must_change_password: bool = False
 
     @property
     def is_customer_only(self) -> bool:

@@ -89,7 +89,10 @@ def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, act
 
 def _preferences(user_ids: list[int]) -> dict[int, list[NotificationPreference]]:
     out: dict[int, list[NotificationPreference]] = {}
-    for pref in NotificationPreference.select().where(NotificationPreference.user.in_(user_ids)
+    # never the webhook secret: on PostgreSQL only administrators and the dispatcher may read that column
+    public = [NotificationPreference._meta.fields[name] for name in ("id", "user", "kind", "channel", "enabled",
+                                                                        "target")]
+    for pref in NotificationPreference.select(*public).where(NotificationPreference.user.in_(user_ids)
                                                       & (NotificationPreference.enabled == True)):  # noqa: E712
         out.setdefault(pref.user_id, []).append(pref)
     return out

@@ -1093,14 +1093,15 @@ def _write(checked: Checked, planned: list[PlannedIncident], *, actor_id: int, n
                     "accepted_at", "resolved_at", "closed_at", "waiting_for_customer", "reopen_count", "resolution",
                     "cause", "result", "cancel_reason", "cancelled_at", "version", "updated_at", "updated_by"),
          incidents),
+        # before the events: on PostgreSQL an event for someone else is taken only on a case this person imported
+        (ImportedRecord, ("source", "source_number", "case", "imported_at", "imported_by", "file_sha256",
+                          "source_priority"), records),
         (Event, ("case", "entity", "entity_id", "kind", "actor", "occurred_at", "from_state", "to_state", "before",
                  "after", "note"), events),
         (SlaClock, ("case", "kind", "policy", "calendar", "target_minutes", "uses_business_time", "started_at",
                     "paused_at", "stopped_at", "due_at", "paused_wall_minutes", "paused_business_minutes",
                     "elapsed_wall_minutes", "elapsed_business_minutes", "warned_at", "breached_at", "met"), clocks),
         (SlaPause, ("case", "started_at", "ended_at", "reason"), pauses),
-        (ImportedRecord, ("source", "source_number", "case", "imported_at", "imported_by", "file_sha256",
-                          "source_priority"), records),
         (CaseLink, ("source", "target", "kind", "created_at", "created_by"), links),
     ]
     weight = sum(len(rows) for _, _, rows in steps) or 1
@@ -1198,9 +1199,9 @@ def _placeholders(checked: Checked, planned: list[PlannedIncident], *, actor_id:
                     "registered_at", "updated_at", "updated_by"), kinds["problem"])
     _bulk(Change, ("case", "title", "description", "application", "state", "process", "requested_by",
                    "requested_at", "updated_at", "updated_by"), kinds["change"])
+    _bulk(ImportedRecord, ("source", "source_number", "case", "imported_at", "imported_by"), records)
     _bulk(Event, ("case", "entity", "entity_id", "kind", "actor", "occurred_at", "from_state", "to_state", "before",
                   "after", "note"), events)
-    _bulk(ImportedRecord, ("source", "source_number", "case", "imported_at", "imported_by"), records)
     return found, len(missing)
 
 

@@ -553,7 +553,7 @@ def system_actor(config: IntakeConfig) -> Actor:
     user = User.get_or_none(User.login == config.user)
     if user is None:
         user = User.create(login=config.user, name=TEXTS["intake.monitoring_user"]["ko"],
-                           name_en=TEXTS["intake.monitoring_user"]["en"], password_hash="")
+                           name_en=TEXTS["intake.monitoring_user"]["en"])
     if not user.is_active:
         raise _unprocessable("configuration", "intake.user",
                              TEXTS.pair("intake.system_user_disabled", user=config.user))

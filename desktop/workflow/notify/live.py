@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from desktop.models.db import DatabaseTarget, parse_url
+from desktop.models.db import DatabaseTarget, bound_target
 
 CHANNEL = "beacon_changes"
 
@@ -163,7 +163,7 @@ class SqliteChangeFeed(ChangeFeed):
 
 def open_change_feed(url: str) -> ChangeFeed:
     """A feed of changes on the database at `url` (a connection of its own)."""
-    target = parse_url(url)
+    target = bound_target(url)  # on PostgreSQL: as the signed-in person's own login
     if target.backend == "postgresql":
         return PostgresChangeFeed(target)
     return SqliteChangeFeed(target)

@@ -69,7 +69,9 @@ def preview(application_id: int, kind: str = "registered") -> list[Recipient]:
 
     members = propagation_group(application_id)
     prefs: dict[int, list[NotificationPreference]] = {}
-    for pref in NotificationPreference.select().where(
+    public = [NotificationPreference._meta.fields[name] for name in ("id", "user", "kind", "channel", "enabled",
+                                                                        "target")]  # never the webhook secret
+    for pref in NotificationPreference.select(*public).where(
             NotificationPreference.user.in_([m.user_id for m in members])
             & (NotificationPreference.enabled == True)):  # noqa: E712
         prefs.setdefault(pref.user_id, []).append(pref)

@@ -13,6 +13,10 @@ Systems are the organisation setting `sr_systems`: name → {url, method, header
 external_id, status, link}. `body` is any JSON; a string in it (and in url and headers)
 may name case fields as `${field}` (see `TEMPLATE_FIELDS`). `external_id` and `status`
 are JSON pointers (RFC 6901) into the answer, e.g. `/result/number`.
+
+Secret headers (tokens, API keys) go in the setting `sr_secrets`: name → {header: value}, merged over
+the system's own headers. On PostgreSQL only administrators and the dispatcher read that row (row
+security), while everyone who closes an incident may see which systems exist.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ from desktop.workflow.notify.texts import TEXTS
 from desktop.workflow.notify.transport import DeliveryError
 
 SETTING = "sr_systems"
+SECRETS_SETTING = "sr_secrets"  # name → {header: value}, read by administrators and the dispatcher only
 CHANNEL = "sr"
 TIMEOUT_SECONDS = 15
 RESPONSE_KEEP = 2000
@@ -78,11 +83,16 @@ def systems() -> dict[str, SrSystem]:
     raw = json.loads(row.value) if row else {}
     if not isinstance(raw, dict):
         raise SrDeliveryError(f"setting {SETTING} must be a JSON object of systems")
+    secret_row = Setting.get_or_none(Setting.key == SECRETS_SETTING)  # not there for those who may not read it
+    secrets = json.loads(secret_row.value) if secret_row else {}
     out = {}
     for name, spec in raw.items():
         if not isinstance(spec, dict) or not isinstance(spec.get("url"), str) or not spec["url"]:
             raise SrDeliveryError(f"setting {SETTING}.{name}: needs a \"url\"")
         known = {k: spec[k] for k in SrSystem.__dataclass_fields__ if k in spec and k != "name"}
+        hidden = secrets.get(name) if isinstance(secrets, dict) else None
+        if isinstance(hidden, dict):
+            known["headers"] = {**known.get("headers", {}), **hidden}
         out[name] = SrSystem(name=name, **known)
     return out
 

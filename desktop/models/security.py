@@ -1,0 +1,399 @@
+"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10).
+
+The role that runs `init-db` (the owner: it needs CREATEROLE, never SUPERUSER) holds every table and
+function. People and services connect as their own logins, members of NOLOGIN group roles named after
+the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake`) under one common
+`<db>_runtime` group; those groups own nothing and can create nothing. Per table:
+
+- the event log: INSERT and SELECT only, and a trigger refuses an event whose actor is not the
+  session's own user (services may write for others: the intake registers as its monitoring user;
+  an administrator may carry over another system's history on a case they imported);
+- configuration (users, roles, matrices, SLA, calendars, processes, settings): written by administrators;
+- secrets (the `smtp`, `sr_secrets` and `intake_tokens` settings, webhook secrets): read by
+  administrators and the services that use them only; password hashes (`credential`): read by nobody;
+- case tables: people and services insert and update, nobody deletes; every change, by anyone and from
+  any client, leaves a row in `audit_log` with `session_user`, the time and before → after;
+- incidents: row-level security lets a customer (without a staff role) see only what they or their team
+  registered.
+
+A Beacon user on PostgreSQL is the login `<prefix><login>` (prefix empty unless `BEACON_PG_LOGIN_PREFIX`
+sets one at init-db, e.g. for several Beacon databases on one cluster). Administrators create, disable and
+reset logins through SECURITY DEFINER functions owned by the owner, so they need no superuser; those
+functions touch only roles in `<db>_runtime` and only this database's groups. SQLite is untouched: it is
+one person's file.
+"""
+
+from __future__ import annotations
+
+import os
+
+from desktop.models.base import database
+
+PEOPLE_ROLES = ("customer", "handler", "second_line", "team_lead", "department_head", "problem_manager",
+                "change_manager", "admin")
+SERVICE_ROLES = ("dispatcher", "intake")
+STAFF_ROLES = tuple(r for r in PEOPLE_ROLES if r != "customer")
+LOGIN_PREFIX_ENV = "BEACON_PG_LOGIN_PREFIX"
+
+# table names by what may write them
+CONFIG_TABLES = ("setting", "team", "user", "role", "user_role", "urgency_level", "impact_level", "grade",
+                 "priority_matrix_cell", "business_calendar", "calendar_day", "sla_policy", "process_definition",
+                 "configuration_item", "ci_relation", "owner_matrix_entry", "propagation_override",
+                 "notification_preference", "imported_record")
+CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_request_link", "case_link",
+               "action", "attachment", "sla_clock", "sla_pause", "alert_link")
+OUTBOX_TABLES = ("number_sequence",)
+OWN_TABLES = ("saved_filter",)
+# settings only administrators and the named services read
+SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}
+OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_id()", "beacon_in_group(text)",
+                 "beacon_audit()", "beacon_event_actor_is_self()", "beacon_require_admin()",
+                 "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
+                 "beacon_login_save(text, text, text[], boolean)", "beacon_own_password_changed()",
+                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)")
+PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
+
+
+def login_prefix() -> str:
+    """The prefix of every person's PostgreSQL login (from the environment; empty by default)."""
+    return os.environ.get(LOGIN_PREFIX_ENV, "")
+
+
+_batch: list[str] | None = None
+
+
+def _sql(text: str) -> None:
+    """Run one statement, or keep it for the batch `install_postgres_security` sends in one round trip."""
+    if _batch is not None:
+        _batch.append(text)
+        return
+    # the driver formats `%` even without parameters (peewee passes an empty tuple): plpgsql's own `%` doubles
+    database.execute_sql(text.replace("%", "%%"))
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def group(code: str) -> str:
+    """The name of this database's group role for a Beacon role or service code."""
+    name = database.execute_sql("SELECT current_database()").fetchone()[0]
+    return f"{name}_{code}"
+
+
+def _groups() -> dict[str, str]:
+    return {code: group(code) for code in (*PEOPLE_ROLES, *SERVICE_ROLES, "people", "runtime")}
+
+
+def can_create_roles() -> bool:
+    row = database.execute_sql("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user")
+    return bool(row.fetchone()[0])
+
+
+def _create_groups(g: dict[str, str]) -> None:
+    for name in g.values():
+        exists = database.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+        if not exists:
+            _sql(f"CREATE ROLE {_quote(name)} NOLOGIN")
+    runtime, people = _quote(g["runtime"]), _quote(g["people"])
+    _sql(f"GRANT {runtime} TO {people}")
+    for code in PEOPLE_ROLES:
+        _sql(f"GRANT {people} TO {_quote(g[code])}")
+    for code in SERVICE_ROLES:
+        _sql(f"GRANT {runtime} TO {_quote(g[code])}")
+
+
+def _functions(g: dict[str, str]) -> None:
+    prefix = login_prefix().replace("'", "''")
+    _sql(f"CREATE OR REPLACE FUNCTION beacon_login_prefix() RETURNS text LANGUAGE sql IMMUTABLE "
+         f"AS $$ SELECT '{prefix}'::text $$")
+    _sql("CREATE OR REPLACE FUNCTION beacon_user_id() RETURNS integer LANGUAGE sql STABLE "
+         "SET search_path = public, pg_temp AS $$ "
+         "SELECT u.id FROM \"user\" u WHERE beacon_login_prefix() || u.login = session_user::text "
+         "AND u.is_active $$")
+    _sql("CREATE OR REPLACE FUNCTION beacon_user_team_id() RETURNS integer LANGUAGE sql STABLE "
+         "SET search_path = public, pg_temp AS $$ "
+         "SELECT u.team_id FROM \"user\" u WHERE u.id = beacon_user_id() $$")
+    # a role check by session_user: SET ROLE cannot borrow another group's rights for these
+    _sql("CREATE OR REPLACE FUNCTION beacon_in_group(code text) RETURNS boolean LANGUAGE sql STABLE "
+         "SET search_path = public, pg_temp AS $$ "
+         "SELECT pg_has_role(session_user, current_database() || '_' || code, 'MEMBER') $$")
+    # the audit: every change of a case table, whoever makes it and from whatever client
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+DECLARE
+  old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) - 'data' END;
+  new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) - 'data' END;
+  whole jsonb := coalesce(new_row, old_row);
+  before_part jsonb := old_row;
+  after_part jsonb := new_row;
+BEGIN
+  IF TG_OP = 'UPDATE' THEN
+    SELECT jsonb_object_agg(n.key, n.value) INTO after_part FROM jsonb_each(new_row) n
+      WHERE n.value IS DISTINCT FROM old_row -> n.key;
+    IF after_part IS NULL THEN RETURN NULL; END IF;
+    SELECT jsonb_object_agg(o.key, o.value) INTO before_part FROM jsonb_each(old_row) o WHERE after_part ? o.key;
+  END IF;
+  INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application)
+  VALUES (timezone('UTC', clock_timestamp()), session_user, TG_TABLE_NAME, TG_OP,
+          coalesce(whole ->> 'id', whole ->> 'case_id', ''), before_part, after_part,
+          left(coalesce(current_setting('application_name', true), ''), 64));
+  RETURN NULL;
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_event_actor_is_self() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.actor_id IS NOT NULL AND NEW.actor_id IS DISTINCT FROM beacon_user_id()
+     AND NOT beacon_in_group('dispatcher') AND NOT beacon_in_group('intake')
+     -- another system's history, carried over by the administrator who imported the case
+     AND NOT (beacon_in_group('admin') AND EXISTS (SELECT 1 FROM imported_record r
+              WHERE r.case_id = NEW.case_id AND r.imported_by_id = beacon_user_id()))
+     AND session_user::text <> (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                                 WHERE c.oid = TG_RELID) THEN
+    RAISE EXCEPTION 'an event''s actor must be the signed-in user (%)', session_user
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$""")
+    _login_functions(g)
+
+
+def _login_functions(g: dict[str, str]) -> None:
+    """Administrators manage people's logins through these (SECURITY DEFINER, owned by the owner)."""
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_require_admin() RETURNS void LANGUAGE plpgsql STABLE
+SET search_path = public, pg_temp AS $$
+BEGIN
+  -- called from the owner's SECURITY DEFINER functions: current_user is the owner there, and the
+  -- session is the owner's own only when the DBA runs init-db (or the demo) as the owner
+  IF NOT beacon_in_group('admin') AND session_user::text <> current_user::text THEN
+    RAISE EXCEPTION 'only an administrator manages logins' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_login_role(beacon_login text) RETURNS text LANGUAGE plpgsql STABLE
+SET search_path = public, pg_temp AS $$
+DECLARE
+  role_name text := beacon_login_prefix() || beacon_login;
+  r pg_roles%ROWTYPE;
+BEGIN
+  SELECT * INTO r FROM pg_roles WHERE rolname = role_name;
+  IF NOT FOUND THEN RETURN NULL; END IF;
+  IF r.rolsuper OR r.rolcreaterole OR r.rolreplication OR r.rolbypassrls
+     OR NOT pg_has_role(role_name, current_database() || '_runtime', 'MEMBER')
+     -- a service's login is the DBA's, never an administrator's to take over
+     OR pg_has_role(role_name, current_database() || '_dispatcher', 'MEMBER')
+     OR pg_has_role(role_name, current_database() || '_intake', 'MEMBER')
+     OR pg_has_role(role_name, current_user, 'MEMBER') THEN
+    RAISE EXCEPTION 'PostgreSQL role % exists and is not one of this Beacon database''s logins; '
+                    'a DBA grants it with GRANT "%" TO "%"', role_name, current_database() || '_runtime', role_name
+      USING ERRCODE = 'duplicate_object';
+  END IF;
+  RETURN role_name;
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_login_set_groups(beacon_login text, codes text[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  role_name text;
+  code text;
+BEGIN
+  PERFORM beacon_require_admin();
+  role_name := beacon_login_role(beacon_login);
+  IF role_name IS NULL THEN RAISE EXCEPTION 'no login %', beacon_login; END IF;
+  FOREACH code IN ARRAY ARRAY['customer','handler','second_line','team_lead','department_head',
+                              'problem_manager','change_manager','admin'] LOOP
+    IF code = ANY(codes) THEN
+      EXECUTE format('GRANT %I TO %I', current_database() || '_' || code, role_name);
+    ELSIF pg_has_role(role_name, current_database() || '_' || code, 'MEMBER') THEN
+      EXECUTE format('REVOKE %I FROM %I', current_database() || '_' || code, role_name);
+    END IF;
+  END LOOP;
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_login_save(beacon_login text, verifier text, codes text[], active boolean)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  role_name text;
+BEGIN
+  PERFORM beacon_require_admin();
+  IF verifier IS NOT NULL AND verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+    RAISE EXCEPTION 'a login''s password arrives as a SCRAM verifier, never in plain text';
+  END IF;
+  role_name := beacon_login_role(beacon_login);
+  IF role_name IS NULL THEN
+    role_name := beacon_login_prefix() || beacon_login;
+    EXECUTE format('CREATE ROLE %I LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS '
+                   'IN ROLE %I', role_name, current_database() || '_runtime');
+  END IF;
+  IF verifier IS NOT NULL THEN
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', role_name, verifier);
+  END IF;
+  EXECUTE format('ALTER ROLE %I %s', role_name, CASE WHEN active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+  PERFORM beacon_login_set_groups(beacon_login, codes);
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_login_rename(old_login text, new_login text) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  role_name text;
+BEGIN
+  PERFORM beacon_require_admin();
+  role_name := beacon_login_role(old_login);
+  IF role_name IS NULL THEN RETURN; END IF;
+  IF beacon_login_role(new_login) IS NOT NULL THEN
+    IF EXISTS (SELECT 1 FROM "user" WHERE login = new_login) THEN
+      RAISE EXCEPTION 'login % exists', new_login USING ERRCODE = 'duplicate_object';
+    END IF;
+    -- a login of this database left by a user who no longer has that name: it goes
+    EXECUTE format('DROP ROLE %I', beacon_login_prefix() || new_login);
+  END IF;
+  EXECUTE format('ALTER ROLE %I RENAME TO %I', role_name, beacon_login_prefix() || new_login);
+END $$""")
+    # a person changes their own password: the login itself, checked by PostgreSQL when it connected
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_own_password_changed() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = public, pg_temp AS $$
+BEGIN
+  UPDATE credential SET must_change = false, failed_attempts = 0 WHERE user_id = beacon_user_id();
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_signed_in() RETURNS TABLE (user_id integer, must_change boolean)
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE me integer := beacon_user_id();
+BEGIN
+  IF me IS NULL THEN RETURN; END IF;
+  UPDATE "user" SET last_login_at = timezone('UTC', now()) WHERE id = me;
+  RETURN QUERY SELECT me, coalesce((SELECT c.must_change FROM credential c WHERE c.user_id = me), false);
+END $$""")
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_set_must_change(beacon_login text, flag boolean) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE target integer := (SELECT id FROM "user" WHERE login = beacon_login);
+BEGIN
+  PERFORM beacon_require_admin();
+  INSERT INTO credential (user_id, password_hash, failed_attempts, must_change) VALUES (target, '', 0, flag)
+  ON CONFLICT (user_id) DO UPDATE SET must_change = EXCLUDED.must_change;
+END $$""")
+
+
+def _grants(g: dict[str, str]) -> None:
+    q = {code: _quote(name) for code, name in g.items()}
+    runtime, people, admin = q["runtime"], q["people"], q["admin"]
+    services = f"{q['dispatcher']}, {q['intake']}"
+    owner = _quote(database.execute_sql("SELECT current_user").fetchone()[0])
+    dbname = _quote(database.execute_sql("SELECT current_database()").fetchone()[0])
+    _sql(f"REVOKE ALL ON DATABASE {dbname} FROM PUBLIC")
+    _sql(f"GRANT CONNECT ON DATABASE {dbname} TO {runtime}")
+    _sql("REVOKE ALL ON SCHEMA public FROM PUBLIC")
+    _sql(f"GRANT USAGE ON SCHEMA public TO {runtime}")
+    _sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {runtime}")
+    _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
+    _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
+         f"beacon_in_group(text), beacon_signed_in(), beacon_own_password_changed(), beacon_login_role(text), "
+         f"beacon_require_admin() TO {runtime}")
+    _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
+         f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
+         f"beacon_login_rename(text, text) TO {admin}")
+    tables = [t for (t,) in database.execute_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()]
+    readable = [t for t in tables if t not in ("credential", "audit_log", "notification_preference")]
+    _sql(f"GRANT SELECT ON {', '.join(_quote(t) for t in readable)} TO {runtime}")
+    _sql(f"GRANT SELECT ({', '.join(PREFERENCE_PUBLIC_COLUMNS)}) ON notification_preference TO {runtime}")
+    _sql(f"GRANT SELECT ON notification_preference TO {admin}, {q['dispatcher']}")
+    _sql(f"GRANT SELECT ON audit_log TO {admin}")
+    _sql(f"GRANT INSERT ON event TO {runtime}")
+    _sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {runtime}")
+    present = set(tables)
+    case = ", ".join(_quote(t) for t in (*CASE_TABLES, *OUTBOX_TABLES) if t in present)
+    _sql(f"GRANT INSERT, UPDATE ON {case} TO {people}, {services}")
+    # the outbox: written with its event by whoever acts; a person then only marks notices read, an
+    # administrator sends a dead one again, and only the dispatcher changes where and how one goes
+    _sql(f"GRANT INSERT, UPDATE (read_at) ON notification TO {people}, {services}")
+    _sql(f"GRANT UPDATE (status, attempts, next_attempt_at, last_error, claimed_by, lease_until) ON notification "
+         f"TO {admin}")
+    _sql(f"GRANT UPDATE ON notification TO {q['dispatcher']}")
+    _sql(f"GRANT INSERT, UPDATE, DELETE ON saved_filter TO {people}")
+    config = ", ".join(_quote(t) for t in CONFIG_TABLES if t in present)
+    _sql(f"GRANT INSERT, UPDATE, DELETE ON {config} TO {admin}")
+    # the intake makes its monitoring user once; it can grant that user no role
+    _sql(f'GRANT INSERT ON "user" TO {q["intake"]}')
+    # owner only: schema_version, credential, audit_log (written by the definer trigger); functions made
+    # later by the owner are nobody else's until granted
+    _sql(f"ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC")
+
+
+def _row_security(g: dict[str, str]) -> None:
+    q = {code: _quote(name) for code, name in g.items()}
+    staff = ", ".join(q[c] for c in (*STAFF_ROLES, *SERVICE_ROLES))
+    # incidents: staff and services see and change all; a customer what they or their team registered
+    _sql("ALTER TABLE incident ENABLE ROW LEVEL SECURITY")
+    for name in ("incident_staff", "incident_customer_read", "incident_customer_add", "incident_customer_change"):
+        _sql(f"DROP POLICY IF EXISTS {name} ON incident")
+    _sql(f"CREATE POLICY incident_staff ON incident FOR ALL TO {staff} USING (true) WITH CHECK (true)")
+    mine = ("registered_by_id = (SELECT beacon_user_id()) OR registered_by_id IN "
+            "(SELECT u.id FROM \"user\" u WHERE u.team_id = (SELECT beacon_user_team_id()))")
+    _sql(f"CREATE POLICY incident_customer_read ON incident FOR SELECT TO {q['customer']} USING ({mine})")
+    _sql(f"CREATE POLICY incident_customer_add ON incident FOR INSERT TO {q['customer']} "
+         f"WITH CHECK (registered_by_id = (SELECT beacon_user_id()))")
+    _sql(f"CREATE POLICY incident_customer_change ON incident FOR UPDATE TO {q['customer']} USING ({mine}) "
+         f"WITH CHECK ({mine})")
+    # secret settings: administrators and the service that uses each
+    _sql("ALTER TABLE setting ENABLE ROW LEVEL SECURITY")
+    for name in ("setting_read", "setting_secret_dispatcher", "setting_secret_intake", "setting_admin"):
+        _sql(f"DROP POLICY IF EXISTS {name} ON setting")
+    secret = ", ".join(f"'{k}'" for k in SECRET_SETTINGS)
+    _sql(f"CREATE POLICY setting_read ON setting FOR SELECT TO {q['runtime']} USING (key NOT IN ({secret}))")
+    for service in SERVICE_ROLES:
+        keys = ", ".join(f"'{k}'" for k, v in SECRET_SETTINGS.items() if v == service)
+        _sql(f"CREATE POLICY setting_secret_{service} ON setting FOR SELECT TO {q[service]} USING (key IN ({keys}))")
+    _sql(f"CREATE POLICY setting_admin ON setting FOR ALL TO {q['admin']} USING (true) WITH CHECK (true)")
+
+
+def _triggers() -> None:
+    present = {t for (t,) in database.execute_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()}
+    for table in CASE_TABLES:
+        if table not in present:
+            continue
+        _sql(f"DROP TRIGGER IF EXISTS {table}_audit ON {_quote(table)}")
+        _sql(f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE OR DELETE ON {_quote(table)} "
+             "FOR EACH ROW EXECUTE FUNCTION beacon_audit()")
+    _sql("DROP TRIGGER IF EXISTS event_actor_is_self ON event")
+    _sql("CREATE TRIGGER event_actor_is_self BEFORE INSERT ON event "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")
+
+
+AUDIT_TABLE = """
+CREATE TABLE IF NOT EXISTS audit_log (
+  id bigserial PRIMARY KEY,
+  occurred_at timestamp NOT NULL,
+  db_user text NOT NULL,
+  table_name text NOT NULL,
+  operation text NOT NULL,
+  row_key text NOT NULL DEFAULT '',
+  before jsonb,
+  after jsonb,
+  application text NOT NULL DEFAULT ''
+)"""
+
+
+def install_postgres_security() -> None:
+    """Create (or bring up to date) the roles, grants, policies and audit triggers; idempotent."""
+    global _batch
+    g = _groups()
+    _create_groups(g)
+    _batch = []
+    try:
+        _sql(AUDIT_TABLE)
+        _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
+        _functions(g)
+        _triggers()
+        _grants(g)
+        _row_security(g)
+        statements, _batch = _batch, None
+        database.execute_sql(";\n".join(statements).replace("%", "%%"))
+    finally:
+        _batch = None

@@ -1,0 +1,214 @@
+"""An ordinary handler, with nothing but their own login and psql, can do no more than Beacon lets them.
+
+Each attempt is made over a raw psycopg2 connection as a demo handler's own login (`kim.minsu`,
+password `beacon`, made by the demo on PostgreSQL): the database refuses it, or, where a handler may
+legitimately change rows, records the change in `audit_log` under that login. PostgreSQL only:
+SQLite is one person's file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import psycopg2
+import pytest
+from psycopg2 import errors
+
+from desktop.models import Incident, NotificationPreference, Setting, User, database
+from desktop.models import db as dbmod
+from desktop.models.schema import ensure_schema
+from desktop.models.security import group, login_prefix
+from desktop.workflow.admin.defaults import seed_defaults
+from tests.conftest import PG_URL, bind
+
+HANDLER = "kim.minsu"
+CUSTOMER = "kim.jieun"
+SMTP_PASSWORD = "smtp-secret-42"
+WEBHOOK_SECRET = "hook-secret-42"
+
+
+@pytest.fixture(scope="module")
+def demo_bank(tmp_path_factory) -> Iterator[dict[str, object]]:
+    """The demo bank on PostgreSQL, loaded by the owner (as init-db does), with a secret or two to steal."""
+    from desktop.demo.bank import load_demo
+
+    bind("postgresql", tmp_path_factory.mktemp("security"))
+    ensure_schema()
+    seed_defaults()
+    load_demo(incidents=40, problems=4)
+    handler = User.get(User.login == HANDLER)
+    Setting.create(key="smtp", value=json.dumps({"host": "mail.bank", "password": SMTP_PASSWORD}))
+    Setting.create(key="sr_secrets", value=json.dumps({"servicenow": {"Authorization": f"Bearer {SMTP_PASSWORD}"}}))
+    NotificationPreference.create(user=handler, kind="*", channel="webhook", target="https://hook.example/x",
+                                  secret=WEBHOOK_SECRET)
+    facts = {
+        "handler_id": handler.id,
+        "admin_id": User.get(User.login == "admin").id,
+        "customer_id": User.get(User.login == CUSTOMER).id,
+        "incident": Incident.select(Incident.case).order_by(Incident.case).first().case_id,
+        "incidents": Incident.select().count(),
+    }
+    yield facts
+    dbmod.close()
+
+
+def connect_as(login: str, password: str = "beacon") -> psycopg2.extensions.connection:
+    target = dbmod.parse_url(PG_URL)
+    conn = psycopg2.connect(host=target.host, port=target.port, dbname=target.name,
+                            user=login_prefix() + login, password=password, application_name="psql")
+    conn.autocommit = True
+    return conn
+
+
+@pytest.fixture
+def handler(demo_bank) -> Iterator[psycopg2.extensions.cursor]:
+    conn = connect_as(HANDLER)
+    try:
+        yield conn.cursor()
+    finally:
+        conn.close()
+
+
+REFUSED = (errors.InsufficientPrivilege, errors.RaiseException, errors.RestrictViolation)
+
+
+def refused(cur, sql: str, params: tuple = ()) -> None:
+    with pytest.raises(REFUSED):
+        cur.execute(sql, params)
+
+
+def test_the_handler_is_their_own_login_and_not_the_owner(handler):
+    handler.execute("SELECT session_user, beacon_user_id(), pg_has_role(session_user, %s, 'MEMBER')",
+                    (group("handler"),))
+    user, beacon_id, is_handler = handler.fetchone()
+    assert user == login_prefix() + HANDLER and beacon_id is not None and is_handler
+    handler.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public' AND tableowner = session_user")
+    assert handler.fetchone()[0] == 0
+
+
+def test_triggers_cannot_be_disabled_or_dropped(handler):
+    refused(handler, "ALTER TABLE event DISABLE TRIGGER ALL")
+    refused(handler, "ALTER TABLE event DISABLE TRIGGER event_append_only")
+    refused(handler, "DROP TRIGGER event_append_only ON event")
+    refused(handler, "DROP TRIGGER incident_audit ON incident")
+    refused(handler, "ALTER TABLE incident DISABLE ROW LEVEL SECURITY")
+
+
+def test_events_cannot_be_updated_or_deleted(handler):
+    refused(handler, "UPDATE event SET note = 'rewritten'")
+    refused(handler, "DELETE FROM event")
+    refused(handler, "TRUNCATE event")
+
+
+def test_an_event_cannot_be_written_as_someone_else(handler, demo_bank):
+    refused(handler, "INSERT INTO event (case_id, entity, entity_id, kind, actor_id, occurred_at, from_state, "
+                     "to_state, before, after, note) VALUES (%s, 'incident', '', 'close', %s, now(), '', '', "
+                     "'{}', '{}', 'closed by the administrator')",
+            (demo_bank["incident"], demo_bank["admin_id"]))
+    # as oneself it is the ordinary insert-only log
+    handler.execute("INSERT INTO event (case_id, entity, entity_id, kind, actor_id, occurred_at, from_state, "
+                    "to_state, before, after, note) VALUES (%s, 'incident', '', 'action', %s, now(), '', '', "
+                    "'{}', '{}', 'my own note') RETURNING id", (demo_bank["incident"], demo_bank["handler_id"]))
+    assert handler.fetchone()[0]
+
+
+def test_nobody_grants_themselves_administrator(handler, demo_bank):
+    refused(handler, f'GRANT "{group("admin")}" TO CURRENT_USER')
+    refused(handler, "INSERT INTO user_role (user_id, role_id) SELECT %s, id FROM role WHERE code = 'admin'",
+            (demo_bank["handler_id"],))
+    refused(handler, "SELECT beacon_login_set_groups(%s, ARRAY['admin'])", (HANDLER,))
+    refused(handler, "SELECT beacon_login_save(%s, NULL, ARRAY['admin'], true)", (HANDLER,))
+    refused(handler, f'ALTER ROLE "{login_prefix()}{HANDLER}" CREATEROLE')
+    handler.execute("SELECT pg_has_role(session_user, %s, 'MEMBER')", (group("admin"),))
+    assert handler.fetchone()[0] is False
+
+
+def test_password_hashes_are_read_by_nobody(handler):
+    refused(handler, "SELECT password_hash FROM credential")
+    refused(handler, "SELECT * FROM credential")
+    refused(handler, "SELECT rolpassword FROM pg_authid")
+
+
+def test_secrets_stay_with_administrators_and_the_dispatcher(handler):
+    handler.execute("SELECT value FROM setting WHERE key IN ('smtp', 'sr_secrets', 'intake_tokens')")
+    assert handler.fetchall() == []  # row security: the rows are not there for a handler
+    handler.execute("SELECT string_agg(value, '') FROM setting")
+    assert SMTP_PASSWORD not in (handler.fetchone()[0] or "")
+    refused(handler, "SELECT secret FROM notification_preference")
+    refused(handler, "SELECT * FROM notification_preference")
+    handler.execute("SELECT target FROM notification_preference WHERE channel = 'webhook'")
+    assert handler.fetchall() == [("https://hook.example/x",)]  # what is not secret stays readable
+
+
+def test_an_incident_changed_outside_beacon_is_audited_under_the_login(handler, demo_bank):
+    handler.execute("UPDATE incident SET state = 'cancelled', title = 'quietly changed' WHERE case_id = %s",
+                    (demo_bank["incident"],))
+    assert handler.rowcount == 1
+    # the audit is not the handler's to read, nor to write, nor to clean up
+    refused(handler, "SELECT * FROM audit_log")
+    refused(handler, "DELETE FROM audit_log")
+    refused(handler, "INSERT INTO audit_log (occurred_at, db_user, table_name, operation) "
+                     "VALUES (now(), 'someone', 'incident', 'UPDATE')")
+    row = database.execute_sql(
+        "SELECT db_user, operation, after ->> 'title', application FROM audit_log "
+        "WHERE table_name = 'incident' AND row_key = %s ORDER BY id DESC LIMIT 1",
+        (str(demo_bank["incident"]),)).fetchone()
+    assert row == (login_prefix() + HANDLER, "UPDATE", "quietly changed", "psql")
+    refused(handler, "DELETE FROM incident WHERE case_id = %s", (demo_bank["incident"],))
+
+
+def test_a_notice_cannot_be_redirected(handler):
+    refused(handler, "UPDATE notification SET target = 'thief@evil.example', status = 'pending'")
+    handler.execute("UPDATE notification SET read_at = now() WHERE false")  # marking read is the person's
+
+
+def test_a_service_login_cannot_be_taken_over_by_an_administrator(demo_bank):
+    service = f"{login_prefix()}alerts-service"
+    owner = database.execute_sql("SELECT current_user").fetchone()[0]
+    assert owner  # the owner makes the service's login, as a DBA would
+    database.execute_sql(f'DROP ROLE IF EXISTS "{service}"')
+    database.execute_sql(f'CREATE ROLE "{service}" LOGIN IN ROLE "{group("intake")}"')
+    admin = connect_as("admin")
+    try:
+        with pytest.raises(errors.DuplicateObject):
+            admin.cursor().execute("SELECT beacon_login_save('alerts-service', NULL, ARRAY['handler'], true)")
+    finally:
+        admin.close()
+        database.execute_sql(f'DROP ROLE "{service}"')
+
+
+def test_nothing_can_be_created(handler):
+    refused(handler, "CREATE TABLE stash (x text)")
+    refused(handler, "CREATE FUNCTION evil() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$")
+    refused(handler, "CREATE TEMP TABLE stash (x text)")
+    refused(handler, "CREATE VIEW peek AS SELECT 1")
+    refused(handler, "CREATE SCHEMA mine")
+
+
+def test_configuration_is_written_by_administrators_only(handler, demo_bank):
+    refused(handler, "UPDATE owner_matrix_entry SET user_id = %s", (demo_bank["handler_id"],))
+    refused(handler, "DELETE FROM owner_matrix_entry")
+    refused(handler, "INSERT INTO setting (key, value, version, updated_at) VALUES ('x', '1', 1, now())")
+    refused(handler, "UPDATE setting SET value = '99' WHERE key = 'delivery_max_attempts'")
+    refused(handler, "UPDATE setting SET value = '99'")
+    refused(handler, "UPDATE priority_matrix_cell SET grade_id = grade_id")
+    refused(handler, "UPDATE \"user\" SET is_active = false")
+    refused(handler, "UPDATE sla_policy SET resolution_minutes = 1")
+
+
+def test_a_customer_sees_only_what_they_or_their_team_registered(demo_bank):
+    conn = connect_as(CUSTOMER)
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT count(*), count(*) FILTER (WHERE registered_by_id IN "
+                    "(SELECT id FROM \"user\" WHERE team_id = beacon_user_team_id())) FROM incident")
+        seen, theirs = cur.fetchone()
+        assert seen == theirs and seen < demo_bank["incidents"]
+    finally:
+        conn.close()
+
+
+def test_a_wrong_password_gets_nothing(demo_bank):
+    with pytest.raises(psycopg2.OperationalError):
+        connect_as(HANDLER, "wrong password")

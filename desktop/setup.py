@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 from dataclasses import dataclass
 
@@ -44,7 +45,8 @@ def _ensure_admin(password: str | None) -> str | None:
         return None
     chosen = password or secrets.token_urlsafe(12)
     with database.atomic():
-        admin = User.create(login="admin", name=TEXTS["setup.admin_name"]["ko"], name_en=TEXTS["setup.admin_name"]["en"])
+        admin = User.create(login="admin", name=TEXTS["setup.admin_name"]["ko"],
+                            name_en=TEXTS["setup.admin_name"]["en"])
         UserRole.create(user=admin, role=Role.get(Role.code == "admin"))
         # a generated password is handed out once: the first sign-in asks for a new one
         store_password(admin.id, chosen, must_change=password is None)
@@ -174,8 +176,6 @@ def open_database(url: str, *, create_with_demo: bool = False, create: bool = Fa
 
 
 def _check_new_file_place(target: dbmod.DatabaseTarget) -> None:
-    import os
-
     assert target.path is not None
     folder = target.path.parent
     while not folder.exists() and folder != folder.parent:

@@ -20,6 +20,39 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "데이터베이스 서버 {where}에 연결할 수 없습니다. 서버가 실행 중인지, 주소와 포트가 맞는지 확인하세요.",
         "en": "Cannot reach the database server at {where}. Check that it is running and that host and port are right.",
     },
+    "db.tls_failed": {
+        "ko": "데이터베이스 서버({where})와의 보안 연결(TLS)이 거부되었습니다: {what}.",
+        "en": "The secure connection (TLS) to the database server at {where} was refused: {what}.",
+    },
+    # What failed in a TLS refusal: the {what} of "db.tls_failed".
+    "db.tls.untrusted": {
+        "ko": "서버 인증서를 신뢰할 수 없습니다(지정한 CA가 서명하지 않았거나 만료되었습니다). sslrootcert의 CA 파일을 확인하세요",
+        "en": "the server's certificate is not trusted (not signed by the given CA, or expired); check the CA file in sslrootcert",
+    },
+    "db.tls.host_mismatch": {
+        "ko": "서버 인증서의 호스트 이름이 접속한 주소와 다릅니다. 인증서에 적힌 이름으로 접속하세요",
+        "en": "the server's certificate is for another host name than the one connected to; connect by the name the certificate gives",
+    },
+    "db.tls.not_offered": {
+        "ko": "서버가 TLS를 지원하지 않습니다(ssl = off). 서버에서 TLS를 켜거나 관리자에게 문의하세요",
+        "en": "the server does not support TLS (ssl = off); turn TLS on at the server or ask its administrator",
+    },
+    "db.tls.no_ca_file": {
+        "ko": "CA 인증서 파일(sslrootcert)이 없거나 읽을 수 없습니다",
+        "en": "the CA certificate file (sslrootcert) does not exist or cannot be read",
+    },
+    "db.tls.client_cert": {
+        "ko": "클라이언트 인증서나 키 파일(sslcert/sslkey)을 읽을 수 없거나 서로 맞지 않습니다",
+        "en": "the client certificate or key file (sslcert/sslkey) cannot be read or do not match",
+    },
+    "db.tls.client_cert_required": {
+        "ko": "서버가 유효한 클라이언트 인증서를 요구합니다(sslcert/sslkey)",
+        "en": "the server requires a valid client certificate (sslcert/sslkey)",
+    },
+    "db.tls.other": {
+        "ko": "TLS 협상에 실패했습니다",
+        "en": "the TLS handshake failed",
+    },
     "db.restarting": {
         "ko": "데이터베이스 서버 {where}가 재시작 중이거나 예비 서버로 전환 중입니다. 잠시 후 다시 시도하세요. 입력한 내용은 그대로 남아 있습니다.",
         "en": "The database server at {where} is restarting or failing over to a standby. Try again in a moment; what you typed is kept.",

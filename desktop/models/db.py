@@ -25,7 +25,7 @@ import peewee
 from playhouse.pool import PooledPostgresqlDatabase
 from playhouse.shortcuts import ReconnectMixin
 
-from desktop.errors import DatabaseError
+from desktop.errors import MESSAGES, DatabaseError
 from desktop.models.base import database
 
 SQLITE_PRAGMAS = (
@@ -348,6 +348,30 @@ def drop_connection() -> None:
         db._state.reset()
 
 
+# What libpq says when TLS fails → which of errors.py's "db.tls.*" reasons it is (more specific phrases first).
+_TLS_MARKERS = (
+    ("does not match host name", "host_mismatch"),
+    ("server does not support ssl", "not_offered"),
+    ("root certificate file", "no_ca_file"),
+    ("requires a valid client certificate", "client_cert_required"),
+    ("certificate present, but not private key", "client_cert"),
+    ("private key file", "client_cert"),
+    ("could not open certificate file", "client_cert"),
+    ("could not read certificate file", "client_cert"),
+    ("certificate verify failed", "untrusted"),
+    ("certificate has expired", "untrusted"),
+    ("certificate is not yet valid", "untrusted"),
+    ("unknown ca", "untrusted"),
+    ("ssl error", "other"),
+)
+
+
+def tls_reason(text: str) -> str | None:
+    """Which TLS failure libpq's message `text` reports (`untrusted`, `host_mismatch`, …), or None if none."""
+    lower = text.lower()
+    return next((reason for marker, reason in _TLS_MARKERS if marker in lower), None)
+
+
 def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError:
     """Turn a driver error into a message a user can act on (never with the password)."""
     text = str(exc)
@@ -355,6 +379,11 @@ def translate_error(target: DatabaseTarget, exc: BaseException) -> DatabaseError
     if isinstance(exc, DatabaseError):
         return exc
     if target.backend == "postgresql":
+        # Before "unreachable": libpq prefixes a TLS refusal with "connection to server at … failed".
+        reason = tls_reason(lower)
+        if reason is not None:
+            return DatabaseError("db.tls_failed", where=target.where(), what=MESSAGES[f"db.tls.{reason}"],
+                                 reason=reason)
         if "is not permitted to log in" in lower:  # said only after the right password: a disabled login
             return DatabaseError("db.login_disabled", user=target.user)
         if "password authentication failed" in lower or "no password supplied" in lower:

@@ -83,3 +83,27 @@ def test_driver_errors_never_show_the_password():
         error = translate_error(target, peewee.OperationalError(text))
         assert "topsecret" not in error.message("en") + error.message("ko"), text
     assert "h1:5432,h2:5433" in translate_error(target, peewee.OperationalError("Connection refused")).message("en")
+
+
+@pytest.mark.parametrize(("libpq", "reason"), [
+    ('connection to server at "10.0.0.5", port 5432 failed: SSL error: certificate verify failed', "untrusted"),
+    ('connection to server at "10.0.0.5", port 5432 failed: server certificate for "db.bank" does not match host '
+     'name "10.0.0.5"', "host_mismatch"),
+    ('connection to server at "10.0.0.5", port 5432 failed: server does not support SSL, but SSL was required',
+     "not_offered"),
+    ('connection to server at "10.0.0.5", port 5432 failed: root certificate file "/x/ca.crt" does not exist\n'
+     "Either provide the file or change sslmode to disable server certificate verification.", "no_ca_file"),
+    ('connection to server at "10.0.0.5", port 5432 failed: could not load private key file "k.pem"', "client_cert"),
+    ('connection to server at "10.0.0.5", port 5432 failed: FATAL:  connection requires a valid client certificate',
+     "client_cert_required"),
+])
+def test_a_tls_refusal_names_what_failed_not_just_unreachable(libpq, reason):
+    import peewee
+
+    from desktop.models.db import translate_error
+
+    target = parse_url("postgresql://u:topsecret@10.0.0.5:5432/db?sslmode=verify-full&sslrootcert=/x/ca.crt")
+    error = translate_error(target, peewee.OperationalError(libpq))
+    assert (error.code, error.params["reason"]) == ("db.tls_failed", reason)
+    for language in ("ko", "en"):
+        assert "topsecret" not in error.message(language) and "10.0.0.5:5432" in error.message(language)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from itertools import pairwise
+from urllib.parse import quote, urlencode
 
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,7 +36,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.language = language
         self.setWindowTitle(self.tr("Welcome to Beacon ITSM"))
-        self.setMinimumWidth(560)  # room for a data path under a home folder
+        self.setMinimumWidth(860)  # room for a data path under a home folder, and the TLS box beside the address
         self.local = QRadioButton(self.tr("On this computer (a local file)"), self)
         self.local.setObjectName("local")
         self.local.setChecked(True)
@@ -62,6 +66,30 @@ class FirstRunDialog(QDialog):
         self.password = QLineEdit(self)
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.sslmode = QComboBox(self)
+        self.sslmode.setObjectName("sslmode")
+        for mode, text in (
+            ("disable", self.tr("disable: never encrypt")),
+            ("prefer", self.tr("prefer: encrypt when the server offers it")),
+            ("require", self.tr("require: always encrypt, do not check the certificate")),
+            ("verify-ca", self.tr("verify-ca: encrypt and check the certificate's CA")),
+            ("verify-full", self.tr("verify-full: check the CA and the host name (safest)")),
+        ):
+            self.sslmode.addItem(text, mode)
+        self.sslmode.setCurrentIndex(self.sslmode.findData("prefer"))
+        self._sslmode_chosen = False  # until the person picks a mode, a CA file implies verify-full
+        self.sslmode.activated.connect(self._sslmode_picked)
+        self.sslrootcert = QLineEdit(self)
+        self.sslrootcert.setObjectName("sslrootcert")
+        self.sslrootcert.textChanged.connect(self._follow_ca_file)
+        self.sslcert = QLineEdit(self)
+        self.sslcert.setObjectName("sslcert")
+        self.sslkey = QLineEdit(self)
+        self.sslkey.setObjectName("sslkey")
+        for edit, text in ((self.sslrootcert, self.tr("CA certificate file (sslrootcert)")),
+                           (self.sslcert, self.tr("Client certificate file (sslcert, optional)")),
+                           (self.sslkey, self.tr("Client key file (sslkey, optional)"))):
+            edit.setPlaceholderText(text)
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("test_connection")
         self.test_button.clicked.connect(self.test_connection)
@@ -74,14 +102,28 @@ class FirstRunDialog(QDialog):
         local_form.addRow(self.tr("File"), self.path)
         local_form.addRow(self.demo)
         server_box = QGroupBox(self)
-        server_form = QFormLayout(server_box)
-        server_form.addRow(self.server)
+        server_layout = QVBoxLayout(server_box)
+        server_layout.addWidget(self.server)
+        columns = QHBoxLayout()  # TLS beside the address, not below it: the dialog stays inside a 1366×768 screen
+        server_form = QFormLayout()
         server_form.addRow(self.tr("Host"), self.host)
         server_form.addRow(self.tr("Port"), self.port)
         server_form.addRow(self.tr("Database"), self.database)
         server_form.addRow(self.tr("User"), self.user)
         server_form.addRow(self.tr("Password"), self.password)
-        server_form.addRow(self.test_button, self.result)
+        columns.addLayout(server_form, 2)
+        tls_box = QGroupBox(self.tr("Secure connection (TLS)"), self)
+        tls_form = QFormLayout(tls_box)
+        tls_form.addRow(self.tr("TLS mode"), self.sslmode)
+        tls_form.addRow(self.tr("CA certificate"), self._with_browse(self.sslrootcert, "browse_sslrootcert"))
+        tls_form.addRow(self.tr("Client certificate"), self._with_browse(self.sslcert, "browse_sslcert"))
+        tls_form.addRow(self.tr("Client key"), self._with_browse(self.sslkey, "browse_sslkey"))
+        columns.addWidget(tls_box, 3)
+        server_layout.addLayout(columns)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.result, 1)
+        server_layout.addLayout(test_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -90,8 +132,64 @@ class FirstRunDialog(QDialog):
         layout.addWidget(local_box)
         layout.addWidget(server_box)
         layout.addWidget(buttons)
-        for widget in (self.host, self.database, self.user, self.password):
+        for widget in (self.host, self.database, self.user, self.password, self.sslrootcert, self.sslcert,
+                       self.sslkey):
             widget.textEdited.connect(lambda _text: self.server.setChecked(True))
+        for widget, name in (
+            (self.path, self.tr("Database file")), (self.demo, self.tr("Fill a new file with a demo bank")),
+            (self.host, self.tr("Server host")), (self.port, self.tr("Server port")),
+            (self.database, self.tr("Database name")), (self.user, self.tr("Database user")),
+            (self.password, self.tr("Database password")), (self.sslmode, self.tr("TLS mode")),
+            (self.sslrootcert, self.tr("CA certificate file")), (self.sslcert, self.tr("Client certificate file")),
+            (self.sslkey, self.tr("Client key file")),
+        ):
+            widget.setAccessibleName(name)
+        order = [self.local, self.path, self.demo, self.server, self.host, self.port, self.database, self.user,
+                 self.password, self.sslmode]
+        for edit in (self.sslrootcert, self.sslcert, self.sslkey):
+            order += [edit, edit.parentWidget().findChild(QPushButton)]  # each file field, then its Browse
+        order += [self.test_button, *buttons.buttons()]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
+
+    def _with_browse(self, edit: QLineEdit, name: str) -> QWidget:
+        """The file field with a button that picks the file."""
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        button = QPushButton(self.tr("Browse…"), row)
+        button.setObjectName(name)
+        button.setAccessibleName(self.tr("Browse for %s") % edit.placeholderText())
+        button.clicked.connect(lambda: self._browse(edit))
+        layout.addWidget(button)
+        return row
+
+    def _browse(self, edit: QLineEdit) -> None:
+        kinds = self.tr("Certificates and keys (*.crt *.pem *.key);;All files (*)")
+        path, _filter = QFileDialog.getOpenFileName(self, edit.placeholderText(), edit.text(), kinds)
+        if path:
+            edit.setText(path)
+            self.server.setChecked(True)
+
+    def _sslmode_picked(self, _index: int) -> None:
+        self._sslmode_chosen = True
+        self.server.setChecked(True)
+
+    def _follow_ca_file(self, text: str) -> None:
+        if not self._sslmode_chosen:
+            self.sslmode.setCurrentIndex(self.sslmode.findData("verify-full" if text.strip() else "prefer"))
+
+    def tls_params(self) -> dict[str, str]:
+        """The libpq TLS parameters chosen (prefer, libpq's own default, is left out)."""
+        params: dict[str, str] = {}
+        mode = self.sslmode.currentData()
+        if mode != "prefer":
+            params["sslmode"] = mode
+        for key, edit in (("sslrootcert", self.sslrootcert), ("sslcert", self.sslcert), ("sslkey", self.sslkey)):
+            if edit.text().strip():
+                params[key] = edit.text().strip()
+        return params
 
     def url(self) -> str:
         """The database URL the choices describe."""
@@ -100,7 +198,9 @@ class FirstRunDialog(QDialog):
         user = quote(self.user.text().strip(), safe="")
         password = quote(self.password.text(), safe="")
         credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
-        return f"postgresql://{credentials}{self.host.text().strip()}:{self.port.value()}/{self.database.text().strip()}"
+        query = urlencode(self.tls_params(), quote_via=quote, safe="/")
+        return (f"postgresql://{credentials}{self.host.text().strip()}:{self.port.value()}/"
+                f"{self.database.text().strip()}" + (f"?{query}" if query else ""))
 
     def test_connection(self) -> bool:
         """Try the server now and say plainly what happened."""

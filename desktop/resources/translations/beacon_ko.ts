@@ -1025,6 +1025,38 @@ Click to list the month&apos;s incidents</source>
         <translation>팀의 PostgreSQL 서버에</translation>
     </message>
     <message>
+        <source>disable: never encrypt</source>
+        <translation>disable: 암호화하지 않음</translation>
+    </message>
+    <message>
+        <source>prefer: encrypt when the server offers it</source>
+        <translation>prefer: 서버가 지원하면 암호화</translation>
+    </message>
+    <message>
+        <source>require: always encrypt, do not check the certificate</source>
+        <translation>require: 항상 암호화, 인증서는 확인하지 않음</translation>
+    </message>
+    <message>
+        <source>verify-ca: encrypt and check the certificate&apos;s CA</source>
+        <translation>verify-ca: 암호화하고 인증서의 CA 확인</translation>
+    </message>
+    <message>
+        <source>verify-full: check the CA and the host name (safest)</source>
+        <translation>verify-full: CA와 호스트 이름까지 확인 (가장 안전)</translation>
+    </message>
+    <message>
+        <source>CA certificate file (sslrootcert)</source>
+        <translation>CA 인증서 파일 (sslrootcert)</translation>
+    </message>
+    <message>
+        <source>Client certificate file (sslcert, optional)</source>
+        <translation>클라이언트 인증서 파일 (sslcert, 선택)</translation>
+    </message>
+    <message>
+        <source>Client key file (sslkey, optional)</source>
+        <translation>클라이언트 키 파일 (sslkey, 선택)</translation>
+    </message>
+    <message>
         <source>Test connection</source>
         <translation>연결 시험</translation>
     </message>
@@ -1053,8 +1085,80 @@ Click to list the month&apos;s incidents</source>
         <translation>암호</translation>
     </message>
     <message>
+        <source>Secure connection (TLS)</source>
+        <translation>보안 연결 (TLS)</translation>
+    </message>
+    <message>
+        <source>TLS mode</source>
+        <translation>TLS 모드</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 인증서</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>클라이언트 인증서</translation>
+    </message>
+    <message>
+        <source>Client key</source>
+        <translation>클라이언트 키</translation>
+    </message>
+    <message>
         <source>Where should Beacon keep its data?</source>
         <translation>Beacon 데이터를 어디에 둘까요?</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>데이터베이스 파일</translation>
+    </message>
+    <message>
+        <source>Fill a new file with a demo bank</source>
+        <translation>새 파일에 데모 은행 데이터 넣기</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>서버 호스트</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>서버 포트</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>데이터베이스 이름</translation>
+    </message>
+    <message>
+        <source>Database user</source>
+        <translation>데이터베이스 사용자</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>데이터베이스 암호</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 인증서 파일</translation>
+    </message>
+    <message>
+        <source>Client certificate file</source>
+        <translation>클라이언트 인증서 파일</translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation>클라이언트 키 파일</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Browse for %s</source>
+        <translation>%s 찾아보기</translation>
+    </message>
+    <message>
+        <source>Certificates and keys (*.crt *.pem *.key);;All files (*)</source>
+        <translation>인증서와 키 (*.crt *.pem *.key);;모든 파일 (*)</translation>
     </message>
     <message>
         <source>Connected.</source>

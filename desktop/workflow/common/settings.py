@@ -36,6 +36,10 @@ def _int(low: int, high: int) -> Callable[[Any], bool]:
     return lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high
 
 
+def _seconds(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) and 0 <= v <= 60
+
+
 def _text(v: Any) -> bool:
     return isinstance(v, str) and 0 < len(v) <= 500
 
@@ -99,6 +103,10 @@ SCHEMA: dict[str, SettingSpec] = {
     "propagation_roles": _spec("propagation_roles", lambda v: isinstance(v, list) and all(_text(x) for x in v)),
     "intake": _spec("intake", lambda v: isinstance(v, dict)),
     "sr_systems": _spec("sr_systems", _objects),
+    "sr_secrets": _spec("sr_secrets", _objects),
+    "sign_in_delay_seconds": _spec("sign_in_delay_seconds", _seconds),
+    "sign_in_max_failures": _spec("sign_in_max_failures", _int(0, 100)),
+    "sign_in_lockout_minutes": _spec("sign_in_lockout_minutes", _int(0, 10080)),
     "intake_tokens": _spec("intake_tokens", lambda v: False, managed=True),
 }
 

@@ -67,7 +67,7 @@ class Cluster:
                         "max_wal_senders = 5\nhot_standby = on\n", encoding="utf-8")
         self.start()
         if with_database:
-            _psql(self.port, f"CREATE ROLE beacon LOGIN PASSWORD '{PASSWORD}'")
+            _psql(self.port, f"CREATE ROLE beacon LOGIN CREATEROLE PASSWORD '{PASSWORD}'")
             _psql(self.port, f"CREATE ROLE replicator REPLICATION LOGIN PASSWORD '{PASSWORD}'")
             _run("su", "postgres", "-c", f"createdb -p {self.port} -O beacon beacon")
         return self

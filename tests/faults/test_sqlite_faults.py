@@ -19,12 +19,20 @@ from desktop.models import db as dbmod
 from desktop.setup import initialize_database
 
 ROOT = Path(__file__).resolve().parents[2]
+ADMIN_PASSWORD = "beacon-admin"
+
+
+def _cli_env(lang: str) -> dict[str, str]:
+    """The command as a desk runs it: signed in as the administrator (settings are theirs), real hashing."""
+    env = {k: v for k, v in os.environ.items() if k != "BEACON_FAST_HASH"}
+    return {**env, "BEACON_LANG": lang, "BEACON_USER": "admin", "BEACON_PASSWORD": ADMIN_PASSWORD}
 
 
 def _cli(*args: str, lang: str = "en") -> tuple[subprocess.CompletedProcess[str], float]:
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "desktop.cli", *args], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120, env={**os.environ, "BEACON_LANG": lang})
+                            cwd=ROOT, timeout=120,
+                            env=_cli_env(lang))
     return result, time.monotonic() - started
 
 
@@ -32,7 +40,7 @@ def _cli(*args: str, lang: str = "en") -> tuple[subprocess.CompletedProcess[str]
 def sqlite_file(tmp_path) -> str:
     url = f"sqlite:///{tmp_path / 'desk.db'}"
     dbmod.close()
-    initialize_database(url, admin_password="beacon-admin")
+    initialize_database(url, admin_password=ADMIN_PASSWORD)
     dbmod.close()
     return url
 

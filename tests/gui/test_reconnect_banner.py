@@ -3,6 +3,8 @@ and once it is back the client LISTENs again and reloads what it shows."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QLineEdit
@@ -14,12 +16,13 @@ from desktop.views.session import ClientSession
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.common.actors import load_actor
 from tests.bank import make_bank
-from tests.conftest import PG_URL
+from tests.conftest import PG_URL, RUNTIME_LOGIN, RUNTIME_PASSWORD
 
 
 def _terminate_the_live_connection() -> int:
     """What a server restart does to the client's LISTEN connection (only this test database's)."""
-    killer = dbmod.make_database(dbmod.parse_url(PG_URL))
+    # the suite's runtime login, whose sessions these are: a login may end its own sessions, nobody else's
+    killer = dbmod.make_database(replace(dbmod.parse_url(PG_URL), user=RUNTIME_LOGIN, password=RUNTIME_PASSWORD))
     killer.connect()
     try:
         rows = killer.execute_sql(

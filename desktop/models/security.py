@@ -26,6 +26,9 @@ one person's file.
 from __future__ import annotations
 
 import os
+from typing import Any
+
+import peewee
 
 from desktop.models.base import database
 
@@ -50,7 +53,11 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_audit()", "beacon_event_actor_is_self()", "beacon_require_admin()",
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
                  "beacon_login_save(text, text, text[], boolean)", "beacon_own_password_changed()",
-                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)")
+                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
+                 "beacon_case_outside_changes(integer)")
+# what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
+# "outside Beacon" in a case's history
+VIA_SETTING = "beacon.via"
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -126,6 +133,7 @@ DECLARE
   old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) - 'data' END;
   new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) - 'data' END;
   whole jsonb := coalesce(new_row, old_row);
+  case_key text := CASE WHEN TG_TABLE_NAME = 'cases' THEN whole ->> 'id' ELSE whole ->> 'case_id' END;
   before_part jsonb := old_row;
   after_part jsonb := new_row;
 BEGIN
@@ -135,10 +143,13 @@ BEGIN
     IF after_part IS NULL THEN RETURN NULL; END IF;
     SELECT jsonb_object_agg(o.key, o.value) INTO before_part FROM jsonb_each(old_row) o WHERE after_part ? o.key;
   END IF;
-  INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application)
+  INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application,
+                         case_id, via_app)
   VALUES (timezone('UTC', clock_timestamp()), session_user, TG_TABLE_NAME, TG_OP,
           coalesce(whole ->> 'id', whole ->> 'case_id', ''), before_part, after_part,
-          left(coalesce(current_setting('application_name', true), ''), 64));
+          left(coalesce(current_setting('application_name', true), ''), 64),
+          CASE WHEN case_key ~ '^[0-9]{1,9}$' THEN case_key::integer END,
+          coalesce(current_setting('beacon.via', true), '') = 'app');
   RETURN NULL;
 END $$""")
     _sql("""
@@ -157,6 +168,21 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$""")
+    # a case's changes made outside Beacon, for the people who work cases (the audit itself stays the
+    # administrators'): staff see every case, so one case's out-of-band rows tell them nothing they may
+    # not know; a customer sees none (logins and raw columns are not theirs to read)
+    staff = ", ".join(f"'{c}'" for c in STAFF_ROLES)
+    _sql(f"""
+CREATE OR REPLACE FUNCTION beacon_case_outside_changes(target_case integer)
+RETURNS TABLE (occurred_at timestamp, db_user text, table_name text, operation text, before jsonb, after jsonb,
+               application text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+SELECT a.occurred_at, a.db_user, a.table_name, a.operation, a.before, a.after, a.application
+FROM audit_log a
+WHERE a.case_id = target_case AND a.via_app IS NOT TRUE
+  AND (session_user::text = current_user::text
+       OR EXISTS (SELECT 1 FROM unnest(ARRAY[{staff}]) code WHERE beacon_in_group(code)))
+ORDER BY a.occurred_at, a.id $$""")
     _login_functions(g)
 
 
@@ -293,7 +319,7 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
          f"beacon_in_group(text), beacon_signed_in(), beacon_own_password_changed(), beacon_login_role(text), "
-         f"beacon_require_admin() TO {runtime}")
+         f"beacon_require_admin(), beacon_case_outside_changes(integer) TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
          f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
          f"beacon_login_rename(text, text) TO {admin}")
@@ -376,8 +402,13 @@ CREATE TABLE IF NOT EXISTS audit_log (
   row_key text NOT NULL DEFAULT '',
   before jsonb,
   after jsonb,
-  application text NOT NULL DEFAULT ''
+  application text NOT NULL DEFAULT '',
+  case_id integer,
+  via_app boolean
 )"""
+# v11: which case a change belongs to and whether it came through Beacon
+AUDIT_COLUMNS = ("ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS case_id integer, "
+                 "ADD COLUMN IF NOT EXISTS via_app boolean")
 
 
 def install_postgres_security() -> None:
@@ -388,7 +419,10 @@ def install_postgres_security() -> None:
     _batch = []
     try:
         _sql(AUDIT_TABLE)
+        _sql(AUDIT_COLUMNS)
         _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
+        _sql("CREATE INDEX IF NOT EXISTS audit_log_outside ON audit_log (case_id, occurred_at) "
+             "WHERE via_app IS NOT TRUE")
         _functions(g)
         _triggers()
         _grants(g)
@@ -397,3 +431,16 @@ def install_postgres_security() -> None:
         database.execute_sql(";\n".join(statements).replace("%", "%%"))
     finally:
         _batch = None
+
+
+def outside_changes(case_id: int) -> list[tuple[Any, ...]]:
+    """PostgreSQL: a case's changes made outside Beacon, oldest first, as far as the signed-in login may see.
+
+    Rows: (occurred_at, db_user, table_name, operation, before, after, application); before/after hold only
+    the columns that changed. SQLite (one person's file) keeps no such audit: an empty list.
+    """
+    if not isinstance(database.obj, peewee.PostgresqlDatabase):
+        return []
+    return list(database.execute_sql(
+        "SELECT occurred_at, db_user, table_name, operation, before, after, application "
+        "FROM beacon_case_outside_changes(%s)", (case_id,)).fetchall())

@@ -158,6 +158,33 @@ def test_an_incident_changed_outside_beacon_is_audited_under_the_login(handler, 
     refused(handler, "DELETE FROM incident WHERE case_id = %s", (demo_bank["incident"],))
 
 
+def test_the_history_shows_a_change_made_outside_beacon_to_an_administrator(handler, demo_bank):
+    from desktop.workflow.cases.queries import OUTSIDE, timeline
+
+    case_id = demo_bank["incident"]
+    handler.execute("UPDATE incident SET description = 'edited in psql' WHERE case_id = %s", (case_id,))
+    dbmod.connect(PG_URL, user=login_prefix() + "admin", password="beacon")  # the administrator's own login
+    try:
+        outside = [e for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id) if e.kind == OUTSIDE]
+        Incident.update(urgency=Incident.urgency).where(Incident.case == case_id).execute()  # Beacon's own
+        again = [e for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id) if e.kind == OUTSIDE]
+    finally:
+        dbmod.connect(PG_URL)
+    mine = [e for e in outside if ("incident.description", "edited in psql") in
+            [(name, after) for name, _, after in e.extra["fields"]]]
+    assert len(mine) == 1 and mine[0].actor == login_prefix() + HANDLER
+    assert mine[0].extra["application"] == "psql"
+    assert len(again) == len(outside)  # a change through Beacon's connection is not marked
+    # a customer learns nothing of the audit, not even of their own cases
+    conn = connect_as(CUSTOMER)
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT count(*) FROM beacon_case_outside_changes(%s)", (case_id,))
+        assert cur.fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
 def test_a_notice_cannot_be_redirected(handler):
     refused(handler, "UPDATE notification SET target = 'thief@evil.example', status = 'pending'")
     handler.execute("UPDATE notification SET read_at = now() WHERE false")  # marking read is the person's

@@ -47,6 +47,22 @@ CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_
                "action", "attachment", "sla_clock", "sla_pause", "alert_link")
 OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
+# a case's rows a customer may see, by the case they belong to (beacon_case_visible: SECURITY DEFINER)
+CUSTOMER_CASE_ROWS = {
+    "cases": "beacon_case_visible(id)",
+    "problem": "beacon_case_visible(case_id)",
+    "change": "beacon_case_visible(case_id) OR beacon_case_visible(parent_id)",
+    "work_order": "beacon_case_visible(case_id) OR beacon_case_visible(parent_id)",
+    "event": "beacon_case_visible(case_id) OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
+    "action": "beacon_case_visible(case_id)",
+    "attachment": "beacon_case_visible(case_id)",
+    "sla_clock": "beacon_case_visible(case_id)",
+    "sla_pause": "beacon_case_visible(case_id)",
+    "alert_link": "beacon_case_visible(case_id)",
+    "service_request_link": "beacon_case_visible(case_id)",
+    "case_link": "beacon_case_visible(source_id) OR beacon_case_visible(target_id)",
+    "notification": "recipient_id = (SELECT beacon_user_id()) OR beacon_case_visible(case_id)",
+}
 # settings only administrators and the named services read
 SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}
 OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_id()", "beacon_in_group(text)",
@@ -54,7 +70,7 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
                  "beacon_login_save(text, text, text[], boolean)", "beacon_own_password_changed()",
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
-                 "beacon_case_outside_changes(integer)")
+                 "beacon_case_outside_changes(integer)", "beacon_case_visible(integer)")
 # what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
 # "outside Beacon" in a case's history
 VIA_SETTING = "beacon.via"
@@ -183,6 +199,19 @@ WHERE a.case_id = target_case AND a.via_app IS NOT TRUE
   AND (session_user::text = current_user::text
        OR EXISTS (SELECT 1 FROM unnest(ARRAY[{staff}]) code WHERE beacon_in_group(code)))
 ORDER BY a.occurred_at, a.id $$""")
+    # a case's other rows follow the case: a customer sees (and writes) them only for cases they may see
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_case_visible(target integer) RETURNS boolean LANGUAGE sql STABLE
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+SELECT coalesce(
+  (SELECT coalesce(i.registered_by_id = beacon_user_id() OR u.team_id = beacon_user_team_id(), false)
+     FROM incident i JOIN "user" u ON u.id = i.registered_by_id WHERE i.case_id = target),
+  (SELECT coalesce(p.registered_by_id = beacon_user_id(), false) FROM problem p WHERE p.case_id = target),
+  (SELECT coalesce(c.requested_by_id = beacon_user_id(), false) FROM change c WHERE c.case_id = target),
+  (SELECT coalesce(w.issued_by_id = beacon_user_id(), false) FROM work_order w WHERE w.case_id = target),
+  -- a case with no incident, problem, change or work order yet is one being registered in this very
+  -- transaction (registration is one transaction): its row comes in a statement or two
+  target IS NOT NULL) $$""")
     _login_functions(g)
 
 
@@ -319,7 +348,8 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
          f"beacon_in_group(text), beacon_signed_in(), beacon_own_password_changed(), beacon_login_role(text), "
-         f"beacon_require_admin(), beacon_case_outside_changes(integer) TO {runtime}")
+         f"beacon_require_admin(), beacon_case_outside_changes(integer), "
+         f"beacon_case_visible(integer) TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
          f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
          f"beacon_login_rename(text, text) TO {admin}")
@@ -366,6 +396,15 @@ def _row_security(g: dict[str, str]) -> None:
          f"WITH CHECK (registered_by_id = (SELECT beacon_user_id()))")
     _sql(f"CREATE POLICY incident_customer_change ON incident FOR UPDATE TO {q['customer']} USING ({mine}) "
          f"WITH CHECK ({mine})")
+    # the rest of a case follows the case: a customer sees and writes a case's rows only where they may
+    # see the case (the incidents they or their team registered, what they reported themselves)
+    for table, visible in CUSTOMER_CASE_ROWS.items():
+        _sql(f"ALTER TABLE {_quote(table)} ENABLE ROW LEVEL SECURITY")
+        _sql(f"DROP POLICY IF EXISTS {table}_staff ON {_quote(table)}")
+        _sql(f"DROP POLICY IF EXISTS {table}_customer ON {_quote(table)}")
+        _sql(f"CREATE POLICY {table}_staff ON {_quote(table)} FOR ALL TO {staff} USING (true) WITH CHECK (true)")
+        _sql(f"CREATE POLICY {table}_customer ON {_quote(table)} FOR ALL TO {q['customer']} USING ({visible}) "
+             f"WITH CHECK ({visible})")
     # secret settings: administrators and the service that uses each
     _sql("ALTER TABLE setting ENABLE ROW LEVEL SECURITY")
     for name in ("setting_read", "setting_secret_dispatcher", "setting_secret_intake", "setting_admin"):

@@ -239,3 +239,63 @@ def test_a_customer_sees_only_what_they_or_their_team_registered(demo_bank):
 def test_a_wrong_password_gets_nothing(demo_bank):
     with pytest.raises(psycopg2.OperationalError):
         connect_as(HANDLER, "wrong password")
+
+
+CASE_ROWS = ("event", "action", "work_order", "case_link", "sla_clock", "sla_pause", "attachment", "alert_link",
+             "service_request_link", "notification", "problem", "change", "cases")
+
+
+def _case_column(table: str) -> str:
+    return {"cases": "id", "case_link": "source_id"}.get(table, "case_id")
+
+
+def test_a_customer_sees_no_row_of_a_case_they_may_not_see(demo_bank):
+    conn = connect_as(CUSTOMER)
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT array_agg(case_id) FROM incident")  # row security: theirs and their team's
+        theirs = set(cur.fetchone()[0] or ())
+        assert theirs
+        for table in CASE_ROWS:
+            column = _case_column(table)
+            everything = database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+            cur.execute(f"SELECT {column} FROM {table}")
+            seen = [case_id for (case_id,) in cur.fetchall()]
+            if table in ("case_link", "work_order", "change"):  # a link, or a case spawned from theirs
+                pair = "source_id, target_id" if table == "case_link" else "case_id, parent_id"
+                cur.execute(f"SELECT {pair} FROM {table}")
+                assert all(a in theirs or b in theirs for a, b in cur.fetchall()), table
+            elif table == "notification":
+                cur.execute("SELECT count(*) FROM notification WHERE recipient_id <> beacon_user_id() "
+                            "AND case_id <> ALL(%s)", (list(theirs),))
+                assert cur.fetchone()[0] == 0
+            else:
+                assert set(seen) <= theirs, table
+            assert len(seen) < everything or everything == 0, table
+        cur.execute("SELECT count(*) FROM event WHERE case_id = ANY(%s)", (list(theirs),))
+        assert cur.fetchone()[0] > 0  # their own incidents' history stays theirs to read
+        other = database.execute_sql("SELECT case_id FROM incident WHERE case_id <> ALL(%s) LIMIT 1",
+                                     (list(theirs),)).fetchone()[0]
+        refused(cur, "INSERT INTO action (case_id, actor_id, body, kind, acted_at, recorded_at) "
+                         "VALUES (%s, beacon_user_id(), 'x', 'note', now(), now())", (other,))
+        cur.execute("UPDATE sla_clock SET target_minutes = 1 WHERE case_id = %s", (other,))
+        assert cur.rowcount == 0
+    finally:
+        conn.close()
+
+
+def test_a_customer_still_registers_an_incident_through_beacon_as_their_own_login(demo_bank):
+    from desktop.models import ConfigurationItem
+    from desktop.workflow.cases import case_service as cs
+    from desktop.workflow.cases.queries import timeline
+
+    app = ConfigurationItem.get(ConfigurationItem.kind == "application").id
+    dbmod.connect(PG_URL, user=login_prefix() + CUSTOMER, password="beacon")
+    try:
+        result = cs.register_incident(actor_id=demo_bank["customer_id"], title="카드 결제 오류",
+                                      description="승인 실패", application_id=app, urgency="high",
+                                      incident_type="application")
+        history = timeline(actor_id=demo_bank["customer_id"], case_id=result.case_id)
+    finally:
+        dbmod.connect(PG_URL)
+    assert history and all(e.kind != "outside" for e in history)

@@ -310,7 +310,8 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     8: ("monitoring alert links and service request delivery", _v8_integrations),
     9: ("indexes for the KPI backlog and closed-per-month trend", _v9_kpi_indexes),
     10: ("each person their own login; grants, row security and audit in the database", _v10_trust),
-    11: ("the audit marks changes made outside Beacon; a case's rows follow its row security", _v11_trust_gaps),
+    11: ("the audit marks changes made outside Beacon; a case's rows follow its row security; "
+         "a notice goes only to its recipient's own address", _v11_trust_gaps),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

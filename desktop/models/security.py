@@ -47,30 +47,34 @@ CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_
                "action", "attachment", "sla_clock", "sla_pause", "alert_link")
 OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
-# a case's rows a customer may see, by the case they belong to (beacon_case_visible: SECURITY DEFINER)
+# a case's rows a customer may see, by the case they belong to. The hot ones ask "is it one of the incidents
+# this login sees?" as the login itself (incident's own row security answers, once per query, as a hashed
+# set); the few others call beacon_case_visible (SECURITY DEFINER) row by row.
+_THEIR_INCIDENTS = "(SELECT i.case_id FROM incident i)"
 CUSTOMER_CASE_ROWS = {
     "cases": "beacon_case_visible(id)",
     "problem": "beacon_case_visible(case_id)",
     "change": "beacon_case_visible(case_id) OR beacon_case_visible(parent_id)",
     "work_order": "beacon_case_visible(case_id) OR beacon_case_visible(parent_id)",
-    "event": "beacon_case_visible(case_id) OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
-    "action": "beacon_case_visible(case_id)",
-    "attachment": "beacon_case_visible(case_id)",
-    "sla_clock": "beacon_case_visible(case_id)",
-    "sla_pause": "beacon_case_visible(case_id)",
-    "alert_link": "beacon_case_visible(case_id)",
-    "service_request_link": "beacon_case_visible(case_id)",
-    "case_link": "beacon_case_visible(source_id) OR beacon_case_visible(target_id)",
-    "notification": "recipient_id = (SELECT beacon_user_id()) OR beacon_case_visible(case_id)",
+    "event": f"case_id IN {_THEIR_INCIDENTS} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
+    "action": f"case_id IN {_THEIR_INCIDENTS}",
+    "attachment": f"case_id IN {_THEIR_INCIDENTS}",
+    "sla_clock": f"case_id IN {_THEIR_INCIDENTS}",
+    "sla_pause": f"case_id IN {_THEIR_INCIDENTS}",
+    "alert_link": f"case_id IN {_THEIR_INCIDENTS}",
+    "service_request_link": f"case_id IN {_THEIR_INCIDENTS}",
+    "case_link": f"source_id IN {_THEIR_INCIDENTS} OR target_id IN {_THEIR_INCIDENTS}",
+    "notification": f"recipient_id = (SELECT beacon_user_id()) OR case_id IN {_THEIR_INCIDENTS}",
 }
 # settings only administrators and the named services read
 SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}
 OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_id()", "beacon_in_group(text)",
                  "beacon_audit()", "beacon_event_actor_is_self()", "beacon_require_admin()",
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
-                 "beacon_login_save(text, text, text[], boolean)", "beacon_own_password_changed()",
+                 "beacon_login_save(text, text, text[], boolean)", "beacon_change_own_password(text)",
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
-                 "beacon_case_outside_changes(integer)", "beacon_case_visible(integer)")
+                 "beacon_case_outside_changes(integer)", "beacon_case_visible(integer)",
+                 "beacon_notice_target_is_the_recipients()")
 # what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
 # "outside Beacon" in a case's history
 VIA_SETTING = "beacon.via"
@@ -212,6 +216,35 @@ SELECT coalesce(
   -- a case with no incident, problem, change or work order yet is one being registered in this very
   -- transaction (registration is one transaction): its row comes in a statement or two
   target IS NOT NULL) $$""")
+    # the outbox: a row goes where Beacon's engine would send it (outbox.channels_for) and nowhere else:
+    # in-app rows carry no address; any other channel only the recipient's own e-mail or an enabled
+    # preference's target, both written by administrators only
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_notice_target_is_the_recipients() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.channel = 'inapp' AND coalesce(NEW.target, '') = '' THEN RETURN NEW; END IF;
+  -- a service request goes to a system the administrators configured, named by its link on this case
+  IF NEW.channel = 'sr' AND EXISTS (SELECT 1 FROM service_request_link l WHERE l.case_id = NEW.case_id
+                                     AND l.system = NEW.target) THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.channel NOT IN ('inapp', 'sr') AND NEW.target IS NOT NULL AND (
+       EXISTS (SELECT 1 FROM notification_preference p WHERE p.user_id = NEW.recipient_id
+               AND p.channel = NEW.channel AND p.enabled AND p.target = NEW.target)
+       OR (NEW.channel = 'email' AND EXISTS (
+             SELECT 1 FROM notification_preference p WHERE p.user_id = NEW.recipient_id
+             AND p.channel = 'email' AND p.enabled AND coalesce(p.target, '') = '')
+           AND NEW.target = (SELECT u.email FROM "user" u WHERE u.id = NEW.recipient_id))) THEN
+    RETURN NEW;
+  END IF;
+  IF session_user::text = (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                            WHERE c.oid = TG_RELID) THEN
+    RETURN NEW;  -- the owner (init-db, the demo) writes what it likes
+  END IF;
+  RAISE EXCEPTION 'a notice goes only to its recipient''s own address (%)', NEW.channel
+    USING ERRCODE = 'insufficient_privilege';
+END $$""")
     _login_functions(g)
 
 
@@ -307,12 +340,29 @@ BEGIN
   END IF;
   EXECUTE format('ALTER ROLE %I RENAME TO %I', role_name, beacon_login_prefix() || new_login);
 END $$""")
-    # a person changes their own password: the login itself, checked by PostgreSQL when it connected
+    # the first pass let any login clear its own forced change without a new password
+    _sql("DROP FUNCTION IF EXISTS beacon_own_password_changed()")
+    # a person's new password: the login's own SCRAM verifier, set here, and only here is a forced change
+    # cleared (credential is the owner's alone; nobody may clear `must_change` without a new password)
     _sql("""
-CREATE OR REPLACE FUNCTION beacon_own_password_changed() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION beacon_change_own_password(verifier text) RETURNS void LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  me integer := beacon_user_id();
+  role_name text;
 BEGIN
-  UPDATE credential SET must_change = false, failed_attempts = 0 WHERE user_id = beacon_user_id();
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'only a Beacon user changes their password here' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF verifier IS NULL OR verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+    RAISE EXCEPTION 'a login''s password arrives as a SCRAM verifier, never in plain text';
+  END IF;
+  role_name := beacon_login_role(substr(session_user::text, length(beacon_login_prefix()) + 1));
+  IF role_name IS DISTINCT FROM session_user::text THEN
+    RAISE EXCEPTION 'no Beacon login %', session_user USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', role_name, verifier);
+  UPDATE credential SET must_change = false, failed_attempts = 0 WHERE user_id = me;
 END $$""")
     _sql("""
 CREATE OR REPLACE FUNCTION beacon_signed_in() RETURNS TABLE (user_id integer, must_change boolean)
@@ -347,7 +397,7 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {runtime}")
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
-         f"beacon_in_group(text), beacon_signed_in(), beacon_own_password_changed(), beacon_login_role(text), "
+         f"beacon_in_group(text), beacon_signed_in(), beacon_change_own_password(text), beacon_login_role(text), "
          f"beacon_require_admin(), beacon_case_outside_changes(integer), "
          f"beacon_case_visible(integer) TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
@@ -426,6 +476,9 @@ def _triggers() -> None:
         _sql(f"DROP TRIGGER IF EXISTS {table}_audit ON {_quote(table)}")
         _sql(f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE OR DELETE ON {_quote(table)} "
              "FOR EACH ROW EXECUTE FUNCTION beacon_audit()")
+    _sql("DROP TRIGGER IF EXISTS notice_target_is_the_recipients ON notification")
+    _sql("CREATE TRIGGER notice_target_is_the_recipients BEFORE INSERT ON notification "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_notice_target_is_the_recipients()")
     _sql("DROP TRIGGER IF EXISTS event_actor_is_self ON event")
     _sql("CREATE TRIGGER event_actor_is_self BEFORE INSERT ON event "
          "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")

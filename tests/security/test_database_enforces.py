@@ -190,6 +190,25 @@ def test_a_notice_cannot_be_redirected(handler):
     handler.execute("UPDATE notification SET read_at = now() WHERE false")  # marking read is the person's
 
 
+NOTICE = ("INSERT INTO notification (recipient_id, channel, kind, reason, payload, dedupe_key, status, attempts, "
+          "next_attempt_at, created_at, last_error, target, claimed_by) VALUES (%s, %s, 'registered', '', "
+          "'{\"title\": \"wire 1,000,000 now\"}', %s, 'pending', 0, now(), now(), '', %s, '')")
+
+
+def test_a_notice_goes_only_where_the_engine_would_send_it(handler, demo_bank):
+    me, admin = demo_bank["handler_id"], demo_bank["admin_id"]
+    # spam or exfiltration through the dispatcher: any other address is refused, for anyone
+    refused(handler, NOTICE, (me, "email", "forged-1", "thief@evil.example"))
+    refused(handler, NOTICE, (admin, "webhook", "forged-2", "https://evil.example/collect"))
+    refused(handler, NOTICE, (me, "webhook", "forged-3", "https://evil.example/collect"))
+    refused(handler, NOTICE, (me, "inapp", "forged-4", "thief@evil.example"))
+    refused(handler, NOTICE, (me, "sr", "forged-5", "servicenow"))  # no service request of that case
+    # what the engine writes still goes: an in-app notice, and the recipient's own enabled webhook
+    handler.execute(NOTICE, (admin, "inapp", "fine-1", ""))
+    handler.execute(NOTICE, (me, "webhook", "fine-2", "https://hook.example/x"))
+    assert handler.rowcount == 1
+
+
 def test_a_service_login_cannot_be_taken_over_by_an_administrator(demo_bank):
     service = f"{login_prefix()}alerts-service"
     owner = database.execute_sql("SELECT current_user").fetchone()[0]
@@ -299,3 +318,24 @@ def test_a_customer_still_registers_an_incident_through_beacon_as_their_own_logi
     finally:
         dbmod.connect(PG_URL)
     assert history and all(e.kind != "outside" for e in history)
+
+
+def test_a_forced_password_change_is_cleared_only_with_a_new_password(handler, demo_bank):
+    from desktop.workflow.common.auth import scram_verifier
+
+    role = login_prefix() + HANDLER
+    database.execute_sql("SELECT beacon_set_must_change(%s, true)", (HANDLER,))  # a temporary password
+    try:
+        refused(handler, "UPDATE credential SET must_change = false")
+        with pytest.raises((errors.UndefinedFunction, errors.InsufficientPrivilege)):
+            handler.execute("SELECT beacon_own_password_changed()")  # the first pass's way round it is gone
+        refused(handler, "SELECT beacon_change_own_password(%s)", ("beacon",))  # never a plain password
+        handler.execute("SELECT must_change FROM beacon_signed_in()")
+        assert handler.fetchone() == (True,)
+        handler.execute("SELECT beacon_change_own_password(%s)", (scram_verifier(role, "a new password of mine"),))
+        handler.execute("SELECT must_change FROM beacon_signed_in()")
+        assert handler.fetchone() == (False,)
+        connect_as(HANDLER, "a new password of mine").close()  # the login's password is what cleared it
+    finally:
+        database.execute_sql(f'ALTER ROLE "{role}" PASSWORD %s', (scram_verifier(role, "beacon"),))
+        database.execute_sql("SELECT beacon_set_must_change(%s, false)", (HANDLER,))

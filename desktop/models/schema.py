@@ -295,7 +295,7 @@ def _v10_trust(migrator: SchemaMigrator) -> None:
 
 
 def _v11_trust_gaps(migrator: SchemaMigrator) -> None:
-    """v11: PostgreSQL's audit tells changes made outside Beacon from Beacon's own (and the refresh's later rules)."""
+    """v11 (PostgreSQL): out-of-band changes marked, a case's rows under row security, outbox and password guards."""
     _install_security()
 
 
@@ -311,7 +311,8 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     9: ("indexes for the KPI backlog and closed-per-month trend", _v9_kpi_indexes),
     10: ("each person their own login; grants, row security and audit in the database", _v10_trust),
     11: ("the audit marks changes made outside Beacon; a case's rows follow its row security; "
-         "a notice goes only to its recipient's own address", _v11_trust_gaps),
+         "a notice goes only to its recipient's own address; a forced password change clears only with a new one",
+         _v11_trust_gaps),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

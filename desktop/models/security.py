@@ -14,7 +14,14 @@ the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake
 - case tables: people and services insert and update, nobody deletes; every change, by anyone and from
   any client, leaves a row in `audit_log` with `session_user`, the time and before → after;
 - incidents: row-level security lets a customer (without a staff role) see only what they or their team
-  registered.
+  registered; a case's other rows (events, actions, work orders, links, clocks, notices, the case row)
+  follow the case they belong to (schema v11);
+- changes outside Beacon: Beacon's connections set `beacon.via = app`; an audit row without it is a change
+  made from psql or another client, shown in a case's history to staff (`beacon_case_outside_changes`);
+  the mark is the client's word, so the audit itself (every row, under the login) stays the proof;
+- the outbox: a person inserts notices, but only to where the engine would send them (no address in-app,
+  else the recipient's own e-mail or enabled preference, or a service request's configured system);
+- a forced password change is cleared only by `beacon_change_own_password`, which sets the new password.
 
 A Beacon user on PostgreSQL is the login `<prefix><login>` (prefix empty unless `BEACON_PG_LOGIN_PREFIX`
 sets one at init-db, e.g. for several Beacon databases on one cluster). Administrators create, disable and
@@ -47,15 +54,18 @@ CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_
                "action", "attachment", "sla_clock", "sla_pause", "alert_link")
 OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
-# a case's rows a customer may see, by the case they belong to. The hot ones ask "is it one of the incidents
-# this login sees?" as the login itself (incident's own row security answers, once per query, as a hashed
-# set); the few others call beacon_case_visible (SECURITY DEFINER) row by row.
+# a case's rows a customer may see, by the case they belong to: "is it one of the incidents this login
+# sees?" asked as the login itself (incident's own row security answers, once per query, as a hashed set;
+# never a function per row, which a join with a million cases would call a million times)
 _THEIR_INCIDENTS = "(SELECT i.case_id FROM incident i)"
 CUSTOMER_CASE_ROWS = {
-    "cases": "beacon_case_visible(id)",
-    "problem": "beacon_case_visible(case_id)",
-    "change": "beacon_case_visible(case_id) OR beacon_case_visible(parent_id)",
-    "work_order": "beacon_case_visible(case_id) OR beacon_case_visible(parent_id)",
+    "problem": "registered_by_id = (SELECT beacon_user_id())",
+    "change": f"requested_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
+    "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
+    # the identity row: a customer's new incident gets its cases row before its incident row, so Beacon
+    # inserts it without RETURNING (numbering.create_case) and the insert asks only for an incident's kind
+    "cases": f"id IN {_THEIR_INCIDENTS} OR id IN (SELECT p.case_id FROM problem p) "
+             "OR id IN (SELECT c.case_id FROM change c) OR id IN (SELECT w.case_id FROM work_order w)",
     "event": f"case_id IN {_THEIR_INCIDENTS} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
     "action": f"case_id IN {_THEIR_INCIDENTS}",
     "attachment": f"case_id IN {_THEIR_INCIDENTS}",
@@ -73,8 +83,7 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
                  "beacon_login_save(text, text, text[], boolean)", "beacon_change_own_password(text)",
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
-                 "beacon_case_outside_changes(integer)", "beacon_case_visible(integer)",
-                 "beacon_notice_target_is_the_recipients()")
+                 "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()")
 # what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
 # "outside Beacon" in a case's history
 VIA_SETTING = "beacon.via"
@@ -203,19 +212,6 @@ WHERE a.case_id = target_case AND a.via_app IS NOT TRUE
   AND (session_user::text = current_user::text
        OR EXISTS (SELECT 1 FROM unnest(ARRAY[{staff}]) code WHERE beacon_in_group(code)))
 ORDER BY a.occurred_at, a.id $$""")
-    # a case's other rows follow the case: a customer sees (and writes) them only for cases they may see
-    _sql("""
-CREATE OR REPLACE FUNCTION beacon_case_visible(target integer) RETURNS boolean LANGUAGE sql STABLE
-SECURITY DEFINER SET search_path = public, pg_temp AS $$
-SELECT coalesce(
-  (SELECT coalesce(i.registered_by_id = beacon_user_id() OR u.team_id = beacon_user_team_id(), false)
-     FROM incident i JOIN "user" u ON u.id = i.registered_by_id WHERE i.case_id = target),
-  (SELECT coalesce(p.registered_by_id = beacon_user_id(), false) FROM problem p WHERE p.case_id = target),
-  (SELECT coalesce(c.requested_by_id = beacon_user_id(), false) FROM change c WHERE c.case_id = target),
-  (SELECT coalesce(w.issued_by_id = beacon_user_id(), false) FROM work_order w WHERE w.case_id = target),
-  -- a case with no incident, problem, change or work order yet is one being registered in this very
-  -- transaction (registration is one transaction): its row comes in a statement or two
-  target IS NOT NULL) $$""")
     # the outbox: a row goes where Beacon's engine would send it (outbox.channels_for) and nowhere else:
     # in-app rows carry no address; any other channel only the recipient's own e-mail or an enabled
     # preference's target, both written by administrators only
@@ -398,8 +394,7 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
          f"beacon_in_group(text), beacon_signed_in(), beacon_change_own_password(text), beacon_login_role(text), "
-         f"beacon_require_admin(), beacon_case_outside_changes(integer), "
-         f"beacon_case_visible(integer) TO {runtime}")
+         f"beacon_require_admin(), beacon_case_outside_changes(integer) TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
          f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
          f"beacon_login_rename(text, text) TO {admin}")
@@ -453,6 +448,12 @@ def _row_security(g: dict[str, str]) -> None:
         _sql(f"DROP POLICY IF EXISTS {table}_staff ON {_quote(table)}")
         _sql(f"DROP POLICY IF EXISTS {table}_customer ON {_quote(table)}")
         _sql(f"CREATE POLICY {table}_staff ON {_quote(table)} FOR ALL TO {staff} USING (true) WITH CHECK (true)")
+        _sql(f"DROP POLICY IF EXISTS {table}_customer_add ON {_quote(table)}")
+        if table == "cases":
+            _sql(f"CREATE POLICY cases_customer ON cases FOR SELECT TO {q['customer']} USING ({visible})")
+            _sql(f"CREATE POLICY cases_customer_add ON cases FOR INSERT TO {q['customer']} "
+                 "WITH CHECK (kind = 'incident')")
+            continue
         _sql(f"CREATE POLICY {table}_customer ON {_quote(table)} FOR ALL TO {q['customer']} USING ({visible}) "
              f"WITH CHECK ({visible})")
     # secret settings: administrators and the service that uses each

@@ -288,6 +288,12 @@ def test_a_customer_sees_no_row_of_a_case_they_may_not_see(demo_bank):
                 cur.execute("SELECT count(*) FROM notification WHERE recipient_id <> beacon_user_id() "
                             "AND case_id <> ALL(%s)", (list(theirs),))
                 assert cur.fetchone()[0] == 0
+            elif table == "cases":  # their incidents, and the work orders and changes spawned from them
+                spawned = {i for (i,) in database.execute_sql(
+                    "SELECT case_id FROM work_order WHERE parent_id = ANY(%s) "
+                    "UNION SELECT case_id FROM change WHERE parent_id = ANY(%s)",
+                    (list(theirs), list(theirs))).fetchall()}
+                assert set(seen) <= theirs | spawned, table
             else:
                 assert set(seen) <= theirs, table
             assert len(seen) < everything or everything == 0, table

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import peewee
+
 from desktop.models.base import database, utcnow
 from desktop.models.cases import CASE_PREFIXES, Case
 
@@ -39,4 +41,10 @@ def create_case(kind: str, *, year: int, created_at: datetime | None = None) -> 
     the insert of the kind's own row.
     """
     value = next_sequence_value(f"{CASE_PREFIXES[kind]}-{year}")
-    return Case.create(kind=kind, number=format_number(kind, year, value), created_at=created_at or utcnow())
+    fields = {"kind": kind, "number": format_number(kind, year, value), "created_at": created_at or utcnow()}
+    if not isinstance(database.obj, peewee.PostgresqlDatabase):
+        return Case.create(**fields)
+    # no RETURNING: a customer's row security shows the new case only once its incident row follows
+    case_id = database.execute_sql("SELECT nextval(pg_get_serial_sequence('cases', 'id'))").fetchone()[0]
+    Case.insert(id=case_id, **fields).as_rowcount().execute()
+    return Case(id=case_id, **fields)

@@ -294,6 +294,11 @@ def _v10_trust(migrator: SchemaMigrator) -> None:
     _install_security()
 
 
+def _v11_trust_gaps(migrator: SchemaMigrator) -> None:
+    """v11 (PostgreSQL): out-of-band changes marked, a case's rows under row security, outbox and password guards."""
+    _install_security()
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -305,6 +310,9 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     8: ("monitoring alert links and service request delivery", _v8_integrations),
     9: ("indexes for the KPI backlog and closed-per-month trend", _v9_kpi_indexes),
     10: ("each person their own login; grants, row security and audit in the database", _v10_trust),
+    11: ("the audit marks changes made outside Beacon; a case's rows follow its row security; "
+         "a notice goes only to its recipient's own address; a forced password change clears only with a new one",
+         _v11_trust_gaps),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

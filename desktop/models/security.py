@@ -14,7 +14,14 @@ the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake
 - case tables: people and services insert and update, nobody deletes; every change, by anyone and from
   any client, leaves a row in `audit_log` with `session_user`, the time and before → after;
 - incidents: row-level security lets a customer (without a staff role) see only what they or their team
-  registered.
+  registered; a case's other rows (events, actions, work orders, links, clocks, notices, the case row)
+  follow the case they belong to (schema v11);
+- changes outside Beacon: Beacon's connections set `beacon.via = app`; an audit row without it is a change
+  made from psql or another client, shown in a case's history to staff (`beacon_case_outside_changes`);
+  the mark is the client's word, so the audit itself (every row, under the login) stays the proof;
+- the outbox: a person inserts notices, but only to where the engine would send them (no address in-app,
+  else the recipient's own e-mail or enabled preference, or a service request's configured system);
+- a forced password change is cleared only by `beacon_change_own_password`, which sets the new password.
 
 A Beacon user on PostgreSQL is the login `<prefix><login>` (prefix empty unless `BEACON_PG_LOGIN_PREFIX`
 sets one at init-db, e.g. for several Beacon databases on one cluster). Administrators create, disable and
@@ -26,6 +33,9 @@ one person's file.
 from __future__ import annotations
 
 import os
+from typing import Any
+
+import peewee
 
 from desktop.models.base import database
 
@@ -44,13 +54,39 @@ CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_
                "action", "attachment", "sla_clock", "sla_pause", "alert_link")
 OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
+# a case's rows a customer may see, by the case they belong to: "is it one of the incidents this login
+# sees?" asked as the login itself (incident's own row security answers, once per query, as a hashed set;
+# never a function per row, which a join with a million cases would call a million times)
+_THEIR_INCIDENTS = "(SELECT i.case_id FROM incident i)"
+CUSTOMER_CASE_ROWS = {
+    "problem": "registered_by_id = (SELECT beacon_user_id())",
+    "change": f"requested_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
+    "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
+    # the identity row: a customer's new incident gets its cases row before its incident row, so Beacon
+    # inserts it without RETURNING (numbering.create_case) and the insert asks only for an incident's kind
+    "cases": f"id IN {_THEIR_INCIDENTS} OR id IN (SELECT p.case_id FROM problem p) "
+             "OR id IN (SELECT c.case_id FROM change c) OR id IN (SELECT w.case_id FROM work_order w)",
+    "event": f"case_id IN {_THEIR_INCIDENTS} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
+    "action": f"case_id IN {_THEIR_INCIDENTS}",
+    "attachment": f"case_id IN {_THEIR_INCIDENTS}",
+    "sla_clock": f"case_id IN {_THEIR_INCIDENTS}",
+    "sla_pause": f"case_id IN {_THEIR_INCIDENTS}",
+    "alert_link": f"case_id IN {_THEIR_INCIDENTS}",
+    "service_request_link": f"case_id IN {_THEIR_INCIDENTS}",
+    "case_link": f"source_id IN {_THEIR_INCIDENTS} OR target_id IN {_THEIR_INCIDENTS}",
+    "notification": f"recipient_id = (SELECT beacon_user_id()) OR case_id IN {_THEIR_INCIDENTS}",
+}
 # settings only administrators and the named services read
 SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}
 OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_id()", "beacon_in_group(text)",
                  "beacon_audit()", "beacon_event_actor_is_self()", "beacon_require_admin()",
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
-                 "beacon_login_save(text, text, text[], boolean)", "beacon_own_password_changed()",
-                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)")
+                 "beacon_login_save(text, text, text[], boolean)", "beacon_change_own_password(text)",
+                 "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
+                 "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()")
+# what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
+# "outside Beacon" in a case's history
+VIA_SETTING = "beacon.via"
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -126,6 +162,7 @@ DECLARE
   old_row jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) - 'data' END;
   new_row jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) - 'data' END;
   whole jsonb := coalesce(new_row, old_row);
+  case_key text := CASE WHEN TG_TABLE_NAME = 'cases' THEN whole ->> 'id' ELSE whole ->> 'case_id' END;
   before_part jsonb := old_row;
   after_part jsonb := new_row;
 BEGIN
@@ -135,10 +172,13 @@ BEGIN
     IF after_part IS NULL THEN RETURN NULL; END IF;
     SELECT jsonb_object_agg(o.key, o.value) INTO before_part FROM jsonb_each(old_row) o WHERE after_part ? o.key;
   END IF;
-  INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application)
+  INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application,
+                         case_id, via_app)
   VALUES (timezone('UTC', clock_timestamp()), session_user, TG_TABLE_NAME, TG_OP,
           coalesce(whole ->> 'id', whole ->> 'case_id', ''), before_part, after_part,
-          left(coalesce(current_setting('application_name', true), ''), 64));
+          left(coalesce(current_setting('application_name', true), ''), 64),
+          CASE WHEN case_key ~ '^[0-9]{1,9}$' THEN case_key::integer END,
+          coalesce(current_setting('beacon.via', true), '') = 'app');
   RETURN NULL;
 END $$""")
     _sql("""
@@ -156,6 +196,50 @@ BEGIN
       USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN NEW;
+END $$""")
+    # a case's changes made outside Beacon, for the people who work cases (the audit itself stays the
+    # administrators'): staff see every case, so one case's out-of-band rows tell them nothing they may
+    # not know; a customer sees none (logins and raw columns are not theirs to read)
+    staff = ", ".join(f"'{c}'" for c in STAFF_ROLES)
+    _sql(f"""
+CREATE OR REPLACE FUNCTION beacon_case_outside_changes(target_case integer)
+RETURNS TABLE (occurred_at timestamp, db_user text, table_name text, operation text, before jsonb, after jsonb,
+               application text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+SELECT a.occurred_at, a.db_user, a.table_name, a.operation, a.before, a.after, a.application
+FROM audit_log a
+WHERE a.case_id = target_case AND a.via_app IS NOT TRUE
+  AND (session_user::text = current_user::text
+       OR EXISTS (SELECT 1 FROM unnest(ARRAY[{staff}]) code WHERE beacon_in_group(code)))
+ORDER BY a.occurred_at, a.id $$""")
+    # the outbox: a row goes where Beacon's engine would send it (outbox.channels_for) and nowhere else:
+    # in-app rows carry no address; any other channel only the recipient's own e-mail or an enabled
+    # preference's target, both written by administrators only
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_notice_target_is_the_recipients() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF NEW.channel = 'inapp' AND coalesce(NEW.target, '') = '' THEN RETURN NEW; END IF;
+  -- a service request goes to a system the administrators configured, named by its link on this case
+  IF NEW.channel = 'sr' AND EXISTS (SELECT 1 FROM service_request_link l WHERE l.case_id = NEW.case_id
+                                     AND l.system = NEW.target) THEN
+    RETURN NEW;
+  END IF;
+  IF NEW.channel NOT IN ('inapp', 'sr') AND NEW.target IS NOT NULL AND (
+       EXISTS (SELECT 1 FROM notification_preference p WHERE p.user_id = NEW.recipient_id
+               AND p.channel = NEW.channel AND p.enabled AND p.target = NEW.target)
+       OR (NEW.channel = 'email' AND EXISTS (
+             SELECT 1 FROM notification_preference p WHERE p.user_id = NEW.recipient_id
+             AND p.channel = 'email' AND p.enabled AND coalesce(p.target, '') = '')
+           AND NEW.target = (SELECT u.email FROM "user" u WHERE u.id = NEW.recipient_id))) THEN
+    RETURN NEW;
+  END IF;
+  IF session_user::text = (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                            WHERE c.oid = TG_RELID) THEN
+    RETURN NEW;  -- the owner (init-db, the demo) writes what it likes
+  END IF;
+  RAISE EXCEPTION 'a notice goes only to its recipient''s own address (%)', NEW.channel
+    USING ERRCODE = 'insufficient_privilege';
 END $$""")
     _login_functions(g)
 
@@ -252,12 +336,29 @@ BEGIN
   END IF;
   EXECUTE format('ALTER ROLE %I RENAME TO %I', role_name, beacon_login_prefix() || new_login);
 END $$""")
-    # a person changes their own password: the login itself, checked by PostgreSQL when it connected
+    # the first pass let any login clear its own forced change without a new password
+    _sql("DROP FUNCTION IF EXISTS beacon_own_password_changed()")
+    # a person's new password: the login's own SCRAM verifier, set here, and only here is a forced change
+    # cleared (credential is the owner's alone; nobody may clear `must_change` without a new password)
     _sql("""
-CREATE OR REPLACE FUNCTION beacon_own_password_changed() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = public, pg_temp AS $$
+CREATE OR REPLACE FUNCTION beacon_change_own_password(verifier text) RETURNS void LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+  me integer := beacon_user_id();
+  role_name text;
 BEGIN
-  UPDATE credential SET must_change = false, failed_attempts = 0 WHERE user_id = beacon_user_id();
+  IF me IS NULL THEN
+    RAISE EXCEPTION 'only a Beacon user changes their password here' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF verifier IS NULL OR verifier NOT LIKE 'SCRAM-SHA-256$%' THEN
+    RAISE EXCEPTION 'a login''s password arrives as a SCRAM verifier, never in plain text';
+  END IF;
+  role_name := beacon_login_role(substr(session_user::text, length(beacon_login_prefix()) + 1));
+  IF role_name IS DISTINCT FROM session_user::text THEN
+    RAISE EXCEPTION 'no Beacon login %', session_user USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  EXECUTE format('ALTER ROLE %I PASSWORD %L', role_name, verifier);
+  UPDATE credential SET must_change = false, failed_attempts = 0 WHERE user_id = me;
 END $$""")
     _sql("""
 CREATE OR REPLACE FUNCTION beacon_signed_in() RETURNS TABLE (user_id integer, must_change boolean)
@@ -292,8 +393,8 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC, {runtime}")
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
-         f"beacon_in_group(text), beacon_signed_in(), beacon_own_password_changed(), beacon_login_role(text), "
-         f"beacon_require_admin() TO {runtime}")
+         f"beacon_in_group(text), beacon_signed_in(), beacon_change_own_password(text), beacon_login_role(text), "
+         f"beacon_require_admin(), beacon_case_outside_changes(integer) TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
          f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
          f"beacon_login_rename(text, text) TO {admin}")
@@ -340,6 +441,21 @@ def _row_security(g: dict[str, str]) -> None:
          f"WITH CHECK (registered_by_id = (SELECT beacon_user_id()))")
     _sql(f"CREATE POLICY incident_customer_change ON incident FOR UPDATE TO {q['customer']} USING ({mine}) "
          f"WITH CHECK ({mine})")
+    # the rest of a case follows the case: a customer sees and writes a case's rows only where they may
+    # see the case (the incidents they or their team registered, what they reported themselves)
+    for table, visible in CUSTOMER_CASE_ROWS.items():
+        _sql(f"ALTER TABLE {_quote(table)} ENABLE ROW LEVEL SECURITY")
+        _sql(f"DROP POLICY IF EXISTS {table}_staff ON {_quote(table)}")
+        _sql(f"DROP POLICY IF EXISTS {table}_customer ON {_quote(table)}")
+        _sql(f"CREATE POLICY {table}_staff ON {_quote(table)} FOR ALL TO {staff} USING (true) WITH CHECK (true)")
+        _sql(f"DROP POLICY IF EXISTS {table}_customer_add ON {_quote(table)}")
+        if table == "cases":
+            _sql(f"CREATE POLICY cases_customer ON cases FOR SELECT TO {q['customer']} USING ({visible})")
+            _sql(f"CREATE POLICY cases_customer_add ON cases FOR INSERT TO {q['customer']} "
+                 "WITH CHECK (kind = 'incident')")
+            continue
+        _sql(f"CREATE POLICY {table}_customer ON {_quote(table)} FOR ALL TO {q['customer']} USING ({visible}) "
+             f"WITH CHECK ({visible})")
     # secret settings: administrators and the service that uses each
     _sql("ALTER TABLE setting ENABLE ROW LEVEL SECURITY")
     for name in ("setting_read", "setting_secret_dispatcher", "setting_secret_intake", "setting_admin"):
@@ -361,6 +477,9 @@ def _triggers() -> None:
         _sql(f"DROP TRIGGER IF EXISTS {table}_audit ON {_quote(table)}")
         _sql(f"CREATE TRIGGER {table}_audit AFTER INSERT OR UPDATE OR DELETE ON {_quote(table)} "
              "FOR EACH ROW EXECUTE FUNCTION beacon_audit()")
+    _sql("DROP TRIGGER IF EXISTS notice_target_is_the_recipients ON notification")
+    _sql("CREATE TRIGGER notice_target_is_the_recipients BEFORE INSERT ON notification "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_notice_target_is_the_recipients()")
     _sql("DROP TRIGGER IF EXISTS event_actor_is_self ON event")
     _sql("CREATE TRIGGER event_actor_is_self BEFORE INSERT ON event "
          "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")
@@ -376,8 +495,13 @@ CREATE TABLE IF NOT EXISTS audit_log (
   row_key text NOT NULL DEFAULT '',
   before jsonb,
   after jsonb,
-  application text NOT NULL DEFAULT ''
+  application text NOT NULL DEFAULT '',
+  case_id integer,
+  via_app boolean
 )"""
+# v11: which case a change belongs to and whether it came through Beacon
+AUDIT_COLUMNS = ("ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS case_id integer, "
+                 "ADD COLUMN IF NOT EXISTS via_app boolean")
 
 
 def install_postgres_security() -> None:
@@ -388,7 +512,10 @@ def install_postgres_security() -> None:
     _batch = []
     try:
         _sql(AUDIT_TABLE)
+        _sql(AUDIT_COLUMNS)
         _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
+        _sql("CREATE INDEX IF NOT EXISTS audit_log_outside ON audit_log (case_id, occurred_at) "
+             "WHERE via_app IS NOT TRUE")
         _functions(g)
         _triggers()
         _grants(g)
@@ -397,3 +524,16 @@ def install_postgres_security() -> None:
         database.execute_sql(";\n".join(statements).replace("%", "%%"))
     finally:
         _batch = None
+
+
+def outside_changes(case_id: int) -> list[tuple[Any, ...]]:
+    """PostgreSQL: a case's changes made outside Beacon, oldest first, as far as the signed-in login may see.
+
+    Rows: (occurred_at, db_user, table_name, operation, before, after, application); before/after hold only
+    the columns that changed. SQLite (one person's file) keeps no such audit: an empty list.
+    """
+    if not isinstance(database.obj, peewee.PostgresqlDatabase):
+        return []
+    return list(database.execute_sql(
+        "SELECT occurred_at, db_user, table_name, operation, before, after, application "
+        "FROM beacon_case_outside_changes(%s)", (case_id,)).fetchall())

@@ -35,7 +35,7 @@ from desktop.views.table_models import local_text
 from desktop.views.time_chart import TimeChart
 from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
-from desktop.workflow.cases.queries import deliveries_of, timeline
+from desktop.workflow.cases.queries import OUTSIDE, TimelineEntry, deliveries_of, timeline
 from desktop.workflow.engine.process import process_of_case, state_label
 from desktop.workflow.sla.durations import format_minutes
 
@@ -561,6 +561,9 @@ class CaseView(QWidget):
         lang = self.session.language
         transitions = process_of_case(self.case_id).transitions  # the case's own version names its steps
         for entry in timeline(actor_id=self.session.actor.id, case_id=self.case_id):
+            if entry.kind == OUTSIDE:
+                self._outside_row(table, entry)
+                continue
             if entry.kind in transitions:
                 what = transitions[entry.kind].label[lang]
             else:
@@ -574,6 +577,22 @@ class CaseView(QWidget):
                          resize=False)
         _fit_columns(table)
         return table
+
+    def _outside_row(self, table: QTableWidget, entry: TimelineEntry) -> None:
+        """A change made from psql or another client: marked, with the login and each field before → after."""
+        changes = "; ".join(f"{name}: {before} → {after}" for name, before, after in entry.extra["fields"])
+        self._append(table, [local_text(entry.at, self.session.time_zone), self.tr("Changed outside Beacon"),
+                             entry.actor, "", changes], resize=False)
+        row = table.rowCount() - 1
+        hint = self.tr("Changed by the database login %1 with %2, not through Beacon").replace(
+            "%1", entry.actor).replace("%2", entry.extra["application"] or "?")
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            font = item.font()
+            font.setItalic(True)
+            item.setFont(font)
+            item.setForeground(self.palette().brush(self.palette().ColorRole.LinkVisited))
+            item.setToolTip(hint)
 
     def _table(self, headers: list[str], parent: QWidget | None = None) -> QTableWidget:
         table = QTableWidget(0, len(headers), parent or self)

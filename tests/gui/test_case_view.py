@@ -270,3 +270,31 @@ def test_the_add_action_operation_button_takes_the_same_fields(qtbot, bank, monk
     view.operate(case_view_module.ActionInfo(op.name, op.ko, op.en, case_view_module.OPERATION_FIELDS[op.name]))
     [saved] = view.detail.actions
     assert (saved.body, saved.acted_at, saved.minutes_spent) == ("배치 재실행", acted, 15)
+
+
+@pytest.mark.parametrize("language, mark", [("ko", "Beacon 밖에서 변경"), ("en", "Changed outside Beacon")])
+def test_the_history_marks_a_change_made_outside_beacon_with_the_login_and_fields(qtbot, bank, language, mark):
+    import psycopg2
+
+    from desktop.models import db as dbmod
+    from tests.conftest import PG_URL, RUNTIME_LOGIN, RUNTIME_PASSWORD
+
+    if dbmod.backend() != "postgresql":
+        pytest.skip("SQLite is one person's file: no database audit")
+    r, _ = working_incident(bank)
+    target = dbmod.parse_url(PG_URL)
+    conn = psycopg2.connect(host=target.host, port=target.port, dbname=target.name, user=RUNTIME_LOGIN,
+                            password=RUNTIME_PASSWORD, application_name="psql")
+    try:
+        with conn, conn.cursor() as cur:
+            cur.execute("UPDATE incident SET title = 'psql에서 고침' WHERE case_id = %s", (r.case_id,))
+    finally:
+        conn.close()
+    view = shown(qtbot, CaseView(session_of(bank, "handler", language), r.case_id))
+    history = rows(table_of(view, "history"))
+    outside = [row for row in history if row[1] == mark]
+    assert len(outside) == 1, history
+    assert outside[0][2] == RUNTIME_LOGIN
+    assert outside[0][4] == "incident.title: 인터넷뱅킹 이체 지연 → psql에서 고침"
+    # Beacon's own changes (register, accept, start) are its events, never marked
+    assert len(history) > 1

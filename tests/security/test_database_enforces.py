@@ -158,9 +158,55 @@ def test_an_incident_changed_outside_beacon_is_audited_under_the_login(handler, 
     refused(handler, "DELETE FROM incident WHERE case_id = %s", (demo_bank["incident"],))
 
 
+def test_the_history_shows_a_change_made_outside_beacon_to_an_administrator(handler, demo_bank):
+    from desktop.workflow.cases.queries import OUTSIDE, timeline
+
+    case_id = demo_bank["incident"]
+    handler.execute("UPDATE incident SET description = 'edited in psql' WHERE case_id = %s", (case_id,))
+    dbmod.connect(PG_URL, user=login_prefix() + "admin", password="beacon")  # the administrator's own login
+    try:
+        outside = [e for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id) if e.kind == OUTSIDE]
+        Incident.update(urgency=Incident.urgency).where(Incident.case == case_id).execute()  # Beacon's own
+        again = [e for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id) if e.kind == OUTSIDE]
+    finally:
+        dbmod.connect(PG_URL)
+    mine = [e for e in outside if ("incident.description", "edited in psql") in
+            [(name, after) for name, _, after in e.extra["fields"]]]
+    assert len(mine) == 1 and mine[0].actor == login_prefix() + HANDLER
+    assert mine[0].extra["application"] == "psql"
+    assert len(again) == len(outside)  # a change through Beacon's connection is not marked
+    # a customer learns nothing of the audit, not even of their own cases
+    conn = connect_as(CUSTOMER)
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT count(*) FROM beacon_case_outside_changes(%s)", (case_id,))
+        assert cur.fetchone()[0] == 0
+    finally:
+        conn.close()
+
+
 def test_a_notice_cannot_be_redirected(handler):
     refused(handler, "UPDATE notification SET target = 'thief@evil.example', status = 'pending'")
     handler.execute("UPDATE notification SET read_at = now() WHERE false")  # marking read is the person's
+
+
+NOTICE = ("INSERT INTO notification (recipient_id, channel, kind, reason, payload, dedupe_key, status, attempts, "
+          "next_attempt_at, created_at, last_error, target, claimed_by) VALUES (%s, %s, 'registered', '', "
+          "'{\"title\": \"wire 1,000,000 now\"}', %s, 'pending', 0, now(), now(), '', %s, '')")
+
+
+def test_a_notice_goes_only_where_the_engine_would_send_it(handler, demo_bank):
+    me, admin = demo_bank["handler_id"], demo_bank["admin_id"]
+    # spam or exfiltration through the dispatcher: any other address is refused, for anyone
+    refused(handler, NOTICE, (me, "email", "forged-1", "thief@evil.example"))
+    refused(handler, NOTICE, (admin, "webhook", "forged-2", "https://evil.example/collect"))
+    refused(handler, NOTICE, (me, "webhook", "forged-3", "https://evil.example/collect"))
+    refused(handler, NOTICE, (me, "inapp", "forged-4", "thief@evil.example"))
+    refused(handler, NOTICE, (me, "sr", "forged-5", "servicenow"))  # no service request of that case
+    # what the engine writes still goes: an in-app notice, and the recipient's own enabled webhook
+    handler.execute(NOTICE, (admin, "inapp", "fine-1", ""))
+    handler.execute(NOTICE, (me, "webhook", "fine-2", "https://hook.example/x"))
+    assert handler.rowcount == 1
 
 
 def test_a_service_login_cannot_be_taken_over_by_an_administrator(demo_bank):
@@ -212,3 +258,90 @@ def test_a_customer_sees_only_what_they_or_their_team_registered(demo_bank):
 def test_a_wrong_password_gets_nothing(demo_bank):
     with pytest.raises(psycopg2.OperationalError):
         connect_as(HANDLER, "wrong password")
+
+
+CASE_ROWS = ("event", "action", "work_order", "case_link", "sla_clock", "sla_pause", "attachment", "alert_link",
+             "service_request_link", "notification", "problem", "change", "cases")
+
+
+def _case_column(table: str) -> str:
+    return {"cases": "id", "case_link": "source_id"}.get(table, "case_id")
+
+
+def test_a_customer_sees_no_row_of_a_case_they_may_not_see(demo_bank):
+    conn = connect_as(CUSTOMER)
+    try:
+        cur = conn.cursor()
+        cur.execute("SELECT array_agg(case_id) FROM incident")  # row security: theirs and their team's
+        theirs = set(cur.fetchone()[0] or ())
+        assert theirs
+        for table in CASE_ROWS:
+            column = _case_column(table)
+            everything = database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+            cur.execute(f"SELECT {column} FROM {table}")
+            seen = [case_id for (case_id,) in cur.fetchall()]
+            if table in ("case_link", "work_order", "change"):  # a link, or a case spawned from theirs
+                pair = "source_id, target_id" if table == "case_link" else "case_id, parent_id"
+                cur.execute(f"SELECT {pair} FROM {table}")
+                assert all(a in theirs or b in theirs for a, b in cur.fetchall()), table
+            elif table == "notification":
+                cur.execute("SELECT count(*) FROM notification WHERE recipient_id <> beacon_user_id() "
+                            "AND case_id <> ALL(%s)", (list(theirs),))
+                assert cur.fetchone()[0] == 0
+            elif table == "cases":  # their incidents, and the work orders and changes spawned from them
+                spawned = {i for (i,) in database.execute_sql(
+                    "SELECT case_id FROM work_order WHERE parent_id = ANY(%s) "
+                    "UNION SELECT case_id FROM change WHERE parent_id = ANY(%s)",
+                    (list(theirs), list(theirs))).fetchall()}
+                assert set(seen) <= theirs | spawned, table
+            else:
+                assert set(seen) <= theirs, table
+            assert len(seen) < everything or everything == 0, table
+        cur.execute("SELECT count(*) FROM event WHERE case_id = ANY(%s)", (list(theirs),))
+        assert cur.fetchone()[0] > 0  # their own incidents' history stays theirs to read
+        other = database.execute_sql("SELECT case_id FROM incident WHERE case_id <> ALL(%s) LIMIT 1",
+                                     (list(theirs),)).fetchone()[0]
+        refused(cur, "INSERT INTO action (case_id, actor_id, body, kind, acted_at, recorded_at) "
+                         "VALUES (%s, beacon_user_id(), 'x', 'note', now(), now())", (other,))
+        cur.execute("UPDATE sla_clock SET target_minutes = 1 WHERE case_id = %s", (other,))
+        assert cur.rowcount == 0
+    finally:
+        conn.close()
+
+
+def test_a_customer_still_registers_an_incident_through_beacon_as_their_own_login(demo_bank):
+    from desktop.models import ConfigurationItem
+    from desktop.workflow.cases import case_service as cs
+    from desktop.workflow.cases.queries import timeline
+
+    app = ConfigurationItem.get(ConfigurationItem.kind == "application").id
+    dbmod.connect(PG_URL, user=login_prefix() + CUSTOMER, password="beacon")
+    try:
+        result = cs.register_incident(actor_id=demo_bank["customer_id"], title="카드 결제 오류",
+                                      description="승인 실패", application_id=app, urgency="high",
+                                      incident_type="application")
+        history = timeline(actor_id=demo_bank["customer_id"], case_id=result.case_id)
+    finally:
+        dbmod.connect(PG_URL)
+    assert history and all(e.kind != "outside" for e in history)
+
+
+def test_a_forced_password_change_is_cleared_only_with_a_new_password(handler, demo_bank):
+    from desktop.workflow.common.auth import scram_verifier
+
+    role = login_prefix() + HANDLER
+    database.execute_sql("SELECT beacon_set_must_change(%s, true)", (HANDLER,))  # a temporary password
+    try:
+        refused(handler, "UPDATE credential SET must_change = false")
+        with pytest.raises((errors.UndefinedFunction, errors.InsufficientPrivilege)):
+            handler.execute("SELECT beacon_own_password_changed()")  # the first pass's way round it is gone
+        refused(handler, "SELECT beacon_change_own_password(%s)", ("beacon",))  # never a plain password
+        handler.execute("SELECT must_change FROM beacon_signed_in()")
+        assert handler.fetchone() == (True,)
+        handler.execute("SELECT beacon_change_own_password(%s)", (scram_verifier(role, "a new password of mine"),))
+        handler.execute("SELECT must_change FROM beacon_signed_in()")
+        assert handler.fetchone() == (False,)
+        connect_as(HANDLER, "a new password of mine").close()  # the login's password is what cleared it
+    finally:
+        database.execute_sql(f'ALTER ROLE "{role}" PASSWORD %s', (scram_verifier(role, "beacon"),))
+        database.execute_sql("SELECT beacon_set_must_change(%s, false)", (HANDLER,))

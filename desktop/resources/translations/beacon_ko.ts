@@ -408,6 +408,14 @@
         <translation>마지막 오류</translation>
     </message>
     <message>
+        <source>Changed outside Beacon</source>
+        <translation>Beacon 밖에서 변경</translation>
+    </message>
+    <message>
+        <source>Changed by the database login %1 with %2, not through Beacon</source>
+        <translation>Beacon을 거치지 않고 데이터베이스 로그인 %1이(가) %2(으)로 변경</translation>
+    </message>
+    <message>
         <source>Status</source>
         <comment>of an SR in the other system</comment>
         <translation>처리 상태</translation>

@@ -26,6 +26,7 @@ from desktop.models import (
     User,
     database,
 )
+from desktop.models.security import outside_changes
 from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.common.cases import REPORTER_COLUMN, load_row
@@ -383,8 +384,31 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
         .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
         .order_by(Action.acted_at, Action.id).tuples()
     ]
+    entries += [outside_entry(*row) for row in outside_changes(case_id)]
     entries.sort(key=lambda e: e.at)
     return entries
+
+
+OUTSIDE = "outside"  # a timeline entry's kind for a change made outside Beacon (psql, another client)
+
+
+def outside_entry(at: datetime, login: str, table: str, operation: str, before: dict[str, Any] | None,
+                  after: dict[str, Any] | None, application: str) -> TimelineEntry:
+    """One audited change that came through no Beacon connection: who (the login), when, fields before → after.
+
+    `extra["fields"]` holds (table.column, before, after) per changed column; an insert has no before, a delete
+    no after.
+    """
+    old, new = before or {}, after or {}
+    names = list(dict.fromkeys([*new, *old]))
+    changes = [(f"{table}.{name}", _shown(old.get(name)) if name in old else "",
+                _shown(new.get(name)) if name in new else "") for name in names]
+    return TimelineEntry(at, OUTSIDE, login, extra={"table": table, "operation": operation, "fields": changes,
+                                                    "application": application})
+
+
+def _shown(value: Any) -> str:
+    return "∅" if value is None else str(value)
 
 
 @dataclass(frozen=True)

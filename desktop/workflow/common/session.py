@@ -136,8 +136,8 @@ def signed_in_actor() -> Actor:
 def change_own_password(*, actor: Actor, current: str, new: str) -> None:
     """A person sets their own password (checked against the policy); clears a forced change.
 
-    SQLite: the current password is checked here. PostgreSQL: the login changes its own password
-    (`ALTER ROLE ... PASSWORD` with a SCRAM verifier), which PostgreSQL lets every login do.
+    SQLite: the current password is checked here. PostgreSQL: the login's new SCRAM verifier goes to
+    `beacon_change_own_password`, which sets it and only then clears a forced change.
     """
     from desktop.models.db import backend
     from desktop.workflow.common.auth import check_password, scram_verifier
@@ -151,9 +151,8 @@ def change_own_password(*, actor: Actor, current: str, new: str) -> None:
         if session != role:
             raise BeaconError("auth.no_beacon_user", login=role)
         verifier = scram_verifier(role, new)
-        with database.atomic():
-            database.execute_sql(f"ALTER ROLE {_quote_ident(role)} PASSWORD %s", (verifier,))
-            database.execute_sql("SELECT beacon_own_password_changed()")
+        with database.atomic():  # the one way a forced change is cleared: with the new password itself
+            database.execute_sql("SELECT beacon_change_own_password(%s)", (verifier,))
         return
     credential = Credential.get_or_none(Credential.user == actor.id)
     if credential is None or not verify_password(credential.password_hash, current):
@@ -161,10 +160,6 @@ def change_own_password(*, actor: Actor, current: str, new: str) -> None:
     with database.atomic():
         Credential.update(password_hash=hash_password(new), must_change=False, failed_attempts=0,
                           locked_until=None).where(Credential.user == actor.id).execute()
-
-
-def _quote_ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections import Counter
 from desktop.models import Notification, database, utcnow
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.notify.live import open_change_feed
+from desktop.workflow.notify.notices import set_preference
 from tests import factories
 from tests.bank import make_bank
 from tests.conftest import PG_URL
@@ -40,6 +41,8 @@ def test_two_dispatchers_deliver_each_of_a_thousand_notices_once(pg_db):
     hook = WebhookRecorder().start()
     try:
         user = factories.user(login="ops")
+        # the webhook the engine would send to: the database refuses a notice to any other address
+        set_preference(user_id=user.id, channel="webhook", enabled=True, target=hook.url)
         now = utcnow()
         rows = [{"recipient": user.id, "channel": "webhook", "kind": "registered", "target": hook.url,
                  "dedupe_key": f"load:{i}", "payload": "{}", "created_at": now, "next_attempt_at": now}

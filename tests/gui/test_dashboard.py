@@ -164,7 +164,7 @@ def test_clicking_a_trend_month_lists_that_month_with_a_removable_chip(qtbot, ba
     factories.incident(reporter=bank.users["customer"], app=bank.app, at=utcnow() - timedelta(days=400))
     window, page = open_window(qtbot, bank)
     month = page.data.trend[-1]
-    point = bar_center(page.trend, lambda f: f is month.filter)
+    point = bar_center(page.trend, lambda f: f == month.filter)  # by value: a reload may have drawn it anew
     qtbot.mouseClick(page.trend, Qt.MouseButton.LeftButton, pos=point)
     incidents = listed(window)
     rows = incidents.model.rows
@@ -206,7 +206,7 @@ def test_clicking_a_grade_rate_lists_the_months_counted_incidents(qtbot, bank):
         factories.incident(reporter=reporter, app=bank.app, state=state, at=utcnow() - timedelta(minutes=1))
     window, page = open_window(qtbot, bank)
     row = next(r for r in page.data.rates_by_grade if r.key == 1)
-    point = bar_center(page.grade_rates, lambda f: f is row.filter)
+    point = bar_center(page.grade_rates, lambda f: f == row.filter)  # by value, as above
     qtbot.mouseClick(page.grade_rates, Qt.MouseButton.LeftButton, pos=point)
     incidents = listed(window)
     rows = incidents.model.rows

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip
@@ -36,7 +37,8 @@ def new_desk(tmp_path, monkeypatch) -> Path:
     monkeypatch.delenv("BEACON_DATABASE_URL", raising=False)
     yield home
     for window in list(_windows):
-        window.close()
+        if shiboken6.isValid(window):  # a window an earlier test left behind may be gone already
+            window.close()
         _windows.remove(window)
     dbmod.close()
 

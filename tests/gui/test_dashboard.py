@@ -73,6 +73,7 @@ class Gate:
 
 def bar_center(chart, wanted):
     """The middle of the figure whose filter passes `wanted`."""
+    chart.grab()  # paint at its present size and items, whatever the event loop has done so far
     for rect, _tip, payload in chart.hit_areas():
         if payload is not None and wanted(payload[0]):
             return rect.center().toPoint()

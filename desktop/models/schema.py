@@ -55,6 +55,7 @@ from desktop.models.policy import (
     SlaPolicy,
     UrgencyLevel,
 )
+from desktop.models.security import can_create_roles, install_postgres_security
 
 log = logging.getLogger(__name__)
 
@@ -197,11 +198,9 @@ def _install_security() -> None:
     """PostgreSQL: roles, grants, row security and audit triggers (see `desktop.models.security`)."""
     if backend() == "sqlite":
         return  # one person's file: the operating system's file mode guards it
-    from desktop.models import security
-
-    if not security.can_create_roles():
+    if not can_create_roles():
         raise SchemaError("schema.owner_needs_createrole")
-    security.install_postgres_security()
+    install_postgres_security()
 
 
 def refresh_security() -> None:

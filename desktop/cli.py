@@ -487,15 +487,23 @@ def _setting(url: str, args: argparse.Namespace) -> int:
 
     from desktop.models import db as dbmod
     from desktop.setup import open_database
-    from desktop.workflow.common.settings import all_settings, get_setting, parse_setting, put_setting
+    from desktop.workflow.common.settings import (
+        all_settings,
+        get_setting,
+        hide_secrets,
+        parse_setting,
+        put_setting,
+    )
 
     open_database(url)
-    if args.setting_command == "get" and dbmod.backend() == "sqlite":
-        _signed_in(args, "setting")  # the SMTP password is in there; PostgreSQL hides it by row security
     if args.setting_command == "get":
+        admin = True  # PostgreSQL: row security already hides the secrets from whoever connected
+        if dbmod.backend() == "sqlite":  # anyone signed in reads the settings; only an administrator the secrets
+            admin = "admin" in _signed_in(args).roles
         values = {args.key: get_setting(args.key)} if args.key else all_settings()
         for key, value in values.items():
-            print(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+            shown = value if admin else hide_secrets(key, value)
+            print(f"{key} = {json.dumps(shown, ensure_ascii=False)}")
         return 0
     _signed_in(args, "setting")  # an administrator, before anything about the value is said
     value = parse_setting(args.key, args.value)

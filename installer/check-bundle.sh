@@ -10,6 +10,7 @@
 #      of one of their incidents and, for the demo bank, --smoke-test on it.
 # Exits non-zero on the first failure. Used by .ci/run; run it yourself after `make dist`.
 set -eu
+unset BEACON_USER BEACON_PASSWORD  # who signs in is set per step below, never inherited
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BEACON="$ROOT/dist/beacon/beacon"
 PY="$ROOT/.venv/bin/python"
@@ -25,7 +26,9 @@ trap cleanup EXIT
 # beacon ARGS... in a brand-new HOME (a fresh folder per call unless HOME_DIR is set)
 fresh() {
     home=${HOME_DIR:-$(mktemp -d "$WORK/home.XXXXXX")}
+    # a clean environment but for who signs in (BEACON_USER/BEACON_PASSWORD, when set here)
     env -i PATH=/usr/bin:/bin HOME="$home" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen BEACON_SITE_CONFIG= \
+        ${BEACON_USER:+"BEACON_USER=$BEACON_USER"} ${BEACON_PASSWORD:+"BEACON_PASSWORD=$BEACON_PASSWORD"} \
         "$BEACON" "$@"
 }
 step() {
@@ -82,7 +85,9 @@ fresh --lang en init-db --database "sqlite:///$WORK/v1.db" > "$WORK/v1.out"; cat
 grep -q "Upgraded the schema from v1 to v" "$WORK/v1.out"
 ls "$WORK"/v1.db.v1-*.bak >/dev/null
 # (its process rows are test stubs, not shipped definitions, so no report is printed from it)
-fresh --lang en setting get --database "sqlite:///$WORK/v1.db" > "$WORK/v1.settings"
+# every command signs in: v1's one account with a password is the handler 'user3' (tests/fixtures/README.md)
+BEACON_USER=user3 BEACON_PASSWORD=비밀번호1 fresh --lang en setting get --database "sqlite:///$WORK/v1.db" \
+    > "$WORK/v1.settings"
 grep -q "reopen_window" "$WORK/v1.settings"
 fresh --lang en init-db --database "sqlite:///$WORK/v1.db" > "$WORK/v1.again"  # a second run changes nothing
 grep -q "Database ready" "$WORK/v1.again" && ! grep -q "Upgraded" "$WORK/v1.again"
@@ -92,6 +97,7 @@ step "first demo bank (schema v2): upgraded, a report, and the GUI on it"
     "$WORK/demo.db" "$ROOT/tests/fixtures/beacon-schema-v2-demo.sql"
 fresh --lang en init-db --database "sqlite:///$WORK/demo.db" > "$WORK/demo.out"; cat "$WORK/demo.out"
 grep -q "Upgraded the schema from v2 to v" "$WORK/demo.out"
+export BEACON_USER=admin BEACON_PASSWORD=beacon  # that first demo bank's administrator
 fresh --lang ko report incident INC-2025-000003 --out "$WORK/demo.pdf" --database "sqlite:///$WORK/demo.db"
 fresh --smoke-test --database "sqlite:///$WORK/demo.db"
 fresh --lang en export incidents --format xlsx --out "$WORK/demo.xlsx" --database "sqlite:///$WORK/demo.db" \

@@ -148,3 +148,24 @@ def test_setting_command_stores_json_and_refuses_bad_json(cli_as, capsys):
     assert 'smtp = {"host": "mail.bank.local", "port": 25}' in capsys.readouterr().out
     assert main(["--lang", "ko", "setting", "set", "smtp", "{bad", "--database", db]) == 2
     assert "JSON이어야 합니다" in capsys.readouterr().err
+
+
+def test_a_handler_reads_the_settings_but_never_a_secret(cli_as, capsys):
+    from tests.bank import make_bank
+
+    make_bank()
+    db = cli_as("admin")
+    dbmod.close()
+    assert main(["--lang", "en", "setting", "set", "smtp",
+                 '{"host": "mail.bank.local", "username": "beacon", "password": "relay pass 77"}',
+                 "--database", db]) == 0
+    capsys.readouterr()
+    handler = cli_as("handler")
+    dbmod.close()
+    assert main(["--lang", "en", "setting", "get", "--database", handler]) == 0
+    out = capsys.readouterr().out
+    assert "reopen_window_days" in out and "relay pass 77" not in out
+    if dbmod.backend() == "sqlite":  # one file: the relay shows, its password does not
+        assert '"host": "mail.bank.local"' in out and '"password": "********"' in out
+    else:  # row security keeps the whole relay setting for administrators
+        assert "smtp" not in out

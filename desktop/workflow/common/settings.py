@@ -206,3 +206,22 @@ def put_setting(key: str, value: object) -> None:
 def all_settings() -> dict[str, object]:
     """Every organisation-wide setting, by key."""
     return {row.key: json.loads(row.value) for row in Setting.select().order_by(Setting.key)}
+
+
+HIDDEN = "********"
+
+
+def hide_secrets(key: str, value: object) -> object:
+    """`value` as a person who is not an administrator may see it: passwords, shared secrets and token hashes hidden.
+
+    PostgreSQL keeps these out of the settings table (row security and the credential table); a SQLite file
+    holds them in place, so what prints them hides them.
+    """
+    if key == "smtp" and isinstance(value, dict) and value.get("password"):
+        return {**value, "password": HIDDEN}
+    if key == "sr_secrets" and isinstance(value, dict):
+        return {name: {k: HIDDEN for k in entry} if isinstance(entry, dict) else HIDDEN
+                for name, entry in value.items()}
+    if key == "intake_tokens":
+        return HIDDEN
+    return value

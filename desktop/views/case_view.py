@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QDateTime, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError, StaleRecordError
+from desktop.views.accept_dialog import AcceptDialog, notice_texts
 from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
 from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
@@ -66,6 +68,8 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "child_added": ("하위 장애 추가", "Child added"), "child_removed": ("하위 장애 제외", "Child removed"),
     "sla_warning": ("SLA 임박", "SLA warning"), "sla_breach": ("SLA 위반", "SLA breached"),
     "imported": ("다른 ITSM에서 가져옴", "Imported from another ITSM"), "link_change": ("변경 연결", "Change linked"),
+    "propagation_add": ("전파 대상 추가 (이 장애만)", "Added to who is told (this incident)"),
+    "propagation_remove": ("전파 대상 제외 (이 장애만)", "Left out of who is told (this incident)"),
 }
 
 CLOSING = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")
@@ -127,7 +131,7 @@ class CaseView(QWidget):
                      f"&nbsp;{self.session.pick(d.names['grade'], d.names.get('grade_en', ''))}&nbsp;</span> ")
         self.header.setText(f"<h2 style='margin:0'>{d.number} · {_html(d.title)}</h2>"
                             f"<p>{grade}<b>{_html(d.state_label[lang])}</b>"
-                            f" · {_html(d.names.get('application', ''))}</p>")
+                            f" · {_html(self.name_of(d, 'application'))}</p>")
         parts = []
         for stage, label in d.stages:
             style = "font-weight:bold;color:#1565c0" if stage == d.stage else "color:#999"
@@ -206,6 +210,17 @@ class CaseView(QWidget):
                 return self.tabs.widget(i)
         return None
 
+    def name_of(self, d: CaseDetail, key: str) -> str:
+        """A related record's name (application, person, team, urgency, ...) in the window's language."""
+        return self.session.pick(d.names.get(key, ""), d.names.get(f"{key}_en", ""))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc closes the case window, as it closes a dialog."""
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.close()
+            return
+        super().keyPressEvent(event)
+
     def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout) -> None:
         button = QPushButton(self.session.pick(action.ko, action.en), self)
         button.setObjectName(name)
@@ -222,12 +237,12 @@ class CaseView(QWidget):
         outer.addStretch(1)
         zone = self.session.time_zone
         rows = [
-            (self.tr("Reporter"), d.names.get("reporter", "")),
-            (self.tr("Assignee"), d.names.get("assignee", "")),
-            (self.tr("Team"), d.names.get("team", "")),
+            (self.tr("Reporter"), self.name_of(d, "reporter")),
+            (self.tr("Assignee"), self.name_of(d, "assignee")),
+            (self.tr("Team"), self.name_of(d, "team")),
         ]
         if d.kind == "incident":
-            rows += [(self.tr("Urgency"), d.names.get("urgency", "")), (self.tr("Impact"), d.names.get("impact", "")),
+            rows += [(self.tr("Urgency"), self.name_of(d, "urgency")), (self.tr("Impact"), self.name_of(d, "impact")),
                      (self.tr("Registered"), local_text(d.values.get("registered_at"), zone)),
                      (self.tr("Accepted"), local_text(d.values.get("accepted_at"), zone)),
                      (self.tr("Closed"), local_text(d.values.get("closed_at"), zone))]
@@ -549,8 +564,10 @@ class CaseView(QWidget):
         table = self._table([self.tr("Recipient"), self.tr("Why"), self.tr("Notice"), self.tr("Channel"),
                              self.tr("Status"), self.tr("Written"), self.tr("Delivered")])
         zone = self.session.time_zone
+        texts = notice_texts(self.session.language)  # the words the printed report uses
         for row in deliveries_of(self.case_id):
-            self._append(table, [row.recipient, row.reason, row.kind, row.channel, row.status,
+            self._append(table, [self.session.pick(row.recipient, row.recipient_en), texts.reason(row.reason),
+                                 texts.kind(row.kind), texts.channel(row.channel), texts.status(row.status),
                                  local_text(row.created_at, zone), local_text(row.sent_at, zone)])
         return table
 
@@ -573,7 +590,11 @@ class CaseView(QWidget):
             if entry.from_state or entry.to_state:
                 moves = (f"{state_label(kind, entry.from_state, lang) if entry.from_state else ''} → "
                          f"{state_label(kind, entry.to_state, lang)}")
-            self._append(table, [local_text(entry.at, self.session.time_zone), what, entry.actor, moves, entry.note],
+            note = entry.note
+            if entry.kind in ("propagation_add", "propagation_remove"):  # the person, named in this language
+                person = json.loads(entry.after or "{}")
+                note = self.session.pick(person.get("name", note), person.get("name_en", ""))
+            self._append(table, [local_text(entry.at, self.session.time_zone), what, entry.actor, moves, note],
                          resize=False)
         _fit_columns(table)
         return table
@@ -641,19 +662,31 @@ class CaseView(QWidget):
     def fire(self, action: ActionInfo, initial: dict[str, Any] | None = None) -> bool:
         """Ask for the transition's fields and fire it; on refusal keep what was typed and ask again."""
         assert self.detail is not None
-        values = TransitionDialog.ask(self.session, action, self, initial)
+        accepting = self.detail.kind == "incident" and action.name == "accept"
+        if accepting:  # who will be told, and "assign to me"
+            values = AcceptDialog.ask(self.session, action, self.case_id, self.name_of(self.detail, "assignee"),
+                                      self, initial)
+        else:
+            values = TransitionDialog.ask(self.session, action, self, initial)
         if values is None:
             return False
         try:
-            case_service.transition(actor_id=self.session.actor.id, case_id=self.case_id, name=action.name,
-                                    version=self.detail.version, fields=values)
+            if accepting:
+                case_service.accept_incident(actor_id=self.session.actor.id, case_id=self.case_id,
+                                             version=self.detail.version, note=values.get("note") or "",
+                                             assign_to_me=bool(values.get("assign_to_me")),
+                                             add_people=values.get("add_people", ()),
+                                             remove_people=values.get("remove_people", ()))
+            else:
+                case_service.transition(actor_id=self.session.actor.id, case_id=self.case_id, name=action.name,
+                                        version=self.detail.version, fields=values)
         except StaleRecordError as exc:
             if ConflictDialog.ask(self, exc, self.session.language):
                 self.refresh()
-            return self.fire(action, values) if action.fields else False
+            return self.fire(action, values) if action.fields or accepting else False
         except BeaconError as exc:
             show_error(self, exc, self.session.language)
-            return self.fire(action, values) if action.fields else False
+            return self.fire(action, values) if action.fields or accepting else False
         self.refresh()
         self.sig_changed.emit(self.case_id)
         return True

@@ -75,11 +75,57 @@ def register_incident(*, actor_id: int, title: str, description: str, applicatio
     return fire("incident", "register", actor_id=actor_id, fields=fields, now=now)
 
 
-def accept_incident(*, actor_id: int, case_id: int, version: int | None, note: str = "",
+def accept_incident(*, actor_id: int, case_id: int, version: int | None, note: str = "", assign_to_me: bool = False,
+                    add_people: tuple[int, ...] = (), remove_people: tuple[int, ...] = (),
                     now: datetime | None = None) -> FireResult:
-    """Accept an incident: it becomes the actor's, the response clock stops, the group is told."""
-    return fire("incident", "accept", actor_id=actor_id, case_id=case_id, expected_version=version,
-                fields={"note": note} if note else {}, now=now)
+    """Accept an incident: the response clock stops and the group is told; the assignee stays unless
+    `assign_to_me` (or nobody was assigned). `add_people`/`remove_people` change who is told about this
+    incident only; each change is an event in its history, in the same transaction as the accept."""
+    fields: dict[str, Any] = {"note": note} if note else {}
+    if assign_to_me:
+        fields["assign_to_me"] = True
+    with database.atomic():
+        if add_people or remove_people:
+            change_incident_propagation(actor_id=actor_id, case_id=case_id, add_people=add_people,
+                                        remove_people=remove_people, now=now)
+        return fire("incident", "accept", actor_id=actor_id, case_id=case_id, expected_version=version,
+                    fields=fields, now=now)
+
+
+def change_incident_propagation(*, actor_id: int, case_id: int, add_people: tuple[int, ...] = (),
+                                remove_people: tuple[int, ...] = (), now: datetime | None = None) -> int:
+    """Add people to, or take them out of, the group told about one incident (not its application's group).
+
+    Allowed to whoever may accept, reassign or regrade the incident now. Returns how many changes were
+    recorded (a person already in the state asked for is no change).
+    """
+    from desktop.models import User
+    from desktop.workflow.notify.propagation import CASE_ADD, CASE_REMOVE, incident_group
+
+    with database.atomic():
+        actor = load_actor(actor_id)
+        kind, row = load_row(case_id, lock=True)
+        process = case_definition(kind, row)
+        steps = [process.transitions[n] for n in ("accept", "assign", "regrade") if n in process.transitions]
+        if kind != "incident" or not any(may_fire(actor, kind, row, t) for t in steps):
+            raise BeaconError("workflow.not_allowed", who=actor.display, record=Case.get_by_id(case_id).number,
+                              action=TEXTS.pair("case_service.change_propagation"))
+        present = {m.user_id for m in incident_group(row.application_id, case_id)}
+        wanted = [(u, CASE_ADD) for u in dict.fromkeys(add_people) if u not in present]
+        wanted += [(u, CASE_REMOVE) for u in dict.fromkeys(remove_people) if u in present]
+        names = {i: (n, e) for i, n, e in User.select(User.id, User.name, User.name_en)
+                 .where(User.id.in_([u for u, _ in wanted]) & (User.is_active == True)).tuples()}  # noqa: E712
+        at = now or utcnow()
+        number = Case.get_by_id(case_id).number
+        for user_id, event_kind in wanted:
+            if user_id not in names:
+                raise BeaconError("workflow.unknown_user", ref=user_id)
+            name, name_en = names[user_id]
+            Event.create(case=case_id, entity=kind, entity_id=number, kind=event_kind, actor=actor_id,
+                         occurred_at=at, note=name,
+                         after=json.dumps({"user": user_id, "name": name, "name_en": name_en or ""},
+                                          ensure_ascii=False))
+        return len(wanted)
 
 
 def change_grade(*, actor_id: int, case_id: int, version: int | None, grade: int, reason: str,

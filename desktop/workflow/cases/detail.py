@@ -150,7 +150,7 @@ def _name(model: Any, row_id: int | None, column: str = "name") -> str:
     if row_id is None:
         return ""
     row = model.get_or_none(model.id == row_id)
-    return getattr(row, column) if row else ""
+    return (getattr(row, column, "") or "") if row else ""
 
 
 def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> CaseDetail:
@@ -169,17 +169,18 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
     model = KIND_MODELS[kind]
     values = {name: getattr(row, name) for name, f in model._meta.fields.items()
               if not isinstance(f, peewee.ForeignKeyField)}
-    names = {
-        "reporter": _name(User, getattr(row, REPORTER_COLUMN[kind] + "_id")),
-        "assignee": _name(User, row.assignee_id),
-        "team": _name(Team, getattr(row, "assigned_team_id", None)),
-    }
-    grade_color = "#888888"
+    # each name twice: `key` in Korean, `key_en` in English (the view shows the one of its language)
+    names: dict[str, str] = {}
+    named = [("reporter", User, getattr(row, REPORTER_COLUMN[kind] + "_id")), ("assignee", User, row.assignee_id),
+             ("team", Team, getattr(row, "assigned_team_id", None))]
     if hasattr(row, "application_id"):
-        names["application"] = _name(ConfigurationItem, row.application_id)
+        named.append(("application", ConfigurationItem, row.application_id))
     if kind == "incident":
-        names["urgency"] = _name(UrgencyLevel, row.urgency_id)
-        names["impact"] = _name(ImpactLevel, row.impact_id)
+        named += [("urgency", UrgencyLevel, row.urgency_id), ("impact", ImpactLevel, row.impact_id)]
+    for key, model, row_id in named:
+        names[key] = _name(model, row_id)
+        names[f"{key}_en"] = _name(model, row_id, "name_en")
+    grade_color = "#888888"
     if getattr(row, "grade_id", None):
         grade = Grade.get_by_id(row.grade_id)
         names["grade"] = grade.name

@@ -68,9 +68,14 @@ def assign_from_matrix(ctx: Any) -> None:
 
 @effect("take_assignment")
 def take_assignment(ctx: Any) -> None:
-    """Whoever accepts or starts the work owns it from then on."""
-    if ctx.current("assignee") != ctx.actor.id and not ctx.system:
-        ctx.changes["assignee"] = ctx.actor.id
+    """Whoever accepts or starts the work owns it from then on — unless the step offers "assign to me"
+    (an incident's accept): then an assignee is kept unless the person chose to take it over."""
+    if ctx.current("assignee") == ctx.actor.id or ctx.system:
+        return
+    offers_choice = "assign_to_me" in (*ctx.transition.required, *ctx.transition.optional)
+    if offers_choice and ctx.current("assignee") is not None and not ctx.values.get("assign_to_me"):
+        return
+    ctx.changes["assignee"] = ctx.actor.id
 
 
 @effect("regrade")

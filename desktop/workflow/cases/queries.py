@@ -520,6 +520,7 @@ class DeliveryRow:
     status: str
     created_at: datetime
     sent_at: datetime | None
+    recipient_en: str = ""  # the recipient's English name ("" when none is recorded)
 
 
 def deliveries_of(case_id: int) -> list[DeliveryRow]:
@@ -527,7 +528,7 @@ def deliveries_of(case_id: int) -> list[DeliveryRow]:
     from desktop.models import Notification
 
     query = (Notification.select(User.name, Notification.reason, Notification.kind, Notification.channel,
-                                 Notification.status, Notification.created_at, Notification.sent_at)
+                                 Notification.status, Notification.created_at, Notification.sent_at, User.name_en)
              .join(User, on=(Notification.recipient == User.id))
              .where((Notification.case == case_id) & (Notification.channel != "sr"))  # SRs have their own tab
              .order_by(Notification.id))

@@ -18,6 +18,7 @@ TEXTS = Catalog({
     "case_service.link_problem": {"ko": "문제 연결", "en": "Link problem"},
     "case_service.existing_or_new_problem": {"ko": "기존 문제 또는 새 문제", "en": "an existing or a new problem"},
     "case_service.case": {"ko": "건", "en": "Case"},
+    "case_service.change_propagation": {"ko": "전파 대상 변경", "en": "Change who is told"},
     "case_service.incident": {"ko": "장애", "en": "Incident"},
     "case_service.problem": {"ko": "문제", "en": "Problem"},
     # effects

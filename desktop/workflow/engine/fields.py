@@ -57,6 +57,7 @@ FIELDS: dict[str, dict[str, FieldSpec]] = {
         _virtual("duplicate_of", "case", TEXTS.pair("fields.duplicate_of")),
         _virtual("follow_ups", "list", TEXTS.pair("fields.follow_ups")),
         _virtual("confirm_open_children", "bool", TEXTS.pair("fields.also_close_open_child")),
+        _virtual("assign_to_me", "bool", TEXTS.pair("fields.assign_to_me")),
     ]},
     "problem": {f.name: f for f in [
         *_COMMON,

@@ -41,6 +41,7 @@ TEXTS = Catalog({
     "fields.duplicate_of": {"ko": "중복 대상 장애", "en": "Duplicate of"},
     "fields.follow_ups": {"ko": "후속 조치", "en": "Follow-ups"},
     "fields.also_close_open_child": {"ko": "하위 장애 함께 종결", "en": "Also close open child incidents"},
+    "fields.assign_to_me": {"ko": "나에게 배정", "en": "Assign to me"},
     "fields.problem_grade": {"ko": "등급", "en": "Grade"},
     "fields.root_cause": {"ko": "근본 원인", "en": "Root cause"},
     "fields.workaround": {"ko": "임시 해결 방안", "en": "Workaround"},

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.workflow.engine.effects import effect
-from desktop.workflow.notify.propagation import propagation_group
+from desktop.workflow.notify.propagation import incident_group
 
 # Notice kinds by transition, for the propagation effect.
 NOTICE_KINDS = {"register": "registered", "accept": "accepted", "regrade": "regraded", "close": "closed",
@@ -17,9 +17,11 @@ NOTICE_KINDS = {"register": "registered", "accept": "accepted", "regrade": "regr
 
 @effect("propagate")
 def propagate(ctx: Any) -> None:
-    """Tell the application's propagation group (and the reporter of status changes) at once."""
+    """Tell the application's propagation group, as this incident changed it, (and the reporter of status
+    changes) at once."""
     kind = NOTICE_KINDS.get(ctx.transition.name, ctx.transition.name)
-    for member in propagation_group(ctx.current("application")):
+    case_id = ctx.case.id if ctx.row is not None else None  # a new incident has no changes of its own yet
+    for member in incident_group(ctx.current("application"), case_id):
         if member.user_id != ctx.actor.id:
             ctx.notify(member.user_id, kind, member.reason)
     reporter = ctx.current("registered_by") if ctx.row is not None else None

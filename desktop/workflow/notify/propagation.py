@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from desktop.models import OwnerMatrixEntry, PropagationOverride, Role, Setting, User
+from desktop.models import Event, OwnerMatrixEntry, PropagationOverride, Role, Setting, User
 from desktop.workflow.notify.texts import TEXTS
 
 DEFAULT_PROPAGATION_ROLES = ("primary_handler", "team_lead", "department_head")
+# A person added to or removed from one incident's group (its accept dialog): events on the case itself,
+# so the change shows in the case's history and needs no table of its own.
+CASE_ADD, CASE_REMOVE = "propagation_add", "propagation_remove"
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,12 @@ class Member:
     user_id: int
     name: str
     reason: str  # a matrix role code, or "manual_add"
+
+
+def role_labels() -> dict[str, dict[str, str]]:
+    """Each matrix role's name in both languages, for a reason that is a role (as the reports print it)."""
+    return {code: {"ko": name, "en": name_en or name}
+            for code, name, name_en in Role.select(Role.code, Role.name, Role.name_en).tuples()}
 
 
 def propagation_roles() -> tuple[str, ...]:
@@ -61,13 +70,70 @@ class Recipient:
     name: str
     reason: str
     channels: tuple[str, ...]
+    name_en: str = ""  # the English display name ("" when none is recorded)
 
 
-def preview(application_id: int, kind: str = "registered") -> list[Recipient]:
-    """Who would be notified of a notice `kind` for an incident on this application, and how."""
+def case_overrides(case_id: int) -> dict[int, str]:
+    """The people added (`add`) to or removed (`remove`) from one incident's group; the latest choice counts."""
+    modes: dict[int, str] = {}
+    for kind, after in (Event.select(Event.kind, Event.after)
+                        .where((Event.case == case_id) & Event.kind.in_((CASE_ADD, CASE_REMOVE)))
+                        .order_by(Event.occurred_at, Event.id).tuples()):
+        user_id = json.loads(after or "{}").get("user")
+        if user_id is not None:
+            modes[int(user_id)] = "add" if kind == CASE_ADD else "remove"
+    return modes
+
+
+def incident_group(application_id: int | None, case_id: int | None,
+                   pending: dict[int, str] | None = None) -> list[Member]:
+    """The application's group as this incident changed it: its own additions (reason `manual_add`) and
+    removals on top of the application's matrix roles and overrides; `pending` ({user: "add"|"remove"})
+    are changes not saved yet (the accept dialog's preview)."""
+    members = propagation_group(application_id) if application_id is not None else []
+    overrides = case_overrides(case_id) if case_id is not None else {}
+    overrides.update(pending or {})
+    if not overrides:
+        return members
+    kept = [m for m in members if overrides.get(m.user_id) != "remove"]
+    present = {m.user_id for m in kept}
+    added = [u for u, mode in overrides.items() if mode == "add" and u not in present]
+    if added:
+        names = dict(User.select(User.id, User.name).where(User.id.in_(added) & (User.is_active == True))  # noqa: E712
+                     .tuples())
+        kept += [Member(u, names[u], "manual_add") for u in added if u in names]
+    return kept
+
+
+def preview(application_id: int | None, kind: str = "registered", *, case_id: int | None = None,
+            pending: dict[int, str] | None = None) -> list[Recipient]:
+    """Who would be notified of a notice `kind` for an incident on this application (as `case_id` changed
+    its group, when given), and how."""
+    return _with_channels(incident_group(application_id, case_id, pending), kind)
+
+
+# the reporter hears of these steps of their incident besides the group (see effects.propagate)
+REPORTER_KINDS = ("accepted", "closed", "cancelled", "reopened")
+
+
+def told_of(case_id: int, kind: str, *, actor_id: int, pending: dict[int, str] | None = None) -> list[Recipient]:
+    """Everyone a notice `kind` about this incident would reach if `actor_id` took the step now: the group
+    as the incident changed it (with `pending` changes), and the reporter; never the actor."""
+    from desktop.models import Incident
+
+    row = Incident.get(Incident.case == case_id)
+    members = [m for m in incident_group(row.application_id, case_id, pending) if m.user_id != actor_id]
+    reporter = row.registered_by_id
+    if (kind in REPORTER_KINDS and reporter is not None and reporter != actor_id
+            and all(m.user_id != reporter for m in members)):
+        name = User.get_by_id(reporter).name
+        members.append(Member(reporter, name, "reporter"))
+    return _with_channels(members, kind)
+
+
+def _with_channels(members: list[Member], kind: str) -> list[Recipient]:
     from desktop.models import NotificationPreference
 
-    members = propagation_group(application_id)
     prefs: dict[int, list[NotificationPreference]] = {}
     public = [NotificationPreference._meta.fields[name] for name in ("id", "user", "kind", "channel", "enabled",
                                                                         "target")]  # never the webhook secret
@@ -75,13 +141,16 @@ def preview(application_id: int, kind: str = "registered") -> list[Recipient]:
             NotificationPreference.user.in_([m.user_id for m in members])
             & (NotificationPreference.enabled == True)):  # noqa: E712
         prefs.setdefault(pref.user_id, []).append(pref)
-    emails = dict(User.select(User.id, User.email).where(User.id.in_([m.user_id for m in members])).tuples())
+    people = {i: (email, name_en) for i, email, name_en in User.select(User.id, User.email, User.name_en)
+              .where(User.id.in_([m.user_id for m in members])).tuples()}
     from desktop.workflow.engine.outbox import channels_for
 
     out = []
     for m in members:
-        chosen = channels_for(prefs.get(m.user_id, []), kind, emails.get(m.user_id, ""))
-        out.append(Recipient(m.user_id, m.name, m.reason, ("inapp", *(channel for channel, _ in chosen))))
+        email, name_en = people.get(m.user_id, ("", ""))
+        chosen = channels_for(prefs.get(m.user_id, []), kind, email)
+        out.append(Recipient(m.user_id, m.name, m.reason, ("inapp", *(channel for channel, _ in chosen)),
+                             name_en or ""))
     return out
 
 

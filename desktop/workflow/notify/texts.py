@@ -59,3 +59,9 @@ FIELD_LABELS = Catalog({
     "note": {"ko": "내용", "en": "Note"},
     "reason": {"ko": "수신 사유", "en": "Why you get this"},
 })
+
+CHANNEL_LABELS = Catalog({
+    "inapp": {"ko": "앱 알림", "en": "In-app"},
+    "email": {"ko": "이메일", "en": "E-mail"},
+    "webhook": {"ko": "웹훅", "en": "Webhook"},
+})

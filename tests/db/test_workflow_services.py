@@ -44,7 +44,7 @@ def test_filters_state_grade_application_assignee_text_period(db):
     bank = make_bank()
     a = _register(bank, 1, title="인터넷뱅킹 이체 오류")
     b = _register(bank, 20, title="모바일 로그인 지연", urgency="low")
-    cs.accept_incident(actor_id=bank.id("other_handler"), case_id=b.case_id, version=b.version)
+    cs.accept_incident(actor_id=bank.id("other_handler"), case_id=b.case_id, version=b.version, assign_to_me=True)
     admin = bank.id("admin")
 
     def numbers(**kw):

@@ -48,7 +48,7 @@ def open_main_window(settings: Settings, actor: Actor, *, background: bool = Tru
     from desktop.views.session import ClientSession
 
     session = ClientSession(actor=actor, database_url=settings.database_url, language=settings.language,
-                            time_zone=settings.time_zone, locked=load_site_config().locked)
+                            time_zone=settings.time_zone, locked=load_site_config().locked, theme=settings.theme)
     window = MainWindow(session, background=background)
     window.sig_language_requested.connect(lambda language: _switch(window, settings, actor, language=language))
     window.sig_theme_requested.connect(lambda theme: _switch(window, settings, actor, theme=theme))
@@ -132,7 +132,7 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
     if ask_location and not site_sets_database:
         from dataclasses import replace
 
-        from desktop.views.first_run import FirstRunDialog
+        from desktop.views.first_run import FirstRunDialog, picked_language
 
         chosen = FirstRunDialog.ask(language=settings.language)
         if chosen is None:
@@ -141,6 +141,10 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
         create_with_demo = chosen[1]
         create = True
         update_user_settings(database_url=settings.database_url)
+        language = picked_language()
+        if language and "language" not in load_site_config().locked:  # the language picked there, from now on
+            settings = replace(settings, language=language)
+            update_user_settings(language=language)
     # the organisation's site file chose the place as much as a person would have
     create = create or site_sets_database or settings.database_url == default_database_url()
     try:

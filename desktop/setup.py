@@ -218,3 +218,9 @@ def check_connection(url: str) -> None:
     finally:
         if not probe.is_closed():
             probe.close()
+
+
+def describe_database(url: str) -> tuple[str, str, int]:
+    """(backend, location without any password, schema version the program speaks) for Help → About."""
+    target = dbmod.parse_url(url)
+    return target.backend, target.describe(), SCHEMA_VERSION

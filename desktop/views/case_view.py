@@ -134,8 +134,10 @@ class CaseView(QWidget):
                             f" · {_html(self.name_of(d, 'application'))}</p>")
         parts = []
         for stage, label in d.stages:
-            style = "font-weight:bold;color:#1565c0" if stage == d.stage else "color:#999"
-            parts.append(f"<span style='{style}'>{stage}. {_html(label[lang])}</span>")
+            # the current stage as a filled pill: readable on the light and the dark theme alike
+            style = ("font-weight:bold;color:white;background-color:#1565c0" if stage == d.stage
+                     else "color:#8a8a8a")
+            parts.append(f"<span style='{style}'>&nbsp;{stage}. {_html(label[lang])}&nbsp;</span>")
         self.stages.setText(" → ".join(parts))
         for row in (self.buttons, self.operations):
             while row.count():

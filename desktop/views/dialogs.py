@@ -65,6 +65,12 @@ class LoginDialog(QDialog):
         buttons.accepted.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if session_service.is_demo_database():  # a newcomer trying Beacon needs the accounts, not a manual
+            self.hint = QLabel(self.tr("This is a demo database. Sign in as <b>admin</b> (administrator) or "
+                                       "<b>choi.jihoon</b> (handler); every demo password is <b>beacon</b>."), self)
+            self.hint.setObjectName("demo_hint")
+            self.hint.setWordWrap(True)
+            layout.addWidget(self.hint)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

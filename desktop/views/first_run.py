@@ -28,14 +28,30 @@ from desktop.config import default_database_url
 from desktop.errors import BeaconError
 from desktop.setup import check_connection
 
+LANGUAGE_CHANGED = 2  # the dialog's result when the person picked another language: it is built again in it
+_picked: list[str] = []  # the language picked in the last first-start dialog, if any
+
+
+def picked_language() -> str | None:
+    """The language the person chose in the first-start dialog (None when they kept the one offered)."""
+    return _picked[-1] if _picked else None
+
 
 class FirstRunDialog(QDialog):
-    """Chooses the database; a server connection can be tested before it is used."""
+    """Chooses the language and the database; a server connection can be tested before it is used."""
 
     def __init__(self, parent: QWidget | None = None, *, language: str = "ko") -> None:
         super().__init__(parent)
         self.language = language
         self.setWindowTitle(self.tr("Welcome to Beacon ITSM"))
+        # offered in both languages at once, so someone who reads only one of them finds it
+        self.language_choice = QComboBox(self)
+        self.language_choice.setObjectName("language")
+        self.language_choice.setAccessibleName("언어 / Language")
+        self.language_choice.addItem("한국어", "ko")
+        self.language_choice.addItem("English", "en")
+        self.language_choice.setCurrentIndex(max(0, self.language_choice.findData(language)))
+        self.language_choice.currentIndexChanged.connect(self._language_picked)
         self.setMinimumWidth(860)  # room for a data path under a home folder, and the TLS box beside the address
         self.local = QRadioButton(self.tr("On this computer (a local file)"), self)
         self.local.setObjectName("local")
@@ -128,6 +144,11 @@ class FirstRunDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        language_row = QHBoxLayout()
+        language_row.addWidget(QLabel("언어 / Language", self))
+        language_row.addWidget(self.language_choice)
+        language_row.addStretch(1)
+        layout.addLayout(language_row)
         layout.addWidget(QLabel(self.tr("Where should Beacon keep its data?"), self))
         layout.addWidget(local_box)
         layout.addWidget(server_box)
@@ -144,13 +165,28 @@ class FirstRunDialog(QDialog):
             (self.sslkey, self.tr("Client key file")),
         ):
             widget.setAccessibleName(name)
-        order = [self.local, self.path, self.demo, self.server, self.host, self.port, self.database, self.user,
-                 self.password, self.sslmode]
+        order = [self.language_choice, self.local, self.path, self.demo, self.server, self.host, self.port,
+                 self.database, self.user, self.password, self.sslmode]
         for edit in (self.sslrootcert, self.sslcert, self.sslkey):
             order += [edit, edit.parentWidget().findChild(QPushButton)]  # each file field, then its Browse
         order += [self.test_button, *buttons.buttons()]
         for before, after in pairwise(order):
             QWidget.setTabOrder(before, after)
+
+    def _language_picked(self, _index: int) -> None:
+        code = self.language_choice.currentData()
+        if code != self.language:
+            self.language = code
+            self.done(LANGUAGE_CHANGED)
+
+    def keep_from(self, other: FirstRunDialog) -> None:
+        """Take over what was chosen in the dialog this one replaces (after a language change)."""
+        self.local.setChecked(other.local.isChecked())
+        self.server.setChecked(other.server.isChecked())
+        for name in ("path", "host", "database", "user", "password", "sslrootcert", "sslcert", "sslkey"):
+            getattr(self, name).setText(getattr(other, name).text())
+        self.port.setValue(other.port.value())
+        self.demo.setChecked(other.demo.isChecked())
 
     def _with_browse(self, edit: QLineEdit, name: str) -> QWidget:
         """The file field with a button that picks the file."""
@@ -216,8 +252,19 @@ class FirstRunDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None = None, *, language: str = "ko") -> tuple[str, bool] | None:
-        """(database URL, load demo data) or None when cancelled."""
+        """(database URL, load demo data) or None when cancelled; `picked_language()` tells the language
+        chosen on the way."""
+        from desktop.views.i18n import install_language
+
         dialog = cls(parent, language=language)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        result = dialog.exec()
+        while result == LANGUAGE_CHANGED:  # the same choices, now in the language picked
+            install_language(dialog.language)
+            _picked.append(dialog.language)
+            fresh = cls(parent, language=dialog.language)
+            fresh.keep_from(dialog)
+            dialog = fresh
+            result = dialog.exec()
+        if result != QDialog.DialogCode.Accepted:
             return None
         return dialog.url(), dialog.local.isChecked() and dialog.demo.isChecked()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self._built: set[str] = set()
         self.case_windows: dict[int, CaseView] = {}
-        self.setWindowTitle(self.tr("Beacon ITSM — {0}").format(session.actor.display))
+        self.setWindowTitle(self.tr("Beacon ITSM — {0}").format(session.actor.display_in(session.language)))
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(190)
@@ -192,19 +192,42 @@ class MainWindow(QMainWindow):
         view = self.menuBar().addMenu(self.tr("&View"))
         view.setToolTipsVisible(True)
         self.view_actions: dict[str, QAction] = {}
+        # the current language and theme carry a check mark (one of each group)
+        languages, themes = QActionGroup(self), QActionGroup(self)
         for code, label in (("ko", "한국어"), ("en", "English")):
-            action = QAction(label, self)
-            action.triggered.connect(lambda _=False, c=code: self.sig_language_requested.emit(c))
+            action = QAction(label, languages)
+            action.setCheckable(True)
+            action.setChecked(code == self.session.language)
+            action.triggered.connect(lambda _=False, c=code: self._pick(c, self.sig_language_requested))
             view.addAction(action)
             self._lock_if_site_says(action, "language", self.tr("Your organisation has set the language."))
             self.view_actions[code] = action
         view.addSeparator()
         for code, label in (("light", self.tr("Light theme")), ("dark", self.tr("Dark theme"))):
-            action = QAction(label, self)
-            action.triggered.connect(lambda _=False, c=code: self.sig_theme_requested.emit(c))
+            action = QAction(label, themes)
+            action.setCheckable(True)
+            action.setChecked(code == self.session.theme)
+            action.triggered.connect(lambda _=False, c=code: self._pick(c, self.sig_theme_requested))
             view.addAction(action)
             self._lock_if_site_says(action, "theme", self.tr("Your organisation has set the theme."))
             self.view_actions[code] = action
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Beacon ITSM…"), self)
+        about.setObjectName("about")
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _pick(self, code: str, signal: Signal) -> None:
+        """A language or theme chosen again is no change (and keeps its check mark)."""
+        if code in (self.session.language, self.session.theme):
+            self.view_actions[code].setChecked(True)
+            return
+        signal.emit(code)
+
+    def show_about(self) -> None:
+        from desktop.views.about import AboutDialog
+
+        AboutDialog.ask(self.session, self)
 
     def _lock_if_site_says(self, action: QAction, key: str, reason: str) -> None:
         """A setting the organisation's site file locks cannot be changed here; the tooltip says why."""
@@ -227,7 +250,8 @@ class MainWindow(QMainWindow):
 
     def _show_unread(self, count: int) -> None:
         self.nav.item(5).setText(self.tr("Inbox ({0})").format(count) if count else self.tr("Inbox"))
-        self.status.setText(self.tr("{0} — {1} unread").format(self.session.actor.display, count))
+        me = self.session.actor.display_in(self.session.language)
+        self.status.setText(self.tr("{0} — {1} unread").format(me, count))
 
     def _changes_arrived(self, changes: list) -> None:
         """Another client changed cases: open case windows re-read, lists update the rows they hold."""
@@ -309,7 +333,10 @@ class MainWindow(QMainWindow):
                 show_error(self, exc, self.session.language)
                 values = RegisterIncidentDialog.ask(self.session, self, initial=values,
                                                     error=exc.message(self.session.language))
-        self.cases_changed({result.case_id})
+        # one's own new incident is no news from "other users": the incident lists load it at once
+        for key in ("my_work", "incidents"):
+            if key in self._built:
+                self.page(key).refresh()
         self.open_case(result.case_id)
         return result.case_id
 

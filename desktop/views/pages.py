@@ -187,6 +187,14 @@ class _ListPage(QWidget):
         self.busy.hide()
         self.count = QLabel(self)
         self.count.setObjectName("count")
+        # said inside the empty table, so an empty page reads as "nothing here", not as "still loading"
+        self.empty = QLabel(self.view.viewport())
+        self.empty.setObjectName("empty_state")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.empty.hide()
+        self.view.viewport().installEventFilter(self)
         self.stale = QPushButton(self.tr("Other users changed the list — refresh"), self)
         self.stale.setObjectName("stale")
         self.stale.hide()
@@ -212,6 +220,21 @@ class _ListPage(QWidget):
             self._sized = self.model.rowCount() > 0
         more = self.tr(" (more load as you scroll)") if self.model.canFetchMore(QModelIndex()) else ""
         self.count.setText(self.tr("{0} shown").format(self.model.rowCount()) + more)
+        self.empty.setText(self.empty_text())
+        self.empty.setVisible(self.model.rowCount() == 0)
+        self._place_empty()
+
+    def empty_text(self) -> str:
+        """What an empty list says (the lists below name what they hold)."""
+        return self.tr("Nothing matches these filters.")
+
+    def _place_empty(self) -> None:
+        self.empty.setGeometry(self.view.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.view.viewport() and event.type() == event.Type.Resize:
+            self._place_empty()
+        return super().eventFilter(watched, event)
 
     def _failed(self, message: str) -> None:
         self.count.setText(self.tr("Could not load the list: {0}").format(message))
@@ -225,6 +248,8 @@ class _ListPage(QWidget):
         unknown = {i for i in case_ids if not self.model.holds(i)}
         self.model.refresh_rows(case_ids - unknown)
         if not unknown:
+            return
+        if self.model.loading:  # a reload begun after the change is on its way and will show it
             return
         at_top = self.view.verticalScrollBar().value() == 0
         if at_top and not self.view.selectionModel().hasSelection():
@@ -408,6 +433,12 @@ class IncidentListPage(_ListPage):
         for combo in (self.state, self.grade, self.application, self.assignee, self.period):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.apply_filters()
+
+    def empty_text(self) -> str:
+        if self.mine and self.state.currentIndex() == 1 and self.assignee.currentData() == "me":
+            return self.tr("Nothing is assigned to you. Incidents you accept or are given appear here; "
+                           "'Incidents' lists everyone's.")
+        return super().empty_text()
 
     def current_filters(self) -> IncidentFilter:
         days = self.period.currentData() or 0
@@ -603,8 +634,15 @@ class InboxPage(QWidget):
         self.list.itemDoubleClicked.connect(self._open)
         read_all = QPushButton(self.tr("Mark all read"), self)
         read_all.clicked.connect(self.mark_all_read)
+        self.empty = QLabel(self.tr("No notices yet. When a case you are told about is registered, accepted, "
+                                    "regraded or closed, the notice appears here."), self)
+        self.empty.setObjectName("empty_state")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
         layout.addWidget(read_all)
         self.refresh()
 
@@ -625,6 +663,8 @@ class InboxPage(QWidget):
                 font = entry.font()
                 font.setBold(True)
                 entry.setFont(font)
+        self.list.setVisible(bool(items))
+        self.empty.setVisible(not items)
         self.sig_unread.emit(unread_count(user_id=self.session.actor.id))
         if fresh:
             self.sig_new_notices.emit(fresh)

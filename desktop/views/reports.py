@@ -1,5 +1,6 @@
 """Reports from the desktop: made on the thread pool, then opened in the system's PDF viewer
-(which previews and prints) or saved where the user chooses."""
+(which previews and prints) — or in Beacon's own preview when the desk has none — or saved where
+the user chooses."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from desktop.errors import BeaconError
 from desktop.views.dialogs import show_error
@@ -94,4 +95,26 @@ class ReportRunner(QObject):
         path.write_bytes(data)
         self.sig_ready.emit(str(path))
         if not save:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            self.show(path)
+
+    def show(self, path: Path) -> None:
+        """Open the report in the desk's PDF viewer; without one, in Beacon's own preview (with Print);
+        when neither works, say so and where the file is."""
+        if open_in_viewer(path):
+            return
+        try:
+            from desktop.views.pdf_preview import PdfPreviewDialog
+
+            preview = PdfPreviewDialog(path, self.parent_widget)
+        except (ImportError, OSError, ValueError) as exc:
+            QMessageBox.warning(self.parent_widget, self.tr("Report"), self.tr(
+                "The report could not be opened: no PDF viewer is set up on this computer and Beacon could "
+                "not show it ({reason}). It is saved as {path}.").format(reason=exc, path=path))
+            return
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+
+
+def open_in_viewer(path: Path) -> bool:
+    """Hand the file to the desk's PDF viewer; False when none is registered (tests replace this)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

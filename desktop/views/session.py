@@ -16,6 +16,7 @@ class ClientSession:
     language: str = "ko"
     time_zone: str = "Asia/Seoul"
     locked: frozenset[str] = frozenset()  # settings the organisation's site file locks (View menu disables them)
+    theme: str = "light"
 
     def pick(self, ko: str, en: str) -> str:
         """Data labels come in both languages; show the one the user chose."""

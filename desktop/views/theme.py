@@ -34,7 +34,19 @@ def apply_theme(app: QApplication, theme: str) -> None:
     theme_file = "dark_blue.xml" if theme == "dark" else "light_blue.xml"
     qt_material.apply_stylesheet(app, theme=theme_file, invert_secondary=(theme != "dark"),
                                  extra={"font_family": KOREAN_FAMILY, "density_scale": "-1"})
+    app.setStyleSheet(app.styleSheet() + OUR_RULES.get(theme, "") + OUR_RULES["all"])
     app.setFont(QFont(KOREAN_FAMILY, 10))
+
+
+# After qt-material's rules, so ours win. Material writes buttons, tabs, group titles and headers in capitals;
+# Beacon keeps the words as written in both languages ("Save report…", not "SAVE REPORT…").
+OUR_RULES = {
+    "all": """
+QPushButton, QToolButton, QTabBar, QGroupBox, QHeaderView::section, QDockWidget, QToolBox::tab {
+  text-transform: none;
+}
+""",
+}
 
 
 def app_icon() -> QIcon:

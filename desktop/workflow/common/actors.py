@@ -22,6 +22,7 @@ class Actor:
     language: str = "ko"
     # signed in with a temporary password: the client asks for a new one before anything else
     must_change_password: bool = False
+    name_en: str = ""  # the English display name, when one is recorded
 
     @property
     def is_customer_only(self) -> bool:
@@ -31,6 +32,11 @@ class Actor:
     @property
     def display(self) -> str:
         return f"{self.name} ({self.login})"
+
+    def display_in(self, language: str) -> str:
+        """"최지훈 (choi)" in Korean, "Choi Jihoon (choi)" in English (Korean where no English name is kept)."""
+        name = self.name_en if language == "en" and self.name_en else self.name
+        return f"{name} ({self.login})"
 
 
 def load_actor(user_id: int) -> Actor:
@@ -45,4 +51,5 @@ def load_actor(user_id: int) -> Actor:
     codes = frozenset(
         code for (code,) in Role.select(Role.code).join(UserRole).where(UserRole.user == user_id).tuples()
     )
-    return Actor(id=user.id, login=user.login, name=user.name, roles=codes, language=user.language)
+    return Actor(id=user.id, login=user.login, name=user.name, roles=codes, language=user.language,
+                 name_en=user.name_en or "")

@@ -235,3 +235,13 @@ def preview_grade(*, application_id: int, urgency: str) -> GradePreview:
     grade = Grade.get_by_id(grade_for(urgency_row.id, impact.id))
     return GradePreview(Choice(impact.code, impact.name, impact.name_en),
                         Choice(grade.level, grade.name, grade.name_en, grade.color))
+
+
+def is_demo_database() -> bool:
+    """True when the demo bank was loaded into this database (sign-in then names the demo accounts)."""
+    from desktop.workflow.common.settings import get_setting
+
+    try:
+        return bool(get_setting("demo_loaded", False))
+    except (BeaconError, OperationalError):  # a database that cannot say is no demo: no hint, still a sign-in
+        return False

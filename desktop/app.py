@@ -147,18 +147,25 @@ def start_client(settings: Settings, *, actor: Actor | None = None,
             update_user_settings(language=language)
     # the organisation's site file chose the place as much as a person would have
     create = create or site_sets_database or settings.database_url == default_database_url()
+    from desktop.views.first_run import StartProgress
+
+    progress = StartProgress(settings.language)  # shown only if a new database is made
     try:
         try:
-            opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=create)
+            opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=create,
+                                   progress=progress)
         except BeaconError as exc:
             # a file that is not there: perhaps a typo in the path, so ask before making a new database
             if getattr(exc, "code", "") != "db.file_missing" or not ask_to_create(exc, settings.language):
                 raise
-            opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=True)
+            opened = open_database(settings.database_url, create_with_demo=create_with_demo, create=True,
+                                   progress=progress)
     except BeaconError as exc:
+        progress.close()
         QMessageBox.critical(None, "Beacon ITSM", exc.message(settings.language))
         exc.shown_to_user = True  # type: ignore[attr-defined]  # the CLI need not show it a second time
         raise
+    progress.close()
     if opened.admin_password:
         QMessageBox.information(None, "Beacon ITSM", TEXTS.pick("app.new_administrator", settings.language,
                                                                 password=opened.admin_password))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop.errors import DatabaseError, SchemaError
@@ -80,7 +81,8 @@ def provision_logins() -> list[tuple[str, str]]:
 
 
 def initialize_database(
-    url: str, *, demo: bool = False, admin_password: str | None = None, demo_incidents: int = 1500
+    url: str, *, demo: bool = False, admin_password: str | None = None, demo_incidents: int = 1500,
+    progress: Callable[[str, int], None] | None = None,
 ) -> InitResult:
     """Create or upgrade the database at `url`, add missing defaults, optionally load demo data.
 
@@ -111,7 +113,7 @@ def initialize_database(
     if demo and not already:
         from desktop.demo import bank as demo_module
 
-        loaded = demo_module.load_demo(incidents=demo_incidents) is not None
+        loaded = demo_module.load_demo(incidents=demo_incidents, progress=progress) is not None
     created_password = _ensure_admin(admin_password)
     if demo and admin_password is not None and created_password is None and loaded:
         # the demo made 'admin' with the demo password: the one given here replaces it, never silently ignored
@@ -141,12 +143,14 @@ class OpenResult:
     read_only: bool = False  # a SQLite file this user may read but not write
 
 
-def open_database(url: str, *, create_with_demo: bool = False, create: bool = False) -> OpenResult:
+def open_database(url: str, *, create_with_demo: bool = False, create: bool = False,
+                  progress: Callable[[str, int], None] | None = None) -> OpenResult:
     """Open the database for the app: upgrade an older schema; create one if allowed.
 
     A missing SQLite file is created (with demo data when `create_with_demo`) only when
     `create` (the app's first start, after asking); a shared PostgreSQL database is set up by
     an administrator with init-db. A read-only SQLite file opens as it is (no upgrade, no defaults).
+    `progress` hears (step key, percent) while a new database is made (keys: "start" and the demo's steps).
 
     Raises:
         DatabaseError: unreachable, refused, or not set up.
@@ -161,7 +165,9 @@ def open_database(url: str, *, create_with_demo: bool = False, create: bool = Fa
     if current_version() is None:
         if target.backend != "sqlite" or not create:
             raise DatabaseError("db.not_initialized")
-        result = initialize_database(url, demo=create_with_demo)
+        if progress is not None:
+            progress("start", 1)
+        result = initialize_database(url, demo=create_with_demo, progress=progress)
         return OpenResult(result.schema, result.admin_password)
     if target.backend == "postgresql":
         return OpenResult(check_schema())  # a shared database is upgraded by its owner (init-db), never here

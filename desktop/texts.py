@@ -11,6 +11,16 @@ from desktop.i18n import Catalog
 TEXTS = Catalog({
     # setup: the first administrator's name
     "setup.admin_name": {"ko": "관리자", "en": "Administrator"},
+    # app: the first start's progress while the demo bank is made
+    "demo.start": {"ko": "새 데이터베이스를 만드는 중…", "en": "Creating the new database…"},
+    "demo.organisation": {"ko": "데모 은행: 조직, 사람, 업무시스템…", "en": "Demo bank: teams, people, applications…"},
+    "demo.plan": {"ko": "데모 은행: 1년 치 장애와 문제를 계획하는 중…",
+                  "en": "Demo bank: planning a year of incidents and problems…"},
+    "demo.cases": {"ko": "데모 은행: 장애, 문제, 변경 기록…", "en": "Demo bank: writing incidents, problems, changes…"},
+    "demo.work": {"ko": "데모 은행: 조치 내역과 작업 지시…", "en": "Demo bank: writing actions and work orders…"},
+    "demo.notices": {"ko": "데모 은행: 전파 알림…", "en": "Demo bank: writing notices…"},
+    "demo.done": {"ko": "완료. 로그인 화면을 여는 중…", "en": "Done. Opening sign-in…"},
+    "demo.title": {"ko": "Beacon ITSM 처음 시작", "en": "Beacon ITSM first start"},
     # app
     "app.upgraded": {
         "ko": "데이터베이스를 스키마 v{old}에서 v{new}로 업그레이드했습니다.",

@@ -26,7 +26,7 @@ import random
 import sqlite3
 import tomllib
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
@@ -82,6 +82,9 @@ from desktop.workflow.sla.calendars import WorkingCalendar
 _T = TypeVar("_T")
 
 DEMO_PASSWORD = "beacon"
+# load_demo's progress: (step key, percent done); the keys are named in desktop/texts.py ("demo.<key>")
+Progress = Callable[[str, int], None]
+PROGRESS_STEPS = ("organisation", "plan", "cases", "work", "notices", "done")
 DEMO_SETTING = "demo_loaded"
 HISTORY_DAYS = 365
 BATCH_ROWS = 500
@@ -120,7 +123,8 @@ class DemoCounts:
 
 
 def load_demo(
-    *, seed: int = 2026, incidents: int = 1500, problems: int = 40, now: datetime | None = None
+    *, seed: int = 2026, incidents: int = 1500, problems: int = 40, now: datetime | None = None,
+    progress: Progress | None = None,
 ) -> DemoCounts | None:
     """Fill the database with a year of a Korean bank's incidents and everything around them.
 
@@ -132,6 +136,7 @@ def load_demo(
         incidents: How many incidents to generate (major incidents' children included).
         problems: How many problems to generate (fewer when too few incidents exist to link).
         now: End of the generated year, naive UTC; defaults to the current time.
+        progress: Told (step key, percent done) between the steps, for a progress bar (keys: `PROGRESS_STEPS`).
 
     Returns:
         The number of rows added per kind, or None when the demo was already loaded.
@@ -149,7 +154,8 @@ def load_demo(
         if flag is not None and json.loads(flag.value) is True:
             return None
         password_hash = hash_password(DEMO_PASSWORD)  # once: argon2 is slow on purpose
-        counts = _DemoBuilder(content, random.Random(seed), moment, password_hash).build(incidents, problems)
+        counts = _DemoBuilder(content, random.Random(seed), moment, password_hash, progress).build(incidents,
+                                                                                                  problems)
         if flag is None:
             Setting.insert(key=DEMO_SETTING, value="true", updated_at=moment).execute()
         else:
@@ -550,7 +556,9 @@ class _Life:
 class _DemoBuilder:
     """Plans the whole demo in memory, then writes it table by table with bulk inserts."""
 
-    def __init__(self, content: dict[str, Any], rng: random.Random, now: datetime, password_hash: str) -> None:
+    def __init__(self, content: dict[str, Any], rng: random.Random, now: datetime, password_hash: str,
+                 progress: Progress | None = None) -> None:
+        self.progress = progress
         self.content = content
         self.texts = content["templates"]
         self.rng = rng
@@ -596,16 +604,23 @@ class _DemoBuilder:
     # the whole build ----------------------------------------------------------------
 
     def build(self, incidents: int, problems: int) -> DemoCounts:
+        step = self.progress or (lambda _key, _percent: None)
         # the stored version of each process definition, as the engine records it on first use
         self.process_ids = {kind: active_version(kind)[0] for kind in KIND_MODELS}
+        step("organisation", 5)
         self._organisation()
         self._cmdb()
+        step("plan", 15)
         self._plan_incidents(incidents)
         self._plan_problems(problems)
         self._plan_followers()
+        step("cases", 40)
         self._write_cases()
+        step("work", 65)
         self._write_work()
+        step("notices", 85)
         notifications = self._write_notifications()
+        step("done", 100)
         r = self.rows
         return DemoCounts(
             teams=self.counts["teams"],

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError, StaleRecordError
+from desktop.reports.labels import LINK_KINDS, from_catalog
 from desktop.views.accept_dialog import AcceptDialog, notice_texts
 from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
 from desktop.views.reports import ReportRunner
@@ -558,8 +559,9 @@ class CaseView(QWidget):
 
     def _links(self, links: list[tuple[str, str, str, str]]) -> QWidget:
         table = self._table([self.tr("Link"), self.tr("Number"), self.tr("State")])
+        lang = self.session.language
         for link_kind, number, kind, state in links:
-            self._append(table, [link_kind, number, state_label(kind, state, self.session.language)])
+            self._append(table, [from_catalog(LINK_KINDS, link_kind, lang), number, state_label(kind, state, lang)])
         return table
 
     def _propagation(self) -> QWidget:

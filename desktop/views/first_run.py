@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressDialog,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -268,3 +271,40 @@ class FirstRunDialog(QDialog):
         if result != QDialog.DialogCode.Accepted:
             return None
         return dialog.url(), dialog.local.isChecked() and dialog.demo.isChecked()
+
+
+class StartProgress:
+    """A progress window while a new database (and the demo bank) is made on the first start, so the person
+    sees what is happening instead of nothing for seconds. Called with (step key, percent) between steps;
+    the window appears at the first call and closes at 100."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self.dialog: QProgressDialog | None = None
+        self.steps: list[str] = []  # what was shown, in order (for tests)
+
+    def __call__(self, key: str, percent: int) -> None:
+        from desktop.texts import TEXTS
+
+        if self.dialog is None:
+            self.dialog = QProgressDialog(self._text("demo.start", TEXTS), "", 0, 100)
+            self.dialog.setObjectName("start_progress")
+            self.dialog.setWindowTitle(self._text("demo.title", TEXTS))
+            self.dialog.setCancelButton(None)  # one transaction: stopping half-way would leave nothing anyway
+            self.dialog.setMinimumDuration(0)
+            self.dialog.setMinimumWidth(420)
+            self.dialog.setAutoClose(True)
+            self.dialog.show()
+        self.steps.append(key)
+        self.dialog.setLabelText(self._text(f"demo.{key}", TEXTS))
+        self.dialog.setValue(percent)
+        QApplication.processEvents()  # nothing else runs yet: no window, no database user but this one
+
+    def _text(self, key: str, texts: Any) -> str:
+        return texts.pick(key, self.language) if key in texts else key
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None

@@ -110,8 +110,10 @@ class _PagedModel(QAbstractTableModel):
         raise NotImplementedError
 
     def display(self, row: Any, column: str) -> str:
-        """The text of one cell; plain attributes by default."""
+        """The text of one cell; plain attributes by default, a name in English where the row has one."""
         value = getattr(row, column)
+        if self.session.language == "en" and getattr(row, f"{column}_en", ""):
+            return str(getattr(row, f"{column}_en"))
         if column == "state":
             return state_label(self.kind_of(row), value, self.session.language)
         if isinstance(value, datetime):

@@ -73,6 +73,8 @@ class IncidentRow:
     sla_due_at: datetime | None = None  # the resolution clock's deadline, while it runs
     sla_state: str = ""  # running | paused | met | missed | "" (no clock)
     sla_warned: bool = False
+    application_en: str = ""  # English names, shown in English ("" when none is recorded)
+    assignee_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -319,7 +321,8 @@ def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
     query = (
         Incident.select(Incident.case, Case.number, Incident.title, Incident.state, Grade.level, Grade.color,
                         ConfigurationItem.name, Assignee.name, Incident.registered_at, Incident.version,
-                        SlaClock.due_at, SlaClock.paused_at, SlaClock.stopped_at, SlaClock.met, SlaClock.warned_at)
+                        SlaClock.due_at, SlaClock.paused_at, SlaClock.stopped_at, SlaClock.met, SlaClock.warned_at,
+                        ConfigurationItem.name_en, Assignee.name_en)
         .join(Case, on=(Incident.case == Case.id))
         .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
         .switch(Incident).join(ConfigurationItem, on=(Incident.application == ConfigurationItem.id))
@@ -330,7 +333,7 @@ def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
     )
     rows: dict[int, IncidentRow] = {}
     for t in query.tuples():
-        due, paused, stopped, met, warned = t[10:]
+        due, paused, stopped, met, warned, application_en, assignee_en = t[10:]
         if due is None and paused is None and stopped is None:
             sla_state = ""
         elif stopped is not None:
@@ -339,7 +342,8 @@ def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
             sla_state = "paused" if paused is not None else "running"
         rows[t[0]] = IncidentRow(*(value if value is not None else "" for value in t[:10]),
                                  sla_due_at=due if sla_state == "running" else None, sla_state=sla_state,
-                                 sla_warned=warned is not None)
+                                 sla_warned=warned is not None, application_en=application_en or "",
+                                 assignee_en=assignee_en or "")
     return [rows[i] for i in case_ids if i in rows]
 
 

@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Beacon ITSM</source>
+        <translation>Beacon ITSM 정보</translation>
+    </message>
+    <message>
+        <source>SQLite file on this computer</source>
+        <translation>이 컴퓨터의 SQLite 파일</translation>
+    </message>
+    <message>
+        <source>PostgreSQL server (shared by the team)</source>
+        <translation>PostgreSQL 서버 (팀 공용)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>버전</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>데이터베이스</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>스키마 버전</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>로그인 사용자</translation>
+    </message>
+    <message>
+        <source>Beacon ITSM is proprietary software, licensed to your organisation.&lt;br&gt;It includes: Qt for Python (PySide6, LGPL v3), qt-material (BSD 2-Clause), peewee (MIT), fpdf2 (LGPL v3), psycopg2 (LGPL v3), pypdfium2 and PDFium (Apache 2.0 / BSD 3-Clause), openpyxl (MIT), holidays (MIT), argon2-cffi (MIT), platformdirs (MIT) and the NanumGothic font (SIL Open Font License 1.1).</source>
+        <translation>Beacon ITSM은 귀사에 사용 허가된 상용 소프트웨어입니다.&lt;br&gt;포함된 구성 요소: Qt for Python (PySide6, LGPL v3), qt-material (BSD 2-Clause), peewee (MIT), fpdf2 (LGPL v3), psycopg2 (LGPL v3), pypdfium2 및 PDFium (Apache 2.0 / BSD 3-Clause), openpyxl (MIT), holidays (MIT), argon2-cffi (MIT), platformdirs (MIT), 나눔고딕 글꼴 (SIL Open Font License 1.1).</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptDialog</name>
+    <message>
+        <source>Assignee: {name}. The case stays theirs unless you tick &apos;Assign to me&apos;.</source>
+        <translation>담당자: {name}. &apos;나에게 배정&apos;을 선택하지 않으면 담당자는 그대로입니다.</translation>
+    </message>
+    <message>
+        <source>Assignee: {name}.</source>
+        <translation>담당자: {name}.</translation>
+    </message>
+    <message>
+        <source>Nobody is assigned: the case becomes yours.</source>
+        <translation>담당자가 없어 접수하는 사람에게 배정됩니다.</translation>
+    </message>
+    <message>
+        <source>Who will be told (this incident only)</source>
+        <translation>전파 대상 (이 장애에만 적용)</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>사용자</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <source>Who will be told</source>
+        <translation>전파 대상</translation>
+    </message>
+    <message>
+        <source>Person to add</source>
+        <translation>추가할 사용자</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>{reason} — for this incident</source>
+        <translation>{reason} — 이 장애만</translation>
+    </message>
+    <message>
+        <source>Not told this time: {names}</source>
+        <translation>이번 전파에서 제외: {names}</translation>
+    </message>
+</context>
+<context>
     <name>AddMemberDialog</name>
     <message>
         <source>Add to the propagation group of {0}</source>
@@ -1460,6 +1554,10 @@ Click to list the month&apos;s incidents</source>
         <source>Mark all read</source>
         <translation>모두 읽음으로 표시</translation>
     </message>
+    <message>
+        <source>No notices yet. When a case you are told about is registered, accepted, regraded or closed, the notice appears here.</source>
+        <translation>아직 알림이 없습니다. 전파 대상인 건이 등록·접수·등급 변경·종결되면 여기에 알림이 표시됩니다.</translation>
+    </message>
 </context>
 <context>
     <name>IncidentListPage</name>
@@ -1490,6 +1588,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Close…</source>
         <translation>일괄 종결…</translation>
+    </message>
+    <message>
+        <source>Nothing is assigned to you. Incidents you accept or are given appear here; &apos;Incidents&apos; lists everyone&apos;s.</source>
+        <translation>나에게 배정된 장애가 없습니다. 접수하거나 배정받은 장애가 여기에 표시되며, 전체 장애는 &apos;장애&apos; 목록에서 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Bulk action</source>
@@ -1551,6 +1653,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Sign in</source>
         <translation>로그인</translation>
+    </message>
+    <message>
+        <source>This is a demo database. Sign in as &lt;b&gt;admin&lt;/b&gt; (administrator) or &lt;b&gt;choi.jihoon&lt;/b&gt; (handler); every demo password is &lt;b&gt;beacon&lt;/b&gt;.</source>
+        <translation>데모 데이터베이스입니다. &lt;b&gt;admin&lt;/b&gt;(관리자) 또는 &lt;b&gt;choi.jihoon&lt;/b&gt;(처리 담당자)으로 로그인하세요. 모든 데모 계정의 암호는 &lt;b&gt;beacon&lt;/b&gt;입니다.</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1744,14 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Your organisation has set the theme.</source>
         <translation>조직에서 테마를 정해 두었습니다.</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Beacon ITSM…</source>
+        <translation>Beacon ITSM 정보(&amp;A)…</translation>
     </message>
     <message>
         <source>Inbox ({0})</source>
@@ -1841,6 +1955,37 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>nobody</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Report preview — {name}</source>
+        <translation>보고서 미리 보기 — {name}</translation>
+    </message>
+    <message>
+        <source>Page {number}</source>
+        <translation>{number}쪽</translation>
+    </message>
+    <message>
+        <source>No PDF viewer is set up on this computer, so Beacon shows the report itself ({count} pages).</source>
+        <translation>이 컴퓨터에 PDF 뷰어가 설정되어 있지 않아 Beacon에서 보고서를 직접 보여 줍니다 ({count}쪽).</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>인쇄…</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>다른 이름으로 저장…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>보고서 저장</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2380,14 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Save report</source>
         <translation>보고서 저장</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>보고서</translation>
+    </message>
+    <message>
+        <source>The report could not be opened: no PDF viewer is set up on this computer and Beacon could not show it ({reason}). It is saved as {path}.</source>
+        <translation>보고서를 열 수 없습니다. 이 컴퓨터에 PDF 뷰어가 설정되어 있지 않고 Beacon에서도 표시하지 못했습니다 ({reason}). 파일은 {path}에 저장되어 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -2907,6 +3060,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>{0} shown</source>
         <translation>{0}건 표시</translation>
+    </message>
+    <message>
+        <source>Nothing matches these filters.</source>
+        <translation>조건에 맞는 건이 없습니다.</translation>
     </message>
     <message>
         <source>Could not load the list: {0}</source>

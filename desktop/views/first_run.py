@@ -36,8 +36,11 @@ _picked: list[str] = []  # the language picked in the last first-start dialog, i
 
 
 def picked_language() -> str | None:
-    """The language the person chose in the first-start dialog (None when they kept the one offered)."""
-    return _picked[-1] if _picked else None
+    """The language the person chose in the last first-start dialog (None when they kept the one offered);
+    read once: the answer is forgotten as it is given."""
+    picked = _picked[-1] if _picked else None
+    _picked.clear()
+    return picked
 
 
 class FirstRunDialog(QDialog):
@@ -259,6 +262,7 @@ class FirstRunDialog(QDialog):
         chosen on the way."""
         from desktop.views.i18n import install_language
 
+        _picked.clear()  # only this dialog's choice counts
         dialog = cls(parent, language=language)
         result = dialog.exec()
         while result == LANGUAGE_CHANGED:  # the same choices, now in the language picked

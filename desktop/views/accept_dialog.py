@@ -80,6 +80,9 @@ class AcceptDialog(QDialog):
         self.pending.update({u: "remove" for u in initial.pop("remove_people", ())})
         self.setWindowTitle(session.pick(action.ko, action.en))
         self.form = FieldForm(session, action.fields, self, initial)
+        note = self.form.inputs.get("note")
+        if note is not None:  # a line or two; the room goes to the people below
+            note.setMaximumHeight(80)
         take = self.form.inputs.get("assign_to_me")
         self.assignee = QLabel(self)
         self.assignee.setObjectName("assignee_note")
@@ -102,7 +105,7 @@ class AcceptDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Who will be told"))
-        self.table.setMinimumHeight(150)
+        self.table.setMinimumHeight(210)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.person = QComboBox(box)
         self.person.setObjectName("add_person")
@@ -157,6 +160,7 @@ class AcceptDialog(QDialog):
         names = {self.person.itemData(i): self.person.itemText(i) for i in range(self.person.count())}
         self.changes.setText(self.tr("Not told this time: {names}").format(
             names=", ".join(names.get(u, str(u)) for u in removed)) if removed else "")
+        self.changes.setVisible(bool(removed))
         self._selection_changed()
 
     def _selection_changed(self) -> None:

@@ -322,7 +322,7 @@ class DashboardPage(QWidget):
     def _rate_item(self, row: RateRow) -> RateItem:
         k = row.kpi
         label = row.label(self.session.language)
-        note = self.tr("{0} incidents").format(k.count)
+        note = self.tr("1 incident") if k.count == 1 else self.tr("{0} incidents").format(k.count)
         tooltip = self.tr("{0}: {1} incidents this month\nOn-time response {2} ({3} of {4})\n"
                           "On-time resolution {5} ({6} of {7})\nClick to list them").format(
             label, k.count, _percent(k.response_rate), k.response_met, k.response_judged,

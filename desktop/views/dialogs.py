@@ -49,6 +49,7 @@ class LoginDialog(QDialog):
         self.language = language
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Sign in to Beacon ITSM"))
+        self.setMinimumWidth(380)  # the title and the demo hint read on a line or two, not in a column
         self.login = QLineEdit(self)
         self.login.setObjectName("login")
         self.password = QLineEdit(self)

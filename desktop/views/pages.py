@@ -77,6 +77,9 @@ def _shrinkable(combo: QComboBox) -> None:
     """A filter combo that gives up width in a narrow window instead of squeezing the search box."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(7)
+    # but never below its first entry ("전체 업무시스템", "All applications"), shown whole with the arrow
+    if combo.count():
+        combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance(combo.itemText(0)) + 60)
 
 
 def _select_data(combo: QComboBox, value: object) -> bool:
@@ -201,6 +204,7 @@ class _ListPage(QWidget):
         self.stale.clicked.connect(self.refresh)
         self.model.sig_loading.connect(self.busy.setVisible)
         self.model.sig_loaded.connect(self._loaded)
+        self.model.sig_total.connect(self._loaded)
         self.model.sig_failed.connect(self._failed)
         self._sized = False
         # Export: every row the filters match, in the list's order, with the columns shown
@@ -219,7 +223,11 @@ class _ListPage(QWidget):
             self.view.horizontalHeader().setSectionResizeMode(self.stretch_column, QHeaderView.ResizeMode.Stretch)
             self._sized = self.model.rowCount() > 0
         more = self.tr(" (more load as you scroll)") if self.model.canFetchMore(QModelIndex()) else ""
-        self.count.setText(self.tr("{0} shown").format(self.model.rowCount()) + more)
+        shown, total = self.model.rowCount(), self.model.total
+        if total is not None and total > shown:  # "200 / 1,534건": how much of the whole is on screen
+            self.count.setText(self.tr("{0} of {1} shown").format(f"{shown:,}", f"{total:,}") + more)
+        else:
+            self.count.setText(self.tr("{0} shown").format(f"{shown:,}") + more)
         self.empty.setText(self.empty_text())
         self.empty.setVisible(self.model.rowCount() == 0)
         self._place_empty()
@@ -535,7 +543,12 @@ class IncidentListPage(_ListPage):
                     ("result", "처리 결과", "Result"), ("follow_up_plan", "향후 조치 계획", "Follow-up plan"),
                     ("recurrence_prevention", "재발 방지 대책", "Recurrence prevention")))),
         }
-        values = TransitionDialog.ask(self.session, forms[name], self)
+        if name == "assign":  # nobody pre-chosen; a person outside the applications' teams is pointed out
+            from desktop.views.bulk_assign import BulkAssignDialog
+
+            values = BulkAssignDialog.ask(self.session, ids, self)
+        else:
+            values = TransitionDialog.ask(self.session, forms[name], self)
         if values is None:
             return
         actor = self.session.actor.id

@@ -32,7 +32,15 @@ from PySide6.QtGui import QColor
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
 from desktop.workflow.cases.list_format import CASE_COLUMNS, INCIDENT_COLUMNS, column_label, local_text, sla_text
-from desktop.workflow.cases.queries import CaseFilter, Cursor, IncidentFilter, Sort, list_cases, list_incidents
+from desktop.workflow.cases.queries import (
+    CaseFilter,
+    Cursor,
+    IncidentFilter,
+    Sort,
+    count_incidents,
+    list_cases,
+    list_incidents,
+)
 from desktop.workflow.engine.process import state_label
 
 PAGE = 200
@@ -84,6 +92,7 @@ class _PagedModel(QAbstractTableModel):
     sig_loading = Signal(bool)
     sig_failed = Signal(str)
     sig_loaded = Signal()  # a page arrived (first or further)
+    sig_total = Signal()  # the count of matching rows arrived (`total`)
 
     def __init__(self, session: ClientSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +107,7 @@ class _PagedModel(QAbstractTableModel):
         self._generation = 0
         self._jobs: dict[int, _LoadPage] = {}
         self._pending: _LoadPage | None = None
+        self.total: int | None = None  # how many rows the filters match, once counted (lists that count)
 
     # --- what subclasses say -------------------------------------------------------------
 
@@ -108,6 +118,10 @@ class _PagedModel(QAbstractTableModel):
     def list_page(self, filters: Any, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
         """One page of the list query in the current order: its rows and the cursor after them."""
         raise NotImplementedError
+
+    def count_rows(self, filters: Any) -> int | None:
+        """How many rows the filters match (None: this list does not count)."""
+        return None
 
     def display(self, row: Any, column: str) -> str:
         """The text of one cell; plain attributes by default, a name in English where the row has one."""
@@ -148,7 +162,26 @@ class _PagedModel(QAbstractTableModel):
         self.loaded_at = None
         self.error = ""
         self._pending = None
+        self.total = None
         self._start(None)
+        self._count()
+
+    def _count(self) -> None:
+        """Count the matching rows on the pool too: the footer says "200 / 1,534" once it knows."""
+        if type(self).count_rows is _PagedModel.count_rows:
+            return
+        filters = self.filters
+        job = _LoadPage(self._generation, lambda _after, _limit: ([self.count_rows(filters)], None), None, 0)
+        job.signals.sig_page.connect(self._total_arrived)
+        self._jobs[id(job)] = job
+        job.signals.sig_page.connect(lambda *_: self._jobs.pop(id(job), None))
+        job.signals.sig_failed.connect(lambda *_: self._jobs.pop(id(job), None))
+        QThreadPool.globalInstance().start(job)
+
+    def _total_arrived(self, generation: int, rows: list[Any], _cursor: Cursor | None) -> None:
+        if generation == self._generation and rows:
+            self.total = rows[0]
+            self.sig_total.emit()
 
     def _start(self, after: Cursor | None, limit: int = PAGE) -> None:
         job = _LoadPage(self._generation, self.load_page, after, limit)
@@ -311,6 +344,9 @@ class IncidentTableModel(_PagedModel):
         page = list_incidents(actor_id=self.session.actor.id, filters=filters, after=after, limit=limit,
                               sort=self.order)
         return page.rows, page.next_cursor
+
+    def count_rows(self, filters: Any) -> int | None:
+        return count_incidents(actor_id=self.session.actor.id, filters=filters)
 
     def kind_of(self, row: Any) -> str:
         return "incident"

@@ -11,7 +11,6 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("BEACON_FAST_HASH", "1")
 
 
 def main(out: Path) -> list[Path]:
@@ -28,7 +27,7 @@ def main(out: Path) -> list[Path]:
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
     settings = Settings(database_url=url)
     app = _application(settings)
-    open_database(url, create_with_demo=True)
+    open_database(url, create_with_demo=True, create=True)
     actor = authenticate("admin", "beacon")
     saved: list[Path] = []
     incident_id, problem_id = showcase_cases(actor.id)
@@ -77,6 +76,7 @@ def main(out: Path) -> list[Path]:
     saved += policy_screens(app, url, actor, out)
     saved += people_screens(out, url, actor)
     saved += import_screens(app, url, actor, out)
+    saved += day_screens(app, url, actor, out)
     return saved
 
 
@@ -411,6 +411,80 @@ def _dashboard(app, window, out: Path, suffix: str) -> list[Path]:
     return paths
 
 
+def day_screens(app, url: str, actor, out: Path) -> list[Path]:
+    """Issue 19's screens (5, 8, 11–13) in ko/light and en/dark, at a 1366×768 desk: the main window, a case
+    window's propagation tab, the accept dialog (who will be told, "assign to me"), About, the first-start
+    dialog with its language choice, and sign-in with the demo accounts."""
+    from desktop.views.about import AboutDialog
+    from desktop.views.accept_dialog import AcceptDialog
+    from desktop.views.dialogs import LoginDialog
+    from desktop.views.first_run import FirstRunDialog
+    from desktop.views.i18n import install_language
+    from desktop.views.main_window import MainWindow
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from desktop.workflow.cases.detail import case_detail
+    from desktop.workflow.cases.queries import IncidentFilter, list_incidents
+
+    def first(state: str) -> int:
+        return list_incidents(actor_id=actor.id, filters=IncidentFilter(states=(state,)), limit=1).rows[0].case_id
+
+    closed, waiting = first("closed"), first("registered")
+    saved: list[Path] = []
+
+    def shot(widget, name: str) -> None:
+        widget.show()
+        app.processEvents()
+        path = out / f"{name}.png"
+        widget.grab().save(str(path))
+        saved.append(path)
+
+    for lang, theme in (("ko", "light"), ("en", "dark")):
+        apply_theme(app, theme)
+        install_language(lang)
+        suffix = f"{lang}-{theme}"
+        session = ClientSession(actor=actor, database_url=url, language=lang, theme=theme)
+        window = MainWindow(session, background=False)
+        window.resize(1366, 768)
+        window.nav.setCurrentRow(1)
+        window.pages["incidents"].model.wait_until_loaded()
+        shot(window, f"day-main-{suffix}")
+        case = window.open_case(closed)
+        case.resize(1100, 700)
+        case.tabs.setCurrentWidget(case.tab("propagation"))
+        shot(case, f"day-case-propagation-{suffix}")
+        detail = case_detail(actor_id=actor.id, case_id=waiting)
+        accept = next(a for a in detail.transitions if a.name == "accept")
+        names = detail.names
+        dialog = AcceptDialog(session, accept, waiting, session.pick(names["assignee"], names["assignee_en"]),
+                              window)
+        shot(dialog, f"day-dialog-accept-{suffix}")
+        dialog.close()
+        shot(AboutDialog(session, window), f"day-dialog-about-{suffix}")
+        first_run = FirstRunDialog(language=lang)
+        shot(first_run, f"day-dialog-first-start-{suffix}")
+        first_run.close()
+        login = LoginDialog(language=lang)
+        shot(login, f"day-dialog-sign-in-{suffix}")
+        login.close()
+        window.close()
+    return saved
+
+
+def only_day(out: Path) -> list[Path]:
+    """Just issue 19's screens: `python -m tests.gui.screenshots OUT day`."""
+    from desktop.app import _application
+    from desktop.config import Settings
+    from desktop.setup import open_database
+    from desktop.workflow.common.session import authenticate
+
+    out.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
+    app = _application(Settings(database_url=url))
+    open_database(url, create_with_demo=True, create=True)
+    return day_screens(app, url, authenticate("admin", "beacon"), out)
+
+
 def only_import(out: Path) -> list[Path]:
     """Just the import screens, on a fresh demo database: `python -m tests.gui.screenshots OUT import`."""
     from desktop.app import _application
@@ -421,11 +495,12 @@ def only_import(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
     app = _application(Settings(database_url=url))
-    open_database(url, create_with_demo=True)
+    open_database(url, create_with_demo=True, create=True)
     return import_screens(app, url, authenticate("admin", "beacon"), out)
 
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    for p in (only_import(target) if sys.argv[2:] == ["import"] else main(target)):
+    only = {"import": only_import, "day": only_day}.get(sys.argv[2] if len(sys.argv) > 2 else "", main)
+    for p in only(target):
         print(p)

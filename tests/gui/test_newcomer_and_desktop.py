@@ -261,3 +261,38 @@ def test_a_report_that_cannot_be_shown_says_so_and_where_it_is(qtbot, bank, monk
     view.reports.show(broken)
     assert len(warnings) == 1
     assert "no PDF viewer" in warnings[0] and str(broken) in warnings[0]
+
+
+def test_bulk_assign_starts_with_nobody_and_names_incidents_outside_the_persons_team(qtbot, bank, monkeypatch):
+    from desktop.views import bulk_assign
+    from desktop.views import pages as pages_module
+    from tests import factories
+
+    card = factories.application(name="카드승인", team=factories.team(name="카드팀"))
+    ours = cs.register_incident(actor_id=bank.id("customer"), title="우리 팀 건", description="x",
+                                application_id=bank.app.id, urgency="low", incident_type="application")
+    theirs = cs.register_incident(actor_id=bank.id("customer"), title="카드 건", description="x",
+                                  application_id=card.id, urgency="low", incident_type="application")
+    window = window_of(qtbot, bank, "lead", "en")
+    window.nav.setCurrentRow(1)
+    page = window.pages["incidents"]
+    qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 2)
+    page.view.selectAll()
+    seen = []
+
+    def choose(dialog):
+        seen.append(dialog)
+        assert dialog.windowTitle() == "Assign 2 incidents"
+        assert dialog.person.currentData() is None and not dialog.ok.isEnabled()  # nobody pre-chosen
+        dialog.person.setCurrentIndex(dialog.person.findData(bank.id("handler")))
+        assert dialog.ok.isEnabled()
+        warning = dialog.warning.text()
+        assert not dialog.warning.isHidden() and theirs.number in warning
+        assert ours.number not in warning and "Application" in warning  # the card application, by its name
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(bulk_assign.BulkAssignDialog, "exec", choose)
+    monkeypatch.setattr(pages_module.QMessageBox, "information", staticmethod(lambda *a: None))
+    page.bulk("assign")
+    assert len(seen) == 1
+    qtbot.waitUntil(lambda: {page.model.row_at(r).assignee for r in range(2)} == {"handler님"})

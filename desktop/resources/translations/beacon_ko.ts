@@ -119,6 +119,37 @@
     </message>
 </context>
 <context>
+    <name>BulkAssignDialog</name>
+    <message>
+        <source>Assign {0} incidents</source>
+        <translation>장애 {0}건 담당자 지정</translation>
+    </message>
+    <message>
+        <source>Assign 1 incident</source>
+        <translation>장애 1건 담당자 지정</translation>
+    </message>
+    <message>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <source>— choose a person —</source>
+        <translation>— 담당자 선택 —</translation>
+    </message>
+    <message>
+        <source>Assignee *</source>
+        <translation>담당자 *</translation>
+    </message>
+    <message>
+        <source>Assign</source>
+        <translation>지정</translation>
+    </message>
+    <message>
+        <source>{0} is not in the team of these incidents&apos; applications: {1}. Assign anyway?</source>
+        <translation>{0}님은 다음 장애의 업무시스템 담당 팀 소속이 아닙니다: {1}. 그래도 지정할까요?</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <source>Search titles</source>
@@ -1001,6 +1032,10 @@
     <message>
         <source>{0} incidents</source>
         <translation>{0}건</translation>
+    </message>
+    <message>
+        <source>1 incident</source>
+        <translation>1건</translation>
     </message>
     <message>
         <source>{0}: {1} incidents this month
@@ -2273,6 +2308,10 @@ Click to list the month&apos;s incidents</source>
         <translation>전파 그룹</translation>
     </message>
     <message>
+        <source>{0}: 1 person is told; grey rows were taken out by hand.</source>
+        <translation>{0}: 1명에게 알립니다. 회색 행은 수동으로 제외된 사람입니다.</translation>
+    </message>
+    <message>
         <source>{0}: {1} people are told; grey rows were taken out by hand.</source>
         <translation>{0}: {1}명에게 알립니다. 회색 행은 수동으로 제외된 사람입니다.</translation>
     </message>
@@ -3056,6 +3095,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source> (more load as you scroll)</source>
         <translation> (스크롤하면 더 불러옵니다)</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shown</source>
+        <translation>{1}건 중 {0}건 표시</translation>
     </message>
     <message>
         <source>{0} shown</source>

@@ -228,8 +228,9 @@ class PropagationEditor(QWidget):
         self.members = admin_propagation.group_members(app_id) if app_id is not None else []
         name = self.apps.currentItem().text() if app_id is not None else ""
         told = sum(m.told for m in self.members)
-        self.heading.setText(self.tr("{0}: {1} people are told; grey rows were taken out by hand.")
-                             .format(name, told))
+        heading = (self.tr("{0}: 1 person is told; grey rows were taken out by hand.") if told == 1 else
+                   self.tr("{0}: {1} people are told; grey rows were taken out by hand."))
+        self.heading.setText(heading.format(name, told))
         self.table.setRowCount(len(self.members))
         for r, m in enumerate(self.members):
             cells = (self.session.pick(m.name, m.name_en), self.session.pick(m.team, m.team_en),

@@ -282,7 +282,24 @@ def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, afte
     if sort.key == "sla_due":
         ids = ids.join(Clock, peewee.JOIN.LEFT_OUTER,
                        on=((Clock.case == Incident.case) & (Clock.kind == "resolution")))
-    conditions = []
+    for condition in _incident_conditions(actor, f):
+        ids = ids.where(condition)
+    chosen, cursor = _walk(ids, _incident_segments(sort, f, Clock), sort, after, limit, 1, Incident.case)
+    return Page(rows=_incident_rows([t[0] for t in chosen]), next_cursor=cursor)
+
+
+def count_incidents(*, actor_id: int, filters: IncidentFilter | None = None) -> int:
+    """How many incidents this user may see match `filters` (the list's footer: "200 / 1,534")."""
+    actor = load_actor(actor_id)
+    ids = Incident.select(Incident.case)
+    for condition in _incident_conditions(actor, filters or IncidentFilter()):
+        ids = ids.where(condition)
+    return int(ids.count())
+
+
+def _incident_conditions(actor: Actor, f: IncidentFilter) -> list[Any]:
+    """The WHERE conditions of the incident list for this user and these filters."""
+    conditions: list[Any] = []
     if actor.is_customer_only:
         conditions.append(Incident.registered_by == actor.id)
     if f.states:
@@ -305,10 +322,7 @@ def list_incidents(*, actor_id: int, filters: IncidentFilter | None = None, afte
     text = _text_condition(Incident, f.text)
     if text is not None:
         conditions.append(text)
-    for condition in conditions:
-        ids = ids.where(condition)
-    chosen, cursor = _walk(ids, _incident_segments(sort, f, Clock), sort, after, limit, 1, Incident.case)
-    return Page(rows=_incident_rows([t[0] for t in chosen]), next_cursor=cursor)
+    return conditions
 
 
 def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
@@ -537,3 +551,31 @@ def deliveries_of(case_id: int) -> list[DeliveryRow]:
              .where((Notification.case == case_id) & (Notification.channel != "sr"))  # SRs have their own tab
              .order_by(Notification.id))
     return [DeliveryRow(*row) for row in query.tuples()]
+
+
+@dataclass(frozen=True)
+class OutsideTeam:
+    """An incident whose application's team (and owner matrix) does not include a person."""
+
+    number: str
+    application: str
+    application_en: str
+
+
+def outside_team(*, case_ids: list[int], user_id: int) -> list[OutsideTeam]:
+    """The incidents among `case_ids` that `user_id` would take from outside their application's team: not in
+    the application's team and not in its owner matrix (a bulk assignment warns before it is made)."""
+    from desktop.models import OwnerMatrixEntry
+
+    user = User.get_or_none(User.id == user_id)
+    if user is None or not case_ids:
+        return []
+    rows = (Incident.select(Case.number, ConfigurationItem.id, ConfigurationItem.name, ConfigurationItem.name_en,
+                            ConfigurationItem.team)
+            .join(Case, on=(Incident.case == Case.id))
+            .switch(Incident).join(ConfigurationItem, on=(Incident.application == ConfigurationItem.id))
+            .where(Incident.case.in_(case_ids)).order_by(Case.number).tuples())
+    in_matrix = {ci for (ci,) in OwnerMatrixEntry.select(OwnerMatrixEntry.ci)
+                 .where(OwnerMatrixEntry.user == user_id).tuples()}
+    return [OutsideTeam(number, name, name_en or "") for number, ci, name, name_en, team in rows
+            if ci not in in_matrix and (team is None or team != user.team_id)]

@@ -395,7 +395,8 @@ class CaseView(QWidget):
         for a in d.actions:  # newest first
             written = local_text(a.recorded_at, zone) if a.back_dated else ""
             minutes = format_minutes(a.minutes_spent, self.session.language) if a.minutes_spent else ""
-            self._append(table, [local_text(a.acted_at, zone), written, a.actor, kinds.get(a.kind, a.kind), minutes,
+            self._append(table, [local_text(a.acted_at, zone), written, self.session.pick(a.actor, a.actor_en),
+                                 kinds.get(a.kind, a.kind), minutes,
                                  a.body], resize=False)
             if a.back_dated:
                 note = self.tr("Logged afterwards: written at {written}").format(written=written)
@@ -474,7 +475,8 @@ class CaseView(QWidget):
                              self.tr("Issued")])
         for wo in d.work_orders:
             self._append(table, [wo.number, wo.title, state_label("work_order", wo.state, self.session.language),
-                                 wo.assignee, local_text(wo.opened_at, self.session.time_zone)], case_id=wo.case_id)
+                                 self.session.pick(wo.assignee, wo.assignee_en),
+                                 local_text(wo.opened_at, self.session.time_zone)], case_id=wo.case_id)
         self._open_on_double_click(table)
         return table
 
@@ -598,8 +600,8 @@ class CaseView(QWidget):
             if entry.kind in ("propagation_add", "propagation_remove"):  # the person, named in this language
                 person = json.loads(entry.after or "{}")
                 note = self.session.pick(person.get("name", note), person.get("name_en", ""))
-            self._append(table, [local_text(entry.at, self.session.time_zone), what, entry.actor, moves, note],
-                         resize=False)
+            self._append(table, [local_text(entry.at, self.session.time_zone), what,
+                                 self.session.pick(entry.actor, entry.actor_en), moves, note], resize=False)
         _fit_columns(table)
         return table
 

@@ -127,8 +127,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # 1280×800, or less on a smaller screen (a 1366×768 laptop): the status bar stays on screen
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         last = settings.value("main/page", 0, type=int)
         if 0 < last < self.nav.count():
             self.nav.setCurrentRow(last)

@@ -127,7 +127,7 @@ def test_accept_dialog_names_who_is_told_and_why_and_changes_it_for_this_inciden
             .where((Notification.case == case_id) & (Notification.kind == "accepted")).tuples()}
     assert told == {"lead님", "second님", "customer님"}  # head left out, second added: this incident only
     history = cells(view.tab("history"))
-    assert ["handler님", "Lee Second"] in [[row[2], row[4]] for row in history
+    assert ["Choi Jihoon", "Lee Second"] in [[row[2], row[4]] for row in history
                                             if row[1] == "Added to who is told (this incident)"]
     assert any(row[1] == "Left out of who is told (this incident)" and row[4] == "Park Head" for row in history)
     # the application's group is untouched: the next incident tells head again and not second

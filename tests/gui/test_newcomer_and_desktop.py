@@ -296,3 +296,28 @@ def test_bulk_assign_starts_with_nobody_and_names_incidents_outside_the_persons_
     page.bulk("assign")
     assert len(seen) == 1
     qtbot.waitUntil(lambda: {page.model.row_at(r).assignee for r in range(2)} == {"handler님"})
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_admin_tabs_and_the_sla_calendar_column_fit_a_1366_screen(qtbot, qapp, bank, language):
+    from desktop.views.theme import apply_theme
+
+    before = qapp.styleSheet()
+    try:
+        apply_theme(qapp, "light")  # the theme's fonts and paddings decide what fits
+        window = window_of(qtbot, bank, "admin", language)
+        window.resize(1366, 768)
+        window.nav.setCurrentRow(list(window.pages).index("admin"))
+        admin = window.pages["admin"]
+        qapp.processEvents()
+        bar = admin.tabs.tabBar()
+        assert bar.sizeHint().width() <= admin.tabs.width()  # every tab in view, no scrolling arrows
+        admin.tabs.setCurrentWidget(admin.screens["sla"])
+        qapp.processEvents()
+        table = admin.screens["sla"].targets_table
+        for row in range(table.rowCount()):
+            combo = table.cellWidget(row, 3)
+            assert combo.width() >= combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30, (
+                combo.currentText(), combo.width())
+    finally:
+        qapp.setStyleSheet(before)

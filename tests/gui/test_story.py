@@ -75,8 +75,17 @@ class Typist:
             assert required <= set(values), (action.name, required - set(values))
             return values
 
+        def ask_accept(session, action, case_id, assignee, parent=None, initial=None):
+            self.asked.append((action.name, initial))
+            dialog = case_view_module.AcceptDialog(session, action, case_id, assignee, parent, initial)
+            qtbot.addWidget(dialog)
+            if initial is None:
+                fill(dialog.form, self.answers.get(action.name, {}))
+            return dialog.values()
+
         monkeypatch.setattr(dialogs.TransitionDialog, "ask", staticmethod(ask))
         monkeypatch.setattr(case_view_module.TransitionDialog, "ask", staticmethod(ask))
+        monkeypatch.setattr(case_view_module.AcceptDialog, "ask", staticmethod(ask_accept))  # 접수: who is told
 
 
 def click(qtbot, view, name: str) -> None:

@@ -66,8 +66,8 @@ class SlaEditor(QWidget):
             self.tr("Reads as")])
         header = self.targets_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 130), (1, 115), (2, 125), (4, 95), (5, 170)):
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # "reads as" gives way, not the calendar
+        for column, width in ((0, 130), (1, 105), (2, 115), (3, 170), (4, 85)):
             self.targets_table.setColumnWidth(column, width)
         self.targets_table.setMinimumHeight(200)
         self.targets_table.verticalHeader().setVisible(False)
@@ -256,9 +256,11 @@ class SlaEditor(QWidget):
 
         # one scrolling page: on a small window nothing is squeezed into anything else
         page = QWidget(self)
-        top = QHBoxLayout()
-        top.addWidget(targets_box, 5)
-        top.addWidget(preview_box, 2)
+        # the preview under the targets, not beside them: at 1366 px the table keeps whole calendar names
+        # and "reads as" in both languages
+        top = QVBoxLayout()
+        top.addWidget(targets_box)
+        top.addWidget(preview_box)
         inner = QVBoxLayout(page)
         inner.addLayout(top)
         inner.addWidget(calendar_box, 1)
@@ -343,6 +345,12 @@ class SlaEditor(QWidget):
             combo.setCurrentIndex(combo.findData(t.calendar))
             combo.currentIndexChanged.connect(lambda _i, rr=r: self._target_edited(rr))
             table.setCellWidget(r, 3, combo)
+            # the calendar's name whole ("Around the clock (24×7)"), never just its arrow
+            widest = max((combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+                         default=0)
+            table.setColumnWidth(3, max(table.columnWidth(3), min(widest + 44, 380)))
+            combo.setToolTip(combo.currentText())
+            combo.currentTextChanged.connect(combo.setToolTip)
             for column in (5,):
                 item = QTableWidgetItem()
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -378,9 +386,10 @@ class SlaEditor(QWidget):
             with contextlib.suppress(BeaconError):
                 per_day = ap.working_calendar(calendar).working_minutes_per_day()
         lang = self.session.language
-        self.targets_table.item(r, 5).setText(
-            f"{format_minutes(t.response_minutes, lang, minutes_per_day=per_day)} / "
-            f"{format_minutes(t.resolution_minutes, lang, minutes_per_day=per_day)} ({counts})")
+        reads = (f"{format_minutes(t.response_minutes, lang, minutes_per_day=per_day)} / "
+                 f"{format_minutes(t.resolution_minutes, lang, minutes_per_day=per_day)} ({counts})")
+        self.targets_table.item(r, 5).setText(reads)
+        self.targets_table.item(r, 5).setToolTip(reads)  # whole, where a narrow window cuts it
 
     def _target_edited(self, r: int) -> None:
         if self._filling:

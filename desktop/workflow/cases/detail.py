@@ -75,6 +75,7 @@ class ActionLine:
     kind: str
     minutes_spent: int | None
     body: str
+    actor_en: str = ""  # the English name of who did it ("" when none is recorded)
 
     @property
     def back_dated(self) -> bool:
@@ -258,7 +259,7 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
 
 def _actions(case_id: int) -> list[ActionLine]:
     query = (Action.select(Action.id, Action.acted_at, Action.recorded_at, User.name, Action.kind,
-                           Action.minutes_spent, Action.body)
+                           Action.minutes_spent, Action.body, User.name_en)
              .join(User, on=(Action.actor == User.id))
              .where(Action.case == case_id).order_by(Action.acted_at.desc(), Action.id.desc()))
     return [ActionLine(*row) for row in query.tuples()]

@@ -375,6 +375,7 @@ class TimelineEntry:
     after: str = "{}"
     action_kind: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    actor_en: str = ""  # the English name of who did it ("" when none is recorded)
 
 
 def can_view(actor: Actor, kind: str, row: Any) -> bool:
@@ -389,16 +390,17 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     if not can_view(actor, kind, row):
         raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
     entries = [
-        TimelineEntry(at, k, name or "", fs, ts, note, before, after)
-        for at, k, name, fs, ts, note, before, after in Event.select(
+        TimelineEntry(at, k, name or "", fs, ts, note, before, after, actor_en=name_en or "")
+        for at, k, name, fs, ts, note, before, after, name_en in Event.select(
             Event.occurred_at, Event.kind, User.name, Event.from_state, Event.to_state, Event.note, Event.before,
-            Event.after)
+            Event.after, User.name_en)
         .join(User, peewee.JOIN.LEFT_OUTER, on=(Event.actor == User.id))
         .where((Event.case == case_id) & (Event.kind != "action")).order_by(Event.occurred_at, Event.id).tuples()
     ]
     entries += [
-        TimelineEntry(at, "action", name, note=body, action_kind=action_kind)
-        for at, name, body, action_kind in Action.select(Action.acted_at, User.name, Action.body, Action.kind)
+        TimelineEntry(at, "action", name, note=body, action_kind=action_kind, actor_en=name_en or "")
+        for at, name, body, action_kind, name_en in Action.select(Action.acted_at, User.name, Action.body,
+                                                                  Action.kind, User.name_en)
         .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
         .order_by(Action.acted_at, Action.id).tuples()
     ]
@@ -451,6 +453,7 @@ class CaseRow:
     assignee: str
     opened_at: datetime
     version: int
+    assignee_en: str = ""  # shown in English ("" when no English name is recorded)
 
 
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
@@ -467,7 +470,8 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     sort = sort or Sort()
     Assignee = User.alias()
     query = (
-        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version)
+        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version,
+                     Assignee.name_en)
         .join(Case, on=(model.case == Case.id))
         .switch(model).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(model.assignee == Assignee.id))
     )
@@ -502,7 +506,7 @@ def work_orders_of(case_id: int) -> list[CaseRow]:
 
     Assignee = User.alias()
     query = (WorkOrder.select(WorkOrder.case, Case.number, WorkOrder.title, WorkOrder.state, Assignee.name,
-                              WorkOrder.issued_at, WorkOrder.version)
+                              WorkOrder.issued_at, WorkOrder.version, Assignee.name_en)
              .join(Case, on=(WorkOrder.case == Case.id))
              .switch(WorkOrder).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(WorkOrder.assignee == Assignee.id))
              .where(WorkOrder.parent == case_id).order_by(WorkOrder.issued_at, WorkOrder.case))

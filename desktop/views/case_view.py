@@ -733,12 +733,12 @@ class CaseView(QWidget):
 
 
 def _fit_columns(table: QTableWidget) -> None:
-    """Columns as wide as their contents and their header (which the theme shows in capitals)."""
+    """Columns as wide as their contents and their header (bold in the theme, hence the margin)."""
     table.resizeColumnsToContents()
     metrics = table.horizontalHeader().fontMetrics()
     for column in range(table.columnCount() - 1):  # the last one stretches
         header = table.horizontalHeaderItem(column)
-        wanted = int(metrics.horizontalAdvance(header.text().upper()) * 1.3) + 28 if header else 0
+        wanted = int(metrics.horizontalAdvance(header.text()) * 1.3) + 28 if header else 0
         if table.columnWidth(column) < wanted:
             table.setColumnWidth(column, wanted)
 

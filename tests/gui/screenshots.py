@@ -28,7 +28,7 @@ def main(out: Path) -> list[Path]:
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
     settings = Settings(database_url=url)
     app = _application(settings)
-    open_database(url, create_with_demo=True)
+    open_database(url, create_with_demo=True, create=True)
     actor = authenticate("admin", "beacon")
     saved: list[Path] = []
     incident_id, problem_id = showcase_cases(actor.id)
@@ -421,7 +421,7 @@ def only_import(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
     app = _application(Settings(database_url=url))
-    open_database(url, create_with_demo=True)
+    open_database(url, create_with_demo=True, create=True)
     return import_screens(app, url, authenticate("admin", "beacon"), out)
 
 

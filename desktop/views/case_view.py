@@ -66,6 +66,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "child_added": ("하위 장애 추가", "Child added"), "child_removed": ("하위 장애 제외", "Child removed"),
     "sla_warning": ("SLA 임박", "SLA warning"), "sla_breach": ("SLA 위반", "SLA breached"),
     "imported": ("다른 ITSM에서 가져옴", "Imported from another ITSM"), "link_change": ("변경 연결", "Change linked"),
+    "alert_unlinked": ("알림 연결 해제 (다시 울려 새 장애로)", "Alert unlinked (it fired again: a new incident)"),
 }
 
 CLOSING = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")

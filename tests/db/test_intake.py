@@ -272,6 +272,9 @@ def test_an_incident_closed_by_a_person_is_not_reused(bank, server):
     body = server.post("/v1/alertmanager", FIRING)[1]
 
     assert body["results"][0]["outcome"] == "created" and body["results"][0]["incident"] != number
+    # the closed incident's history says why its alert left it, as an event of the intake's own
+    unlinked = Event.get((Event.case == case_id) & (Event.kind == "alert_unlinked"))
+    assert unlinked.actor_id == Incident.get_by_id(case_id).registered_by_id  # the monitoring user
 
 
 def test_generic_json_alerts(bank, server):

@@ -576,7 +576,7 @@ class Outcome:
                 "incident": self.incident}
 
 
-def _open_link(alert: Alert) -> AlertLink | None:
+def _open_link(alert: Alert, actor: Actor, now: datetime) -> AlertLink | None:
     query = AlertLink.select().where((AlertLink.source == alert.source) & (AlertLink.open_key == alert.fingerprint))
     if not isinstance(database.obj, peewee.SqliteDatabase):
         query = query.for_update()
@@ -587,8 +587,13 @@ def _open_link(alert: Alert) -> AlertLink | None:
 
     incident = Incident.get_by_id(link.case_id)
     if case_definition("incident", incident).states[incident.state].final:
-        # its incident was closed or cancelled by people: the next firing is a new incident
+        # its incident was closed or cancelled by people: the next firing is a new incident. The closed
+        # incident's history says so (an event with the change, as every change to a case has one)
         AlertLink.update(open_key=None).where(AlertLink.id == link.id).execute()
+        Event.create(case=link.case_id, entity="incident", entity_id=Case.get_by_id(link.case_id).number,
+                     kind="alert_unlinked", actor=actor.id, occurred_at=now,
+                     after=json.dumps({"source": alert.source, "fingerprint": alert.fingerprint}, ensure_ascii=False),
+                     note=alert.title[:200])
         return None
     return link
 
@@ -601,7 +606,7 @@ def _log_action(case_id: int, actor: Actor, text: str, now: datetime) -> None:
 
 
 def _apply(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> Outcome:
-    link = _open_link(alert)
+    link = _open_link(alert, actor, now)
     if alert.status == "firing":
         if link is not None:
             count = link.fire_count + 1

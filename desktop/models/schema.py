@@ -298,6 +298,15 @@ def _v11_trust_gaps(migrator: SchemaMigrator) -> None:
     _install_security()
 
 
+def _v12_unforgeable_marks(migrator: SchemaMigrator) -> None:
+    """v12 (PostgreSQL): events, notices and audit rows stamped with their login and transaction by triggers.
+
+    A change is outside Beacon unless its login wrote an event on that case in the same transaction (no client
+    setting moves the mark any more); a notice needs such an event of its writer, who is recorded with it.
+    """
+    _install_security()
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -312,6 +321,9 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     11: ("the audit marks changes made outside Beacon; a case's rows follow its row security; "
          "a notice goes only to its recipient's own address; a forced password change clears only with a new one",
          _v11_trust_gaps),
+    12: ("a change is outside Beacon unless its login wrote an event on the case in the same transaction; "
+         "a notice is written only with an event of its writer, who is recorded as its sender",
+         _v12_unforgeable_marks),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

@@ -1,4 +1,4 @@
-"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10).
+"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10–v12).
 
 The role that runs `init-db` (the owner: it needs CREATEROLE, never SUPERUSER) holds every table and
 function. People and services connect as their own logins, members of NOLOGIN group roles named after
@@ -16,11 +16,21 @@ the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake
 - incidents: row-level security lets a customer (without a staff role) see only what they or their team
   registered; a case's other rows (events, actions, work orders, links, clocks, notices, the case row)
   follow the case they belong to (schema v11);
-- changes outside Beacon: Beacon's connections set `beacon.via = app`; an audit row without it is a change
-  made from psql or another client, shown in a case's history to staff (`beacon_case_outside_changes`);
-  the mark is the client's word, so the audit itself (every row, under the login) stays the proof;
+- changes outside Beacon (schema v12): Beacon changes a case only together with an event on that case, in
+  the same transaction (every case service writes one per change). Triggers stamp every event and every
+  audit row with the transaction (`txid_current()`) and the login (`session_user`), whatever the client
+  sends; an audit row is "through Beacon" when its login wrote an event on the same case in the same
+  transaction, and "outside Beacon" otherwise, shown so in a case's history and printed reports to staff
+  (`beacon_case_outside_changes`). No setting a client can make moves the mark (v11 asked the client's
+  `beacon.via` setting, which `SET beacon.via = 'app'` forged; rows from before v12 keep that old mark). A
+  person who, from psql, writes a proper event with their change has recorded it under their own name in
+  the case's event log, which is what Beacon itself would have done: that change is not marked, and need
+  not be;
 - the outbox: a person inserts notices, but only to where the engine would send them (no address in-app,
-  else the recipient's own e-mail or enabled preference, or a service request's configured system);
+  else the recipient's own e-mail or enabled preference, or a service request's configured system), and
+  (v12) only with an event of their own on the same case in the same transaction, so a notice is always tied
+  to a recorded act of its writer; a trigger stamps the writing login (`db_user`) and, when the writer is a
+  person rather than a service, their Beacon user (`author_id`), which the inbox shows as its sender;
 - a forced password change is cleared only by `beacon_change_own_password`, which sets the new password.
 
 A Beacon user on PostgreSQL is the login `<prefix><login>` (prefix empty unless `BEACON_PG_LOGIN_PREFIX`
@@ -83,10 +93,8 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
                  "beacon_login_save(text, text, text[], boolean)", "beacon_change_own_password(text)",
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
-                 "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()")
-# what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
-# "outside Beacon" in a case's history
-VIA_SETTING = "beacon.via"
+                 "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()",
+                 "beacon_event_stamp()", "beacon_notice_written_with_its_event()")
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -173,12 +181,11 @@ BEGIN
     SELECT jsonb_object_agg(o.key, o.value) INTO before_part FROM jsonb_each(old_row) o WHERE after_part ? o.key;
   END IF;
   INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application,
-                         case_id, via_app)
+                         case_id, xact)
   VALUES (timezone('UTC', clock_timestamp()), session_user, TG_TABLE_NAME, TG_OP,
           coalesce(whole ->> 'id', whole ->> 'case_id', ''), before_part, after_part,
           left(coalesce(current_setting('application_name', true), ''), 64),
-          CASE WHEN case_key ~ '^[0-9]{1,9}$' THEN case_key::integer END,
-          coalesce(current_setting('beacon.via', true), '') = 'app');
+          CASE WHEN case_key ~ '^[0-9]{1,9}$' THEN case_key::integer END, txid_current());
   RETURN NULL;
 END $$""")
     _sql("""
@@ -197,6 +204,16 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$""")
+    # every event says which login wrote it and in which transaction: what the client sent is overwritten
+    # (the event log takes no UPDATE, so the stamp stays what the trigger wrote)
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_event_stamp() RETURNS trigger LANGUAGE plpgsql
+SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.db_user := session_user;
+  NEW.xact := txid_current();
+  RETURN NEW;
+END $$""")
     # a case's changes made outside Beacon, for the people who work cases (the audit itself stays the
     # administrators'): staff see every case, so one case's out-of-band rows tell them nothing they may
     # not know; a customer sees none (logins and raw columns are not theirs to read)
@@ -208,7 +225,10 @@ RETURNS TABLE (occurred_at timestamp, db_user text, table_name text, operation t
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 SELECT a.occurred_at, a.db_user, a.table_name, a.operation, a.before, a.after, a.application
 FROM audit_log a
-WHERE a.case_id = target_case AND a.via_app IS NOT TRUE
+WHERE a.case_id = target_case
+  AND CASE WHEN a.xact IS NULL THEN a.via_app IS NOT TRUE  -- written before v12: the mark it had
+           ELSE NOT EXISTS (SELECT 1 FROM event e WHERE e.case_id = a.case_id AND e.xact = a.xact
+                            AND e.db_user = a.db_user) END
   AND (session_user::text = current_user::text
        OR EXISTS (SELECT 1 FROM unnest(ARRAY[{staff}]) code WHERE beacon_in_group(code)))
 ORDER BY a.occurred_at, a.id $$""")
@@ -240,6 +260,30 @@ BEGIN
   END IF;
   RAISE EXCEPTION 'a notice goes only to its recipient''s own address (%)', NEW.channel
     USING ERRCODE = 'insufficient_privilege';
+END $$""")
+    # a notice belongs to a recorded act: an event its writer wrote on the same case in the same transaction
+    # (the engine's propagation, the SLA check's warning and a service request's delivery all do); the row
+    # says who wrote it, and the inbox names a person as its sender (a service is the system)
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_notice_written_with_its_event() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.db_user := session_user;
+  NEW.author_id := CASE WHEN beacon_in_group('dispatcher') OR beacon_in_group('intake') THEN NULL
+                        ELSE beacon_user_id() END;
+  IF session_user::text = (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                            WHERE c.oid = TG_RELID) THEN
+    NEW.author_id := NULL;
+    RETURN NEW;  -- the owner (init-db, the demo) writes what it likes
+  END IF;
+  IF NEW.event_id IS NULL OR NOT EXISTS (
+       SELECT 1 FROM event e WHERE e.id = NEW.event_id AND e.case_id IS NOT DISTINCT FROM NEW.case_id
+       AND e.xact = txid_current() AND e.db_user = session_user::text) THEN
+    RAISE EXCEPTION 'a notice is written only with an event of one''s own on the same case, in the same '
+                    'transaction (% wrote none for event %)', session_user, coalesce(NEW.event_id::text, 'NULL')
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
 END $$""")
     _login_functions(g)
 
@@ -480,6 +524,11 @@ def _triggers() -> None:
     _sql("DROP TRIGGER IF EXISTS notice_target_is_the_recipients ON notification")
     _sql("CREATE TRIGGER notice_target_is_the_recipients BEFORE INSERT ON notification "
          "FOR EACH ROW EXECUTE FUNCTION beacon_notice_target_is_the_recipients()")
+    _sql("DROP TRIGGER IF EXISTS notice_written_with_its_event ON notification")
+    _sql("CREATE TRIGGER notice_written_with_its_event BEFORE INSERT ON notification "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_notice_written_with_its_event()")
+    _sql("DROP TRIGGER IF EXISTS event_stamp ON event")
+    _sql("CREATE TRIGGER event_stamp BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION beacon_event_stamp()")
     _sql("DROP TRIGGER IF EXISTS event_actor_is_self ON event")
     _sql("CREATE TRIGGER event_actor_is_self BEFORE INSERT ON event "
          "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")
@@ -497,11 +546,18 @@ CREATE TABLE IF NOT EXISTS audit_log (
   after jsonb,
   application text NOT NULL DEFAULT '',
   case_id integer,
-  via_app boolean
+  via_app boolean,
+  xact bigint
 )"""
-# v11: which case a change belongs to and whether it came through Beacon
+# v11: which case a change belongs to (and the client's own word whether it came through Beacon: `via_app`,
+# kept for the rows written before v12); v12: the transaction, which the event log's own stamp is matched to
 AUDIT_COLUMNS = ("ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS case_id integer, "
-                 "ADD COLUMN IF NOT EXISTS via_app boolean")
+                 "ADD COLUMN IF NOT EXISTS via_app boolean, ADD COLUMN IF NOT EXISTS xact bigint")
+# v12: who wrote an event or a notice, and (an event) in which transaction; Beacon's models do not know these
+# columns, the triggers fill them (SQLite, one person's file, has none)
+STAMP_COLUMNS = ("ALTER TABLE event ADD COLUMN IF NOT EXISTS db_user text, ADD COLUMN IF NOT EXISTS xact bigint",
+                 "ALTER TABLE notification ADD COLUMN IF NOT EXISTS db_user text, "
+                 "ADD COLUMN IF NOT EXISTS author_id integer")
 
 
 def install_postgres_security() -> None:
@@ -513,9 +569,12 @@ def install_postgres_security() -> None:
     try:
         _sql(AUDIT_TABLE)
         _sql(AUDIT_COLUMNS)
+        for statement in STAMP_COLUMNS:
+            _sql(statement)
         _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
-        _sql("CREATE INDEX IF NOT EXISTS audit_log_outside ON audit_log (case_id, occurred_at) "
-             "WHERE via_app IS NOT TRUE")
+        # v11 indexed only the rows its mark called outside; v12 decides per row against the event log
+        _sql("DROP INDEX IF EXISTS audit_log_outside")
+        _sql("CREATE INDEX IF NOT EXISTS audit_log_case ON audit_log (case_id, occurred_at)")
         _functions(g)
         _triggers()
         _grants(g)
@@ -537,3 +596,16 @@ def outside_changes(case_id: int) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(
         "SELECT occurred_at, db_user, table_name, operation, before, after, application "
         "FROM beacon_case_outside_changes(%s)", (case_id,)).fetchall())
+
+
+def notice_authors(notice_ids: list[int]) -> dict[int, int]:
+    """PostgreSQL: the Beacon user who wrote each of these notices, where a person (not a service) wrote it.
+
+    The database stamps the writer (`notification.author_id`, schema v12); a notice of the SLA check, the
+    dispatcher, the intake or the owner has none. SQLite keeps no such stamp: an empty mapping.
+    """
+    if not notice_ids or not isinstance(database.obj, peewee.PostgresqlDatabase):
+        return {}
+    return dict(database.execute_sql(
+        "SELECT id, author_id FROM notification WHERE id = ANY(%s) AND author_id IS NOT NULL",
+        (list(notice_ids),)).fetchall())

@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
         newest = notices[0]
         label = KIND_LABELS.get(newest.kind, {"ko": newest.kind, "en": newest.kind})
         more = self.tr(" (+{0} more)").format(len(notices) - 1) if len(notices) > 1 else ""
-        self.tray.showMessage(self.session.pick(label["ko"], label["en"]) + more, f"{newest.number} {newest.title}",
+        sender = ("\n" + self.tr("From {0}").format(newest.sender)) if newest.sender else ""
+        self.tray.showMessage(self.session.pick(label["ko"], label["en"]) + more,
+                              f"{newest.number} {newest.title}{sender}",
                               QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def open_case(self, case_id: int) -> CaseView:

@@ -619,6 +619,8 @@ class InboxPage(QWidget):
             label = KIND_LABELS.get(item.kind, {"ko": item.kind, "en": item.kind})
             text = (f"{'' if item.read else '● '}{local_text(item.created_at, self.session.time_zone)}  "
                     f"{self.session.pick(label['ko'], label['en'])}  {item.number}  {item.title}")
+            if item.sender:  # a person wrote it (the database says who): the title is their text, not Beacon's
+                text += "  · " + self.tr("From {0}").format(item.sender)
             entry = QListWidgetItem(text, self.list)
             entry.setData(Qt.ItemDataRole.UserRole, (item.id, item.case_id))
             if not item.read:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.models import Grade, Incident, SlaClock
+from desktop.models import Grade, Incident, SlaClock, database
 from desktop.workflow.cases.dashboard import load_dashboard, month_bounds
 from desktop.workflow.cases.queries import IncidentFilter, list_incidents
 from desktop.workflow.common.actors import load_actor
@@ -58,8 +58,9 @@ def test_open_incidents_by_grade_and_state(db):
 
 def accept(bank, case_id: int, at: datetime) -> None:
     t = "accept"
-    fire_in_transaction("incident", t, actor=load_actor(bank.id("admin")), case_id=case_id,
-                        fields=fields_for(_transition(t), full_values(bank, "incident")), now=at, system=True)
+    with database.atomic():
+        fire_in_transaction("incident", t, actor=load_actor(bank.id("admin")), case_id=case_id,
+                            fields=fields_for(_transition(t), full_values(bank, "incident")), now=at, system=True)
 
 
 def _transition(name: str):

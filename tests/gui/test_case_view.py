@@ -287,6 +287,7 @@ def test_the_history_marks_a_change_made_outside_beacon_with_the_login_and_field
                             password=RUNTIME_PASSWORD, application_name="psql")
     try:
         with conn, conn.cursor() as cur:
+            cur.execute("SET beacon.via = 'app'")  # schema v11's mark took a client's word; v12 asks the event log
             cur.execute("UPDATE incident SET title = 'psql에서 고침' WHERE case_id = %s", (r.case_id,))
     finally:
         conn.close()

@@ -1460,6 +1460,10 @@ Click to list the month&apos;s incidents</source>
         <source>Mark all read</source>
         <translation>모두 읽음으로 표시</translation>
     </message>
+    <message>
+        <source>From {0}</source>
+        <translation>보낸 사람 {0}</translation>
+    </message>
 </context>
 <context>
     <name>IncidentListPage</name>
@@ -1555,6 +1559,10 @@ Click to list the month&apos;s incidents</source>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>From {0}</source>
+        <translation>보낸 사람 {0}</translation>
+    </message>
     <message>
         <source>Beacon ITSM — {0}</source>
         <translation>Beacon ITSM — {0}</translation>

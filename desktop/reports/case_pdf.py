@@ -66,6 +66,7 @@ def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
         r.work_orders(5)
         r.linked(6, tr("linked", lang))
         r.incident_closure(7, data)
+        r.outside_changes(8)
     elif isinstance(data, ProblemReport):
         r.problem_basics(data)
         r.sla_section(2, tr("elapsed_section", lang))
@@ -75,6 +76,7 @@ def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
         r.actions(6)
         r.work_orders(7)
         r.linked(8, tr("linked_problem", lang))
+        r.outside_changes(9)
     return pdf_bytes(pdf)
 
 
@@ -398,6 +400,29 @@ class _Renderer(SectionWriter[CaseReport]):
             return
         pdf.grid([Col(t("col_relation"), 30), Col(t("col_number"), NUMBER_W), Col(t("col_title"), 63.5),
                   Col(t("col_state"), 28, "C"), Col(t("col_opened"), TIME_W, "C")], rows)
+
+    def outside_changes(self, number: int) -> None:
+        """Changes the database's audit saw made outside Beacon (PostgreSQL, staff): only when there are any."""
+        pdf, t, data = self.pdf, self.t, self.data
+        if not data.outside:
+            return
+        pdf.section(number, f"{t('outside_changes')} ({t('count_suffix', n=len(data.outside))})")
+        pdf.note(t("outside_note"))
+        rows: list[list[CellValue]] = []
+        for change in data.outside:
+            login = change.login + (f"\n({change.application})" if change.application else "")
+            for index, (name, before, after) in enumerate(change.fields):
+                rows.append([pdf.when(change.at) if index == 0 else "", Cell(login if index == 0 else "", bold=True),
+                             name, self._outside_value(before, change.operation == "INSERT", "outside_insert"),
+                             Cell(self._outside_value(after, change.operation == "DELETE", "outside_delete"),
+                                  color=RED)])
+        pdf.grid([Col(t("col_at"), TIME_W, "C"), Col(t("col_login"), 31), Col(t("col_field"), 36.5),
+                  Col(t("col_before"), 42), Col(t("col_after"), 42)], rows)
+
+    def _outside_value(self, value: str, absent: bool, absent_key: str) -> str:
+        if absent:  # an insert has no before, a delete no after
+            return f"({self.t(absent_key)})"
+        return self.t("value_null") if value == "∅" else (value or "-")
 
     # closing texts -------------------------------------------------------------------------------
 

@@ -38,7 +38,8 @@ from desktop.models import (
     WorkOrder,
     utcnow,
 )
-from desktop.workflow.cases.queries import can_view
+from desktop.models.security import outside_changes
+from desktop.workflow.cases.queries import can_view, outside_entry
 from desktop.workflow.cases.time_chart import (
     EventRow,
     Marker,
@@ -204,6 +205,28 @@ class ServiceRequestRow:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class OutsideChange:
+    """A change to the case made outside Beacon (PostgreSQL's audit): a database login wrote no event for it.
+
+    `fields` holds (table.column, before, after) per changed column, as the case window's history shows them.
+    """
+
+    at: datetime
+    login: str
+    table: str
+    operation: str
+    fields: list[tuple[str, str, str]]
+    application: str
+
+
+def _outside(case_id: int) -> list[OutsideChange]:
+    """The case's out-of-band changes the reader may see (staff on PostgreSQL; nobody on SQLite)."""
+    entries = [outside_entry(*row) for row in outside_changes(case_id)]
+    return [OutsideChange(e.at, e.actor, e.extra["table"], e.extra["operation"], e.extra["fields"],
+                          e.extra["application"]) for e in entries]
+
+
 @dataclass(frozen=True, kw_only=True)
 class CaseReport:
     """What incident and problem reports share."""
@@ -232,6 +255,7 @@ class CaseReport:
     service_requests: list[ServiceRequestRow]
     organization: Text
     generated_at: datetime
+    outside: list[OutsideChange] = field(default_factory=list)
 
     @property
     def process(self) -> ProcessDef:
@@ -539,6 +563,7 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
         initial_grade=initial_grade, grade_changes=grade_changes, notices=notices, group=group,
         resolution=row.resolution or "", cause=row.cause or "", result=row.result or "",
         follow_up_plan=row.follow_up_plan or "", recurrence_prevention=row.recurrence_prevention or "",
+        outside=_outside(case.id),
     )
 
 
@@ -588,6 +613,7 @@ def load_problem_report(ref: str | int, *, actor_id: int | None = None, now: dat
         root_cause=row.root_cause or "", workaround=row.workaround or "", solution=row.solution or "",
         verification_result=row.verification_result or "", verification_count=row.verification_count,
         is_known_error=bool(row.is_known_error), known_error_at=row.known_error_at, incidents=incidents,
+        outside=_outside(case.id),
     )
 
 
@@ -602,6 +628,7 @@ __all__ = [
     "LinkedRow",
     "Marker",
     "NoticeRow",
+    "OutsideChange",
     "Person",
     "ProblemReport",
     "Segment",

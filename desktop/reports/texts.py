@@ -36,6 +36,13 @@ LABELS = Catalog({
     "closure": {"ko": "원인 및 결과", "en": "Cause and result"},
     "analysis": {"ko": "원인 분석 및 해결", "en": "Analysis and solution"},
     "linked_incidents": {"ko": "연관 장애", "en": "Linked incidents"},
+    "outside_changes": {"ko": "Beacon 밖에서 이루어진 변경", "en": "Changes made outside Beacon"},
+    "outside_note": {"ko": "데이터베이스 감사 기록에서: Beacon을 거치지 않고 데이터베이스 로그인이 직접 바꾼 "
+                           "내용입니다. Beacon은 사례를 바꿀 때마다 같은 트랜잭션에 이력을 남기며, 이 변경에는 그런 "
+                           "이력이 없습니다.",
+                     "en": "From the database's audit: changes a database login made directly, not through Beacon. "
+                           "Beacon records an event in the same transaction with every change to a case; these "
+                           "changes have none."},
     "approval": {"ko": "결재", "en": "Approval"},
     "prepared": {"ko": "작성", "en": "Prepared"},
     "reviewed": {"ko": "검토", "en": "Reviewed"},
@@ -101,6 +108,11 @@ LABELS = Catalog({
     "col_minutes": {"ko": "소요", "en": "Spent"},
     "col_before": {"ko": "변경 전", "en": "Before"},
     "col_after": {"ko": "변경 후", "en": "After"},
+    "col_login": {"ko": "DB 로그인", "en": "Database login"},
+    "col_field": {"ko": "테이블.항목", "en": "Table.column"},
+    "value_null": {"ko": "(값 없음)", "en": "(no value)"},
+    "outside_insert": {"ko": "행 추가", "en": "row added"},
+    "outside_delete": {"ko": "행 삭제", "en": "row deleted"},
     "col_reason": {"ko": "사유", "en": "Reason"},
     "col_changed_by": {"ko": "변경자", "en": "Changed by"},
     "col_handler": {"ko": "담당자", "en": "Handler"},

@@ -5,8 +5,8 @@ function. People and services connect as their own logins, members of NOLOGIN gr
 the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake`) under one common
 `<db>_runtime` group; those groups own nothing and can create nothing. Per table:
 
-- the event log: INSERT and SELECT only, and a trigger refuses an event whose actor is not the
-  session's own user (services may write for others: the intake registers as its monitoring user;
+- the event log: INSERT and SELECT only, and a trigger refuses an event (and, v12, a logged action) whose
+  actor is not the session's own user (services may write for others: the intake registers as its monitoring user;
   an administrator may carry over another system's history on a case they imported);
 - configuration (users, roles, matrices, SLA, calendars, processes, settings): written by administrators;
 - secrets (the `smtp`, `sr_secrets` and `intake_tokens` settings, webhook secrets): read by
@@ -192,6 +192,9 @@ END $$""")
 CREATE OR REPLACE FUNCTION beacon_event_actor_is_self() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
 BEGIN
+  -- (also on `action`, v12: a logged action names its writer as the history shows it; a change of its actor
+  -- is checked like a new one)
+  IF TG_OP = 'UPDATE' AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id THEN RETURN NEW; END IF;
   IF NEW.actor_id IS NOT NULL AND NEW.actor_id IS DISTINCT FROM beacon_user_id()
      AND NOT beacon_in_group('dispatcher') AND NOT beacon_in_group('intake')
      -- another system's history, carried over by the administrator who imported the case
@@ -199,7 +202,7 @@ BEGIN
               WHERE r.case_id = NEW.case_id AND r.imported_by_id = beacon_user_id()))
      AND session_user::text <> (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
                                  WHERE c.oid = TG_RELID) THEN
-    RAISE EXCEPTION 'an event''s actor must be the signed-in user (%)', session_user
+    RAISE EXCEPTION 'an event''s or action''s actor must be the signed-in user (%)', session_user
       USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN NEW;
@@ -529,6 +532,9 @@ def _triggers() -> None:
          "FOR EACH ROW EXECUTE FUNCTION beacon_notice_written_with_its_event()")
     _sql("DROP TRIGGER IF EXISTS event_stamp ON event")
     _sql("CREATE TRIGGER event_stamp BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION beacon_event_stamp()")
+    _sql("DROP TRIGGER IF EXISTS action_actor_is_self ON action")
+    _sql("CREATE TRIGGER action_actor_is_self BEFORE INSERT OR UPDATE ON action "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")
     _sql("DROP TRIGGER IF EXISTS event_actor_is_self ON event")
     _sql("CREATE TRIGGER event_actor_is_self BEFORE INSERT ON event "
          "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")

@@ -113,6 +113,21 @@ def test_an_event_cannot_be_written_as_someone_else(handler, demo_bank):
     assert handler.fetchone()[0]
 
 
+def test_an_action_cannot_be_logged_as_someone_else(handler, demo_bank):
+    case_id = open_incident()
+    action = ("INSERT INTO action (case_id, actor_id, body, kind, acted_at, recorded_at) "
+              "VALUES (%s, %s, 'restarted WAS 1', 'fix', now(), now()) RETURNING id")
+    # the history would show it as the administrator's, unmarked were it written with an event of one's own
+    with pytest.raises(errors.InsufficientPrivilege, match="actor must be the signed-in user"):
+        handler.execute(action, (case_id, demo_bank["admin_id"]))
+    handler.execute(action, (case_id, demo_bank["handler_id"]))
+    mine = handler.fetchone()[0]
+    with pytest.raises(errors.InsufficientPrivilege, match="actor must be the signed-in user"):
+        handler.execute("UPDATE action SET actor_id = %s WHERE id = %s", (demo_bank["admin_id"], mine))
+    handler.execute("UPDATE action SET body = 'restarted WAS 1 and 2' WHERE id = %s", (mine,))  # audited, as ever
+    assert handler.rowcount == 1
+
+
 def test_nobody_grants_themselves_administrator(handler, demo_bank):
     refused(handler, f'GRANT "{group("admin")}" TO CURRENT_USER')
     refused(handler, "INSERT INTO user_role (user_id, role_id) SELECT %s, id FROM role WHERE code = 'admin'",
@@ -426,8 +441,14 @@ def test_setting_beacon_via_does_not_hide_a_change_made_outside_beacon(handler, 
     assert database.execute_sql("SELECT db_user, xact FROM event WHERE id = %s", (event_id,)).fetchone() == \
         (login, xact)
     # a change with a proper event of one's own is recorded in the case's own history under one's own name,
-    # as Beacon would have recorded it: it is not marked (and the two marked ones stay marked)
+    # as Beacon would have recorded it: it is not marked (and the two marked ones stay marked); the event shows
+    # in the history even as an 'action' without its action row
     assert len(outside_rows(case_id)) == 2
+    from desktop.workflow.cases.queries import timeline
+
+    shown = [(e.kind, e.actor) for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id)
+             if e.note == "renamed it back"]
+    assert shown == [("action", User.get(User.login == HANDLER).name)]
 
 
 def test_an_inapp_notice_needs_an_event_of_ones_own_on_the_case(handler, demo_bank):

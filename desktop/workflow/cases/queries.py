@@ -7,6 +7,7 @@ so a page of 200 rows stays cheap; the next page starts after the last row's
 
 from __future__ import annotations
 
+import json
 import operator
 from dataclasses import dataclass, field, fields
 from datetime import datetime
@@ -370,23 +371,33 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
         raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
+    actions = list(Action.select(Action.id, Action.acted_at, User.name, Action.body, Action.kind)
+                   .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
+                   .order_by(Action.acted_at, Action.id).tuples())
+    logged = {action_id for action_id, *_ in actions}
     entries = [
         TimelineEntry(at, k, name or "", fs, ts, note, before, after)
         for at, k, name, fs, ts, note, before, after in Event.select(
             Event.occurred_at, Event.kind, User.name, Event.from_state, Event.to_state, Event.note, Event.before,
             Event.after)
         .join(User, peewee.JOIN.LEFT_OUTER, on=(Event.actor == User.id))
-        .where((Event.case == case_id) & (Event.kind != "action")).order_by(Event.occurred_at, Event.id).tuples()
+        .where(Event.case == case_id).order_by(Event.occurred_at, Event.id).tuples()
+        # an action's event is shown as its action; one without its action (written from psql) as itself
+        if k != "action" or _action_of(after) not in logged
     ]
-    entries += [
-        TimelineEntry(at, "action", name, note=body, action_kind=action_kind)
-        for at, name, body, action_kind in Action.select(Action.acted_at, User.name, Action.body, Action.kind)
-        .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
-        .order_by(Action.acted_at, Action.id).tuples()
-    ]
+    entries += [TimelineEntry(at, "action", name, note=body, action_kind=action_kind)
+                for _, at, name, body, action_kind in actions]
     entries += [outside_entry(*row) for row in outside_changes(case_id)]
     entries.sort(key=lambda e: e.at)
     return entries
+
+
+def _action_of(after: str) -> Any:
+    try:
+        found = json.loads(after or "{}")
+    except ValueError:
+        return None
+    return found.get("action") if isinstance(found, dict) else None
 
 
 OUTSIDE = "outside"  # a timeline entry's kind for a change made outside Beacon (psql, another client)

@@ -617,10 +617,10 @@ class InboxPage(QWidget):
         self._seen = {item.id for item in items}
         for item in items:
             label = KIND_LABELS.get(item.kind, {"ko": item.kind, "en": item.kind})
+            # a person wrote it (the database says who): their name comes before the title, which is their text
+            sender = self.tr("From {0}").format(item.sender) + " · " if item.sender else ""
             text = (f"{'' if item.read else '● '}{local_text(item.created_at, self.session.time_zone)}  "
-                    f"{self.session.pick(label['ko'], label['en'])}  {item.number}  {item.title}")
-            if item.sender:  # a person wrote it (the database says who): the title is their text, not Beacon's
-                text += "  · " + self.tr("From {0}").format(item.sender)
+                    f"{self.session.pick(label['ko'], label['en'])}  {item.number}  {sender}{item.title}")
             entry = QListWidgetItem(text, self.list)
             entry.setData(Qt.ItemDataRole.UserRole, (item.id, item.case_id))
             if not item.read:

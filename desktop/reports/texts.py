@@ -37,12 +37,12 @@ LABELS = Catalog({
     "analysis": {"ko": "원인 분석 및 해결", "en": "Analysis and solution"},
     "linked_incidents": {"ko": "연관 장애", "en": "Linked incidents"},
     "outside_changes": {"ko": "Beacon 밖에서 이루어진 변경", "en": "Changes made outside Beacon"},
-    "outside_note": {"ko": "데이터베이스 감사 기록에서: Beacon을 거치지 않고 데이터베이스 로그인이 직접 바꾼 "
-                           "내용입니다. Beacon은 사례를 바꿀 때마다 같은 트랜잭션에 이력을 남기며, 이 변경에는 그런 "
-                           "이력이 없습니다.",
+    "outside_note": {"ko": "데이터베이스 감사 기록에서 옮긴 것으로, Beacon을 거치지 않고 데이터베이스 로그인이 "
+                           "직접 바꾼 내용입니다. Beacon으로 바꾼 내용은 같은 트랜잭션에 처리 이력이 함께 남지만, "
+                           "이 변경에는 그런 이력이 없습니다. 시각은 출력 기준 시간대, 값은 저장된 그대로(UTC)입니다.",
                      "en": "From the database's audit: changes a database login made directly, not through Beacon. "
-                           "Beacon records an event in the same transaction with every change to a case; these "
-                           "changes have none."},
+                           "A change made through Beacon is recorded in the case's history in the same transaction; "
+                           "these have no such record. Times are in the report's time zone; values as stored (UTC)."},
     "approval": {"ko": "결재", "en": "Approval"},
     "prepared": {"ko": "작성", "en": "Prepared"},
     "reviewed": {"ko": "검토", "en": "Reviewed"},

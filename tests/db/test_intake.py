@@ -326,8 +326,8 @@ def test_two_identical_firings_at_once_make_one_incident(bank, server, monkeypat
     looked = threading.Barrier(2, timeout=20)
     saw_none: list[str] = []
 
-    def slow_open_link(alert):
-        found = original(alert)
+    def slow_open_link(alert, *args):
+        found = original(alert, *args)
         if found is None:
             saw_none.append(threading.current_thread().name)
             with contextlib.suppress(threading.BrokenBarrierError):  # SQLite: the write lock orders them

@@ -203,6 +203,9 @@ TEXTS = Catalog({
     "intake.affected": {"ko": "영향 업무시스템: {codes}", "en": "Affected applications: {codes}"},
     "intake.triaged_note": {"ko": "분류 대기: {reason}", "en": "Awaiting triage: {reason}"},
     "intake.mapped_by": {"ko": "매핑: {rule}", "en": "Mapped by: {rule}"},
+    # intake_admin
+    "intake_admin.payload": {"ko": "시험 페이로드", "en": "Payload to try"},
+    "intake_admin.set_triage": {"ko": "분류 업무시스템 지정", "en": "Set the triage application"},
     # intake_server
     "intake_server.length_required": {
         "ko": "Content-Length 헤더가 필요합니다.",

@@ -93,8 +93,8 @@ def test_intake_screen_shows_rules_tries_a_payload_and_sets_triage(qtbot, bank, 
     rules = screen.findChild(QTableWidget, "intake_rules")
     assert {"en": "label instance", "ko": "레이블 instance"}[language] in column(rules, 1)
     recent = screen.findChild(QTableWidget, "intake_recent")
-    assert column(recent, 1) == [held_word] and "pod=api-7d9f" in column(recent, 3)[0]
-    assert {"en": "no triage application", "ko": "분류 업무시스템이 설정되지"}[language] in column(recent, 5)[0]
+    assert column(recent, 1) == [held_word] and "pod=api-7d9f" in column(recent, 5)[0]
+    assert {"en": "no triage application", "ko": "분류 업무시스템이 설정되지"}[language] in column(recent, 4)[0]
 
     # a dry run: the node alert would land on the application on its host, the kube alert would be held
     payload = screen.findChild(QPlainTextEdit, "intake_payload")

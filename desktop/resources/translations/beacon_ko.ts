@@ -1605,10 +1605,6 @@ Click to list the month&apos;s incidents</source>
         <translation>순서</translation>
     </message>
     <message>
-        <source>When</source>
-        <translation>조건</translation>
-    </message>
-    <message>
         <source>Then</source>
         <translation>처리</translation>
     </message>
@@ -1669,12 +1665,26 @@ Click to list the month&apos;s incidents</source>
         <translation>최근 분류·보류·거부된 경보</translation>
     </message>
     <message>
+        <source>When</source>
+        <comment>time</comment>
+        <translation>일시</translation>
+    </message>
+    <message>
         <source>Labels</source>
         <translation>레이블</translation>
     </message>
     <message>
+        <source>a CI code: an application as is; a server or database → its applications, widest impact first</source>
+        <translation>구성 항목 코드: 업무시스템은 그대로, 서버·DB는 그 위의 업무시스템 (영향도가 가장 큰 것)</translation>
+    </message>
+    <message>
         <source>Incident</source>
         <translation>장애</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <comment>condition</comment>
+        <translation>조건</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -1711,10 +1721,6 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Ignored (nothing open)</source>
         <translation>무시 (열린 장애 없음)</translation>
-    </message>
-    <message>
-        <source>names a CI: an application is itself; a server or database stands for the applications on it (widest impact first)</source>
-        <translation>구성 항목을 가리키면: 업무시스템은 그대로, 서버·DB는 그 위의 업무시스템으로 (영향도가 가장 큰 것)</translation>
     </message>
     <message>
         <source>; host:port is read as the host</source>

@@ -51,6 +51,9 @@ def _table(parent: QWidget, name: str, headers: list[str]) -> QTableWidget:
     return table
 
 
+MAX_COLUMN = 320  # a long label set or rule is read in its tooltip; the columns after it stay in sight
+
+
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(0)
     for values in rows:
@@ -61,6 +64,12 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             item.setToolTip(value)
             table.setItem(row, column, item)
     fit_columns(table)
+    header = table.horizontalHeader()
+    for column in range(table.columnCount() - 1):
+        if header.sectionSize(column) > MAX_COLUMN:
+            header.resizeSection(column, MAX_COLUMN)
+    if table.wordWrap():
+        table.resizeRowsToContents()
 
 
 class IntakeScreen(QWidget):
@@ -75,7 +84,9 @@ class IntakeScreen(QWidget):
         self.message.setObjectName("intake_message")
 
         rules_box = QGroupBox(self.tr("Mapping rules, in the order they are tried"), self)
-        self.rules = _table(rules_box, "intake_rules", [self.tr("Step"), self.tr("When"), self.tr("Then")])
+        self.rules = _table(rules_box, "intake_rules", [self.tr("Step"), self.tr("When", "condition"),
+                                                        self.tr("Then")])
+        self.rules.setWordWrap(True)
         self.triage = QComboBox(rules_box)
         self.triage.setObjectName("intake_triage")
         self.triage.setAccessibleName(self.tr("Triage application"))
@@ -117,8 +128,9 @@ class IntakeScreen(QWidget):
         top.setSizes([520, 780])
 
         recent_box = QGroupBox(self.tr("Latest alerts triaged, held or refused"), self)
-        self.recent = _table(recent_box, "intake_recent", [self.tr("When"), self.tr("Outcome"), self.tr("Alert"),
-                                                           self.tr("Labels"), self.tr("Incident"), self.tr("Why")])
+        self.recent = _table(recent_box, "intake_recent", [self.tr("When", "time"), self.tr("Outcome"),
+                                                           self.tr("Alert"), self.tr("Incident"), self.tr("Why"),
+                                                           self.tr("Labels")])
         self.recent.doubleClicked.connect(self._open)
         refresh = push_button(recent_box, self.tr("Refresh"), "intake_refresh", self.refresh)
         recent_layout = QVBoxLayout(recent_box)
@@ -149,8 +161,8 @@ class IntakeScreen(QWidget):
             return
         rows = []
         for step, label in enumerate(rules.ci_labels, start=1):
-            then = self.tr("names a CI: an application is itself; a server or database stands for the "
-                           "applications on it (widest impact first)")
+            then = self.tr("a CI code: an application as is; a server or database → its applications, "
+                           "widest impact first")
             if label == "instance":
                 then += self.tr("; host:port is read as the host")
             rows.append([str(step), self.tr("label {0}").format(label), then])
@@ -174,11 +186,11 @@ class IntakeScreen(QWidget):
     def _recent(self) -> None:
         zone = self.session.time_zone
         items = intake_admin.recent_alerts()
-        _fill(self.recent, [[local_text(a.at, zone), self.outcome_text(a.outcome), a.title,
-                             ", ".join(f"{k}={v}" for k, v in sorted(a.labels.items())), a.incident or "—",
-                             a.reason.get(self.session.language) or a.reason.get("en", "")] for a in items])
+        _fill(self.recent, [[local_text(a.at, zone), self.outcome_text(a.outcome), a.title, a.incident or "—",
+                             a.reason.get(self.session.language) or a.reason.get("en", ""),
+                             ", ".join(f"{k}={v}" for k, v in sorted(a.labels.items()))] for a in items])
         for row, alert in enumerate(items):
-            self.recent.item(row, 4).setData(CASE, alert.incident)
+            self.recent.item(row, 3).setData(CASE, alert.incident)
 
     def save_triage(self) -> None:
         code = self.triage.currentData() or ""
@@ -203,7 +215,7 @@ class IntakeScreen(QWidget):
         self.message.done(self.tr("{0} alerts tried; nothing was written").format(len(rows)))
 
     def _open(self, index: object) -> None:
-        item = self.recent.item(self.recent.currentRow(), 4)
+        item = self.recent.item(self.recent.currentRow(), 3)
         number = item.data(CASE) if item else ""
         case_id = intake_admin.incident_case_id(number) if number else None
         if case_id is not None:

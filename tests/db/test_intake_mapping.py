@@ -215,3 +215,19 @@ def test_the_triage_application_is_checked_by_the_settings_schema(cmdb):
         caught.value.message("en")
     with pytest.raises(BeaconError):
         put_setting("intake", {"triage_application": "SRV-DB01"})  # a server is no application
+
+
+def test_a_configuration_fault_is_a_5xx_so_alertmanager_keeps_the_alerts_and_retries(cmdb, server):
+    from desktop.models import User
+
+    intake.system_actor(intake.load_config())
+    User.update(is_active=False).where(User.login == "monitoring").execute()
+    before = counts()
+
+    status, body = server.post("/v1/alertmanager", group(NODE, KUBE))
+
+    assert status == 500 and body["error"] == "configuration" and "'monitoring' is disabled" in body["reason"]
+    assert counts() == before
+    User.update(is_active=True).where(User.login == "monitoring").execute()
+    status, body = server.post("/v1/alertmanager", group(NODE, KUBE))  # the retry, once it is fixed
+    assert status == 200 and [r["outcome"] for r in body["results"]] == ["created", "triaged"]

@@ -670,9 +670,9 @@ def system_actor(config: IntakeConfig) -> Actor:
     if user is None:
         user = User.create(login=config.user, name=TEXTS["intake.monitoring_user"]["ko"],
                            name_en=TEXTS["intake.monitoring_user"]["en"])
-    if not user.is_active:
-        raise _unprocessable("configuration", "intake.user",
-                             TEXTS.pair("intake.system_user_disabled", user=config.user))
+    if not user.is_active:  # a 5xx: Alertmanager keeps the alerts and retries until an administrator fixes it
+        raise IntakeError(500, "configuration", _at("intake.user", TEXTS.pair("intake.system_user_disabled",
+                                                                              user=config.user)), "intake.user")
     return load_actor(user.id)
 
 
@@ -837,8 +837,8 @@ def ingest(alerts: list[Alert], *, config: IntakeConfig | None = None, now: date
                 raise
         except DatabaseError:  # the database itself (restarting, unreachable): the server answers 503
             raise
-        except BeaconError as exc:
-            raise IntakeError(422, "refused", {"ko": exc.message("ko"), "en": exc.message("en")}) from None
+        except BeaconError as exc:  # the configuration cannot be read: retried by the sender once it is fixed
+            raise IntakeError(500, "configuration", {"ko": exc.message("ko"), "en": exc.message("en")}) from None
     raise AssertionError("unreachable")
 
 

@@ -2,11 +2,14 @@
 
 A firing alert registers an incident through the normal registration path (grade from
 urgency × the CI's impact, assignment from the owner matrix, propagation, SLA start,
-events) on the application its CI label names, as the monitoring system user. The same
+events), as the monitoring system user, on the application its labels name — directly, or
+through the CMDB when they name a server or database (`map_alert`); an alert nothing maps
+goes to the triage application, or is held for an administrator, never refused. The same
 alert (source + fingerprint) firing again while that incident is open adds an action to
 it instead; a resolved alert adds an action and, when configured, closes the incident.
-Each request is one transaction: a payload with several alerts is applied whole or not
-at all. The HTTP side lives in `intake_server`; this module knows no sockets.
+Each request is one transaction in which every alert has its own savepoint and outcome;
+only a malformed payload is refused whole. The HTTP side lives in `intake_server`; this
+module knows no sockets.
 
 Configuration is the organisation setting `intake` (see `IntakeConfig`); bearer tokens
 are the setting `intake_tokens`, which keeps only a SHA-256 of each token.
@@ -630,18 +633,6 @@ def map_alert(alert: Alert, config: IntakeConfig) -> Mapping:
 
 def _joined(first: dict[str, str], second: dict[str, str]) -> dict[str, str]:
     return {lang: f"{first[lang]}; {second[lang]}" for lang in ("ko", "en")}
-
-
-def application_for(alert: Alert, config: IntakeConfig) -> int:
-    """The application (CI id) an alert lands on (see `map_alert`).
-
-    Raises:
-        IntakeError: 422 `unmapped_ci` when nothing maps and there is no triage application.
-    """
-    mapping = map_alert(alert, config)
-    if mapping.application is None:
-        raise _unprocessable("unmapped_ci", alert.ci_field or alert.path, mapping.reason)
-    return mapping.application
 
 
 def _application(code: str) -> int | None:

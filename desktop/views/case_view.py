@@ -496,7 +496,8 @@ class CaseView(QWidget):
                             "pending": self.tr("Queued"), "sending": self.tr("Sending"),
                             "sent": self.tr("Delivered", "SR delivery state"),
                             "dead": self.tr("Failed after {attempts} attempts — an administrator can retry it")
-                            .format(attempts=sr.attempts)}.get(sr.delivery, sr.delivery)
+                            .format(attempts=sr.attempts),
+                            "discarded": self.tr("Discarded by an administrator")}.get(sr.delivery, sr.delivery)
             self._append(table, [sr.system, sr.title, sr.external_ref or "—", statuses.get(sr.state, sr.state),
                                  delivery, local_text(sr.created_at, zone), local_text(sr.delivered_at, zone),
                                  sr.last_error])

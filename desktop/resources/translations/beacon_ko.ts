@@ -408,6 +408,10 @@
         <translation>마지막 오류</translation>
     </message>
     <message>
+        <source>Discarded by an administrator</source>
+        <translation>관리자가 폐기함</translation>
+    </message>
+    <message>
         <source>Changed outside Beacon</source>
         <translation>Beacon 밖에서 변경</translation>
     </message>
@@ -964,6 +968,93 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>DeadLetterScreen</name>
+    <message>
+        <source>Queued</source>
+        <translation>등록 시각</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>건</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Where to</source>
+        <translation>보낼 곳</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>시도</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>실패 사유</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>폐기</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Notices and service requests that could not be delivered after every attempt. Fix the cause (address, system, mail server), then send them again; or discard them.</source>
+        <translation>모든 시도 끝에 전달하지 못한 알림과 서비스 요청입니다. 원인(주소, 시스템, 메일 서버)을 고친 뒤 다시 보내거나 폐기하세요.</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>발송 불가</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>메일</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>웹훅</translation>
+    </message>
+    <message>
+        <source>Service request</source>
+        <translation>서비스 요청</translation>
+    </message>
+    <message>
+        <source>{0} undelivered</source>
+        <translation>발송 불가 {0}건</translation>
+    </message>
+    <message>
+        <source>Nothing undelivered</source>
+        <translation>발송 불가 건이 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose the rows to send again first</source>
+        <translation>다시 보낼 행을 먼저 고르세요</translation>
+    </message>
+    <message>
+        <source>{0} queued to be sent again</source>
+        <translation>{0}건을 다시 보내도록 넣었습니다</translation>
+    </message>
+    <message>
+        <source>{0} discarded; they will not be sent</source>
+        <translation>{0}건을 폐기했습니다. 보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>Discard {0} undelivered items? They will never be sent.</source>
+        <translation>발송 불가 {0}건을 폐기할까요? 다시는 보내지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ExportBar</name>
     <message>
         <source>Cancel</source>
@@ -1505,6 +1596,187 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Due {0}</source>
         <translation>기한 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <source>Mapping rules, in the order they are tried</source>
+        <translation>매핑 규칙 (적용 순서대로)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>처리</translation>
+    </message>
+    <message>
+        <source>Triage application</source>
+        <translation>분류 업무시스템</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Try this payload (nothing is written)</source>
+        <translation>페이로드 시험 (저장하지 않음)</translation>
+    </message>
+    <message>
+        <source>Payload to try</source>
+        <translation>시험할 페이로드</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>페이로드 형식</translation>
+    </message>
+    <message>
+        <source>Alertmanager webhook</source>
+        <translation>Alertmanager 웹훅</translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation>일반 JSON</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>시험</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>경보</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>업무시스템</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>매핑 경로</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Latest alerts triaged, held or refused</source>
+        <translation>최근 분류·보류·거부된 경보</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <comment>time</comment>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>a CI code: an application as is; a server or database → its applications, widest impact first</source>
+        <translation>구성 항목 코드: 업무시스템은 그대로, 서버·DB는 그 위의 업무시스템 (영향도가 가장 큰 것)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <comment>condition</comment>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Monitoring intake</source>
+        <translation>모니터링 수신</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>등록</translation>
+    </message>
+    <message>
+        <source>To triage</source>
+        <translation>분류 대기로 등록</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>보류</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>Repeat (action on the open incident)</source>
+        <translation>재발생 (열린 장애에 조치 기록)</translation>
+    </message>
+    <message>
+        <source>Resolved (action on the open incident)</source>
+        <translation>해소 (열린 장애에 조치 기록)</translation>
+    </message>
+    <message>
+        <source>Ignored (nothing open)</source>
+        <translation>무시 (열린 장애 없음)</translation>
+    </message>
+    <message>
+        <source>; host:port is read as the host</source>
+        <translation>; host:port는 호스트로 읽음</translation>
+    </message>
+    <message>
+        <source>label {0}</source>
+        <translation>레이블 {0}</translation>
+    </message>
+    <message>
+        <source>value {0}</source>
+        <translation>값 {0}</translation>
+    </message>
+    <message>
+        <source>is read as {0}</source>
+        <translation>{0}(으)로 읽음</translation>
+    </message>
+    <message>
+        <source>nothing maps</source>
+        <translation>매핑되는 것이 없으면</translation>
+    </message>
+    <message>
+        <source>triage application {0}</source>
+        <translation>분류 업무시스템 {0}</translation>
+    </message>
+    <message>
+        <source>held and listed below (no triage application)</source>
+        <translation>보류하고 아래 목록에 표시 (분류 업무시스템 없음)</translation>
+    </message>
+    <message>
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
+    </message>
+    <message>
+        <source>urgency {0}</source>
+        <translation>긴급도 {0}</translation>
+    </message>
+    <message>
+        <source>(none: hold unmapped alerts)</source>
+        <translation>(없음: 매핑 안 된 경보는 보류)</translation>
+    </message>
+    <message>
+        <source>Saved: alerts nothing maps now go to {0}</source>
+        <translation>저장했습니다: 매핑되지 않는 경보는 이제 {0}(으)로 등록됩니다</translation>
+    </message>
+    <message>
+        <source>Saved: alerts nothing maps are now held</source>
+        <translation>저장했습니다: 매핑되지 않는 경보는 이제 보류됩니다</translation>
+    </message>
+    <message>
+        <source>{0} alerts tried; nothing was written</source>
+        <translation>경보 {0}건을 시험했습니다. 저장된 것은 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2808,93 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Counts wall-clock time (&apos;%1&apos;)</source>
         <translation>경과 시간으로 계산 (&apos;%1&apos;)</translation>
+    </message>
+</context>
+<context>
+    <name>SrSystemScreen</name>
+    <message>
+        <source>One per line: Header: value</source>
+        <translation>한 줄에 하나씩: 헤더: 값</translation>
+    </message>
+    <message>
+        <source>One per line: Header: value — written only, never shown again</source>
+        <translation>한 줄에 하나씩: 헤더: 값 — 저장만 되고 다시 표시되지 않음</translation>
+    </message>
+    <message>
+        <source>System name</source>
+        <translation>시스템 이름</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>HTTP 메서드</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Secret headers</source>
+        <translation>비밀 헤더</translation>
+    </message>
+    <message>
+        <source>Secrets stored</source>
+        <translation>저장된 비밀</translation>
+    </message>
+    <message>
+        <source>Body template (JSON)</source>
+        <translation>본문 템플릿 (JSON)</translation>
+    </message>
+    <message>
+        <source>External ID pointer</source>
+        <translation>외부 ID 위치</translation>
+    </message>
+    <message>
+        <source>Status pointer</source>
+        <translation>상태 위치</translation>
+    </message>
+    <message>
+        <source>Link for people</source>
+        <translation>사람이 여는 링크</translation>
+    </message>
+    <message>
+        <source>New system</source>
+        <translation>새 시스템</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Where a closing follow-up sends a service request. ${field} in the URL, headers and body is filled from the incident (e.g. ${number}, ${title}, ${closer}).</source>
+        <translation>종결 후속 조치가 서비스 요청을 보내는 곳입니다. URL·헤더·본문의 ${field}는 장애의 값으로 채워집니다 (예: ${number}, ${title}, ${closer}).</translation>
+    </message>
+    <message>
+        <source>SR target systems</source>
+        <translation>SR 대상 시스템</translation>
+    </message>
+    <message>
+        <source>Secret set for: {0} (type a new value to replace it)</source>
+        <translation>비밀이 저장된 헤더: {0} (새 값을 입력하면 바뀜)</translation>
+    </message>
+    <message>
+        <source>No secret headers</source>
+        <translation>비밀 헤더 없음</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Removed {0}</source>
+        <translation>{0}을(를) 삭제했습니다</translation>
     </message>
 </context>
 <context>

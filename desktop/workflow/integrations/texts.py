@@ -189,9 +189,23 @@ TEXTS = Catalog({
     "intake.too_many": {"ko": "항목이 너무 많습니다 ({count}개, 최대 {limit}개)",
                         "en": "too many entries ({count}; the limit is {limit})"},
     "intake.default_application_inactive": {
-        "ko": "기본 업무시스템 '{application}'이(가) 활성 업무시스템이 아닙니다",
-        "en": "the default application '{application}' is not an active application",
+        "ko": "분류(트리아지) 업무시스템 '{application}'이(가) 활성 업무시스템이 아닙니다",
+        "en": "the triage application '{application}' is not an active application",
     },
+    "intake.nothing_maps": {
+        "ko": "어느 레이블도 업무시스템이 있는 구성 항목을 가리키지 않습니다 ({tried})",
+        "en": "no label names a configuration item that carries an application ({tried})",
+    },
+    "intake.no_triage": {
+        "ko": "분류 업무시스템이 설정되지 않아 경보를 보류했습니다 (관리 › 모니터링 수신)",
+        "en": "no triage application is set, so the alert is held (Administration › Monitoring intake)",
+    },
+    "intake.affected": {"ko": "영향 업무시스템: {codes}", "en": "Affected applications: {codes}"},
+    "intake.triaged_note": {"ko": "분류 대기: {reason}", "en": "Awaiting triage: {reason}"},
+    "intake.mapped_by": {"ko": "매핑: {rule}", "en": "Mapped by: {rule}"},
+    # intake_admin
+    "intake_admin.payload": {"ko": "시험 페이로드", "en": "Payload to try"},
+    "intake_admin.set_triage": {"ko": "분류 업무시스템 지정", "en": "Set the triage application"},
     # intake_server
     "intake_server.length_required": {
         "ko": "Content-Length 헤더가 필요합니다.",

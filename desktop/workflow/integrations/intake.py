@@ -704,17 +704,25 @@ class Outcome:
         return out
 
 
-def _open_link(alert: Alert, actor: Actor, now: datetime) -> AlertLink | None:
+def linked_alert(alert: Alert, *, lock: bool = False) -> tuple[AlertLink | None, bool]:
+    """The open link of this alert's fingerprint, and whether its incident has since been closed or cancelled."""
     query = AlertLink.select().where((AlertLink.source == alert.source) & (AlertLink.open_key == alert.fingerprint))
-    if not isinstance(database.obj, peewee.SqliteDatabase):
+    if lock and not isinstance(database.obj, peewee.SqliteDatabase):
         query = query.for_update()
     link = query.first()
     if link is None:
-        return None
+        return None, False
     from desktop.workflow.engine.process import case_definition
 
     incident = Incident.get_by_id(link.case_id)
-    if case_definition("incident", incident).states[incident.state].final:
+    return link, case_definition("incident", incident).states[incident.state].final
+
+
+def _open_link(alert: Alert, actor: Actor, now: datetime) -> AlertLink | None:
+    link, stale = linked_alert(alert, lock=True)
+    if link is None:
+        return None
+    if stale:
         # its incident was closed or cancelled by people: the next firing is a new incident. The closed
         # incident's history says so (an event with the change, as every change to a case has one)
         AlertLink.update(open_key=None).where(AlertLink.id == link.id).execute()

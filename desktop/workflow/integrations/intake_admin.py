@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.errors import BeaconError
-from desktop.models import Case, ConfigurationItem, Event, database
+from desktop.models import Case, ConfigurationItem, Event
 from desktop.workflow.common.audit import admin_change, record
 from desktop.workflow.common.settings import get_setting, put_setting
 from desktop.workflow.integrations import intake
@@ -67,16 +67,13 @@ def preview(text: str, *, fmt: str = "alertmanager") -> list[PreviewRow]:
     except intake.IntakeError as exc:
         raise BeaconError("workflow.bad_value", field=TEXTS.pair("intake_admin.payload"), reason=exc.reason) \
             from None
-    rows = []
-    with database.atomic() as transaction:
-        for alert in alerts:
-            rows.append(_preview_one(alert, config))
-        transaction.rollback()  # `_open_link` may tidy a stale link: the preview changes nothing
-    return rows
+    return [_preview_one(alert, config) for alert in alerts]
 
 
 def _preview_one(alert: intake.Alert, config: intake.IntakeConfig) -> PreviewRow:
-    link = intake._open_link(alert)
+    link, stale = intake.linked_alert(alert)
+    if stale:  # its incident was closed: the intake would open a new one
+        link = None
     mapping = intake.map_alert(alert, config)
     urgency, reason = "", dict(mapping.reason)
     if link is not None:

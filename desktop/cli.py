@@ -262,6 +262,9 @@ def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     incidents.add_argument("--encoding", choices=ENCODINGS, help="file encoding (default: the mapping's, auto)")
     incidents.add_argument("--source-tz", metavar="ZONE", help="time zone of naive times in the file "
                            "(default: the mapping's, Asia/Seoul)")
+    incidents.add_argument("--null-marker", dest="null_markers", action="append", default=[], metavar="TEXT",
+                           help="a cell holding exactly this text is empty, e.g. --null-marker '?' (repeatable; "
+                           "adds to the mapping's [source] null_markers)")
     incidents.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
                            help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
     incidents.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
@@ -284,9 +287,12 @@ def _import(url: str, args: argparse.Namespace) -> int:
     _open_for_reading(url)
     actor = _signed_in(args, "import")
     report = importer.run_import(actor_id=actor.id, data=data, mapping=mapping, encoding=args.encoding,
-                                 time_zone=args.source_tz, dry_run=args.dry_run, file_name=path.name)
+                                 time_zone=args.source_tz, dry_run=args.dry_run, file_name=path.name,
+                                 null_markers=args.null_markers)
     for unknown in report.unknowns:
         _say("import_unknown", text=unknown.message(current_language()))
+    for warning in report.warnings:
+        _say("import_warning", text=pick(warning))
     if report.issues:
         for issue in report.issues:
             print(f"{path}: {issue.message(current_language())}", file=sys.stderr)
@@ -451,7 +457,8 @@ def _add_report_parser(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="print an incident, problem or monthly SLA report to a PDF file")
     report_sub = report.add_subparsers(dest="report_command", required=True)
     incident = report_sub.add_parser("incident", help="incident report (장애 보고서)")
-    incident.add_argument("number", help="incident number, e.g. INC-2026-000123")
+    incident.add_argument("number", help="incident number, e.g. INC-2026-000123, or its number in the system it "
+                          "was imported from, e.g. INC0010001")
     problem = report_sub.add_parser("problem", help="problem report (문제 보고서)")
     problem.add_argument("number", help="problem number, e.g. PRB-2026-000007")
     sla = report_sub.add_parser("sla", help="monthly SLA report (월간 SLA 보고서)")

@@ -164,6 +164,7 @@ CLI_TEXTS = Catalog({
         "en": "Nothing new to import: all {skipped} incidents were imported before. Nothing changed.",
     },
     "import_unknown": {"ko": "모르는 값: {text}", "en": "Unknown value: {text}"},
+    "import_warning": {"ko": "참고: {text}", "en": "Note: {text}"},
     "import_rejected": {
         "ko": "{path}: 잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 고친 뒤 다시 실행하세요.",
         "en": "{path}: {count} bad rows, so nothing was imported. Fix them and run again.",

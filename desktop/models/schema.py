@@ -307,6 +307,21 @@ def _v12_unforgeable_marks(migrator: SchemaMigrator) -> None:
     _install_security()
 
 
+def _v13_import_kinds(migrator: SchemaMigrator) -> None:
+    """v13: an imported source number is unique per kind (a change may carry an incident's number); the
+    source's category is kept beside its priority."""
+    from playhouse.migrate import migrate
+
+    migrate(
+        migrator.add_column("imported_record", "kind", CharField(max_length=20, default="incident")),
+        migrator.add_column("imported_record", "source_category", CharField(max_length=100, default="")),
+    )
+    database.execute_sql("UPDATE imported_record SET kind = (SELECT c.kind FROM cases c "
+                         "WHERE c.id = imported_record.case_id)")
+    migrate(migrator.drop_index("imported_record", "imported_record_source_source_number"),
+            migrator.add_index("imported_record", ("source", "kind", "source_number"), True))
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -324,6 +339,7 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     12: ("a change is outside Beacon unless its login wrote an event on the case in the same transaction; "
          "a notice is written only with an event of its writer, who is recorded as its sender",
          _v12_unforgeable_marks),
+    13: ("imported source numbers unique per kind; the source category kept", _v13_import_kinds),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

@@ -39,6 +39,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.models.security import outside_changes
+from desktop.reports.texts import LABELS
 from desktop.workflow.cases.queries import can_view, outside_entry
 from desktop.workflow.cases.time_chart import (
     EventRow,
@@ -317,7 +318,7 @@ def find_case(ref: str | int, kind: str, *, actor_id: int | None = None) -> tupl
     if isinstance(ref, int):
         case = Case.get_or_none(Case.id == ref)
     else:
-        case = Case.get_or_none(Case.number == ref.strip().upper())
+        case = Case.get_or_none(Case.number == ref.strip().upper()) or _imported_case(ref.strip(), kind)
     if case is None:
         raise BeaconError("report.not_found", what=KIND_LABELS[kind], number=str(ref))
     if case.kind != kind:
@@ -327,6 +328,24 @@ def find_case(ref: str | int, kind: str, *, actor_id: int | None = None) -> tupl
     if actor_id is not None and not can_view(load_actor(actor_id), kind, row):
         raise BeaconError("report.not_found", what=KIND_LABELS[kind], number=case.number)
     return case, row
+
+
+def _imported_case(number: str, kind: str) -> Case | None:
+    """The case imported under this number from another system (ServiceNow's INC0010001), if exactly one was.
+
+    Raises:
+        BeaconError: `report.ambiguous_source_number` when several systems used the number.
+    """
+    from desktop.models.imports import ImportedRecord
+
+    found = list(ImportedRecord.select(ImportedRecord.case, ImportedRecord.source)
+                 .where((ImportedRecord.source_number.in_([number, number.upper()])) & (ImportedRecord.kind == kind))
+                 .order_by(ImportedRecord.source).limit(10).tuples())
+    if len({case_id for case_id, _ in found}) > 1:
+        numbers = dict(Case.select(Case.id, Case.number).where(Case.id.in_([c for c, _ in found])).tuples())
+        choices = ", ".join(f"{source} → {numbers.get(case_id, case_id)}" for case_id, source in found)
+        raise BeaconError("report.ambiguous_source_number", number=number, choices=choices)
+    return Case.get_or_none(Case.id == found[0][0]) if found else None
 
 
 # --- small lookups -----------------------------------------------------------------------
@@ -383,21 +402,23 @@ def _application(app_id: int | None) -> tuple[Text | None, str]:
 # --- the event log -------------------------------------------------------------------------
 
 def _handlers(events: list[EventRow], names: _Names) -> list[HandlerChange]:
+    """Who held the case, with the team at that time: a row each time the assignee or the team changes (an
+    un-assignment shows as "unassigned" once someone held it)."""
     out = []
-    current = None
+    current: tuple[Any, Any] = (None, None)
     for e in events:
-        if "assignee" not in e.after:
+        if "assignee" not in e.after and "assigned_team" not in e.after:
             continue
-        user_id = e.after.get("assignee")
-        if user_id is None or user_id == current:
+        user_id = e.after.get("assignee", current[0])
+        team_id = e.after.get("assigned_team", current[1])
+        if (user_id, team_id) == current or (user_id is None and not out):
+            current = (user_id, team_id)
             continue
-        current = user_id
-        person = names.person(user_id)
-        assert person is not None
-        team_id = e.after.get("assigned_team")
-        if team_id is not None and team_id in names.teams:
-            person = Person(person.name, names.teams[team_id])
-        out.append(HandlerChange(at=e.at, handler=person, transition=e.kind, by=names.name(e.actor_id)))
+        current = (user_id, team_id)
+        person = names.person(user_id) if user_id is not None else None
+        name = person.name if person is not None else LABELS.pair("unassigned")
+        team = names.teams.get(team_id) if team_id is not None else None
+        out.append(HandlerChange(at=e.at, handler=Person(name, team), transition=e.kind, by=names.name(e.actor_id)))
     return out
 
 

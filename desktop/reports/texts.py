@@ -95,6 +95,7 @@ LABELS = Catalog({
     "count_suffix": {"ko": "{n}건", "en": "{n}"},
     "times_suffix": {"ko": "{n}회", "en": "{n}"},
     "none": {"ko": "없음", "en": "None"},
+    "unassigned": {"ko": "미배정", "en": "Unassigned"},
     "dash": {"ko": "-", "en": "-"},
     "yes": {"ko": "예", "en": "Yes"},
     "no": {"ko": "아니오", "en": "No"},

@@ -318,3 +318,25 @@ def test_fifty_megabytes_of_repeated_rows_are_refused_in_bounded_memory(db, tmp_
     print(f"\n50 MB ({rows:,} repeated rows) refused with peak memory {peak_mb} MB")
     assert issues == 1 and count == rows  # one unknown state, named once with its row count
     assert peak_mb < 200  # the file itself is 50 MB; 687 MB before
+
+
+def test_the_dry_run_meets_what_the_import_would_meet(db):
+    """A database restored with its number counter behind its cases: the check cannot know, the write would fail
+    on the unique case number. The dry run performs the write and rolls it back, so it says so first."""
+    bank = make_bank()
+    Case.create(kind="incident", number="INC-2026-000001", created_at=datetime(2026, 3, 1))
+    before = (Case.select().count(), Event.select().count(), Team.select().count())
+    report = run(bank, CSV.read_bytes(), dry_run=True)
+    assert not report.ok and not report.applied
+    assert "the import would fail in the database" in report.issues[0].message("en")
+    assert "cases.number" in report.issues[0].message("en") or "cases_number" in report.issues[0].message("en")
+    assert (Case.select().count(), Event.select().count(), Team.select().count()) == before
+
+
+def test_a_nul_character_is_named_before_the_database_meets_it(db):
+    bank = make_bank()
+    text = ("number,incident_state,opened_at,cmdb_ci,short_description\r\n"
+            "INC1,New,2026-03-02 09:00:00,인터넷뱅킹,a\x00b\r\n")
+    report = run(bank, text.encode(), dry_run=True)
+    assert [(i.row, i.column) for i in report.issues] == [(2, "short_description")]
+    assert "NUL character" in report.issues[0].message("en")

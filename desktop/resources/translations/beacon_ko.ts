@@ -1345,6 +1345,14 @@ Click to list the month&apos;s incidents</source>
         <translation>자동 감지 (UTF-8, 아니면 CP949)</translation>
     </message>
     <message>
+        <source>e.g. ?  (separate several with commas)</source>
+        <translation>예: ?  (여러 개는 쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Texts that mean an empty cell</source>
+        <translation>빈 칸을 뜻하는 값</translation>
+    </message>
+    <message>
         <source>Load mapping…</source>
         <translation>매핑 불러오기…</translation>
     </message>
@@ -1371,6 +1379,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Time zone of the file&apos;s times</source>
         <translation>파일 일시의 시간대</translation>
+    </message>
+    <message>
+        <source>Empty-cell markers</source>
+        <translation>빈 칸 표시</translation>
     </message>
     <message>
         <source>Unknown applications</source>

@@ -541,6 +541,24 @@ class Reference:
 
 def _value(m: Mapping, kind: str, text: str) -> str | None:
     """The Beacon value a file value maps to: whole, then ServiceNow's "2 - Medium" as "2" or "Medium"."""
+    cache = _VALUE_CACHE.get(id(m))
+    if cache is None or cache[0] is not m:
+        if len(_VALUE_CACHE) > 8:
+            _VALUE_CACHE.clear()
+        cache = _VALUE_CACHE[id(m)] = (m, {})
+    key = (kind, text)
+    if key not in cache[1]:
+        if len(cache[1]) > 100_000:
+            cache[1].clear()
+        cache[1][key] = _lookup_value(m, kind, text)
+    return cache[1][key]
+
+
+# (mapping, {(kind, file value): Beacon value}): a file repeats a handful of states and levels on every row
+_VALUE_CACHE: dict[int, tuple[Mapping, dict[tuple[str, str], str | None]]] = {}
+
+
+def _lookup_value(m: Mapping, kind: str, text: str) -> str | None:
     table = m.values.get(kind, {})
     key = _lookup_key(text)
     if key in table:
@@ -669,6 +687,7 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
     """
     enc = encoding or m.encoding
     zone = _check_zone(time_zone or m.time_zone, "--source-tz")
+    _VALUE_CACHE.pop(id(m), None)  # the mapping may have been edited since it was last used
     markers = frozenset([*m.null_markers, *(x.strip() for x in null_markers if x.strip())])
     header_list, used = read_header(data, enc)
     source = SourceFile(header=header_list, rows=[], encoding=used, sha256=hashlib.sha256(data).hexdigest())
@@ -699,7 +718,8 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
     parse_date = _DateParser(m.date_formats, zone)
     states = ref.process.states
     width = len(header_list)
-    header_key = [h.casefold() for h in header_list]
+    header_key = [h.casefold() for h in header_list] or [""]
+    has_nul = b"\x00" in data
     pool: dict[str, str] = {}  # an audit export repeats titles, descriptions, times on every row: keep one copy
     incidents: dict[str, list[Row]] = {}
     seen: dict[str, dict[int, int]] = {}  # number → hash of a row's cells → its row (exact repeats are read once)
@@ -712,7 +732,12 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
         rows += 1
         if len(fields) < width:
             fields = [*fields, *[""] * (width - len(fields))]
-        if [f.strip().casefold() for f in fields[:width]] == header_key:
+        for index, text in enumerate(fields if has_nul else ()):
+            if "\x00" in text:  # PostgreSQL stores no NUL character; SQLite would, so say it for both
+                issues.add(row_no, header_list[index] if index < width else "", text.replace("\x00", "\\0"),
+                           TEXTS.pair("importer.nul_character"))
+        if fields[0].strip().casefold() == header_key[0] and \
+                [f.strip().casefold() for f in fields[:width]] == header_key:
             issues.value(row_no, "", "", "header", TEXTS.pair("importer.repeats_header"))
             continue
         values: dict[str, str] = {}
@@ -1194,6 +1219,8 @@ class _Columns:
         self.table = model._meta.table_name
         self.columns = [fields[n].column_name for n in names] + [f.column_name for f in rest]
         self.tail = tuple(f.db_value(f.default() if callable(f.default) else f.default) for f in rest)
+        given = [fields[n] for n in names] + rest
+        self.dates = [i for i, f in enumerate(given) if isinstance(f, peewee.DateTimeField)]
 
 
 def _bulk(model: type[peewee.Model], names: Sequence[str], rows: Iterable[tuple[Any, ...]]) -> int:
@@ -1219,7 +1246,13 @@ def _bulk(model: type[peewee.Model], names: Sequence[str], rows: Iterable[tuple[
 
     for row in rows:
         full = row + spec.tail
-        batch.append(tuple(str(v) if sqlite and isinstance(v, datetime) else v for v in full) if sqlite else full)
+        if sqlite:  # stored as peewee stores them: str(datetime)
+            cells = list(full)
+            for i in spec.dates:
+                if cells[i] is not None:
+                    cells[i] = str(cells[i])
+            full = tuple(cells)
+        batch.append(full)
         count += 1
         if len(batch) >= CHUNK:
             flush()
@@ -1365,7 +1398,10 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
                 raise _Rollback
         except _Rollback:
             pass
-        except peewee.DatabaseError as exc:  # what the import would have hit, found without writing anything
+        except Exception as exc:
+            if not _database_error(exc):
+                raise
+            # what the import would have hit, found without writing anything
             report.issues = [*report.issues, ImportIssue(1, "", "", TEXTS.pair("importer.write_would_fail",
                                                                                 reason=str(exc).strip()[:300]))]
         report.numbers = []
@@ -1383,6 +1419,11 @@ def run_import(*, actor_id: int, data: bytes, mapping: Mapping, encoding: str | 
     report.applied = True
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _database_error(exc: BaseException) -> bool:
+    """An error the database (or its driver, under a bulk write) raised, as opposed to a bug of ours."""
+    return isinstance(exc, peewee.DatabaseError) or type(exc).__module__.split(".")[0] in ("sqlite3", "psycopg2")
 
 
 def _lost_a_race(exc: BaseException) -> bool:

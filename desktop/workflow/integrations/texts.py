@@ -111,6 +111,10 @@ TEXTS = Catalog({
         "ko": "매핑의 [defaults] title이 파일에 없는 열 '{column}'을(를) 씁니다.",
         "en": "the mapping's [defaults] title names the column '{column}', which the file does not have.",
     },
+    "importer.nul_character": {
+        "ko": "NUL 문자(0x00)가 들어 있어 저장할 수 없습니다.",
+        "en": "contains a NUL character (0x00), which cannot be stored.",
+    },
     "importer.too_long": {"ko": "{limit}자보다 깁니다.", "en": "longer than {limit} characters."},
     "importer.same_sequence": {
         "ko": "{number}의 {other}행과 순번이 같지만 내용이 다릅니다: 두 변경의 순서를 알 수 없습니다.",

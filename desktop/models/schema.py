@@ -312,14 +312,19 @@ def _v13_import_kinds(migrator: SchemaMigrator) -> None:
     source's category is kept beside its priority."""
     from playhouse.migrate import migrate
 
-    migrate(
-        migrator.add_column("imported_record", "kind", CharField(max_length=20, default="incident")),
-        migrator.add_column("imported_record", "source_category", CharField(max_length=100, default="")),
-    )
-    database.execute_sql("UPDATE imported_record SET kind = (SELECT c.kind FROM cases c "
-                         "WHERE c.id = imported_record.case_id)")
-    migrate(migrator.drop_index("imported_record", "imported_record_source_source_number"),
-            migrator.add_index("imported_record", ("source", "kind", "source_number"), True))
+    # v7 created the table from the model as it is now: a database upgraded from before v7 already has it all
+    columns = {c.name for c in database.get_columns("imported_record")}
+    if "kind" not in columns:
+        migrate(migrator.add_column("imported_record", "kind", CharField(max_length=20, default="incident")))
+        database.execute_sql("UPDATE imported_record SET kind = (SELECT c.kind FROM cases c "
+                             "WHERE c.id = imported_record.case_id)")
+    if "source_category" not in columns:
+        migrate(migrator.add_column("imported_record", "source_category", CharField(max_length=100, default="")))
+    indexes = {i.name for i in database.get_indexes("imported_record")}
+    if "imported_record_source_source_number" in indexes:
+        migrate(migrator.drop_index("imported_record", "imported_record_source_source_number"))
+    if "imported_record_source_kind_source_number" not in indexes:
+        migrate(migrator.add_index("imported_record", ("source", "kind", "source_number"), True))
 
 
 # Version 1 is the first schema; each later version is one step here, run in order.

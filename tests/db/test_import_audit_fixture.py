@@ -340,3 +340,47 @@ def test_a_nul_character_is_named_before_the_database_meets_it(db):
     report = run(bank, text.encode(), dry_run=True)
     assert [(i.row, i.column) for i in report.issues] == [(2, "short_description")]
     assert "NUL character" in report.issues[0].message("en")
+
+
+def test_upgrading_to_v12_keeps_source_numbers_and_lets_a_change_share_an_incidents_number(empty_db):
+    """A v11 database (made by the schema's owner): imported_record without `kind`, unique per (source,
+    source_number)."""
+    import peewee
+
+    from desktop.models import SchemaVersion, database, ensure_schema
+    from desktop.models.base import BaseModel
+    from desktop.workflow.admin.defaults import seed_defaults
+
+    ensure_schema()
+    seed_defaults()
+
+    class OldRecord(BaseModel):
+        source = peewee.CharField(max_length=40)
+        source_number = peewee.CharField(max_length=60)
+        case = peewee.ForeignKeyField(Case, on_delete="CASCADE")
+        imported_at = peewee.DateTimeField()
+        imported_by = peewee.ForeignKeyField(User, null=True, on_delete="SET NULL")
+        file_sha256 = peewee.CharField(max_length=64, default="")
+        source_priority = peewee.CharField(max_length=60, default="")
+
+        class Meta:
+            table_name = "imported_record"
+            indexes = ((("source", "source_number"), True),)
+
+    bank = make_bank()
+    run(bank, CSV.read_bytes())
+    rows = [(r.source, r.source_number, r.case_id, r.imported_at) for r in ImportedRecord.select()]
+    database.drop_tables([ImportedRecord])
+    database.create_tables([OldRecord])
+    for source, number, case_id, at in rows:
+        if not (number == "INC0020001" and Case.get_by_id(case_id).kind == "change"):  # v11 could not hold it
+            OldRecord.create(source=source, source_number=number, case=case_id, imported_at=at)
+    SchemaVersion.update(version=11).where(SchemaVersion.version == 12).execute()
+    status = ensure_schema()
+    assert (status.from_version, status.to_version) == (11, 12)
+    kinds = {(r.source_number, r.kind) for r in ImportedRecord.select()}
+    assert {("INC0020001", "incident"), ("INC0020003", "incident"), ("PRB0001001", "problem")} <= kinds
+    change = Case.get(Case.kind == "change")
+    ImportedRecord.create(source="servicenow", kind="change", source_number="INC0020001", case=change.id)
+    with pytest.raises(peewee.IntegrityError), database.atomic():
+        ImportedRecord.create(source="servicenow", kind="change", source_number="INC0020001", case=change.id)

@@ -93,10 +93,10 @@ TEXTS = Catalog({
               "to '{target}'.",
     },
     "importer.tie_hint": {
-        "ko": "두 행의 변경 일시가 같습니다. 파일의 순번 열(예: sys_mod_count)을 '순번' 필드에 연결하면 순서가 "
+        "ko": "두 행의 변경 일시가 같습니다. 파일의 순번 열(예: sys_mod_count)을 '변경 순번' 필드에 연결하면 순서가 "
               "정해집니다.",
         "en": "The two rows have the same update time: map the file's sequence column (e.g. sys_mod_count) to "
-              "the Sequence field to order them.",
+              "the Update sequence field to order them.",
     },
     "importer.and_more_rows": {"ko": "같은 값이 {count}행 더 있음", "en": "and {count} more rows"},
     "importer.null_markers_list": {
@@ -368,8 +368,8 @@ IMPORT_FIELDS = Catalog({
     "close_notes": {"ko": "종결 메모 (조치 내용)", "en": "Close notes (resolution)"},
     "cause": {"ko": "원인", "en": "Cause"},
     "reopen_count": {"ko": "재처리 횟수", "en": "Reopen count"},
-    "sequence": {"ko": "순번 (같은 시각의 변경 순서)", "en": "Sequence (orders updates at one time)"},
-    "symptom": {"ko": "증상 (세부 범주)", "en": "Symptom (subcategory)"},
+    "sequence": {"ko": "변경 순번", "en": "Update sequence"},
+    "symptom": {"ko": "증상 (세부 범주)", "en": "Symptom"},
 })
 
 UNKNOWN_LABELS = Catalog({

@@ -726,8 +726,9 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
     repeats = 0
     rows = 0
     category_unmapped: dict[tuple[str, str], set[str]] = {}
+    first_of = {name: sources[0][0] for name, sources in feeds.items()}
     for row_no, fields in iter_records(data, used):
-        if not any(f.strip() for f in fields):
+        if not fields or not (fields[0].strip() or any(f.strip() for f in fields)):
             continue
         rows += 1
         if len(fields) < width:
@@ -741,16 +742,15 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
             issues.value(row_no, "", "", "header", TEXTS.pair("importer.repeats_header"))
             continue
         values: dict[str, str] = {}
-        columns: dict[str, str] = {}
+        columns = dict(first_of)  # the column a field's value came from, for messages
         for name, sources in feeds.items():
             for column, index in sources:
                 text = fields[index].strip()
                 if text and text not in markers:
                     values[name] = pool.setdefault(text, text)
-                    columns[name] = column
+                    if column is not first_of[name]:
+                        columns[name] = column
                     break
-            else:
-                columns[name] = sources[0][0]
         for name in REQUIRED:
             if name in feeds and not values.get(name):
                 issues.add(row_no, columns[name], "", TEXTS.pair("importer.value_empty"))
@@ -1534,8 +1534,17 @@ def _write(checked: Checked, report: ImportReport, *, actor_id: int, now: dateti
             progress(min(start + PLAN_CHUNK, total), total)
 
 
+def _json_default(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    raise TypeError(f"cannot store {type(value).__name__} in an event")
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_json_default)
+
+
 def _dumps(values: dict[str, Any]) -> str:
-    return json.dumps({k: _json(v) for k, v in values.items()}, ensure_ascii=False, sort_keys=True)
+    return _ENCODER.encode(values) if values else "{}"
 
 
 def _clocks(case_id: int, p: PlannedIncident, policy: tuple[int, int, int, int],

@@ -385,3 +385,21 @@ def test_upgrading_to_v12_keeps_source_numbers_and_lets_a_change_share_an_incide
     ImportedRecord.create(source="servicenow", kind="change", source_number="INC0020001", case=change.id)
     with pytest.raises(peewee.IntegrityError), database.atomic():
         ImportedRecord.create(source="servicenow", kind="change", source_number="INC0020001", case=change.id)
+
+
+def test_a_source_number_two_systems_used_asks_for_the_beacon_number(db):
+    from desktop.reports.data import load_incident_report
+
+    bank = make_bank()
+    run(bank, CSV.read_bytes())
+    other = importer.builtin_mapping("servicenow")
+    other.source, other.label = "snow-2019", "ServiceNow 2019"
+    run(bank, CSV.read_bytes(), mapping=other)
+    with pytest.raises(BeaconError) as caught:
+        load_incident_report("INC0020001")
+    message = caught.value.message("en")
+    assert "'INC0020001' was imported from more than one system: servicenow → INC-2026-" in message
+    assert "snow-2019 → INC-2026-" in message and "Give the Beacon number instead" in message
+    with pytest.raises(BeaconError) as caught:
+        load_incident_report("INC9999999")
+    assert "was not found" in caught.value.message("en")

@@ -652,10 +652,6 @@ class _Issues:
         return out
 
 
-def _issue(issues: list[ImportIssue], row: int, column: str, value: str, reason: dict[str, str]) -> None:
-    issues.append(ImportIssue(row, column, value[:80], reason))
-
-
 def _template_columns(m: Mapping) -> list[str]:
     return _PLACEHOLDER.findall(m.defaults.get("title", ""))
 
@@ -833,7 +829,6 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
         order = dates.get("updated_at") or dates.get("opened_at") or datetime.min
         sequence = int(values["sequence"]) if values.get("sequence") else -1
         incidents.setdefault(number, []).append(Row(row_no, values, dates, (order, sequence, row_no)))
-    source_rows = rows
     seen.clear()
     if not rows and not missing:
         issues.add(1, "", "", TEXTS.pair("importer.there_are_no_rows"))
@@ -868,7 +863,7 @@ def check(data: bytes, m: Mapping, *, encoding: str | None = None, time_zone: st
     if issues.dropped:
         warnings.append(TEXTS.pair("importer.warn_issues_capped", kept=MAX_ISSUES, count=len(issues)))
     checked = Checked(m, source, planned if not issues else {}, issues.listed(), unknowns, already, ref, resolver,
-                      rows=source_rows, warnings=warnings, present=present)
+                      rows=rows, warnings=warnings, present=present)
     return checked
 
 

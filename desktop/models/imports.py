@@ -1,4 +1,4 @@
-"""Where imported cases came from: one row per case taken over from another ITSM (schema v7; kind and category v12)."""
+"""Where imported cases came from: one row per case taken over from another ITSM (schema v7; kind and category v13)."""
 
 from __future__ import annotations
 

@@ -343,13 +343,14 @@ def test_a_nul_character_is_named_before_the_database_meets_it(db):
     assert "NUL character" in report.issues[0].message("en")
 
 
-def test_upgrading_to_v12_keeps_source_numbers_and_lets_a_change_share_an_incidents_number(empty_db):
-    """A v11 database (made by the schema's owner): imported_record without `kind`, unique per (source,
-    source_number)."""
+def test_the_import_kinds_upgrade_keeps_source_numbers_and_lets_a_change_share_an_incidents_number(empty_db):
+    """A database from before the step (made by the schema's owner): imported_record without `kind`, unique per
+    (source, source_number)."""
     import peewee
 
-    from desktop.models import SchemaVersion, database, ensure_schema
+    from desktop.models import SCHEMA_VERSION, SchemaVersion, database, ensure_schema
     from desktop.models.base import BaseModel
+    from desktop.models.schema import MIGRATIONS
     from desktop.workflow.admin.defaults import seed_defaults
 
     ensure_schema()
@@ -374,11 +375,12 @@ def test_upgrading_to_v12_keeps_source_numbers_and_lets_a_change_share_an_incide
     database.drop_tables([ImportedRecord])
     database.create_tables([OldRecord])
     for source, number, case_id, at in rows:
-        if not (number == "INC0020001" and Case.get_by_id(case_id).kind == "change"):  # v11 could not hold it
+        if not (number == "INC0020001" and Case.get_by_id(case_id).kind == "change"):  # it could not be held
             OldRecord.create(source=source, source_number=number, case=case_id, imported_at=at)
-    SchemaVersion.update(version=11).where(SchemaVersion.version == 12).execute()
+    step = next(v for v, (_, function) in MIGRATIONS.items() if function.__name__.endswith("_import_kinds"))
+    SchemaVersion.update(version=step - 1).where(SchemaVersion.version == SCHEMA_VERSION).execute()
     status = ensure_schema()
-    assert (status.from_version, status.to_version) == (11, 12)
+    assert (status.from_version, status.to_version) == (step - 1, SCHEMA_VERSION)
     kinds = {(r.source_number, r.kind) for r in ImportedRecord.select()}
     assert {("INC0020001", "incident"), ("INC0020003", "incident"), ("PRB0001001", "problem")} <= kinds
     change = Case.get(Case.kind == "change")

@@ -117,15 +117,20 @@ def bank(db):
     return b
 
 
-@pytest.fixture
-def server(bank) -> Iterator[Intake]:
-    token = intake.create_token("alertmanager-test")
+def serving(token_name: str) -> Iterator[Intake]:
+    """An intake on a free loopback port, with a token of its own, for the length of a fixture."""
+    token = intake.create_token(token_name)
     srv = make_server("127.0.0.1", 0)
     thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     yield Intake(f"http://127.0.0.1:{srv.server_address[1]}", token)
     srv.shutdown()
     srv.server_close()
+
+
+@pytest.fixture
+def server(bank) -> Iterator[Intake]:
+    yield from serving("alertmanager-test")
 
 
 def counts() -> dict[str, int]:

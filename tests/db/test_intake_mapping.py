@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,9 +20,8 @@ import pytest
 from desktop.models import AlertLink, Case, CIRelation, ConfigurationItem, Event, Grade, ImpactLevel, Incident
 from desktop.workflow.common.settings import put_setting
 from desktop.workflow.integrations import intake
-from desktop.workflow.integrations.intake_server import make_server
 from tests.bank import make_bank
-from tests.db.test_intake import Intake, counts
+from tests.db.test_intake import Intake, counts, serving
 from tests.db.test_intake import korean_texts as korean_texts
 
 
@@ -53,13 +51,7 @@ def cmdb(db) -> dict[str, ConfigurationItem]:
 
 @pytest.fixture
 def server(cmdb) -> Iterator[Intake]:
-    token = intake.create_token("alertmanager")
-    srv = make_server("127.0.0.1", 0)
-    thread = threading.Thread(target=srv.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    yield Intake(f"http://127.0.0.1:{srv.server_address[1]}", token)
-    srv.shutdown()
-    srv.server_close()
+    yield from serving("alertmanager")
 
 
 def alert(fingerprint: str, labels: dict[str, str], summary: str) -> dict[str, Any]:

@@ -261,8 +261,9 @@ class _Monthly(SectionWriter[SlaMonthReport]):
             rows.append([name, f"{k.count:,}", self.rate_cell(k.response_met, k.response_judged),
                          self.rate_cell(k.resolution_met, k.resolution_judged), f"{k.backlog:,}",
                          _percent(k.reopen_rate)])
+        backlog = t("col_backlog_now" if pdf.interim else "col_backlog")
         pdf.grid([Col(name_title, 52), Col(t("col_count"), 16, "R"), Col(t("col_response_rate"), 38, "R"),
-                  Col(t("col_resolution_rate"), 38, "R"), Col(t("col_backlog_now" if pdf.interim else "col_backlog"), 16, "R"),
+                  Col(t("col_resolution_rate"), 38, "R"), Col(backlog, 16, "R"),
                   Col(t("reopen_rate"), 20, "R")], rows, min_lines_on_page=1)
 
     def by_application(self, number: int) -> None:

@@ -194,7 +194,8 @@ class _Monthly(SectionWriter[SlaMonthReport]):
         total_row.append(Cell(f"{sum(column_totals):,}", bold=True, fill=LABEL_FILL))
         rows.append(total_row)
         pdf.small_table(cols, rows)
-        pdf.note(t("states_as_of_now", at=pdf.when(data.generated_at, zone_name=True)))
+        pdf.note(t("states_as_of_now_running" if pdf.interim else "states_as_of_now",
+                   at=pdf.when(data.generated_at, zone_name=True)))
         # charts: incidents by grade, on-time rates by grade
         height = 52.0
         pdf.ensure_space(height + 4)

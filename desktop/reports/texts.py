@@ -220,6 +220,11 @@ LABELS = Catalog({
                          "en": "Incidents registered this month, counted by their state at printing ({at}). "
                                "'Open at month end' in the summary counts what was open when the month ended, "
                                "including incidents from earlier months."},
+    "states_as_of_now_running": {"ko": "이달에 등록된 장애를 출력 시점({at})의 상태로 셉니다. 요약의 '현재 미결'은 "
+                                       "지금 열려 있는 건(이전 달 등록 포함)입니다.",
+                                 "en": "Incidents registered this month, counted by their state at printing ({at}). "
+                                       "'Open now' in the summary counts what is open now, including incidents "
+                                       "from earlier months."},
     "rates_by_grade": {"ko": "등급별 적기 처리율과 처리 시간", "en": "On-time rates and times by grade"},
     "rates_by_application": {"ko": "업무시스템별 적기 처리율", "en": "On-time rates by application"},
     "rates_by_team": {"ko": "팀별 적기 처리율", "en": "On-time rates by team"},

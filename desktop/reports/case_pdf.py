@@ -185,7 +185,7 @@ class _Renderer(SectionWriter[CaseReport]):
         end = data.closed_at or (data.timeline.segments[-1].start if data.is_final and data.timeline.segments
                                  else None)
         elapsed = self.minutes(wall_minutes(data.registered_at, end or data.generated_at))
-        elapsed = t("elapsed_until" if end else "elapsed_now", time=elapsed)
+        elapsed_label = t("elapsed_until" if end else "elapsed_now")
         missing = t("not_entered")
 
         def when(moment: datetime | None) -> CellValue:
@@ -197,7 +197,7 @@ class _Renderer(SectionWriter[CaseReport]):
             end_key, end_at = ("cancelled_at", data.cancelled_at) if data.cancelled_at else ("closed_at",
                                                                                               data.closed_at)
             figures = [(t("grade"), grade), (t("state"), Cell(self.state(data.kind, data.state), bold=True)),
-                       (t("elapsed"), elapsed), (t("application"), pick_text(data.application, self.lang)),
+                       (elapsed_label, elapsed), (t("application"), pick_text(data.application, self.lang)),
                        (t("registered_at"), when(data.registered_at)), (t("accepted_at"), when(data.accepted_at)),
                        (t("resolved_at"), when(data.resolved_at)), (t(end_key), when(end_at))]
             texts = [(t("cause"), data.cause or missing), (t("result"), data.result or missing)]
@@ -206,7 +206,7 @@ class _Renderer(SectionWriter[CaseReport]):
         else:
             assert isinstance(data, ProblemReport)
             figures = [(t("problem_grade"), grade), (t("state"), Cell(self.state(data.kind, data.state), bold=True)),
-                       (t("elapsed"), elapsed), (t("application"), pick_text(data.application, self.lang)),
+                       (elapsed_label, elapsed), (t("application"), pick_text(data.application, self.lang)),
                        (t("registered_at"), when(data.registered_at)),
                        (t("known_error"), t("known_error_yes", at=pdf.when(data.known_error_at))
                         if data.is_known_error else t("no")),
@@ -360,9 +360,8 @@ class _Renderer(SectionWriter[CaseReport]):
         rows = [self._clock_row(c) for c in data.clocks]
         pdf.small_table([Col(t("col_clock"), 21), Col(t("col_basis"), 44), Col(t("col_target"), 19, "R"),
                          Col(t("col_actual"), 25, "R"), Col(t("col_paused"), 17, "R"),
-                         Col(t("col_margin"), 32, "R"), Col(t("col_verdict"), 22, "C")], rows)
-        pdf.set_y(pdf.get_y() + 1)
-        pdf.note(t("paused_note"))
+                         Col(t("col_margin"), 32, "R"), Col(t("col_verdict"), 22, "C")], rows,
+                        footnote=t("paused_note"))
 
     def _clock_row(self, c: ClockFigures) -> list[str | Cell]:
         t = self.t

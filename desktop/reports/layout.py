@@ -506,13 +506,13 @@ class ReportPdf(FPDF):
 
     def grid(self, cols: Sequence[Col], rows: Sequence[Sequence[CellValue]], *, size_pt: float = TABLE_PT,
              zebra: bool = True, min_lines_on_page: int = 3, keep_rows: int = KEEP_ROWS,
-             middle: bool = False) -> None:
+             middle: bool = False, footnote: str = "") -> None:
         """A table of any length: the header row repeats on every page, tall rows split between lines.
 
         The header and the first `keep_rows` rows stay with the heading above the table (a table of
         fewer than twice `keep_rows` rows stays whole when it fits a page), and a page break never
         leaves fewer than `keep_rows` rows alone at the table's end. `middle` centres short cells
-        vertically in a tall row.
+        vertically in a tall row. A `footnote` is printed under the table and goes with its last rows.
         """
         pad_x, pad_y = 1.6, 1.1
         self.set_font(FAMILY, "", size_pt)
@@ -545,7 +545,12 @@ class ReportPdf(FPDF):
         heights = [max(len(lines) for lines in wrapped) * line_h + 2 * pad_y for wrapped in wrapped_of]
         count = len(rows)
         keep = count if count < 2 * keep_rows else keep_rows
-        first = header_h + sum(heights[:keep])
+        note_h = 0.0
+        if footnote:
+            self.set_font(FAMILY, "", SMALL_PT)
+            note_h = 1.0 + len(self.wrap(footnote, self.content_width)) * self.line_height(SMALL_PT)
+            self.set_font(FAMILY, "", size_pt)
+        first = header_h + sum(heights[:keep]) + (note_h if keep == count else 0.0)
         if first > KEEP_MAX:  # rows too tall to move whole: a few of their lines go with the heading
             first = header_h + line_h * min_lines_on_page + 2 * pad_y
         self.ensure_space(first)
@@ -553,10 +558,13 @@ class ReportPdf(FPDF):
         on_page = 0
         for index in range(count):
             cells, wrapped = cells_of[index], wrapped_of[index]
-            tail = heights[index:]
-            # the last rows go to the next page together rather than leaving a few alone there
-            if (count - index == keep_rows and on_page and index >= keep_rows
-                    and self.get_y() + sum(tail) > self.bottom and sum(tail) <= KEEP_MAX):
+            # the last rows (and the footnote) go to the next page together rather than a few alone there
+            if count - index == min(keep_rows, count) and on_page and index >= min(keep_rows, count):
+                tail = sum(heights[index:]) + note_h
+                move = self.get_y() + tail > self.bottom and tail <= KEEP_MAX
+            else:
+                move = False
+            if move:
                 self.add_page()
                 draw_header()
                 on_page = 0
@@ -581,6 +589,9 @@ class ReportPdf(FPDF):
                     on_page = 0
             on_page += 1
         self.set_font(FAMILY, "", BODY_PT)
+        if footnote:
+            self.set_y(self.get_y() + 1.0)
+            self.note(footnote)
 
     def _wrap_in(self, text: str, width: float, *, bold: bool, size_pt: float) -> list[str]:
         self.set_font(FAMILY, "B" if bold else "", size_pt)
@@ -686,9 +697,9 @@ class ReportPdf(FPDF):
         self.set_font(FAMILY, "", BODY_PT)
 
     def small_table(self, cols: Sequence[Col], rows: Sequence[Sequence[CellValue]], *,
-                    size_pt: float = TABLE_PT) -> None:
+                    size_pt: float = TABLE_PT, footnote: str = "") -> None:
         """A short table with a shaded heading row: `grid` without zebra stripes, short cells centred."""
-        self.grid(cols, rows, size_pt=size_pt, zebra=False, middle=True)
+        self.grid(cols, rows, size_pt=size_pt, zebra=False, middle=True, footnote=footnote)
 
     # title block and approval box ---------------------------------------------------------
 

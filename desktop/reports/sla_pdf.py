@@ -193,9 +193,8 @@ class _Monthly(SectionWriter[SlaMonthReport]):
         total_row += [Cell(f"{v:,}", bold=True, fill=LABEL_FILL) for v in column_totals]
         total_row.append(Cell(f"{sum(column_totals):,}", bold=True, fill=LABEL_FILL))
         rows.append(total_row)
-        pdf.small_table(cols, rows)
-        pdf.note(t("states_as_of_now_running" if pdf.interim else "states_as_of_now",
-                   at=pdf.when(data.generated_at, zone_name=True)))
+        pdf.small_table(cols, rows, footnote=t("states_as_of_now_running" if pdf.interim else "states_as_of_now",
+                                               at=pdf.when(data.generated_at, zone_name=True)))
         # charts: incidents by grade, on-time rates by grade
         height = 52.0
         pdf.ensure_space(height + 4)
@@ -247,9 +246,7 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                          Col(t("col_response_rate"), 27, "R"), Col(t("col_resolution_rate"), 27, "R"),
                          Col(t("col_mean_accept"), 19, "R"), Col(t("col_median_accept"), 19, "R"),
                          Col(t("col_mean_resolve"), 23, "R"), Col(t("col_median_resolve"), 23, "R")], rows,
-                        size_pt=7.6)
-        pdf.set_y(pdf.get_y() + 1)
-        pdf.note(t("rates_note"))
+                        size_pt=7.6, footnote=t("rates_note"))
 
     # 4-5. application and team -------------------------------------------------------------------
 
@@ -310,9 +307,8 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                          Cell(format_minutes(b.overrun, self.lang, minutes_per_day=per_day), bold=True, color=RED)])
         pdf.grid([Col(t("col_number"), 27), Col(t("col_title"), 24), Col(t("col_grade"), 26, "C"),
                   Col(t("col_application"), 21), Col(t("col_clock"), 17, "C"), Col(t("col_target"), 15, "R"),
-                  Col(t("col_actual"), 25, "R"), Col(t("col_overrun"), 25, "R")], rows, size_pt=7.6)
-        pdf.set_y(pdf.get_y() + 1)
-        pdf.note(t("breach_note"))
+                  Col(t("col_actual"), 25, "R"), Col(t("col_overrun"), 25, "R")], rows, size_pt=7.6,
+                 footnote=t("breach_note"))
 
     # 7. trend ----------------------------------------------------------------------------------------
 

@@ -56,9 +56,8 @@ LABELS = Catalog({
     "interim_month": {"ko": "중간 집계 · {month}은 아직 끝나지 않았습니다 — {at} 출력 시점 기준",
                       "en": "Interim figures · {month} has not ended yet — as of {at}"},
     "at_a_glance": {"ko": "한눈에 보기", "en": "At a glance"},
-    "elapsed": {"ko": "경과 시간", "en": "Elapsed"},
-    "elapsed_until": {"ko": "{time} (종결까지)", "en": "{time} (to closure)"},
-    "elapsed_now": {"ko": "{time} (출력 시점까지)", "en": "{time} (so far)"},
+    "elapsed_until": {"ko": "경과 시간 (종결까지)", "en": "Elapsed (to closure)"},
+    "elapsed_now": {"ko": "경과 시간 (출력 시점까지)", "en": "Elapsed (so far)"},
     "not_yet": {"ko": "아직 없음", "en": "not yet"},
     "not_entered": {"ko": "(아직 입력되지 않음 — 종결 시 입력)", "en": "(not entered yet — given at closure)"},
     # fields

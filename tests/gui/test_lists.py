@@ -348,3 +348,17 @@ def test_second_line_and_problem_lists_show_where_work_came_from_and_when_it_is_
     finally:
         database.obj.execute_sql = real
     assert len(rows) == 2 and sum("work_order" in s.lower() for s in statements) == 1
+
+
+def test_a_cancelled_incident_is_not_a_red_missed_sla(qtbot, bank):
+    made = register(bank, "중복 등록")
+    cs.transition(actor_id=bank.id("handler"), case_id=made.case_id, name="cancel", version=None,
+                  fields={"cancel_reason": "중복 등록"}, now=T0 + timedelta(days=2))
+    for language, text in (("ko", "해당 없음 (취소)"), ("en", "N/A (cancelled)")):
+        page = page_of(qtbot, IncidentListPage(session_of(bank, "handler", language)))
+        model: IncidentTableModel = page.model
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).case_id == made.case_id)
+        sla = model.index(row, IncidentTableModel.SLA_COLUMN)
+        assert model.row_at(row).sla_state == "not_applicable"
+        assert model.data(sla) == text
+        assert model.data(sla, Qt.ItemDataRole.ForegroundRole) != QColor("#d32f2f")

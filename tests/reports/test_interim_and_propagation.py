@@ -8,11 +8,13 @@ rewrite history.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
-from desktop.models import Notification, NotificationPreference, User
+from desktop.models import ImpactLevel, Notification, NotificationPreference, User
 from desktop.reports.report_service import incident_report_pdf, problem_report_pdf, sla_report_pdf
 from desktop.workflow.admin import propagation as ap
+from tests import factories
 from tests.bank import make_bank, seoul
 from tests.reports.helpers import CLOSE, Incident, pdf_pages, pdf_text, squash
 
@@ -104,8 +106,10 @@ def test_propagation_prints_who_was_told_as_recorded_even_after_the_group_change
 
 def test_no_notice_prints_none_only_when_nothing_was_sent(db):
     bank = make_bank()
-    case = Incident(bank, seoul(2026, 11, 24, 10, 0))
-    Notification.delete().where(Notification.case == case.id).execute()
+    # an application nobody owns yet: no handler to assign, nobody in its propagation group
+    orphan = factories.application(name="신규 업무", impact=ImpactLevel.get(ImpactLevel.code == "high"))
+    case = Incident(replace(bank, app=orphan), seoul(2026, 11, 24, 10, 0))
+    assert not Notification.select().where(Notification.case == case.id).exists()
     korean = squash(pdf_text(incident_report_pdf(case.number, lang="ko")))
     assert "이장애에대해발송된알림이없습니다" in korean
     english = squash(pdf_text(incident_report_pdf(case.number, lang="en")))

@@ -136,3 +136,17 @@ def test_an_interim_document_says_so_on_every_page():
     document.paragraph("긴 본문 " * 3000)
     pages = _pages(document)
     assert len(pages) >= 3 and all("중간 보고 · 미종결" in p for p in pages)
+
+
+def test_a_tables_footnote_goes_with_its_last_rows():
+    from desktop.reports.layout import Col
+
+    cols = [Col("번호", 30), Col("내용", 150)]
+    for start in range(40, 280, 9):
+        document = _document()
+        document.set_y(start)
+        document.section(1, "구역머리")
+        document.grid(cols, [[f"행{i:02d}", "내용"] for i in range(8)], footnote="각주입니다 " * 30)
+        pages = _pages(document)
+        note_page = next(i for i, p in enumerate(pages) if "각주입니다" in p)
+        assert len(_rows_on(pages[note_page], "행")) >= 3, start

@@ -353,8 +353,11 @@ class DashboardPage(QWidget):
         self.at_risk.setRowCount(0)
         soon = len(data.due_soon)
         soon_count = f"{soon}+" if soon >= AT_RISK_LIMIT // 2 else str(soon)
+        past = self.tr("Past due: {0}").format(data.breached_clocks)
+        if data.breached_clocks > len(data.past_due):
+            past += " " + self.tr("(the {0} most overdue shown)").format(len(data.past_due))
         groups = [
-            ("past_due", self.tr("Past due: {0}").format(data.breached_clocks), data.past_due,
+            ("past_due", past, data.past_due,
              self.tr("Nothing is past its SLA target")),
             ("due_soon", self.tr("Due soon (within {0} h) or in warning: {1}").format(DUE_SOON_HOURS, soon_count),
              data.due_soon, self.tr("Nothing falls due in the next {0} hours").format(DUE_SOON_HOURS)),
@@ -370,6 +373,9 @@ class DashboardPage(QWidget):
         for column in (0, 1, 3, 4, 5):  # room for qt-material's upper-case headers
             header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column) + 24))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # both groups in sight without scrolling inside the card (the page itself scrolls)
+        rows_h = sum(self.at_risk.rowHeight(r) for r in range(self.at_risk.rowCount()))
+        self.at_risk.setMinimumHeight(max(260, rows_h + header.height() + 2 * self.at_risk.frameWidth() + 4))
 
     def _group_row(self, name: str, text: str, *, bold: bool) -> None:
         n = self.at_risk.rowCount()

@@ -949,6 +949,10 @@ Click to list the month&apos;s incidents</source>
         <translation>기한 지남: {0}</translation>
     </message>
     <message>
+        <source>(the {0} most overdue shown)</source>
+        <translation>(가장 오래 지난 {0}건 표시)</translation>
+    </message>
+    <message>
         <source>Nothing is past its SLA target</source>
         <translation>SLA 목표 시각이 지난 미결 장애가 없습니다</translation>
     </message>

@@ -208,8 +208,7 @@ class _Renderer(SectionWriter[CaseReport]):
             figures = [(t("problem_grade"), grade), (t("state"), Cell(self.state(data.kind, data.state), bold=True)),
                        (elapsed_label, elapsed), (t("application"), pick_text(data.application, self.lang)),
                        (t("registered_at"), when(data.registered_at)),
-                       (t("known_error"), t("known_error_yes", at=pdf.when(data.known_error_at))
-                        if data.is_known_error else t("no")),
+                       (t("known_error"), pdf.when(data.known_error_at) if data.is_known_error else t("no")),
                        (t("linked_incidents"), t("count_suffix", n=len(data.incidents))),
                        (t("problem_closed_at"), when(data.closed_at))]
             texts = [(t("root_cause"), data.root_cause or missing), (t("solution"), data.solution or missing)]

@@ -242,7 +242,8 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     spec = ExportSpec(kind=kind, filters=filters, sort=sort)
     result = export_list(actor_id=actor.id, spec=spec, path=args.out, fmt=args.export_format, language=lang,
                          time_zone=zone)
-    _say("exported", list=pick(LIST_NAMES[kind], lang), path=result.path, rows=result.rows)
+    _say("exported_one" if result.rows == 1 else "exported", list=pick(LIST_NAMES[kind], lang), path=result.path,
+         rows=result.rows)
     return 0
 
 
@@ -663,7 +664,8 @@ def _report(url: str, args: argparse.Namespace) -> int:
         data = reports.sla_report_pdf(args.month, application=args.application, team=args.team, lang=lang,
                                       time_zone=args.time_zone)
     path = reports.write_pdf(data, args.out)
-    _say("report_written", path=path, pages=reports.page_count(data))
+    pages = reports.page_count(data)
+    _say("report_written_one" if pages == 1 else "report_written", path=path, pages=pages)
     return 0
 
 

@@ -127,6 +127,7 @@ CLI_TEXTS = Catalog({
         "ko": "보고서를 저장했습니다: {path} ({pages}쪽)",
         "en": "Report written: {path} ({pages} pages)",
     },
+    "report_written_one": {"ko": "보고서를 저장했습니다: {path} (1쪽)", "en": "Report written: {path} (1 page)"},
     "matrix_exported": {
         "ko": "담당자 매트릭스를 내보냈습니다: {path} ({rows}행)",
         "en": "Owner matrix exported: {path} ({rows} rows)",
@@ -178,6 +179,8 @@ CLI_TEXTS = Catalog({
         "ko": "{list} 목록을 내보냈습니다: {path} ({rows}행)",
         "en": "Exported the {list} list: {path} ({rows} rows)",
     },
+    "exported_one": {"ko": "{list} 목록을 내보냈습니다: {path} (1행)",
+                     "en": "Exported the {list} list: {path} (1 row)"},
     "export_bad_option": {
         "ko": "{option}은(는) 장애 목록에만 쓸 수 있습니다.",
         "en": "{option} applies to the incident list only.",

@@ -56,7 +56,6 @@ from desktop.workflow.common.actors import load_actor
 from desktop.workflow.common.cases import KIND_LABELS, load_row
 from desktop.workflow.common.settings import get_setting
 from desktop.workflow.engine.process import ProcessDef, definition
-from desktop.workflow.notify.propagation import propagation_group
 from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
 from desktop.workflow.sla.clocks import case_pauses, clock_status, measure
 from desktop.workflow.sla.clocks import due_at as clock_due_at
@@ -109,7 +108,10 @@ class HandlerChange:
 
 @dataclass(frozen=True)
 class NoticeRow:
-    """One Notification row of the case: who was told what, when it was queued and sent."""
+    """One outbox (Notification) row of the case: who was told what, when, on which channel, with what result.
+
+    It is the record of the delivery itself, so a later change to the propagation group does not change it.
+    """
 
     created_at: datetime
     recipient: Person
@@ -119,15 +121,9 @@ class NoticeRow:
     channel: str
     status: str
     sent_at: datetime | None
-
-
-@dataclass(frozen=True)
-class GroupMember:
-    """A member of the application's propagation group and the rule that put them there."""
-
-    name: Text
-    reason: str
-    reason_label: Text | None
+    target: str = ""  # the e-mail address or webhook the notice went to, fixed when it was written
+    read_at: datetime | None = None
+    attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -285,7 +281,6 @@ class IncidentReport(CaseReport):
     initial_grade: GradeInfo | None
     grade_changes: list[GradeChange]
     notices: list[NoticeRow]
-    group: list[GroupMember]
     resolution: str
     cause: str
     result: str
@@ -548,16 +543,16 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
 
     notices = []
     query = (Notification.select(Notification.created_at, Notification.recipient, Notification.reason,
-                                 Notification.kind, Notification.channel, Notification.status, Notification.sent_at)
+                                 Notification.kind, Notification.channel, Notification.status, Notification.sent_at,
+                                 Notification.target, Notification.read_at, Notification.attempts)
              .where(Notification.case == case.id).order_by(Notification.created_at, Notification.id))
     notice_rows = list(query.tuples())
     names.load_people({r[1] for r in notice_rows})
-    for created, recipient, reason, kind, channel, status, sent in notice_rows:
+    for created, recipient, reason, kind, channel, status, sent, target, read, attempts in notice_rows:
         person = names.person(recipient)
         assert person is not None
-        notices.append(NoticeRow(created, person, reason, names.roles.get(reason), kind, channel, status, sent))
-    group = [GroupMember(names.name(m.user_id), m.reason, names.roles.get(m.reason))
-             for m in propagation_group(row.application_id)]
+        notices.append(NoticeRow(created, person, reason, names.roles.get(reason), kind, channel, status, sent,
+                                 target or "", read, attempts or 0))
 
     clocks = _clocks(case.id, at)
     actions = _actions(case.id, names)
@@ -581,7 +576,7 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
         incident_type=incident_type, urgency=bilingual(urgency.name, urgency.name_en),
         impact=bilingual(impact.name, impact.name_en), occurred_at=row.occurred_at, accepted_at=row.accepted_at,
         resolved_at=row.resolved_at, cancelled_at=row.cancelled_at, reopen_count=row.reopen_count,
-        initial_grade=initial_grade, grade_changes=grade_changes, notices=notices, group=group,
+        initial_grade=initial_grade, grade_changes=grade_changes, notices=notices,
         resolution=row.resolution or "", cause=row.cause or "", result=row.result or "",
         follow_up_plan=row.follow_up_plan or "", recurrence_prevention=row.recurrence_prevention or "",
         outside=_outside(case.id),

@@ -37,7 +37,7 @@ from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
 from desktop.workflow.cases.queries import OUTSIDE, TimelineEntry, deliveries_of, timeline
 from desktop.workflow.engine.process import process_of_case, state_label
-from desktop.workflow.sla.durations import format_minutes
+from desktop.workflow.sla.durations import duration_label, format_minutes
 
 OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
     "add_action": (FieldInfo("body", "longtext", "조치 내용", "What was done", True),
@@ -431,8 +431,10 @@ class CaseView(QWidget):
         return scroll
 
     def _sla(self, d: CaseDetail) -> QWidget:
-        table = self._table([self.tr("Clock"), self.tr("Target"), self.tr("Elapsed"), self.tr("Remaining"),
-                             self.tr("State"), self.tr("Due")])
+        """Each clock's figures in its own measure, which the Basis column names (wall clock or business
+        time, and how long a day is); time past the target reads "… over", never as a negative figure."""
+        table = self._table([self.tr("Clock"), self.tr("Basis"), self.tr("Target"), self.tr("Elapsed"),
+                             self.tr("Remaining"), self.tr("State"), self.tr("Due")])
         lang = self.session.language
         names = {"response": self.tr("Response", "SLA clock"), "resolution": self.tr("Resolution", "SLA clock")}
         states = {"met": self.tr("Met"), "missed": self.tr("Missed"), "stopped": self.tr("Stopped"),
@@ -441,15 +443,19 @@ class CaseView(QWidget):
         for status in d.sla:
             # a business day is the clock's calendar's working day, not a fixed nine hours
             per_day = d.sla_minutes_per_day.get(status.kind, 24 * 60)
-            business = ""
-            if status.uses_business_time:
-                business = self.tr(" (business time, 1d = {hours}h)").format(hours=f"{per_day / 60:g}")
-            self._append(table, [names.get(status.kind, status.kind),
-                                 format_minutes(status.target, lang, minutes_per_day=per_day) + business,
+            basis = duration_label(business=status.uses_business_time, minutes_per_day=per_day, lang=lang)
+            if status.remaining < 0:
+                remaining = self.tr("{0} over").format(format_minutes(-status.remaining, lang,
+                                                                      minutes_per_day=per_day))
+            else:
+                remaining = format_minutes(status.remaining, lang, minutes_per_day=per_day)
+            self._append(table, [names.get(status.kind, status.kind), basis,
+                                 format_minutes(status.target, lang, minutes_per_day=per_day),
                                  format_minutes(status.elapsed, lang, minutes_per_day=per_day),
-                                 format_minutes(status.remaining, lang, minutes_per_day=per_day),
-                                 states.get(status.state, status.state),
+                                 remaining, states.get(status.state, status.state),
                                  local_text(status.due_at, self.session.time_zone)])
+            if status.remaining < 0:
+                table.item(table.rowCount() - 1, 4).setForeground(QColor("#d32f2f"))
         return table
 
     def _work_orders(self, d: CaseDetail) -> QWidget:

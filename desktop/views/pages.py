@@ -525,7 +525,8 @@ class CaseListPage(_ListPage):
     """Problems, changes or work orders: state, assignee and period filters, search, saved filters, sorting."""
 
     def __init__(self, session: ClientSession, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(session, CaseTableModel(session, kind), f"{kind}_table", 1, parent)
+        model = CaseTableModel(session, kind)
+        super().__init__(session, model, f"{kind}_table", model.COLUMNS.index("title"), parent)
         self.model.setParent(self)
         self.kind = kind
         self.state = self._state_combo(kind)

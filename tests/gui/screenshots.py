@@ -200,7 +200,7 @@ def export_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # t
         path = out / f"export-done-{lang}-{theme}.png"
         window.grab().save(str(path))
         saved.append(path)
-        bar._show(bar.tr("Exporting to {0}… {1} rows written").format(target.name, "12,000"), busy=True)
+        bar._show(bar.tr("Exporting to {0}… {1} written").format(target.name, bar.rows(12_000)), busy=True)
         QApplication.processEvents()
         path = out / f"export-running-{lang}-{theme}.png"
         window.grab().save(str(path))

@@ -279,3 +279,86 @@ def test_jumping_far_down_reads_big_pages_and_the_count_follows(qtbot, bank):
     assert page.count.text().startswith("430 shown")
     assert page.model.fetch_all_to(10_000) == 450 and page.count.text() == "450 shown"  # the end: no "more"
     assert titles(page)[:2] == ["대량 449", "대량 448"] and len(set(titles(page))) == 450
+
+
+def test_second_line_and_problem_lists_show_where_work_came_from_and_when_it_is_due(qtbot, bank):
+    """Work orders: the parent incident, the due time and, once it has passed, how late in red; problems: grade
+    and application; changes: the incident they came from. One read per page, whatever the page holds."""
+    from desktop.models import database
+
+    incident = register(bank, "이체 지연")
+    for step in ("accept", "start"):
+        cs.transition(actor_id=bank.id("handler"), case_id=incident.case_id, name=step, version=None, now=T0)
+    late = cs.issue_work_order(actor_id=bank.id("handler"), parent_id=incident.case_id, title="힙 덤프 분석",
+                               instructions="WAS 1호기", due_at=T0 + timedelta(hours=2), now=T0)
+    cs.issue_work_order(actor_id=bank.id("handler"), parent_id=incident.case_id, title="로그 수집",
+                        instructions="-", now=T0)
+    change = cs.request_change(actor_id=bank.id("handler"), parent_id=incident.case_id, title="세션 풀 변경",
+                               description="max 200 → 400", now=T0)
+    problem = cs.link_problem(actor_id=bank.id("handler"), incident_id=incident.case_id,
+                              new_problem={"title": "세션 풀 고갈 반복", "description": "월말마다"}, now=T0)
+    number = incident.number
+    from desktop.models import Grade, Problem
+
+    Problem.update(grade=Grade.get(Grade.level == 2)).where(Problem.case == problem.problem_id).execute()
+
+    def cells(page, case_id: int) -> dict[str, str]:
+        model = page.model
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).case_id == case_id)
+        return {c: model.data(model.index(row, i)) for i, c in enumerate(model.COLUMNS)}
+
+    work = page_of(qtbot, CaseListPage(session_of(bank, "second", "en"), "work_order"))
+    headers = work.model.headers()
+    assert headers[:2] == ["Number", "Parent case"] and "Due" in headers
+    shown = cells(work, late.case_id)
+    assert shown["parent"] == number
+    assert shown["due_at"].startswith("2026-") and shown["due_at"].endswith(" over")  # T0 + 2 h is long past
+    due = work.model.index(next(r for r in range(work.model.rowCount())
+                                if work.model.row_at(r).case_id == late.case_id), work.model.COLUMNS.index("due_at"))
+    assert work.model.data(due, Qt.ItemDataRole.ForegroundRole) == QColor("#d32f2f")
+    cs.start_work_order(actor_id=bank.id("second"), case_id=late.case_id, version=None)
+    cs.complete_work_order(actor_id=bank.id("second"), case_id=late.case_id, version=None, result="완료")
+    work.refresh()
+    qtbot.waitUntil(lambda: not work.model.loading)
+    assert not cells(work, late.case_id)["due_at"].endswith(" over")  # finished work is not overdue
+    assert work.model.data(due, Qt.ItemDataRole.ForegroundRole) is None
+
+    changes = page_of(qtbot, CaseListPage(session_of(bank, "cm", "ko"), "change"))
+    assert changes.model.headers()[:2] == ["번호", "상위 건"]
+    assert cells(changes, change.case_id)["parent"] == number
+
+    problems = page_of(qtbot, CaseListPage(session_of(bank, "pm", "ko"), "problem"))
+    assert problems.model.headers()[:4] == ["번호", "등급", "제목", "업무시스템"]
+    shown = cells(problems, problem.problem_id)
+    assert shown["application"] == bank.app.name and shown["grade"] == "2"
+
+    # the page is read in one statement, with the added columns joined in
+    statements = []
+    real = database.obj.execute_sql
+
+    def counting(sql, *args, **kwargs):
+        statements.append(sql)
+        return real(sql, *args, **kwargs)
+
+    from desktop.workflow.cases.queries import list_cases
+
+    database.obj.execute_sql = counting
+    try:
+        rows = list_cases(actor_id=bank.id("admin"), kind="work_order").rows
+    finally:
+        database.obj.execute_sql = real
+    assert len(rows) == 2 and sum("work_order" in s.lower() for s in statements) == 1
+
+
+def test_a_cancelled_incident_is_not_a_red_missed_sla(qtbot, bank):
+    made = register(bank, "중복 등록")
+    cs.transition(actor_id=bank.id("handler"), case_id=made.case_id, name="cancel", version=None,
+                  fields={"cancel_reason": "중복 등록"}, now=T0 + timedelta(days=2))
+    for language, text in (("ko", "해당 없음 (취소)"), ("en", "N/A (cancelled)")):
+        page = page_of(qtbot, IncidentListPage(session_of(bank, "handler", language)))
+        model: IncidentTableModel = page.model
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).case_id == made.case_id)
+        sla = model.index(row, IncidentTableModel.SLA_COLUMN)
+        assert model.row_at(row).sla_state == "not_applicable"
+        assert model.data(sla) == text
+        assert model.data(sla, Qt.ItemDataRole.ForegroundRole) != QColor("#d32f2f")

@@ -304,6 +304,10 @@
         <translation>경과</translation>
     </message>
     <message>
+        <source>Basis</source>
+        <translation>기준</translation>
+    </message>
+    <message>
         <source>Remaining</source>
         <translation>남은 시간</translation>
     </message>
@@ -342,6 +346,10 @@
     <message>
         <source>Breached</source>
         <translation>위반</translation>
+    </message>
+    <message>
+        <source>{0} over</source>
+        <translation>{0} 초과</translation>
     </message>
     <message>
         <source>Number</source>
@@ -556,10 +564,6 @@
         <source>Resolution</source>
         <comment>SLA clock</comment>
         <translation>해결</translation>
-    </message>
-    <message>
-        <source> (business time, 1d = {hours}h)</source>
-        <translation> (업무시간 기준, 1일 = {hours}시간)</translation>
     </message>
     <message>
         <source>From → to</source>
@@ -873,12 +877,24 @@
         <translation>상태별 미결 장애</translation>
     </message>
     <message>
-        <source>About to breach: {0} clocks past due</source>
-        <translation>SLA 임박·초과: 목표 시각이 지난 시계 {0}개</translation>
+        <source>SLA at risk: past due and due soon</source>
+        <translation>SLA 위험: 기한 지남 · 곧 기한</translation>
     </message>
     <message>
-        <source>About to breach</source>
-        <translation>SLA 임박·초과</translation>
+        <source>1 incident</source>
+        <translation>1건</translation>
+    </message>
+    <message>
+        <source>{0}: {1} this month
+On-time response {2} ({3} of {4})
+On-time resolution {5} ({6} of {7})
+Open incidents past their target count as missed
+Click to list them</source>
+        <translation>{0}: 이번 달 {1}
+적기 응답률 {2} ({4}건 중 {3}건)
+적기 해결률 {5} ({7}건 중 {6}건)
+목표 시각이 지난 미결 장애는 미준수로 셉니다
+클릭하면 목록을 엽니다</translation>
     </message>
     <message>
         <source>On-time rates this month by grade</source>
@@ -913,16 +929,6 @@
         <translation>{0}건</translation>
     </message>
     <message>
-        <source>{0}: {1} incidents this month
-On-time response {2} ({3} of {4})
-On-time resolution {5} ({6} of {7})
-Click to list them</source>
-        <translation>{0}: 이번 달 {1}건
-적기 응답률 {2} ({4}건 중 {3}건)
-적기 해결률 {5} ({7}건 중 {6}건)
-클릭하면 목록을 엽니다</translation>
-    </message>
-    <message>
         <source>{0}, registered {1}, not cancelled</source>
         <translation>{0}, {1} 등록, 취소 제외</translation>
     </message>
@@ -937,6 +943,26 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Registered {0}</source>
         <translation>{0} 등록</translation>
+    </message>
+    <message>
+        <source>Past due: {0}</source>
+        <translation>기한 지남: {0}</translation>
+    </message>
+    <message>
+        <source>(the {0} most overdue shown)</source>
+        <translation>(가장 오래 지난 {0}건 표시)</translation>
+    </message>
+    <message>
+        <source>Nothing is past its SLA target</source>
+        <translation>SLA 목표 시각이 지난 미결 장애가 없습니다</translation>
+    </message>
+    <message>
+        <source>Due soon (within {0} h) or in warning: {1}</source>
+        <translation>곧 기한 ({0}시간 이내) · 경고: {1}</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next {0} hours</source>
+        <translation>앞으로 {0}시간 안에 기한이 오는 장애가 없습니다</translation>
     </message>
     <message>
         <source>Response</source>
@@ -957,10 +983,6 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Click to open {0}</source>
         <translation>클릭하면 {0}을(를) 엽니다</translation>
-    </message>
-    <message>
-        <source>No open incident is near its SLA target</source>
-        <translation>SLA 목표에 임박한 미결 장애가 없습니다</translation>
     </message>
     <message>
         <source>Last month&apos;s SLA report (PDF)</source>
@@ -1089,12 +1111,20 @@ Click to list the month&apos;s incidents</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <source>Exporting to {0}… {1} rows written</source>
-        <translation>{0}(으)로 내보내는 중… {1}행 기록</translation>
+        <source>1 row</source>
+        <translation>1행</translation>
     </message>
     <message>
-        <source>Exported {0} rows to {1}</source>
-        <translation>{0}행을 내보냈습니다: {1}</translation>
+        <source>{0} rows</source>
+        <translation>{0}행</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}… {1} written</source>
+        <translation>{0}(으)로 내보내는 중… {1} 기록</translation>
+    </message>
+    <message>
+        <source>Exported {0} to {1}</source>
+        <translation>{0}을 내보냈습니다: {1}</translation>
     </message>
     <message>
         <source>Could not export the list: {0}</source>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import operator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
 from typing import Any, Generic, TypeVar
@@ -72,7 +72,7 @@ class IncidentRow:
     registered_at: datetime
     version: int
     sla_due_at: datetime | None = None  # the resolution clock's deadline, while it runs
-    sla_state: str = ""  # running | paused | met | missed | "" (no clock)
+    sla_state: str = ""  # running | paused | met | missed | not_applicable (cancelled) | "" (no clock)
     sla_warned: bool = False
 
 
@@ -334,6 +334,8 @@ def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
         due, paused, stopped, met, warned = t[10:]
         if due is None and paused is None and stopped is None:
             sla_state = ""
+        elif t[3] == "cancelled":  # a cancelled incident is not judged: no target was missed
+            sla_state = "not_applicable"
         elif stopped is not None:
             sla_state = "met" if met else "missed"
         else:
@@ -444,6 +446,17 @@ class CaseRow:
     assignee: str
     opened_at: datetime
     version: int
+    # what only some lists show (`list_format.CASE_LIST_COLUMNS`): a problem's grade and application, the case
+    # a change or work order came from, a work order's due time
+    grade: int | None = None
+    grade_color: str = ""
+    application: str = ""
+    parent: str = ""  # the parent case's number
+    parent_id: int | None = None
+    due_at: datetime | None = None
+
+
+_BASE_WIDTH = 7  # CaseRow's fields every list reads
 
 
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
@@ -459,11 +472,20 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     f = filters or CaseFilter()
     sort = sort or Sort()
     Assignee = User.alias()
+    Parent = Case.alias()
+    extra, names = _kind_columns(kind, model, Parent)
     query = (
-        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version)
+        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version, *extra)
         .join(Case, on=(model.case == Case.id))
         .switch(model).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(model.assignee == Assignee.id))
     )
+    # the extra columns come through joins on the page's own rows, never a query per row
+    if kind == "problem":
+        query = (query.switch(model).join(Grade, peewee.JOIN.LEFT_OUTER, on=(model.grade == Grade.id))
+                 .switch(model).join(ConfigurationItem, peewee.JOIN.LEFT_OUTER,
+                                     on=(model.application == ConfigurationItem.id)))
+    elif kind in ("change", "work_order"):
+        query = query.switch(model).join(Parent, peewee.JOIN.LEFT_OUTER, on=(model.parent == Parent.id))
     if actor.is_customer_only:
         query = query.where(getattr(model, REPORTER_COLUMN[kind]) == actor.id)
     if f.states:
@@ -485,8 +507,24 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     if sort.key not in expressions:
         raise ValueError(f"unknown sort key {sort.key!r}")
     segments = [_Segment("all", None, (expressions[sort.key],))]  # one run, ordered by the sorted column itself
-    tuples, cursor = _walk(query, segments, sort, after, limit, len(fields(CaseRow)), model.case)
-    return Page([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
+    tuples, cursor = _walk(query, segments, sort, after, limit, _BASE_WIDTH + len(extra), model.case)
+    rows = []
+    for t in tuples:
+        base = (value if value is not None else "" for value in t[:_BASE_WIDTH])
+        more = {name: value for name, value in zip(names, t[_BASE_WIDTH:], strict=True) if value is not None}
+        rows.append(CaseRow(*base, **more))
+    return Page(rows, cursor)
+
+
+def _kind_columns(kind: str, model: Any, parent: Any) -> tuple[list[Any], list[str]]:
+    """The columns a kind's list reads beyond the common ones, and the CaseRow fields they fill."""
+    if kind == "problem":
+        return [Grade.level, Grade.color, ConfigurationItem.name], ["grade", "grade_color", "application"]
+    if kind == "change":
+        return [parent.number, model.parent], ["parent", "parent_id"]
+    if kind == "work_order":
+        return [parent.number, model.parent, model.due_at], ["parent", "parent_id", "due_at"]
+    return [], []
 
 
 def work_orders_of(case_id: int) -> list[CaseRow]:

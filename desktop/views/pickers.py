@@ -105,6 +105,7 @@ class _CasePicker(QDialog):
     def reload(self) -> None:
         """Search again with what is typed; the first match is selected, so Enter takes it."""
         found = self.choices(self.search.text())
+        self.table.blockSignals(True)  # no selection news while rows are half built
         self.table.setRowCount(0)
         self.add_fixed_rows()
         fixed = self.table.rowCount()
@@ -113,6 +114,7 @@ class _CasePicker(QDialog):
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.count.setText(self.tr("Matches: {0}").format(len(found)))
+        self.table.blockSignals(False)
         if found and self.search.text().strip():
             self.table.selectRow(fixed)
         self._selection_changed()
@@ -139,7 +141,9 @@ class _CasePicker(QDialog):
 
     def chosen(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return int(self.table.item(rows[0].row(), 0).data(CASE_ID)) if rows else None
+        item = self.table.item(rows[0].row(), 0) if rows else None
+        value = item.data(CASE_ID) if item is not None else None
+        return int(value) if value is not None else None
 
     def _selection_changed(self) -> None:
         self.ok.setEnabled(self.chosen() is not None)

@@ -128,7 +128,18 @@ def dialogs(session, cases: dict[str, object]) -> Iterator[tuple[str, Callable[[
 def open_as_shown(dialog) -> dict[str, object]:  # type: ignore[no-untyped-def]
     """Show the dialog as exec() would (placed by Qt on the screen) and measure it."""
     from PySide6.QtCore import QPoint, QRect
-    from PySide6.QtWidgets import QAbstractButton, QApplication, QScrollArea
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QApplication,
+        QComboBox,
+        QHeaderView,
+        QLineEdit,
+        QPlainTextEdit,
+        QScrollArea,
+        QWidget,
+    )
 
     dialog.show()
     QApplication.processEvents()
@@ -150,7 +161,12 @@ def open_as_shown(dialog) -> dict[str, object]:  # type: ignore[no-untyped-def]
         rect = QRect(button.mapToGlobal(QPoint(0, 0)), button.size())
         if not screen.contains(rect):
             outside.append(f"{button.objectName() or button.text()} at {rect.getRect()}")
-    return {"size": [dialog.width(), dialog.height()], "frame": list(frame.getRect()),
+    inputs = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractSpinBox, QAbstractItemView)
+    unnamed = [f"{type(w).__name__} {w.objectName()}" for w in dialog.findChildren(QWidget)
+               if isinstance(w, inputs) and not isinstance(w, QHeaderView) and w.isVisibleTo(dialog)
+               and not w.accessibleName()
+               and not isinstance(w.parentWidget(), QComboBox | QAbstractSpinBox)]
+    return {"size": [dialog.width(), dialog.height()], "frame": list(frame.getRect()), "unnamed_inputs": unnamed,
             "screen": list(screen.getRect()), "fits": screen.contains(frame), "buttons_outside": outside}
 
 

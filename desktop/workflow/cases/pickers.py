@@ -36,7 +36,7 @@ def problem_choices(*, actor_id: int, text: str = "", limit: int = PICK_LIMIT) -
     """Open problems and known errors (a closed known error still explains new incidents), searched by
     number, title and root cause."""
     actor = load_actor(actor_id)
-    query = (Problem.select(Problem, Case.number).join(Case, on=(Problem.case == Case.id))
+    query = (Problem.select(Problem, Case.id, Case.number).join(Case, on=(Problem.case == Case.id))
              .where(Problem.state.in_(open_states("problem")) | (Problem.is_known_error == True)))  # noqa: E712
     words = text.strip()
     if words:
@@ -45,7 +45,7 @@ def problem_choices(*, actor_id: int, text: str = "", limit: int = PICK_LIMIT) -
     for row in query.order_by(Problem.is_known_error.desc(), Problem.registered_at.desc()).limit(limit):
         if not can_view(actor, "problem", row):
             continue
-        out.append(CaseChoice(case_id=row.case_id, number=row.case.number, title=row.title, state=row.state,
+        out.append(CaseChoice(case_id=row.case.id, number=row.case.number, title=row.title, state=row.state,
                               state_label=_labels("problem", row.state), known_error=bool(row.is_known_error),
                               root_cause=row.root_cause or ""))
     return out
@@ -55,7 +55,7 @@ def parent_choices(*, actor_id: int, case_id: int, text: str = "", limit: int = 
     """Open incidents that may become this incident's parent (a major incident): not itself, not a child of
     another, searched by number and title; the most severe first."""
     actor = load_actor(actor_id)
-    query = (Incident.select(Incident, Case.number, Grade.level, Grade.name, Grade.name_en, Grade.color)
+    query = (Incident.select(Incident, Case.id, Case.number, Grade.id, Grade.level, Grade.name, Grade.name_en, Grade.color)
              .join(Case, on=(Incident.case == Case.id))
              .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
              .where(Incident.state.not_in(final_states("incident")) & (Incident.case != case_id)
@@ -67,7 +67,7 @@ def parent_choices(*, actor_id: int, case_id: int, text: str = "", limit: int = 
     for row in query.order_by(Grade.level, Incident.registered_at.desc()).limit(limit):
         if not can_view(actor, "incident", row):
             continue
-        out.append(CaseChoice(case_id=row.case_id, number=row.case.number, title=row.title, state=row.state,
+        out.append(CaseChoice(case_id=row.case.id, number=row.case.number, title=row.title, state=row.state,
                               state_label=_labels("incident", row.state), grade=row.grade.name,
                               grade_en=row.grade.name_en, grade_color=row.grade.color))
     return out

@@ -139,7 +139,7 @@ class CaseView(QWidget):
                 item = row.takeAt(0)
                 if item.widget():
                     item.widget().deleteLater()
-        taken = {"a"} if any(op.name == "add_action" for op in d.operations) else set()  # Alt+A: Add action
+        taken = {"a"}  # Alt+A: the Actions tab's Add action
         for action in d.transitions:
             self._button(action, f"transition_{action.name}", self.fire, self.buttons, taken)
         self.buttons.addStretch(1)

@@ -6,6 +6,7 @@ Each offers a `@classmethod ask(...)` so tests can drive or replace it.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -381,6 +382,8 @@ class TransitionDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.buttons)  # outside the scrolling body: always in view
         fit_to_screen(self, width=max(520, self.sizeHint().width()))
+        if self.form.inputs:  # the keyboard starts in the first input
+            next(iter(self.form.inputs.values())).setFocus()
 
     @classmethod
     def ask(cls, session: ClientSession, action: ActionInfo, parent: QWidget | None = None,
@@ -465,7 +468,13 @@ class RegisterIncidentDialog(QDialog):
         self.application.currentIndexChanged.connect(self.update_grade)
         self.urgency.currentIndexChanged.connect(self.update_grade)
         self.update_grade()
+        chain = (self.title, self.application, self.urgency, self.incident_type, self.occurred_at, self.description,
+                 self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        for before, after in pairwise(chain):  # the form's order, not the order of creation
+            QWidget.setTabOrder(before, after)
         fit_to_screen(self, width=max(560, self.sizeHint().width()))
+        self.title.setFocus()
 
     def update_grade(self) -> None:
         """Show the impact and the grade the matrix gives, before anything is saved."""

@@ -55,7 +55,8 @@ def parent_choices(*, actor_id: int, case_id: int, text: str = "", limit: int = 
     """Open incidents that may become this incident's parent (a major incident): not itself, not a child of
     another, searched by number and title; the most severe first."""
     actor = load_actor(actor_id)
-    query = (Incident.select(Incident, Case.id, Case.number, Grade.id, Grade.level, Grade.name, Grade.name_en, Grade.color)
+    query = (Incident.select(Incident, Case.id, Case.number, Grade.id, Grade.level, Grade.name, Grade.name_en,
+                             Grade.color)
              .join(Case, on=(Incident.case == Case.id))
              .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
              .where(Incident.state.not_in(final_states("incident")) & (Incident.case != case_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,12 @@ from desktop.views.session import ClientSession
 from desktop.workflow.cases.pickers import CaseChoice, parent_choices, problem_choices
 
 CASE_ID = Qt.ItemDataRole.UserRole
+
+
+def _tr(text: str) -> str:
+    """The base picker's words: `self.tr` would look them up under the subclass's name."""
+    return QCoreApplication.translate("_CasePicker", text)
+
 CREATE_NEW = -1  # the "register a new problem" row
 
 
@@ -67,7 +73,7 @@ class _CasePicker(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self._take())
         self.form = QFormLayout()
-        self.form.addRow(self.tr("&Search"), self.search)
+        self.form.addRow(_tr("&Search"), self.search)
         self.count = QLabel(body)
         self.count.setObjectName("picker_count")
         layout = QVBoxLayout(body)
@@ -113,7 +119,7 @@ class _CasePicker(QDialog):
             self._add_row(self.row_values(choice), choice.case_id, choice.grade_color)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(self.tr("Matches: {0}").format(len(found)))
+        self.count.setText(_tr("Matches: {0}").format(len(found)))
         self.table.blockSignals(False)
         if found and self.search.text().strip():
             self.table.selectRow(fixed)

@@ -28,12 +28,6 @@ from desktop.views.session import ClientSession
 from desktop.workflow.cases.pickers import CaseChoice, parent_choices, problem_choices
 
 CASE_ID = Qt.ItemDataRole.UserRole
-
-
-def _tr(text: str) -> str:
-    """The base picker's words: `self.tr` would look them up under the subclass's name."""
-    return QCoreApplication.translate("_CasePicker", text)
-
 CREATE_NEW = -1  # the "register a new problem" row
 
 
@@ -47,7 +41,11 @@ class ProblemPick:
 
 
 class _CasePicker(QDialog):
-    """A search box over a table of cases; Enter, a double-click or the OK button takes the selected row."""
+    """A search box over a table of cases; Enter, a double-click or the OK button takes the selected row.
+
+    Its own words are translated under "_CasePicker" explicitly: `self.tr` would look them up under the
+    subclass's name.
+    """
 
     def __init__(self, session: ClientSession, parent: QWidget | None, *, title: str, prompt: str,
                  headers: list[str], ok_text: str, ok_hint: str) -> None:
@@ -73,7 +71,7 @@ class _CasePicker(QDialog):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.table.itemDoubleClicked.connect(lambda _item: self._take())
         self.form = QFormLayout()
-        self.form.addRow(_tr("&Search"), self.search)
+        self.form.addRow(QCoreApplication.translate("_CasePicker", "&Search"), self.search)
         self.count = QLabel(body)
         self.count.setObjectName("picker_count")
         layout = QVBoxLayout(body)
@@ -117,13 +115,23 @@ class _CasePicker(QDialog):
         fixed = self.table.rowCount()
         for choice in found:
             self._add_row(self.row_values(choice), choice.case_id, choice.grade_color)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.count.setText(_tr("Matches: {0}").format(len(found)))
+        self._fit_columns()
+        self.count.setText(QCoreApplication.translate("_CasePicker", "Matches: {0}").format(len(found)))
         self.table.blockSignals(False)
         if found and self.search.text().strip():
             self.table.selectRow(fixed)
         self._selection_changed()
+
+    def _fit_columns(self) -> None:
+        """Contents wide, but none wider than 260 px but the title, which takes the rest; headers whole (the
+        theme shows them in capitals)."""
+        self.table.resizeColumnsToContents()
+        metrics = self.table.horizontalHeader().fontMetrics()
+        for column in range(self.table.columnCount()):
+            header = self.table.horizontalHeaderItem(column)
+            wanted = int(metrics.horizontalAdvance(header.text().upper()) * 1.3) + 28 if header else 0
+            self.table.setColumnWidth(column, max(min(self.table.columnWidth(column), 260), wanted))
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def add_fixed_rows(self) -> None:
         """Rows that are always offered before the matches (none here)."""

@@ -3483,6 +3483,17 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>_CasePicker</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Matches: {0}</source>
+        <translation>검색 결과: {0}건</translation>
+    </message>
+</context>
+<context>
     <name>_ListPage</name>
     <message>
         <source>Other users changed the list — refresh</source>

@@ -702,7 +702,8 @@ class CaseView(QWidget):
         actor = self.session.actor.id
         try:
             if name == "link_problem":
-                picked = ProblemPickerDialog.ask(self.session, self.detail.title, self)
+                picked = ProblemPickerDialog.ask(self.session, self.detail.title, self,
+                                                 description=str(self.detail.values.get("description") or ""))
                 if picked is None:
                     return False
                 if picked.problem_id is not None:

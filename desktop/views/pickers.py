@@ -170,7 +170,8 @@ class _CasePicker(QDialog):
 class ProblemPickerDialog(_CasePicker):
     """문제 연결: an open problem or a known error (searched by number, title, root cause), or a new problem."""
 
-    def __init__(self, session: ClientSession, incident_title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, session: ClientSession, incident_title: str = "", parent: QWidget | None = None, *,
+                 description: str = "") -> None:
         super().__init__(session, parent, title=self.tr("Link a problem"),
                          prompt=self.tr("Pick the problem this incident belongs to — open problems and known "
                                         "errors are listed — or register a new one."),
@@ -182,15 +183,16 @@ class ProblemPickerDialog(_CasePicker):
         self.new_box.setObjectName("new_problem")
         self.new_title = QLineEdit(incident_title, self.new_box)
         self.new_title.setObjectName("new_problem_title")
-        self.new_description = QPlainTextEdit(self.new_box)
+        self.new_description = QPlainTextEdit(description, self.new_box)
         self.new_description.setObjectName("new_problem_description")
         self.new_description.setFixedHeight(70)
         new_form = QFormLayout(self.new_box)
         new_form.addRow(self.tr("T&itle *"), self.new_title)
-        new_form.addRow(self.tr("D&escription"), self.new_description)
+        new_form.addRow(self.tr("D&escription *"), self.new_description)
         name_inputs(new_form)
         self.body_layout.addWidget(self.new_box)
         self.new_title.textChanged.connect(lambda _t: self._selection_changed())
+        self.new_description.textChanged.connect(self._selection_changed)
         self.finish()
 
     def choices(self, text: str) -> list[CaseChoice]:
@@ -209,7 +211,8 @@ class ProblemPickerDialog(_CasePicker):
         if hasattr(self, "new_box"):
             self.new_box.setVisible(creating)
             self.ok.setText(self.tr("&Register and link") if creating else self.tr("&Link"))
-            self.ok.setEnabled(self.chosen() is not None and (not creating or bool(self.new_title.text().strip())))
+            complete = bool(self.new_title.text().strip() and self.new_description.toPlainText().strip())
+            self.ok.setEnabled(self.chosen() is not None and (not creating or complete))  # both are required
         else:
             super()._selection_changed()
 
@@ -222,9 +225,9 @@ class ProblemPickerDialog(_CasePicker):
         return ProblemPick(chosen)
 
     @classmethod
-    def ask(cls, session: ClientSession, incident_title: str = "", parent: QWidget | None = None
-            ) -> ProblemPick | None:
-        dialog = cls(session, incident_title, parent)
+    def ask(cls, session: ClientSession, incident_title: str = "", parent: QWidget | None = None, *,
+            description: str = "") -> ProblemPick | None:
+        dialog = cls(session, incident_title, parent, description=description)
         return dialog.pick() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 

@@ -28,7 +28,11 @@ SEOUL = ZoneInfo("Asia/Seoul")
 
 
 @pytest.fixture
-def bank(db):
+def bank(db, monkeypatch):
+    from desktop.views import case_view
+
+    # a refusal would open a modal message box and hang the test: fail with its text instead
+    monkeypatch.setattr(case_view, "show_error", lambda parent, error, language: pytest.fail(error.message("en")))
     bank = make_bank()
     yield bank
     install_language("en")
@@ -122,8 +126,8 @@ def _problem(bank, title: str, root_cause: str = "") -> int:
 
 def _drive_picker(monkeypatch, qtbot, choose):
     """Replace ProblemPickerDialog.ask by one that builds the real dialog and lets `choose` work it."""
-    def ask(cls, session, incident_title="", parent=None):
-        dialog = cls(session, incident_title, parent)
+    def ask(cls, session, incident_title="", parent=None, *, description=""):
+        dialog = cls(session, incident_title, parent, description=description)
         qtbot.addWidget(dialog)
         choose(dialog)
         return dialog.pick()
@@ -161,6 +165,11 @@ def test_an_incident_is_linked_to_a_new_problem_from_the_same_picker(bank, qtbot
         dialog.table.selectRow(0)  # "＋ New": one choice among the others
         assert dialog.chosen() == CREATE_NEW and dialog.new_box.isVisibleTo(dialog)
         dialog.new_title.setText("로그인 오류 근본 원인 분석")
+        assert dialog.new_description.toPlainText()  # the incident's description, to start from
+        dialog.new_description.clear()
+        assert not dialog.ok.isEnabled()  # a problem needs a description too
+        dialog.new_description.setPlainText("로그인 서버 세션 풀 고갈 반복")
+        assert dialog.ok.isEnabled()
 
     _drive_picker(monkeypatch, qtbot, choose)
     view = CaseView(_session(bank, "en"), incident)

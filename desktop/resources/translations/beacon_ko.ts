@@ -2379,8 +2379,8 @@ Click to list the month&apos;s incidents</source>
         <translation>제목(&amp;I) *</translation>
     </message>
     <message>
-        <source>D&amp;escription</source>
-        <translation>내용(&amp;E)</translation>
+        <source>D&amp;escription *</source>
+        <translation>내용(&amp;E) *</translation>
     </message>
     <message>
         <source>＋ New</source>

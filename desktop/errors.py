@@ -217,6 +217,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "조치 일시({when})가 현재 시각보다 뒤입니다. 이미 한 조치만 기록할 수 있으니 지금 이전의 일시를 입력하세요.",
         "en": "The time the action was done ({when}) is in the future. Only actions already done can be logged; give a time before now.",
     },
+    "workflow.occurred_after_registration": {
+        "ko": "발생 일시({when})가 등록 시각({now})보다 뒤일 수 없습니다. 장애가 실제로 일어난 시각을 입력하세요.",
+        "en": "The time it occurred ({when}) cannot be after it is registered ({now}); give when the incident actually happened.",
+    },
     "workflow.acted_before_opened": {
         "ko": "조치 일시({when})가 {record} 등록 일시({opened})보다 앞설 수 없습니다.",
         "en": "The time the action was done ({when}) cannot be before {record} was registered ({opened}).",

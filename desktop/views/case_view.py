@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError, StaleRecordError
+from desktop.views.dialog_kit import name_inputs, with_mnemonic
 from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
+from desktop.views.pickers import ParentPickerDialog, ProblemPickerDialog
 from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
@@ -50,10 +52,8 @@ OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
                                    False)),
     "request_change": (FieldInfo("title", "text", "제목", "Title", True),
                        FieldInfo("description", "longtext", "변경 내용", "What changes", True)),
-    "link_problem": (FieldInfo("title", "text", "새 문제 제목", "Title of a new problem", True),
-                     FieldInfo("description", "longtext", "내용", "Description", False)),
-    "set_parent": (FieldInfo("parent", "text", "상위 장애 번호", "Parent incident number", True),),
 }
+# link_problem and set_parent choose a case in a picker (desktop/views/pickers.py), not in a form
 
 EVENT_LABELS: dict[str, tuple[str, str]] = {
     "action": ("조치", "Action"), "assignment_fallback": ("팀 배정", "Assigned to team"),
@@ -139,12 +139,13 @@ class CaseView(QWidget):
                 item = row.takeAt(0)
                 if item.widget():
                     item.widget().deleteLater()
+        taken = {"a"}  # Alt+A: the Actions tab's Add action
         for action in d.transitions:
-            self._button(action, f"transition_{action.name}", self.fire, self.buttons)
+            self._button(action, f"transition_{action.name}", self.fire, self.buttons, taken)
         self.buttons.addStretch(1)
         for op in d.operations:
             op_with_fields = ActionInfo(op.name, op.ko, op.en, OPERATION_FIELDS.get(op.name, ()), True)
-            self._button(op_with_fields, f"operation_{op.name}", self.operate, self.operations)
+            self._button(op_with_fields, f"operation_{op.name}", self.operate, self.operations, taken)
         self.operations.addStretch(1)
         if d.kind in ("incident", "problem"):
             for name, label, save in (("report_pdf", self.tr("Report (PDF)"), False),
@@ -207,8 +208,9 @@ class CaseView(QWidget):
                 return self.tabs.widget(i)
         return None
 
-    def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout) -> None:
-        button = QPushButton(self.session.pick(action.ko, action.en), self)
+    def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout, taken: set[str]) -> None:
+        # a mnemonic on every button (접수(&C) / &Accept), so a handler works the case from the keyboard
+        button = QPushButton(with_mnemonic(self.session.pick(action.ko, action.en), taken, action.en), self)
         button.setObjectName(name)
         button.clicked.connect(lambda _=False, a=action: handler(a))
         row.addWidget(button)
@@ -229,6 +231,7 @@ class CaseView(QWidget):
         ]
         if d.kind == "incident":
             rows += [(self.tr("Urgency"), d.names.get("urgency", "")), (self.tr("Impact"), d.names.get("impact", "")),
+                     (self.tr("Occurred"), local_text(d.values.get("occurred_at"), zone) or self.tr("not given")),
                      (self.tr("Registered"), local_text(d.values.get("registered_at"), zone)),
                      (self.tr("Accepted"), local_text(d.values.get("accepted_at"), zone)),
                      (self.tr("Closed"), local_text(d.values.get("closed_at"), zone))]
@@ -320,7 +323,7 @@ class CaseView(QWidget):
         kind_names = self._action_kind_names()
         for kind in ACTION_KINDS:
             self.action_kind.addItem(kind_names[kind], kind)
-        self.action_add = QPushButton(self.tr("Add action"), box)
+        self.action_add = QPushButton(self.tr("&Add action"), box)
         self.action_add.setObjectName("action_add")
         self.action_add.clicked.connect(self.add_action)
         self.action_error = QLabel("", box)
@@ -345,6 +348,9 @@ class CaseView(QWidget):
         form.addRow(self.tr("What was done *"), self.action_body)
         form.addRow(self.tr("When it was done"), when_row)
         form.addRow(self.action_error)
+        name_inputs(form)
+        self.action_minutes.setAccessibleName(self.tr("Minutes spent"))
+        self.action_kind.setAccessibleName(self.tr("Kind"))
         self.actions_table = self._table([self.tr("Done at"), self.tr("Written at"), self.tr("Who"), self.tr("Kind"),
                                           self.tr("Minutes"), self.tr("What was done")], page)
         self.actions_table.setObjectName("actions_table")
@@ -529,7 +535,8 @@ class CaseView(QWidget):
                 table.item(table.rowCount() - 1, column).setToolTip(text)
         self._open_on_double_click(table)
         return self._with_note(table, self.tr("Double-click a problem to open it."),
-                               self.tr("No problem is linked. 'Link problem' registers one from this incident."))
+                               self.tr("No problem is linked. 'Link problem' picks an open problem or a known error, "
+                                       "or registers a new one from this incident."))
 
     def _incidents(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("State"),
@@ -668,6 +675,8 @@ class CaseView(QWidget):
 
     def operate(self, action: ActionInfo) -> bool:
         """Do an operation (log action, work order, change, problem link, parent)."""
+        if action.name in ("link_problem", "set_parent"):
+            return self._pick_and_link(action.name)
         values = TransitionDialog.ask(self.session, action, self)
         if values is None:
             return False
@@ -686,13 +695,33 @@ class CaseView(QWidget):
             elif action.name == "request_change":
                 case_service.request_change(actor_id=actor, parent_id=self.case_id, title=values.get("title", ""),
                                             description=values.get("description", ""))
-            elif action.name == "link_problem":
-                case_service.link_problem(actor_id=actor, incident_id=self.case_id,
-                                          new_problem={"title": values.get("title", ""),
-                                                       "description": values.get("description", "")})
-            elif action.name == "set_parent":
-                case_service.set_parent(actor_id=actor, case_id=self.case_id, version=None,
-                                        parent_id=case_service.case_id_of(values.get("parent", "")))
+        except BeaconError as exc:
+            show_error(self, exc, self.session.language)
+            return False
+        self.refresh()
+        self.sig_changed.emit(self.case_id)
+        return True
+
+    def _pick_and_link(self, name: str) -> bool:
+        """문제 연결 / 상위 장애 지정: choose the case in a picker (or register a new problem), then link it."""
+        assert self.detail is not None
+        actor = self.session.actor.id
+        try:
+            if name == "link_problem":
+                picked = ProblemPickerDialog.ask(self.session, self.detail.title, self,
+                                                 description=str(self.detail.values.get("description") or ""))
+                if picked is None:
+                    return False
+                if picked.problem_id is not None:
+                    case_service.link_problem(actor_id=actor, incident_id=self.case_id, problem_id=picked.problem_id)
+                else:
+                    case_service.link_problem(actor_id=actor, incident_id=self.case_id,
+                                              new_problem={"title": picked.title, "description": picked.description})
+            else:
+                parent_id = ParentPickerDialog.ask(self.session, self.case_id, self)
+                if parent_id is None:
+                    return False
+                case_service.set_parent(actor_id=actor, case_id=self.case_id, version=None, parent_id=parent_id)
         except BeaconError as exc:
             show_error(self, exc, self.session.language)
             return False

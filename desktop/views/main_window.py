@@ -22,12 +22,19 @@ from desktop.views.admin import AdminPage
 from desktop.views.background import BackgroundServices
 from desktop.views.case_view import CaseView
 from desktop.views.dashboard import DashboardPage
-from desktop.views.dialogs import RegisterIncidentDialog, show_error
+from desktop.views.dialogs import RegisterIncidentDialog, TransitionDialog, show_error
 from desktop.views.pages import CaseListPage, InboxPage, IncidentListPage
 from desktop.views.session import ClientSession
 from desktop.views.theme import app_icon
 from desktop.workflow.cases import case_service
+from desktop.workflow.cases.detail import ActionInfo, FieldInfo
 from desktop.workflow.cases.queries import IncidentFilter
+
+# 새 문제 등록: what the problem process's register step asks for
+NEW_PROBLEM = ActionInfo("register_problem", "새 문제 등록", "New problem", (
+    FieldInfo("title", "text", "제목", "Title", True),
+    FieldInfo("description", "longtext", "내용", "Description", True),
+    FieldInfo("application", "application", "업무시스템", "Application", False)))
 
 
 class _LazyPages:
@@ -171,6 +178,12 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.register_incident)
         cases.addAction(new)
+        new_problem = QAction(self.tr("New &problem…"), self)
+        new_problem.setObjectName("new_problem")
+        new_problem.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_problem.setStatusTip(self.tr("Register a problem (the unknown cause of one or more incidents)"))
+        new_problem.triggered.connect(self.register_problem)
+        cases.addAction(new_problem)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_current)
@@ -311,6 +324,24 @@ class MainWindow(QMainWindow):
                 show_error(self, exc, self.session.language)
                 values = RegisterIncidentDialog.ask(self.session, self, initial=values,
                                                     error=exc.message(self.session.language))
+        self.cases_changed({result.case_id})
+        self.open_case(result.case_id)
+        return result.case_id
+
+    def register_problem(self) -> int | None:
+        """새 문제 등록: title, description and (optionally) the application; opens the new problem."""
+        values: dict | None = {}
+        while True:
+            values = TransitionDialog.ask(self.session, NEW_PROBLEM, self, values or None)
+            if values is None:
+                return None
+            try:
+                result = case_service.register_problem(
+                    actor_id=self.session.actor.id, title=values.get("title", ""),
+                    description=values.get("description", ""), application_id=values.get("application"))
+                break
+            except BeaconError as exc:  # asked again with what was typed kept
+                show_error(self, exc, self.session.language)
         self.cases_changed({result.case_id})
         self.open_case(result.case_id)
         return result.case_id

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -34,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
-from desktop.views.dialogs import TransitionDialog, show_error
+from desktop.views.bulk import BulkDialog
+from desktop.views.dialogs import show_error
 from desktop.views.export import ExportBar
 from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel, local_text
@@ -388,12 +388,17 @@ class IncidentListPage(_ListPage):
         bulk = QHBoxLayout()
         bulk.addWidget(self.count, 1)
         bulk.addWidget(self.stale)
+        self.bulk_buttons: list[QPushButton] = []
         for name, label in (("assign", self.tr("Assign…")), ("regrade", self.tr("Regrade…")),
                             ("close", self.tr("Close…"))):
             button = QPushButton(label, self)
             button.setObjectName(f"bulk_{name}")
             button.clicked.connect(lambda _=False, n=name: self.bulk(n))
             bulk.addWidget(button)
+            self.bulk_buttons.append(button)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
+        self._selection_changed()
         bulk.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -491,7 +496,6 @@ class IncidentListPage(_ListPage):
         ids = self.selected_case_ids()
         if not ids:
             return
-        pick = self.session.pick
         forms = {
             "assign": ActionInfo("assign", "담당자 지정", "Assign", (FieldInfo("assignee", "user", "담당자", "Assignee",
                                                                                True),)),
@@ -504,21 +508,28 @@ class IncidentListPage(_ListPage):
                     ("result", "처리 결과", "Result"), ("follow_up_plan", "향후 조치 계획", "Follow-up plan"),
                     ("recurrence_prevention", "재발 방지 대책", "Recurrence prevention")))),
         }
-        values = TransitionDialog.ask(self.session, forms[name], self)
-        if values is None:
-            return
         actor = self.session.actor.id
-        if name == "assign":
-            results = case_service.bulk_assign(actor_id=actor, case_ids=ids, assignee_id=values["assignee"])
-        elif name == "regrade":
-            results = case_service.bulk_regrade(actor_id=actor, case_ids=ids, grade=values["grade"],
-                                                reason=values.get("grade_reason", ""))
-        else:
-            results = case_service.bulk_close(actor_id=actor, case_ids=ids, **values)
-        lines = [f"{r.number}: {pick('완료', 'done') if r.ok else r.message}" for r in results]
-        QMessageBox.information(self, self.tr("Bulk action"), "\n".join(lines))
+
+        def run(values: dict[str, Any], able: list[int]) -> list[case_service.BulkResult]:
+            if name == "assign":
+                return case_service.bulk_assign(actor_id=actor, case_ids=able, assignee_id=values["assignee"])
+            if name == "regrade":
+                return case_service.bulk_regrade(actor_id=actor, case_ids=able, grade=values["grade"],
+                                                 reason=values.get("grade_reason", ""))
+            return case_service.bulk_close(actor_id=actor, case_ids=able, **values)
+
+        checks = case_service.bulk_check(actor_id=actor, case_ids=ids, step=name)
+        if not BulkDialog.ask(self.session, forms[name], checks, run, self):
+            return
         self.model.refresh_rows(set(ids))
         self.sig_cases_changed.emit(set(ids))
+
+    def _selection_changed(self) -> None:
+        """Bulk buttons only with something selected (they used to look enabled and do nothing)."""
+        count = len(self.view.selectionModel().selectedRows())
+        for button in self.bulk_buttons:
+            button.setEnabled(count > 0)
+            button.setToolTip("" if count else self.tr("Select incidents in the list first"))
 
 
 class CaseListPage(_ListPage):

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton
 
 from desktop.models import ImpactLevel, Incident
 from desktop.views.i18n import install_language
@@ -236,7 +237,7 @@ def test_keyboard_moves_between_pages_finds_and_opens(qtbot, bank):
 
 
 def test_bulk_regrade_reports_each_row_and_updates_every_list(qtbot, bank, monkeypatch):
-    from desktop.views import pages as pages_module
+    from desktop.views.bulk import BulkDialog
 
     ok = register(bank, "대상 1", minutes=1)
     also = register(bank, "대상 2", minutes=2)
@@ -247,20 +248,34 @@ def test_bulk_regrade_reports_each_row_and_updates_every_list(qtbot, bank, monke
     window.nav.setCurrentRow(1)
     page = window.pages["incidents"]
     qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 2)
+    close_button = page.findChild(QPushButton, "bulk_close")
+    assert not close_button.isEnabled()  # nothing selected: the bulk buttons say so instead of doing nothing
     page.view.selectAll()
-    monkeypatch.setattr(pages_module.TransitionDialog, "ask",
-                        staticmethod(lambda session, action, parent=None, initial=None:
-                                     {"grade": 3, "grade_reason": "영향 축소"}))
-    shown = []
-    monkeypatch.setattr(pages_module.QMessageBox, "information",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
+    assert close_button.isEnabled()
+    seen: dict = {}
+
+    def ask(cls, session, action, checks, run, parent=None):  # the real dialog, worked as a person would
+        dialog = cls(session, action, checks, run, parent)
+        qtbot.addWidget(dialog)
+        column = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+        seen["title"] = dialog.windowTitle()
+        seen["before"] = {number: dialog.table.item(r, 3).text() for number, r in column.items()}
+        seen["ok_enabled"] = dialog.ok.isEnabled()
+        dialog.form.inputs["grade"].setCurrentIndex(dialog.form.inputs["grade"].findData(3))
+        dialog.form.inputs["grade_reason"].setPlainText("영향 축소")
+        dialog.ok.click()
+        seen["after"] = {number: dialog.table.item(r, 3).text() for number, r in column.items()}
+        return dialog.results
+
+    monkeypatch.setattr(BulkDialog, "ask", classmethod(ask))
     changed = []
     window.cases_changed = lambda ids: changed.append(ids)  # what the window hears
     page.sig_cases_changed.disconnect()
     page.sig_cases_changed.connect(window.cases_changed)
     page.bulk("regrade")
-    lines = shown[0].splitlines()
-    assert lines[1] == f"{ok.number}: 완료" and lines[0].startswith(f"{also.number}: ") and "완료" not in lines[0]
+    assert "2" in seen["title"] and seen["ok_enabled"]  # titled with the count
+    assert seen["before"][ok.number].startswith("✓") and seen["before"][also.number].startswith("✕ ")  # flagged
+    assert seen["after"][ok.number].startswith("✓") and seen["after"][also.number].startswith("✕")
     grades = {page.model.row_at(r).case_id: page.model.row_at(r).grade for r in range(page.model.rowCount())}
     assert grades[ok.case_id] == 3 and grades[also.case_id] == 1  # updated in place; the cancelled one refused
     assert changed == [{ok.case_id, also.case_id}]

@@ -25,6 +25,73 @@
     </message>
 </context>
 <context>
+    <name>BulkDialog</name>
+    <message>
+        <source>{0} — 1 incident</source>
+        <translation>{0} — 1건</translation>
+    </message>
+    <message>
+        <source>{0} — {1} incidents</source>
+        <translation>{0} — {1}건</translation>
+    </message>
+    <message>
+        <source>{0} of {1} selected can take this step.</source>
+        <translation>선택한 {1}건 중 {0}건을 처리할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{0} cannot (marked ✕) and will be left as they are.</source>
+        <translation>{0}건은 처리할 수 없어(✕ 표시) 그대로 둡니다.</translation>
+    </message>
+    <message>
+        <source>Selected incidents</source>
+        <translation>선택한 장애</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Can it?</source>
+        <translation>처리 가능 여부</translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ 가능</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1}건)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>✕ left as it was</source>
+        <translation>✕ 처리하지 않음</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ 완료</translation>
+    </message>
+    <message>
+        <source>Done: {0} changed, {1} not.</source>
+        <translation>완료: {0}건 처리, {1}건 미처리.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <source>Search titles</source>
@@ -104,6 +171,10 @@
     <message>
         <source>Impact</source>
         <translation>영향도</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>발생 일시</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -216,10 +287,6 @@
     <message>
         <source> min</source>
         <translation>분</translation>
-    </message>
-    <message>
-        <source>Add action</source>
-        <translation>조치 등록</translation>
     </message>
     <message>
         <source>Now</source>
@@ -420,6 +487,10 @@
         <translation>관리자가 폐기함</translation>
     </message>
     <message>
+        <source>No problem is linked. &apos;Link problem&apos; picks an open problem or a known error, or registers a new one from this incident.</source>
+        <translation>연결된 문제가 없습니다. &apos;문제 연결&apos;에서 진행 중인 문제나 알려진 오류를 고르거나, 이 장애로 새 문제를 등록합니다.</translation>
+    </message>
+    <message>
         <source>Changed outside Beacon</source>
         <translation>Beacon 밖에서 변경</translation>
     </message>
@@ -431,6 +502,10 @@
         <source>Status</source>
         <comment>of an SR in the other system</comment>
         <translation>처리 상태</translation>
+    </message>
+    <message>
+        <source>&amp;Add action</source>
+        <translation>조치 추가(&amp;A)</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -494,10 +569,6 @@
     <message>
         <source>Double-click a problem to open it.</source>
         <translation>문제를 두 번 클릭하면 열립니다.</translation>
-    </message>
-    <message>
-        <source>No problem is linked. &apos;Link problem&apos; registers one from this incident.</source>
-        <translation>연결된 문제가 없습니다. &apos;문제 연결&apos;로 이 장애에서 문제를 등록할 수 있습니다.</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -792,6 +863,10 @@
     <message>
         <source>Click the configuration items that should get the owners of {0} (every role):</source>
         <translation>{0}의 담당자를 그대로 받을 구성 항목을 클릭해 고르세요 (모든 역할):</translation>
+    </message>
+    <message>
+        <source>Configuration items to copy to</source>
+        <translation>복사할 구성 항목</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1629,8 +1704,8 @@ Click to list the month&apos;s incidents</source>
         <translation>일괄 종결…</translation>
     </message>
     <message>
-        <source>Bulk action</source>
-        <translation>일괄 처리 결과</translation>
+        <source>Select incidents in the list first</source>
+        <translation>먼저 목록에서 장애를 선택하세요</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +2001,14 @@ Click to list the month&apos;s incidents</source>
         <translation>새 장애 등록(&amp;N)…</translation>
     </message>
     <message>
+        <source>New &amp;problem…</source>
+        <translation>새 문제 등록(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Register a problem (the unknown cause of one or more incidents)</source>
+        <translation>문제 등록 (하나 이상의 장애의 알려지지 않은 원인)</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>새로 고침(&amp;R)</translation>
     </message>
@@ -2166,6 +2249,41 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ParentPickerDialog</name>
+    <message>
+        <source>Set the parent incident</source>
+        <translation>상위 장애 지정</translation>
+    </message>
+    <message>
+        <source>Pick the major incident this one is part of. Resolving the parent resolves its children.</source>
+        <translation>이 장애가 속한 상위(대형) 장애를 고르세요. 상위 장애를 해결하면 하위 장애도 해결됩니다.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Set as &amp;parent</source>
+        <translation>상위 장애로 지정(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Number or title</source>
+        <translation>번호 또는 제목</translation>
+    </message>
+</context>
+<context>
     <name>PriorityMatrixEditor</name>
     <message>
         <source>Priority matrix: urgency (rows) × impact (columns) → grade</source>
@@ -2242,6 +2360,69 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Saved. New incidents are graded with this matrix.</source>
         <translation>저장했습니다. 새로 등록되는 장애는 이 매트릭스로 등급이 정해집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPickerDialog</name>
+    <message>
+        <source>Link a problem</source>
+        <translation>문제 연결</translation>
+    </message>
+    <message>
+        <source>Pick the problem this incident belongs to — open problems and known errors are listed — or register a new one.</source>
+        <translation>이 장애가 속한 문제를 고르세요 (진행 중인 문제와 알려진 오류가 나옵니다). 없으면 새 문제를 등록합니다.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Known error</source>
+        <translation>알려진 오류</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>근본 원인</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>연결(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Number, title or root cause</source>
+        <translation>번호, 제목 또는 근본 원인</translation>
+    </message>
+    <message>
+        <source>New problem</source>
+        <translation>새 문제</translation>
+    </message>
+    <message>
+        <source>T&amp;itle *</source>
+        <translation>제목(&amp;I) *</translation>
+    </message>
+    <message>
+        <source>D&amp;escription *</source>
+        <translation>내용(&amp;E) *</translation>
+    </message>
+    <message>
+        <source>＋ New</source>
+        <translation>＋ 새 문제</translation>
+    </message>
+    <message>
+        <source>Register a new problem from this incident</source>
+        <translation>이 장애로 새 문제 등록</translation>
+    </message>
+    <message>
+        <source>&amp;Register and link</source>
+        <translation>등록 후 연결(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2516,40 +2697,64 @@ Click to list the month&apos;s incidents</source>
         <translation>무슨 일이, 언제부터, 누구에게 영향을 주는지</translation>
     </message>
     <message>
-        <source>Title *</source>
-        <translation>제목 *</translation>
+        <source>— choose the application —</source>
+        <translation>— 업무시스템을 고르세요 —</translation>
     </message>
     <message>
-        <source>Application *</source>
-        <translation>업무시스템 *</translation>
+        <source>— how urgent is it for the business? —</source>
+        <translation>— 업무에 얼마나 급한가요? —</translation>
+    </message>
+    <message>
+        <source>When it started, in your time zone ({0}); not after now</source>
+        <translation>장애가 시작된 시각 (시간대 {0}), 현재 이후는 안 됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>제목(&amp;T) *</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication *</source>
+        <translation>업무시스템(&amp;P) *</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency *</source>
+        <translation>긴급도(&amp;U) *</translation>
+    </message>
+    <message>
+        <source>Incident t&amp;ype *</source>
+        <translation>장애 유형(&amp;Y) *</translation>
+    </message>
+    <message>
+        <source>&amp;Occurred at</source>
+        <translation>발생 일시(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Description *</source>
+        <translation>내용(&amp;D) *</translation>
+    </message>
+    <message>
+        <source>Why the incident cannot be registered yet</source>
+        <translation>아직 등록할 수 없는 이유</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>등록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>— follows from the application —</source>
+        <translation>— 업무시스템에 따라 정해집니다 —</translation>
+    </message>
+    <message>
+        <source>— follows from the application and the urgency —</source>
+        <translation>— 업무시스템과 긴급도에 따라 정해집니다 —</translation>
     </message>
     <message>
         <source>Impact (from the application)</source>
         <translation>영향도 (업무시스템 기준)</translation>
     </message>
     <message>
-        <source>Urgency *</source>
-        <translation>긴급도 *</translation>
-    </message>
-    <message>
         <source>Grade (urgency × impact)</source>
         <translation>등급 (긴급도 × 영향도)</translation>
-    </message>
-    <message>
-        <source>Incident type *</source>
-        <translation>장애 유형 *</translation>
-    </message>
-    <message>
-        <source>Occurred at</source>
-        <translation>발생 일시</translation>
-    </message>
-    <message>
-        <source>Description *</source>
-        <translation>내용 *</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>등록</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +2777,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>At least {0} characters. Leave empty and Beacon makes one up and shows it once.</source>
         <translation>{0}자 이상 입력하세요. 비워 두면 Beacon이 암호를 만들어 한 번만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
     </message>
 </context>
 <context>
@@ -3122,8 +3331,8 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <source>Fields marked * are required.</source>
-        <translation>* 표시 항목은 필수입니다.</translation>
+        <source>Fields marked * are required. Ctrl+Enter confirms.</source>
+        <translation>* 표시 항목은 필수입니다. Ctrl+Enter로 확인합니다.</translation>
     </message>
 </context>
 <context>
@@ -3144,8 +3353,16 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>UserPicker</name>
     <message>
+        <source>Find a person by name, login or team</source>
+        <translation>이름, 로그인 또는 팀으로 사람 찾기</translation>
+    </message>
+    <message>
         <source>Search people by name or team</source>
         <translation>이름 또는 팀으로 사람 검색</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>사람</translation>
     </message>
 </context>
 <context>
@@ -3296,6 +3513,17 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>_CasePicker</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Matches: {0}</source>
+        <translation>검색 결과: {0}건</translation>
+    </message>
+</context>
+<context>
     <name>_ListPage</name>
     <message>
         <source>Other users changed the list — refresh</source>
@@ -3360,6 +3588,13 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Open</source>
         <translation>진행 중</translation>
+    </message>
+</context>
+<context>
+    <name>dialog_buttons</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -394,6 +394,8 @@ class IncidentListPage(_ListPage):
             button = QPushButton(label, self)
             button.setObjectName(f"bulk_{name}")
             button.clicked.connect(lambda _=False, n=name: self.bulk(n))
+            # a customer never assigns, regrades or closes: no buttons that could only ever refuse them
+            button.setVisible(not session.actor.is_customer_only)
             bulk.addWidget(button)
             self.bulk_buttons.append(button)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())

@@ -377,3 +377,13 @@ def test_a_cancelled_incident_is_not_a_red_missed_sla(qtbot, bank):
         assert model.row_at(row).sla_state == "not_applicable"
         assert model.data(sla) == text
         assert model.data(sla, Qt.ItemDataRole.ForegroundRole) != QColor("#d32f2f")
+
+
+def test_a_customer_sees_no_bulk_buttons_but_staff_do(qtbot, bank):
+    register(bank, "고객이 등록한 장애")
+    customer = page_of(qtbot, IncidentListPage(session_of(bank, "customer")))
+    assert titles(customer) == ["고객이 등록한 장애"]
+    assert not any(button.isVisibleTo(customer) for button in customer.bulk_buttons)
+    assert customer.export_button.isVisibleTo(customer)  # exporting one's own list stays
+    handler = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    assert all(button.isVisibleTo(handler) for button in handler.bulk_buttons)

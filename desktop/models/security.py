@@ -65,26 +65,35 @@ CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_
 OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
 # a case's rows a customer may see, by the case they belong to: "is it one of the incidents this login
-# sees?" asked as the login itself (incident's own row security answers, once per query, as a hashed set;
-# never a function per row, which a join with a million cases would call a million times)
-_THEIR_INCIDENTS = "(SELECT i.case_id FROM incident i)"
+# sees?" asked as the login itself (incident's own row security answers) of that one case, through
+# incident's primary key. Never the set of all their incidents (`case_id IN (SELECT ...)`): a customer's
+# team registers a hundred thousand incidents in a big bank, a set too large to hash, and PostgreSQL then
+# scans it once per row (schema v12; the customer's list page on a million incidents never finished).
+# Nor a function per row, which the planner cannot see into.
+def _their_case(column: str) -> str:
+    return f"EXISTS (SELECT 1 FROM incident i WHERE i.case_id = {column})"
+
+
+def _own_case(table: str, column: str) -> str:
+    return f"EXISTS (SELECT 1 FROM {table} x WHERE x.case_id = {column})"
+
+
 CUSTOMER_CASE_ROWS = {
     "problem": "registered_by_id = (SELECT beacon_user_id())",
-    "change": f"requested_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
-    "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
+    "change": f"requested_by_id = (SELECT beacon_user_id()) OR {_their_case('change.parent_id')}",
+    "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR {_their_case('work_order.parent_id')}",
     # the identity row: a customer's new incident gets its cases row before its incident row, so Beacon
     # inserts it without RETURNING (numbering.create_case) and the insert asks only for an incident's kind
-    "cases": f"id IN {_THEIR_INCIDENTS} OR id IN (SELECT p.case_id FROM problem p) "
-             "OR id IN (SELECT c.case_id FROM change c) OR id IN (SELECT w.case_id FROM work_order w)",
-    "event": f"case_id IN {_THEIR_INCIDENTS} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
-    "action": f"case_id IN {_THEIR_INCIDENTS}",
-    "attachment": f"case_id IN {_THEIR_INCIDENTS}",
-    "sla_clock": f"case_id IN {_THEIR_INCIDENTS}",
-    "sla_pause": f"case_id IN {_THEIR_INCIDENTS}",
-    "alert_link": f"case_id IN {_THEIR_INCIDENTS}",
-    "service_request_link": f"case_id IN {_THEIR_INCIDENTS}",
-    "case_link": f"source_id IN {_THEIR_INCIDENTS} OR target_id IN {_THEIR_INCIDENTS}",
-    "notification": f"recipient_id = (SELECT beacon_user_id()) OR case_id IN {_THEIR_INCIDENTS}",
+    "cases": " OR ".join(_own_case(t, "cases.id") for t in ("incident", "problem", "change", "work_order")),
+    "event": f"{_their_case('event.case_id')} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
+    "action": _their_case("action.case_id"),
+    "attachment": _their_case("attachment.case_id"),
+    "sla_clock": _their_case("sla_clock.case_id"),
+    "sla_pause": _their_case("sla_pause.case_id"),
+    "alert_link": _their_case("alert_link.case_id"),
+    "service_request_link": _their_case("service_request_link.case_id"),
+    "case_link": f"{_their_case('case_link.source_id')} OR {_their_case('case_link.target_id')}",
+    "notification": f"recipient_id = (SELECT beacon_user_id()) OR {_their_case('notification.case_id')}",
 }
 # settings only administrators and the named services read
 SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}

@@ -614,10 +614,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--as and --compare exclude each other (--compare chooses its logins)")
 
     target = dbmod.parse_url(args.database)
+    if (args.login or args.compare) and target.backend != "postgresql":
+        parser.error("--as and --compare need PostgreSQL (SQLite is one person's file, without logins)")
     dbmod.connect(args.database)
     backend = dbmod.backend()
-    if (args.login or args.compare) and backend != "postgresql":
-        parser.error("--as and --compare need PostgreSQL (SQLite is one person's file, without logins)")
     factor = 1.0 if backend == "sqlite" else 2.0
     started = time.perf_counter()
     world = prepare()

@@ -1,4 +1,4 @@
-"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10–v12).
+"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10–v14).
 
 The role that runs `init-db` (the owner: it needs CREATEROLE, never SUPERUSER) holds every table and
 function. People and services connect as their own logins, members of NOLOGIN group roles named after
@@ -68,7 +68,7 @@ OWN_TABLES = ("saved_filter",)
 # sees?" asked as the login itself (incident's own row security answers) of that one case, through
 # incident's primary key. Never the set of all their incidents (`case_id IN (SELECT ...)`): a customer's
 # team registers a hundred thousand incidents in a big bank, a set too large to hash, and PostgreSQL then
-# scans it once per row (schema v12; the customer's list page on a million incidents never finished).
+# scans it once per row (schema v14; the customer's list page on a million incidents never finished).
 # Nor a function per row, which the planner cannot see into.
 def _their_case(column: str) -> str:
     return f"EXISTS (SELECT 1 FROM incident i WHERE i.case_id = {column})"

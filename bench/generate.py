@@ -21,8 +21,9 @@ rather than measured through the business calendar, which would cost more than
 the whole load; they are consistent with the timestamps for 24×7 grades and
 plausible for business-time ones. Notices (outbox) are not generated for the
 history. Search structures are built once after the load (FTS5 rebuild on
-SQLite, pg_trgm indexes on PostgreSQL), and PostgreSQL's live-change trigger is
-off while loading. The same --seed and --now always give the same data.
+SQLite, pg_trgm indexes on PostgreSQL), and PostgreSQL's live-change, audit and
+event-actor triggers are off while loading (on PostgreSQL every user it makes is a
+login with the demo password). The same --seed and --now always give the same data.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from peewee import CharField, TextField
 
-from desktop.demo.bank import HOUR_WEIGHTS, URGENCY_WEIGHTS, WEEKDAY_WEIGHTS, load_demo
+from desktop.demo.bank import DEMO_PASSWORD, HOUR_WEIGHTS, URGENCY_WEIGHTS, WEEKDAY_WEIGHTS, load_demo
 from desktop.models import (
     Action,
     BusinessCalendar,
@@ -84,8 +85,10 @@ from desktop.models import db as dbmod
 from desktop.models.base import BaseModel
 from desktop.models.numbering import format_number
 from desktop.models.schema import install_database_objects
+from desktop.models.security import login_prefix
 from desktop.paths import resource_path
 from desktop.workflow.admin.defaults import seed_defaults
+from desktop.workflow.common.auth import scram_verifier, sync_login
 from desktop.workflow.notify.propagation import propagation_group
 
 # incidents generated and written at a time, and the processes making chunks while the main one writes
@@ -263,6 +266,9 @@ def operations_centre(now: datetime) -> None:
     admin_row = Credential.get_or_none(Credential.user == admin.id)  # none on PostgreSQL: logins sign in there
     admin_hash = admin_row.password_hash if admin_row else ""
     handler = Role.get(Role.code == "handler")
+    # PostgreSQL: each operator is a login with the demo password, as every demo user is (one verifier serves all)
+    verifier = (scram_verifier(login_prefix() + "admin", DEMO_PASSWORD) if dbmod.backend() == "postgresql"
+                else None)
     staff = []
     for i in range(GROUP_SIZE):
         user = User.create(login=f"ops{i + 1:02d}", name=_staff_name(i), name_en=f"Operator {i + 1}",
@@ -271,6 +277,8 @@ def operations_centre(now: datetime) -> None:
         UserRole.create(user=user, role=handler)
         if admin_hash:
             Credential.create(user=user, password_hash=admin_hash)
+        if verifier:
+            sync_login(user.id, verifier=verifier)
         staff.append(user.id)
     for app in ConfigurationItem.select().where(ConfigurationItem.kind == "application"):
         members = {m.user_id for m in propagation_group(app.id)}
@@ -828,7 +836,9 @@ def before_load(postgres: bool) -> list[tuple[str, str]]:
     """Drop what the bulk insert would maintain row by row; return the statements that build it again.
 
     Secondary indexes are built faster by one sort than by millions of inserts; search maintenance
-    and PostgreSQL's live-change trigger are rebuilt by `install_database_objects`.
+    and PostgreSQL's live-change trigger are rebuilt by `install_database_objects`. PostgreSQL's own
+    triggers on the bulk tables (audit, event actor, append-only) are off while the history is copied in:
+    it is the past, as a team database's is when it upgrades to schema v10 (its audit starts there).
     """
     if postgres:
         database.execute_sql("DROP INDEX IF EXISTS incident_title_trgm")
@@ -849,6 +859,8 @@ def before_load(postgres: bool) -> list[tuple[str, str]]:
         database.execute_sql("DROP INDEX IF EXISTS incident_title_trgm")
         database.execute_sql("DROP INDEX IF EXISTS incident_description_trgm")
         database.execute_sql("DROP TRIGGER IF EXISTS event_notify_change ON event")
+        for table in BULK_TABLES:
+            database.execute_sql(f'ALTER TABLE "{table}" DISABLE TRIGGER USER')
     else:
         database.execute_sql("DROP TRIGGER IF EXISTS incident_search_ai")
     return indexes
@@ -860,6 +872,9 @@ def after_load(postgres: bool, indexes: list[tuple[str, str]]) -> None:
         database.execute_sql("SET LOCAL maintenance_work_mem = '512MB'")
     for _name, sql in indexes:
         database.execute_sql(sql)
+    if postgres:
+        for table in BULK_TABLES:
+            database.execute_sql(f'ALTER TABLE "{table}" ENABLE TRIGGER USER')
     install_database_objects()
     if postgres:
         for table, column in (("cases", "id"), ("action", "id"), ("event", "id"), ("sla_clock", "id"),

@@ -1,6 +1,7 @@
 """How fast the incident list opens and scrolls on a big database, and how much memory it holds.
 
     python bench/gui_list_bench.py [--incidents N] [--database PATH|URL] [--scroll-to ROWS] [--runs 5] [--json]
+                                   [--login admin --password beacon]
 
 With --incidents, builds (once) a SQLite database with N demo incidents; otherwise the
 database must hold data already (e.g. from bench/generate.py). Then opens the real main
@@ -37,6 +38,8 @@ def main() -> int:
     parser.add_argument("--language", choices=("ko", "en"), default="ko")
     parser.add_argument("--theme", choices=("light", "dark"), default="light")
     parser.add_argument("--screenshot", metavar="PNG", help="save the window, scrolled to the last row, here")
+    parser.add_argument("--login", default="admin", help="who signs in (on PostgreSQL: their own login)")
+    parser.add_argument("--password", default="beacon", help="their password (default: the demo's)")
     args = parser.parse_args()
     from desktop.demo.bank import demo_counts, load_demo
     from desktop.models import db as dbmod
@@ -62,7 +65,7 @@ def main() -> int:
 
     settings = Settings(database_url=url, language=args.language, theme=args.theme)
     app = _application(settings)  # as the client starts: fonts, theme, translations
-    actor = authenticate("admin", "beacon")
+    actor = authenticate(args.login, args.password)
     first, per_page, scroll = [], [], []
     rows = 0
     for _ in range(args.runs):

@@ -12,6 +12,16 @@ start run in subprocesses (a fresh interpreter each, offscreen) and report peak 
 The runner adds a few cases of its own (an incident with 50 timeline entries, one with
 200 actions, the incidents it registers); run it on a benchmark database, not a team's.
 Goals are the issue's, for SQLite on this machine; PostgreSQL's are twice as long.
+
+On PostgreSQL (schema v10 on) --database is the owner's URL, which makes the fixtures; `--as LOGIN`
+then runs the timed scenarios as that Beacon user's own login (the database's login prefix + LOGIN,
+signed in as the client signs in), acting as that user throughout — grants, row security and the
+audit and event-actor triggers all in play. `--compare` times each in-process scenario four ways in
+turn, before (the owner with the audit, event-actor and notice triggers off: what Beacon did before
+schema v10; row security does not apply to a table's owner) and after (the login), acting as the
+application's primary handler and as the customer who registered the fixtures, and prints a
+before/after table; the GUI list runs as each login, the cold start as the admin's. A login may not
+set the id sequences back, so its write scenarios have no bare figure.
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -52,9 +62,13 @@ from desktop.models import (  # noqa: E402
     database,
 )
 from desktop.models import db as dbmod  # noqa: E402
+from desktop.models.security import CASE_TABLES, LOGIN_PREFIX_ENV  # noqa: E402
 from desktop.workflow.cases import case_service as cs  # noqa: E402
 from desktop.workflow.cases.detail import case_detail  # noqa: E402
 from desktop.workflow.cases.queries import IncidentFilter, list_incidents, timeline  # noqa: E402
+from desktop.workflow.common.actors import load_actor  # noqa: E402
+from desktop.workflow.common.auth import DEMO_PASSWORD  # noqa: E402
+from desktop.workflow.common.session import connect_as  # noqa: E402
 from desktop.workflow.sla.kpi import incident_kpis  # noqa: E402
 
 SEOUL = timedelta(hours=9)
@@ -162,6 +176,15 @@ def sequence_rewinder() -> Callable[[], None]:
     return rewind
 
 
+def can_rewind() -> bool:
+    """Whether this connection may set the id sequences back (SQLite: always; PostgreSQL: the owner)."""
+    if dbmod.backend() != "postgresql":
+        return True
+    row = database.execute_sql("SELECT bool_and(has_sequence_privilege(format('%%I.%%I', schemaname, sequencename), "
+                               "'UPDATE')) FROM pg_sequences WHERE schemaname = current_schema()").fetchone()
+    return bool(row[0])
+
+
 def timed(call: Callable[[], Any], repeat: int, before: Callable[[], None] | None = None) -> list[float]:
     """Milliseconds of `repeat` calls after a warm-up; `before` runs ahead of each call, untimed."""
     if before:
@@ -181,10 +204,11 @@ def timed(call: Callable[[], Any], repeat: int, before: Callable[[], None] | Non
 
 @dataclass(frozen=True)
 class World:
-    """What the scenarios work on, read from (or added to) the database."""
+    """What the scenarios work on, read from (or added to) the database, and who works on it."""
 
     admin_id: int
     customer_id: int
+    handler_id: int
     application_id: int
     group_size: int
     newest: datetime
@@ -192,6 +216,14 @@ class World:
     timeline_entries: int
     report_number: str
     incidents: int
+    actor_id: int  # who lists, searches, opens and prints
+    registrar_id: int  # who registers
+    actor_is_customer: bool = False  # then the KPI scenario is the customer's own dashboard
+
+    def acting_as(self, user_id: int) -> World:
+        """The same world with one user doing everything."""
+        customer_only = load_actor(user_id).is_customer_only
+        return replace(self, actor_id=user_id, registrar_id=user_id, actor_is_customer=customer_only)
 
 
 def _cast() -> Any:
@@ -240,10 +272,11 @@ def prepare() -> World:
     report_case = _fixture(REPORT_FIXTURE, 200)
     entries = len(timeline(actor_id=admin, case_id=timeline_case))
     newest = Incident.select(fn.MAX(Incident.registered_at)).scalar()
-    return World(admin_id=admin, customer_id=cast.customer_id, application_id=cast.application_id,
-                 group_size=len(propagation_group(cast.application_id)), newest=newest,
-                 timeline_case=timeline_case, timeline_entries=entries,
-                 report_number=Case.get_by_id(report_case).number, incidents=Incident.select().count())
+    return World(admin_id=admin, customer_id=cast.customer_id, handler_id=cast.handler_id,
+                 application_id=cast.application_id, group_size=len(propagation_group(cast.application_id)),
+                 newest=newest, timeline_case=timeline_case, timeline_entries=entries,
+                 report_number=Case.get_by_id(report_case).number, incidents=Incident.select().count(),
+                 actor_id=admin, registrar_id=cast.customer_id)
 
 
 # --- the scenarios ----------------------------------------------------------------------------------
@@ -267,34 +300,34 @@ def _month_before(moment: datetime) -> tuple[datetime, datetime]:
 
 def _first_page(w: World) -> Callable[[], Any]:
     f = IncidentFilter(states=("in_progress",))
-    return lambda: list_incidents(actor_id=w.admin_id, filters=f)
+    return lambda: list_incidents(actor_id=w.actor_id, filters=f)
 
 
 def _next_page(w: World) -> Callable[[], Any]:
     f = IncidentFilter(states=("in_progress",))
-    page = list_incidents(actor_id=w.admin_id, filters=f)
+    page = list_incidents(actor_id=w.actor_id, filters=f)
     after = page.next_cursor  # None only when the database is too small for a second page: then the first again
-    return lambda: list_incidents(actor_id=w.admin_id, filters=f, after=after)
+    return lambda: list_incidents(actor_id=w.actor_id, filters=f, after=after)
 
 
 def _app_grade_period(w: World) -> Callable[[], Any]:
     start, end = _month_before(w.newest)
     f = IncidentFilter(application_ids=(w.application_id,), grades=(2,), registered_from=start - timedelta(days=60),
                        registered_to=end)
-    return lambda: list_incidents(actor_id=w.admin_id, filters=f)
+    return lambda: list_incidents(actor_id=w.actor_id, filters=f)
 
 
 def _search(words: str) -> Callable[[World], Callable[[], Any]]:
     def make(w: World) -> Callable[[], Any]:
         f = IncidentFilter(text=words)
-        return lambda: list_incidents(actor_id=w.admin_id, filters=f)
+        return lambda: list_incidents(actor_id=w.actor_id, filters=f)
 
     return make
 
 
 def _register(w: World) -> Callable[[], Any]:
     def call() -> Any:
-        result = cs.register_incident(actor_id=w.customer_id, title="[bench] 인터넷뱅킹 로그인 지연",
+        result = cs.register_incident(actor_id=w.registrar_id, title="[bench] 인터넷뱅킹 로그인 지연",
                                       description="벤치마크 등록: 전 영업점 로그인 10초 이상 지연",
                                       application_id=w.application_id, urgency="high", incident_type="application")
         if len(set(result.notified)) < min(20, w.group_size):
@@ -306,17 +339,18 @@ def _register(w: World) -> Callable[[], Any]:
 
 def _kpi(w: World) -> Callable[[], Any]:
     start, end = _month_before(w.newest)
+    reporter = w.actor_id if w.actor_is_customer else None  # a customer's dashboard shows their own incidents
 
     def call() -> Any:
-        return (incident_kpis(start=start, end=end, group_by="grade"),
-                incident_kpis(start=start, end=end, group_by="application"))
+        return (incident_kpis(start=start, end=end, group_by="grade", reporter_id=reporter),
+                incident_kpis(start=start, end=end, group_by="application", reporter_id=reporter))
 
     return call
 
 
 def _open(w: World) -> Callable[[], Any]:
     def call() -> Any:  # what the case window loads: the case with what this user may do, and its history
-        return case_detail(actor_id=w.admin_id, case_id=w.timeline_case), timeline(actor_id=w.admin_id,
+        return case_detail(actor_id=w.actor_id, case_id=w.timeline_case), timeline(actor_id=w.actor_id,
                                                                                      case_id=w.timeline_case)
 
     return call
@@ -325,7 +359,7 @@ def _open(w: World) -> Callable[[], Any]:
 def _report(w: World) -> Callable[[], Any]:
     from desktop.reports.report_service import incident_report_pdf
 
-    return lambda: incident_report_pdf(w.report_number, lang="ko")
+    return lambda: incident_report_pdf(w.report_number, lang="ko", actor_id=w.actor_id)
 
 
 SCENARIOS = (
@@ -346,6 +380,9 @@ def run_scenario(s: Scenario, world: World, repeat: int, factor: float) -> Resul
     times = timed(call, repeat)
     result = Result(s.name, s.label, f"< {s.goal_ms * factor:.0f} ms", s.goal_ms * factor, len(times),
                     statistics.median(times), percentile(times, 0.95))
+    result.met = result.median_ms < s.goal_ms * factor
+    if s.write and not can_rewind():
+        return result  # a login's write: its replay would need the ids the sequences have since handed out
     rewind = sequence_rewinder() if s.write else None
     if rewind:
         rewind()
@@ -353,7 +390,6 @@ def run_scenario(s: Scenario, world: World, repeat: int, factor: float) -> Resul
     bare = timed(lambda: replay(statements, write=s.write), repeat, before=rewind)
     result.bare_median_ms = statistics.median(bare)
     result.ratio = result.median_ms / result.bare_median_ms if result.bare_median_ms else None
-    result.met = result.median_ms < s.goal_ms * factor
     result.extra["statements"] = len(statements)
     return result
 
@@ -368,15 +404,16 @@ def _child_env(home: str) -> dict[str, str]:
     return env
 
 
-def gui_list(url: str, runs: int, rows: int) -> Result:
-    """Open the incident list offscreen and scroll to row `rows`, in a fresh process each run."""
+def gui_list(url: str, runs: int, rows: int, login: str = "admin", password: str = DEMO_PASSWORD) -> Result:
+    """Open the incident list offscreen, signed in as `login`, and scroll to row `rows`, in a fresh process each run."""
     result = Result("gui_list_scroll", f"GUI: open list, scroll to row {rows:,}", f"RSS < {RSS_GOAL_MB} MB", None,
                     runs)
     scrolls, firsts, peaks = [], [], []
     with tempfile.TemporaryDirectory(prefix="beacon-bench-gui-") as home:
         for _ in range(runs):
             done = subprocess.run([sys.executable, str(ROOT / "bench" / "gui_list_bench.py"), "--database", url,
-                                   "--scroll-to", str(rows), "--runs", "1", "--json"], env=_child_env(home),
+                                   "--scroll-to", str(rows), "--runs", "1", "--json", "--login", login,
+                                   "--password", password], env=_child_env(home),
                                   capture_output=True, text=True, timeout=900, check=False)
             if done.returncode != 0:
                 raise RuntimeError(f"gui_list_bench failed: {done.stderr.strip()[-2000:]}")
@@ -431,6 +468,100 @@ def profile(name: str, world: World, repeat: int) -> int:
     return 0
 
 
+# --- PostgreSQL: as a person's own login, before and after the database's rules ---------------------
+
+# the triggers schema v10 added that Beacon's own writes pass through (the append-only guard and the
+# live-change notice are older and stay on either way)
+RULE_TRIGGERS = (*((t, f"{t}_audit") for t in CASE_TABLES), ("event", "event_actor_is_self"),
+                 ("notification", "notice_target_is_the_recipients"))
+
+
+def adopt_login_prefix() -> str:
+    """The database's login prefix (as the owner), also for the client subprocesses that sign in."""
+    prefix = str(database.execute_sql("SELECT beacon_login_prefix()").fetchone()[0])
+    os.environ[LOGIN_PREFIX_ENV] = prefix
+    return prefix
+
+
+def switch_rules(on: bool) -> None:
+    """As the owner: the v10 triggers on (as shipped) or off (as before schema v10), committed at once."""
+    present = {(t, n) for t, n in database.execute_sql(
+        "SELECT c.relname::text, t.tgname::text FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+        "WHERE NOT t.tgisinternal AND c.relnamespace = current_schema()::regnamespace").fetchall()}
+    with database.atomic():
+        for table, trigger in RULE_TRIGGERS:
+            if (table, trigger) in present:
+                database.execute_sql(f'ALTER TABLE "{table}" {"ENABLE" if on else "DISABLE"} TRIGGER "{trigger}"')
+
+
+def as_owner(url: str) -> None:
+    dbmod.connect(url)
+
+
+def as_login(url: str, login: str, password: str) -> int:
+    """Sign in as the client does (own login, `beacon_signed_in`); the signed-in user's id."""
+    dbmod.connect(url)
+    return connect_as(login, password).id
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One way of running the scenarios in `--compare`."""
+
+    key: str
+    title: str
+    login: str  # the Beacon user acting
+    rules: bool  # False: the owner with the v10 triggers off; True: the user's own login
+
+
+def compare(url: str, world: World, passes: tuple[Pass, ...], scenarios: list[Scenario], repeat: int,
+            factor: float, password: str) -> dict[str, list[Result]]:
+    """Each scenario timed in every pass in turn (so a change in the machine's load hits all alike)."""
+    ids = {p.login: User.get(User.login == p.login).id for p in passes}
+    out: dict[str, list[Result]] = {p.key: [] for p in passes}
+    try:
+        for s in scenarios:
+            for p in passes:
+                as_owner(url)
+                switch_rules(p.rules)
+                if p.rules:
+                    as_login(url, p.login, password)
+                out[p.key].append(run_scenario(s, world.acting_as(ids[p.login]), repeat, factor))
+                print(f"  {s.name} / {p.key}: median {out[p.key][-1].median_ms:.1f} ms", flush=True)
+    finally:
+        as_owner(url)
+        switch_rules(True)
+    return out
+
+
+def compare_table(passes: tuple[Pass, ...], results: dict[str, list[Result]]) -> str:
+    """Scenario, goal, then per acting user: before, after and after ÷ before; met = every after in its goal."""
+    head = ["scenario", "goal"]
+    pairs = [(b, a) for b in passes if not b.rules for a in passes if a.rules and a.login == b.login]
+    for before, after in pairs:
+        head += [f"before {before.login} ms", f"after {after.login} ms", "after/before"]
+    head.append("met")
+    rows = [tuple(head)]
+    names: list[str] = []
+    for p in passes:
+        names += [r.name for r in results[p.key] if r.name not in names]
+    for name in names:
+        found = {p.key: next((r for r in results[p.key] if r.name == name), None) for p in passes}
+        anyone = next(r for r in found.values() if r is not None)
+        peaks = [f"{r.extra['peak_rss_mb']:.0f}" for r in found.values() if r and "peak_rss_mb" in r.extra]
+        row = [anyone.label + (f" (peak RSS {' / '.join(peaks)} MB)" if peaks else ""), anyone.goal]
+        met = []
+        for before, after in pairs:
+            b, a = found[before.key], found[after.key]
+            ratio = "—" if not (a and b and a.median_ms and b.median_ms) else f"{a.median_ms / b.median_ms:.2f}×"
+            row += [_ms(b.median_ms if b else None), _ms(a.median_ms if a else None), ratio]
+            if a is not None and a.met is not None:
+                met.append(a.met)
+        row.append("—" if not met else ("yes" if all(met) else "MISSED"))
+        rows.append(tuple(row))
+    return _columns(rows)
+
+
 # --- output -----------------------------------------------------------------------------------------
 
 def _ms(value: float | None) -> str:
@@ -447,7 +578,11 @@ def table(results: list[Result]) -> str:
             label += f" (peak RSS {r.extra['peak_rss_mb']:.0f} MB, first page {r.extra['first_page_ms']:.0f} ms)"
         rows.append((label, r.goal, _ms(r.median_ms), _ms(r.p95_ms), _ms(r.bare_median_ms),
                      "—" if r.ratio is None else f"{r.ratio:.1f}×", met))
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return _columns(rows)
+
+
+def _columns(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for n, row in enumerate(rows):
         lines.append(" | ".join(c.ljust(widths[i]) if i == 0 else c.rjust(widths[i]) for i, c in enumerate(row)))
@@ -466,11 +601,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     parser.add_argument("--profile", metavar="NAME", help="profile one in-process scenario with pyinstrument "
                         "(pip install -e '.[bench]') and print where its time goes, instead of the table")
+    parser.add_argument("--as", dest="login", metavar="LOGIN", help="PostgreSQL: run the scenarios as this Beacon "
+                        "user's own login, acting as that user (--database is the owner's: it makes the fixtures)")
+    parser.add_argument("--compare", action="store_true", help="PostgreSQL: each scenario before (the owner, v10 "
+                        "triggers off) and after (own login) the database's rules, as the handler and as the "
+                        "customer; prints a before/after table")
+    parser.add_argument("--password", default=DEMO_PASSWORD, help="password of the logins (default: the demo's)")
     args = parser.parse_args(argv)
     if args.repeat < 1 or args.process_runs < 1:
         parser.error("--repeat and --process-runs must be at least 1")
+    if args.login and args.compare:
+        parser.error("--as and --compare exclude each other (--compare chooses its logins)")
 
     target = dbmod.parse_url(args.database)
+    if (args.login or args.compare) and target.backend != "postgresql":
+        parser.error("--as and --compare need PostgreSQL (SQLite is one person's file, without logins)")
     dbmod.connect(args.database)
     backend = dbmod.backend()
     factor = 1.0 if backend == "sqlite" else 2.0
@@ -480,6 +625,13 @@ def main(argv: list[str] | None = None) -> int:
           f"propagation group {world.group_size}; fixtures ready in {time.perf_counter() - started:.1f} s")
     print(f"{os.cpu_count()} CPUs (shared), load average {os.getloadavg()[0]:.2f}; Python {platform.python_version()}"
           f"; {args.repeat} runs per scenario after a warm-up")
+    if backend == "postgresql":
+        adopt_login_prefix()
+    if args.compare:
+        return main_compare(args, world, factor)
+    if args.login:
+        world = world.acting_as(as_login(args.database, args.login, args.password))
+        print(f"as {args.login}'s own login")
     if args.profile:
         return profile(args.profile, world, args.repeat)
     wanted = set(args.only or [])
@@ -495,7 +647,8 @@ def main(argv: list[str] | None = None) -> int:
                 r.extra["timeline_entries"] = world.timeline_entries
     dbmod.close()
     if not wanted or "gui_list_scroll" in wanted:
-        results.append(gui_list(args.database, args.process_runs, args.gui_rows))
+        results.append(gui_list(args.database, args.process_runs, args.gui_rows, args.login or "admin",
+                                args.password))
         print(f"  gui_list_scroll: median {results[-1].median_ms:.0f} ms", flush=True)
     if not wanted or "cold_start" in wanted:
         results.append(cold_start(args.database, args.process_runs, factor))
@@ -506,7 +659,44 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps({
             "database": target.describe(), "backend": backend, "incidents": world.incidents,
             "cpus": os.cpu_count(), "load_average": os.getloadavg()[0], "repeat": args.repeat,
-            "at": datetime.now().isoformat(timespec="seconds"), "results": [asdict(r) for r in results],
+            "at": datetime.now().isoformat(timespec="seconds"), "login": args.login,
+            "results": [asdict(r) for r in results],
+        }, ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def main_compare(args: argparse.Namespace, world: World, factor: float) -> int:
+    """`--compare`: the in-process scenarios in four passes, the client subprocesses as each login."""
+    handler = User.get_by_id(world.handler_id).login
+    customer = User.get_by_id(world.customer_id).login
+    passes = (Pass("before_handler", f"before: the owner, v10 triggers off, acting as {handler}", handler, False),
+              Pass("after_handler", f"after: {handler}'s own login, every rule", handler, True),
+              Pass("before_customer", f"before: the owner, v10 triggers off, acting as {customer}", customer, False),
+              Pass("after_customer", f"after: {customer}'s own login, row security", customer, True))
+    wanted = set(args.only or [])
+    scenarios = [s for s in SCENARIOS if not wanted or s.name in wanted]
+    results = compare(args.database, world, passes, scenarios, args.repeat, factor, args.password)
+    dbmod.close()
+    if not wanted or "gui_list_scroll" in wanted:  # the client signs in: there is no "before" for it
+        for key, login in (("after_handler", handler), ("after_customer", customer)):
+            results[key].append(gui_list(args.database, args.process_runs, args.gui_rows, login, args.password))
+            print(f"  gui_list_scroll / {key}: median {results[key][-1].median_ms:.0f} ms", flush=True)
+    if not wanted or "cold_start" in wanted:  # `beacon --smoke-test` signs in as the admin's login
+        results["after_handler"].append(cold_start(args.database, args.process_runs, factor))
+        results["after_handler"][-1].label += ", admin's login"
+        print(f"  cold_start: median {results['after_handler'][-1].median_ms:.0f} ms", flush=True)
+    for p in passes:
+        print(f"\n{p.title}")
+        print(table(results[p.key]))
+    print("\nbefore/after the database's rules (after ÷ before; met: every after within its goal)")
+    print(compare_table(passes, results))
+    if args.json:
+        Path(args.json).write_text(json.dumps({
+            "database": dbmod.parse_url(args.database).describe(), "backend": "postgresql",
+            "incidents": world.incidents, "cpus": os.cpu_count(), "load_average": os.getloadavg()[0],
+            "repeat": args.repeat, "at": datetime.now().isoformat(timespec="seconds"),
+            "passes": {p.key: {"title": p.title, "login": p.login, "rules": p.rules,
+                               "results": [asdict(r) for r in results[p.key]]} for p in passes},
         }, ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 

@@ -242,7 +242,8 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     spec = ExportSpec(kind=kind, filters=filters, sort=sort)
     result = export_list(actor_id=actor.id, spec=spec, path=args.out, fmt=args.export_format, language=lang,
                          time_zone=zone)
-    _say("exported", list=pick(LIST_NAMES[kind], lang), path=result.path, rows=result.rows)
+    _say("exported_one" if result.rows == 1 else "exported", list=pick(LIST_NAMES[kind], lang), path=result.path,
+         rows=result.rows)
     return 0
 
 
@@ -262,6 +263,9 @@ def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     incidents.add_argument("--encoding", choices=ENCODINGS, help="file encoding (default: the mapping's, auto)")
     incidents.add_argument("--source-tz", metavar="ZONE", help="time zone of naive times in the file "
                            "(default: the mapping's, Asia/Seoul)")
+    incidents.add_argument("--null-marker", dest="null_markers", action="append", default=[], metavar="TEXT",
+                           help="a cell holding exactly this text is empty, e.g. --null-marker '?' (repeatable; "
+                           "adds to the mapping's [source] null_markers)")
     incidents.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
                            help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
     incidents.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
@@ -284,9 +288,12 @@ def _import(url: str, args: argparse.Namespace) -> int:
     _open_for_reading(url)
     actor = _signed_in(args, "import")
     report = importer.run_import(actor_id=actor.id, data=data, mapping=mapping, encoding=args.encoding,
-                                 time_zone=args.source_tz, dry_run=args.dry_run, file_name=path.name)
+                                 time_zone=args.source_tz, dry_run=args.dry_run, file_name=path.name,
+                                 null_markers=args.null_markers)
     for unknown in report.unknowns:
         _say("import_unknown", text=unknown.message(current_language()))
+    for warning in report.warnings:
+        _say("import_warning", text=pick(warning))
     if report.issues:
         for issue in report.issues:
             print(f"{path}: {issue.message(current_language())}", file=sys.stderr)
@@ -451,7 +458,8 @@ def _add_report_parser(sub: argparse._SubParsersAction) -> None:
     report = sub.add_parser("report", help="print an incident, problem or monthly SLA report to a PDF file")
     report_sub = report.add_subparsers(dest="report_command", required=True)
     incident = report_sub.add_parser("incident", help="incident report (장애 보고서)")
-    incident.add_argument("number", help="incident number, e.g. INC-2026-000123")
+    incident.add_argument("number", help="incident number, e.g. INC-2026-000123, or its number in the system it "
+                          "was imported from, e.g. INC0010001")
     problem = report_sub.add_parser("problem", help="problem report (문제 보고서)")
     problem.add_argument("number", help="problem number, e.g. PRB-2026-000007")
     sla = report_sub.add_parser("sla", help="monthly SLA report (월간 SLA 보고서)")
@@ -656,7 +664,8 @@ def _report(url: str, args: argparse.Namespace) -> int:
         data = reports.sla_report_pdf(args.month, application=args.application, team=args.team, lang=lang,
                                       time_zone=args.time_zone)
     path = reports.write_pdf(data, args.out)
-    _say("report_written", path=path, pages=reports.page_count(data))
+    pages = reports.page_count(data)
+    _say("report_written_one" if pages == 1 else "report_written", path=path, pages=pages)
     return 0
 
 

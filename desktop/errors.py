@@ -217,6 +217,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "조치 일시({when})가 현재 시각보다 뒤입니다. 이미 한 조치만 기록할 수 있으니 지금 이전의 일시를 입력하세요.",
         "en": "The time the action was done ({when}) is in the future. Only actions already done can be logged; give a time before now.",
     },
+    "workflow.occurred_after_registration": {
+        "ko": "발생 일시({when})가 등록 시각({now})보다 뒤일 수 없습니다. 장애가 실제로 일어난 시각을 입력하세요.",
+        "en": "The time it occurred ({when}) cannot be after it is registered ({now}); give when the incident actually happened.",
+    },
     "workflow.acted_before_opened": {
         "ko": "조치 일시({when})가 {record} 등록 일시({opened})보다 앞설 수 없습니다.",
         "en": "The time the action was done ({when}) cannot be before {record} was registered ({opened}).",
@@ -264,6 +268,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.not_found": {
         "ko": "{what} '{number}'을(를) 찾을 수 없습니다. 번호를 확인하세요.",
         "en": "{what} '{number}' was not found; check the number.",
+    },
+    "report.ambiguous_source_number": {
+        "ko": "'{number}'은(는) 여러 원천 시스템에서 가져온 번호입니다: {choices}. Beacon 번호로 지정하세요.",
+        "en": "'{number}' was imported from more than one system: {choices}. Give the Beacon number instead.",
     },
     "report.wrong_kind": {
         "ko": "'{number}'은(는) {expected} 번호가 아닙니다 ({actual} 번호입니다).",
@@ -461,6 +469,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.rejected": {
         "ko": "잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 아래 목록을 보고 고친 뒤 다시 점검하세요.",
         "en": "{count} bad rows, so nothing was imported. Fix them (listed below) and check again.",
+    },
+    "import.truncated": {
+        "ko": "파일이 {row}행 중간에서 끝납니다: 잘린 파일입니다. 아무것도 가져오지 않았습니다. 다시 내보내세요.",
+        "en": "The file ends inside row {row}: it was cut off. Nothing was imported; export it again.",
+    },
+    "import.mixed_encoding": {
+        "ko": "{row}행만 파일의 나머지({encoding})와 인코딩이 다릅니다 (다른 파일에서 붙여 넣은 행?). 그 행을 고치거나 "
+              "파일 전체를 {encoding}(으)로 다시 저장하세요.",
+        "en": "Row {row} is not in {encoding} like the rest of the file (a row pasted from another file?). Fix "
+              "that row or save the whole file as {encoding} again.",
     },
     "import.empty_file": {
         "ko": "파일이 비어 있습니다. 첫 행에 열 이름이 있어야 합니다.",

@@ -137,6 +137,7 @@ CLI_TEXTS = Catalog({
         "ko": "보고서를 저장했습니다: {path} ({pages}쪽)",
         "en": "Report written: {path} ({pages} pages)",
     },
+    "report_written_one": {"ko": "보고서를 저장했습니다: {path} (1쪽)", "en": "Report written: {path} (1 page)"},
     "matrix_exported": {
         "ko": "담당자 매트릭스를 내보냈습니다: {path} ({rows}행)",
         "en": "Owner matrix exported: {path} ({rows} rows)",
@@ -174,6 +175,7 @@ CLI_TEXTS = Catalog({
         "en": "Nothing new to import: all {skipped} incidents were imported before. Nothing changed.",
     },
     "import_unknown": {"ko": "모르는 값: {text}", "en": "Unknown value: {text}"},
+    "import_warning": {"ko": "참고: {text}", "en": "Note: {text}"},
     "import_rejected": {
         "ko": "{path}: 잘못된 행이 {count}개 있어 아무것도 가져오지 않았습니다. 고친 뒤 다시 실행하세요.",
         "en": "{path}: {count} bad rows, so nothing was imported. Fix them and run again.",
@@ -187,6 +189,8 @@ CLI_TEXTS = Catalog({
         "ko": "{list} 목록을 내보냈습니다: {path} ({rows}행)",
         "en": "Exported the {list} list: {path} ({rows} rows)",
     },
+    "exported_one": {"ko": "{list} 목록을 내보냈습니다: {path} (1행)",
+                     "en": "Exported the {list} list: {path} (1 row)"},
     "export_bad_option": {
         "ko": "{option}은(는) 장애 목록에만 쓸 수 있습니다.",
         "en": "{option} applies to the incident list only.",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from desktop.models import ConfigurationItem, ImpactLevel, OwnerMatrixEntry, Role, User, UserRole
+from desktop.models import ConfigurationItem, ImpactLevel, OwnerMatrixEntry, Role, User, UserRole, database
 from desktop.workflow.common.actors import load_actor
 from desktop.workflow.common.cases import load_row
 from desktop.workflow.engine.engine import FireResult, fire_in_transaction
@@ -92,8 +92,9 @@ def create(bank: Bank, kind: str, *, by: str = "admin", parent_id: int | None = 
     values = full_values(bank, kind, parent_id)
     if kind == "incident":
         values.pop("assignee")  # the matrix assigns
-    return fire_in_transaction(kind, process.creation.name, actor=load_actor(bank.id(by)), case_id=None,
-                               fields=fields_for(process.creation, values), now=now, system=True)
+    with database.atomic():  # one transaction, as every Beacon service makes it
+        return fire_in_transaction(kind, process.creation.name, actor=load_actor(bank.id(by)), case_id=None,
+                                   fields=fields_for(process.creation, values), now=now, system=True)
 
 
 def bring_to(bank: Bank, kind: str, state: str, *, parent_id: int | None = None, now: datetime = T0) -> int:
@@ -106,8 +107,9 @@ def bring_to(bank: Bank, kind: str, state: str, *, parent_id: int | None = None,
     assert path is not None, f"{kind} cannot reach {state}"
     for step in path:
         t = process.transitions[step]
-        fire_in_transaction(kind, step, actor=load_actor(bank.id("admin")), case_id=case_id,
-                            fields=fields_for(t, values), now=now, system=True)
+        with database.atomic():
+            fire_in_transaction(kind, step, actor=load_actor(bank.id("admin")), case_id=case_id,
+                                fields=fields_for(t, values), now=now, system=True)
     return case_id
 
 

@@ -73,9 +73,11 @@ from desktop.models.numbering import format_number
 from desktop.paths import resource_path
 from desktop.workflow.common.auth import hash_password, scram_verifier, sync_login
 from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN, REPORTER_COLUMN
+from desktop.workflow.common.settings import put_setting
 from desktop.workflow.engine.fields import FIELDS
 from desktop.workflow.engine.process import active_version, definition
 from desktop.workflow.notify.effects import NOTICE_KINDS
+from desktop.workflow.notify.service_requests import SETTING as SR_SETTING
 from desktop.workflow.sla import clocks as sla
 from desktop.workflow.sla.calendars import WorkingCalendar
 
@@ -156,6 +158,7 @@ def load_demo(
         password_hash = hash_password(DEMO_PASSWORD)  # once: argon2 is slow on purpose
         counts = _DemoBuilder(content, random.Random(seed), moment, password_hash, progress).build(incidents,
                                                                                                   problems)
+        _demo_sr_system()
         if flag is None:
             Setting.insert(key=DEMO_SETTING, value="true", updated_at=moment).execute()
         else:
@@ -163,6 +166,28 @@ def load_demo(
                 Setting.key == DEMO_SETTING
             ).execute()
     return counts
+
+
+# A system the close dialog can send a service request to. `.invalid` never resolves (RFC 2606): a demo
+# SR is queued and, if a dispatcher runs, ends in Administration › Dead letters — never leaves the machine.
+DEMO_SR_SYSTEMS = {
+    "대외계 ITSM": {
+        "url": "https://itsm.partner.invalid/api/v1/requests",
+        "method": "POST",
+        "headers": {"X-Requested-By": "beacon-demo"},
+        "body": {"title": "${title}", "description": "${description}", "source_incident": "${number}",
+                 "application": "${application}", "requested_by": "${closer}"},
+        "external_id": "/result/number",
+        "status": "/result/state",
+        "link": "https://itsm.partner.invalid/requests/${external_id}",
+    },
+}
+
+
+def _demo_sr_system() -> None:
+    """Offer the demo's SR target system, unless an administrator has configured systems already."""
+    if Setting.get_or_none(Setting.key == SR_SETTING) is None:
+        put_setting(SR_SETTING, DEMO_SR_SYSTEMS)
 
 
 def demo_counts() -> DemoCounts:

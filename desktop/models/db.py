@@ -247,8 +247,10 @@ def parse_url(url: str) -> DatabaseTarget:
 # made the planner hash-join all two million SLA clocks (825 ms, past the JIT threshold) where a month's 20k
 # index lookups take 113 ms. 1.1 is the usual figure for SSD or cached storage; it applies to Beacon's own
 # sessions only and leaves the server's setting alone.
-# beacon.via: Beacon's own connections say so, and the audit tells their changes from a psql session's
-PG_SESSION_OPTIONS = "-c random_page_cost=1.1 -c beacon.via=app"
+# (Until schema v12 these options also set `beacon.via=app`, and the audit took a change without it for one
+# made outside Beacon; any client can set a setting, so the audit now asks the event log instead: see
+# desktop.models.security.)
+PG_SESSION_OPTIONS = "-c random_page_cost=1.1"
 
 
 def make_database(target: DatabaseTarget, *, create: bool = True, pool: int = 0) -> peewee.Database:

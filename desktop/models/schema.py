@@ -298,6 +298,44 @@ def _v11_trust_gaps(migrator: SchemaMigrator) -> None:
     _install_security()
 
 
+def _v12_unforgeable_marks(migrator: SchemaMigrator) -> None:
+    """v12 (PostgreSQL): events, notices and audit rows stamped with their login and transaction by triggers.
+
+    A change is outside Beacon unless its login wrote an event on that case in the same transaction (no client
+    setting moves the mark any more); a notice needs such an event of its writer, who is recorded with it.
+    """
+    _install_security()
+
+
+def _v13_import_kinds(migrator: SchemaMigrator) -> None:
+    """v13: an imported source number is unique per kind (a change may carry an incident's number); the
+    source's category is kept beside its priority."""
+    from playhouse.migrate import migrate
+
+    # v7 created the table from the model as it is now: a database upgraded from before v7 already has it all
+    columns = {c.name for c in database.get_columns("imported_record")}
+    if "kind" not in columns:
+        migrate(migrator.add_column("imported_record", "kind", CharField(max_length=20, default="incident")))
+        database.execute_sql("UPDATE imported_record SET kind = (SELECT c.kind FROM cases c "
+                             "WHERE c.id = imported_record.case_id)")
+    if "source_category" not in columns:
+        migrate(migrator.add_column("imported_record", "source_category", CharField(max_length=100, default="")))
+    indexes = {i.name for i in database.get_indexes("imported_record")}
+    if "imported_record_source_source_number" in indexes:
+        migrate(migrator.drop_index("imported_record", "imported_record_source_source_number"))
+    if "imported_record_source_kind_source_number" not in indexes:
+        migrate(migrator.add_index("imported_record", ("source", "kind", "source_number"), True))
+
+
+def _v14_case_rows_by_key(migrator: SchemaMigrator) -> None:
+    """v14 (PostgreSQL): a customer's row security on a case's rows asks for that one case by its key.
+
+    v11 asked whether a row's case was in the set of all the customer's incidents; a big bank's customer
+    sees a hundred thousand, too many to hash, and their list page on a million incidents never finished.
+    """
+    _install_security()
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -312,6 +350,12 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     11: ("the audit marks changes made outside Beacon; a case's rows follow its row security; "
          "a notice goes only to its recipient's own address; a forced password change clears only with a new one",
          _v11_trust_gaps),
+    12: ("a change is outside Beacon unless its login wrote an event on the case in the same transaction; "
+         "a notice is written only with an event of its writer, who is recorded as its sender",
+         _v12_unforgeable_marks),
+    13: ("imported source numbers unique per kind; the source category kept", _v13_import_kinds),
+    14: ("a customer's row security on a case's rows looks up that one case (fast on a million incidents)",
+         _v14_case_rows_by_key),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

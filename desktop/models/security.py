@@ -1,12 +1,12 @@
-"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10).
+"""PostgreSQL enforces what Beacon allows: roles, grants, row security and audit triggers (schema v10–v14).
 
 The role that runs `init-db` (the owner: it needs CREATEROLE, never SUPERUSER) holds every table and
 function. People and services connect as their own logins, members of NOLOGIN group roles named after
 the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake`) under one common
 `<db>_runtime` group; those groups own nothing and can create nothing. Per table:
 
-- the event log: INSERT and SELECT only, and a trigger refuses an event whose actor is not the
-  session's own user (services may write for others: the intake registers as its monitoring user;
+- the event log: INSERT and SELECT only, and a trigger refuses an event (and, v12, a logged action) whose
+  actor is not the session's own user (services may write for others: the intake registers as its monitoring user;
   an administrator may carry over another system's history on a case they imported);
 - configuration (users, roles, matrices, SLA, calendars, processes, settings): written by administrators;
 - secrets (the `smtp`, `sr_secrets` and `intake_tokens` settings, webhook secrets): read by
@@ -16,11 +16,21 @@ the database (`<db>_handler`, `<db>_admin`, ..., `<db>_dispatcher`, `<db>_intake
 - incidents: row-level security lets a customer (without a staff role) see only what they or their team
   registered; a case's other rows (events, actions, work orders, links, clocks, notices, the case row)
   follow the case they belong to (schema v11);
-- changes outside Beacon: Beacon's connections set `beacon.via = app`; an audit row without it is a change
-  made from psql or another client, shown in a case's history to staff (`beacon_case_outside_changes`);
-  the mark is the client's word, so the audit itself (every row, under the login) stays the proof;
+- changes outside Beacon (schema v12): Beacon changes a case only together with an event on that case, in
+  the same transaction (every case service writes one per change). Triggers stamp every event and every
+  audit row with the transaction (`txid_current()`) and the login (`session_user`), whatever the client
+  sends; an audit row is "through Beacon" when its login wrote an event on the same case in the same
+  transaction, and "outside Beacon" otherwise, shown so in a case's history and printed reports to staff
+  (`beacon_case_outside_changes`). No setting a client can make moves the mark (v11 asked the client's
+  `beacon.via` setting, which `SET beacon.via = 'app'` forged; rows from before v12 keep that old mark). A
+  person who, from psql, writes a proper event with their change has recorded it under their own name in
+  the case's event log, which is what Beacon itself would have done: that change is not marked, and need
+  not be;
 - the outbox: a person inserts notices, but only to where the engine would send them (no address in-app,
-  else the recipient's own e-mail or enabled preference, or a service request's configured system);
+  else the recipient's own e-mail or enabled preference, or a service request's configured system), and
+  (v12) only with an event of their own on the same case in the same transaction, so a notice is always tied
+  to a recorded act of its writer; a trigger stamps the writing login (`db_user`) and, when the writer is a
+  person rather than a service, their Beacon user (`author_id`), which the inbox shows as its sender;
 - a forced password change is cleared only by `beacon_change_own_password`, which sets the new password.
 
 A Beacon user on PostgreSQL is the login `<prefix><login>` (prefix empty unless `BEACON_PG_LOGIN_PREFIX`
@@ -55,26 +65,35 @@ CASE_TABLES = ("cases", "incident", "problem", "change", "work_order", "service_
 OUTBOX_TABLES = ("number_sequence",)
 OWN_TABLES = ("saved_filter",)
 # a case's rows a customer may see, by the case they belong to: "is it one of the incidents this login
-# sees?" asked as the login itself (incident's own row security answers, once per query, as a hashed set;
-# never a function per row, which a join with a million cases would call a million times)
-_THEIR_INCIDENTS = "(SELECT i.case_id FROM incident i)"
+# sees?" asked as the login itself (incident's own row security answers) of that one case, through
+# incident's primary key. Never the set of all their incidents (`case_id IN (SELECT ...)`): a customer's
+# team registers a hundred thousand incidents in a big bank, a set too large to hash, and PostgreSQL then
+# scans it once per row (schema v14; the customer's list page on a million incidents never finished).
+# Nor a function per row, which the planner cannot see into.
+def _their_case(column: str) -> str:
+    return f"EXISTS (SELECT 1 FROM incident i WHERE i.case_id = {column})"
+
+
+def _own_case(table: str, column: str) -> str:
+    return f"EXISTS (SELECT 1 FROM {table} x WHERE x.case_id = {column})"
+
+
 CUSTOMER_CASE_ROWS = {
     "problem": "registered_by_id = (SELECT beacon_user_id())",
-    "change": f"requested_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
-    "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR parent_id IN {_THEIR_INCIDENTS}",
+    "change": f"requested_by_id = (SELECT beacon_user_id()) OR {_their_case('change.parent_id')}",
+    "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR {_their_case('work_order.parent_id')}",
     # the identity row: a customer's new incident gets its cases row before its incident row, so Beacon
     # inserts it without RETURNING (numbering.create_case) and the insert asks only for an incident's kind
-    "cases": f"id IN {_THEIR_INCIDENTS} OR id IN (SELECT p.case_id FROM problem p) "
-             "OR id IN (SELECT c.case_id FROM change c) OR id IN (SELECT w.case_id FROM work_order w)",
-    "event": f"case_id IN {_THEIR_INCIDENTS} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
-    "action": f"case_id IN {_THEIR_INCIDENTS}",
-    "attachment": f"case_id IN {_THEIR_INCIDENTS}",
-    "sla_clock": f"case_id IN {_THEIR_INCIDENTS}",
-    "sla_pause": f"case_id IN {_THEIR_INCIDENTS}",
-    "alert_link": f"case_id IN {_THEIR_INCIDENTS}",
-    "service_request_link": f"case_id IN {_THEIR_INCIDENTS}",
-    "case_link": f"source_id IN {_THEIR_INCIDENTS} OR target_id IN {_THEIR_INCIDENTS}",
-    "notification": f"recipient_id = (SELECT beacon_user_id()) OR case_id IN {_THEIR_INCIDENTS}",
+    "cases": " OR ".join(_own_case(t, "cases.id") for t in ("incident", "problem", "change", "work_order")),
+    "event": f"{_their_case('event.case_id')} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
+    "action": _their_case("action.case_id"),
+    "attachment": _their_case("attachment.case_id"),
+    "sla_clock": _their_case("sla_clock.case_id"),
+    "sla_pause": _their_case("sla_pause.case_id"),
+    "alert_link": _their_case("alert_link.case_id"),
+    "service_request_link": _their_case("service_request_link.case_id"),
+    "case_link": f"{_their_case('case_link.source_id')} OR {_their_case('case_link.target_id')}",
+    "notification": f"recipient_id = (SELECT beacon_user_id()) OR {_their_case('notification.case_id')}",
 }
 # settings only administrators and the named services read
 SECRET_SETTINGS = {"smtp": "dispatcher", "sr_secrets": "dispatcher", "intake_tokens": "intake"}
@@ -83,10 +102,8 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_login_role(text)", "beacon_login_set_groups(text, text[])",
                  "beacon_login_save(text, text, text[], boolean)", "beacon_change_own_password(text)",
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
-                 "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()")
-# what Beacon's own connections say of themselves (db.PG_SESSION_OPTIONS); a change made without it is
-# "outside Beacon" in a case's history
-VIA_SETTING = "beacon.via"
+                 "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()",
+                 "beacon_event_stamp()", "beacon_notice_written_with_its_event()")
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -173,18 +190,20 @@ BEGIN
     SELECT jsonb_object_agg(o.key, o.value) INTO before_part FROM jsonb_each(old_row) o WHERE after_part ? o.key;
   END IF;
   INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, before, after, application,
-                         case_id, via_app)
+                         case_id, xact)
   VALUES (timezone('UTC', clock_timestamp()), session_user, TG_TABLE_NAME, TG_OP,
           coalesce(whole ->> 'id', whole ->> 'case_id', ''), before_part, after_part,
           left(coalesce(current_setting('application_name', true), ''), 64),
-          CASE WHEN case_key ~ '^[0-9]{1,9}$' THEN case_key::integer END,
-          coalesce(current_setting('beacon.via', true), '') = 'app');
+          CASE WHEN case_key ~ '^[0-9]{1,9}$' THEN case_key::integer END, txid_current());
   RETURN NULL;
 END $$""")
     _sql("""
 CREATE OR REPLACE FUNCTION beacon_event_actor_is_self() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
 BEGIN
+  -- (also on `action`, v12: a logged action names its writer as the history shows it; a change of its actor
+  -- is checked like a new one)
+  IF TG_OP = 'UPDATE' AND NEW.actor_id IS NOT DISTINCT FROM OLD.actor_id THEN RETURN NEW; END IF;
   IF NEW.actor_id IS NOT NULL AND NEW.actor_id IS DISTINCT FROM beacon_user_id()
      AND NOT beacon_in_group('dispatcher') AND NOT beacon_in_group('intake')
      -- another system's history, carried over by the administrator who imported the case
@@ -192,9 +211,19 @@ BEGIN
               WHERE r.case_id = NEW.case_id AND r.imported_by_id = beacon_user_id()))
      AND session_user::text <> (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
                                  WHERE c.oid = TG_RELID) THEN
-    RAISE EXCEPTION 'an event''s actor must be the signed-in user (%)', session_user
+    RAISE EXCEPTION 'an event''s or action''s actor must be the signed-in user (%)', session_user
       USING ERRCODE = 'insufficient_privilege';
   END IF;
+  RETURN NEW;
+END $$""")
+    # every event says which login wrote it and in which transaction: what the client sent is overwritten
+    # (the event log takes no UPDATE, so the stamp stays what the trigger wrote)
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_event_stamp() RETURNS trigger LANGUAGE plpgsql
+SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.db_user := session_user;
+  NEW.xact := txid_current();
   RETURN NEW;
 END $$""")
     # a case's changes made outside Beacon, for the people who work cases (the audit itself stays the
@@ -208,7 +237,10 @@ RETURNS TABLE (occurred_at timestamp, db_user text, table_name text, operation t
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
 SELECT a.occurred_at, a.db_user, a.table_name, a.operation, a.before, a.after, a.application
 FROM audit_log a
-WHERE a.case_id = target_case AND a.via_app IS NOT TRUE
+WHERE a.case_id = target_case
+  AND CASE WHEN a.xact IS NULL THEN a.via_app IS NOT TRUE  -- written before v12: the mark it had
+           ELSE NOT EXISTS (SELECT 1 FROM event e WHERE e.case_id = a.case_id AND e.xact = a.xact
+                            AND e.db_user = a.db_user) END
   AND (session_user::text = current_user::text
        OR EXISTS (SELECT 1 FROM unnest(ARRAY[{staff}]) code WHERE beacon_in_group(code)))
 ORDER BY a.occurred_at, a.id $$""")
@@ -240,6 +272,30 @@ BEGIN
   END IF;
   RAISE EXCEPTION 'a notice goes only to its recipient''s own address (%)', NEW.channel
     USING ERRCODE = 'insufficient_privilege';
+END $$""")
+    # a notice belongs to a recorded act: an event its writer wrote on the same case in the same transaction
+    # (the engine's propagation, the SLA check's warning and a service request's delivery all do); the row
+    # says who wrote it, and the inbox names a person as its sender (a service is the system)
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_notice_written_with_its_event() RETURNS trigger LANGUAGE plpgsql
+SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  NEW.db_user := session_user;
+  NEW.author_id := CASE WHEN beacon_in_group('dispatcher') OR beacon_in_group('intake') THEN NULL
+                        ELSE beacon_user_id() END;
+  IF session_user::text = (SELECT r.rolname::text FROM pg_class c JOIN pg_roles r ON r.oid = c.relowner
+                            WHERE c.oid = TG_RELID) THEN
+    NEW.author_id := NULL;
+    RETURN NEW;  -- the owner (init-db, the demo) writes what it likes
+  END IF;
+  IF NEW.event_id IS NULL OR NOT EXISTS (
+       SELECT 1 FROM event e WHERE e.id = NEW.event_id AND e.case_id IS NOT DISTINCT FROM NEW.case_id
+       AND e.xact = txid_current() AND e.db_user = session_user::text) THEN
+    RAISE EXCEPTION 'a notice is written only with an event of one''s own on the same case, in the same '
+                    'transaction (% wrote none for event %)', session_user, coalesce(NEW.event_id::text, 'NULL')
+      USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
 END $$""")
     _login_functions(g)
 
@@ -480,6 +536,14 @@ def _triggers() -> None:
     _sql("DROP TRIGGER IF EXISTS notice_target_is_the_recipients ON notification")
     _sql("CREATE TRIGGER notice_target_is_the_recipients BEFORE INSERT ON notification "
          "FOR EACH ROW EXECUTE FUNCTION beacon_notice_target_is_the_recipients()")
+    _sql("DROP TRIGGER IF EXISTS notice_written_with_its_event ON notification")
+    _sql("CREATE TRIGGER notice_written_with_its_event BEFORE INSERT ON notification "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_notice_written_with_its_event()")
+    _sql("DROP TRIGGER IF EXISTS event_stamp ON event")
+    _sql("CREATE TRIGGER event_stamp BEFORE INSERT ON event FOR EACH ROW EXECUTE FUNCTION beacon_event_stamp()")
+    _sql("DROP TRIGGER IF EXISTS action_actor_is_self ON action")
+    _sql("CREATE TRIGGER action_actor_is_self BEFORE INSERT OR UPDATE ON action "
+         "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")
     _sql("DROP TRIGGER IF EXISTS event_actor_is_self ON event")
     _sql("CREATE TRIGGER event_actor_is_self BEFORE INSERT ON event "
          "FOR EACH ROW EXECUTE FUNCTION beacon_event_actor_is_self()")
@@ -497,11 +561,18 @@ CREATE TABLE IF NOT EXISTS audit_log (
   after jsonb,
   application text NOT NULL DEFAULT '',
   case_id integer,
-  via_app boolean
+  via_app boolean,
+  xact bigint
 )"""
-# v11: which case a change belongs to and whether it came through Beacon
+# v11: which case a change belongs to (and the client's own word whether it came through Beacon: `via_app`,
+# kept for the rows written before v12); v12: the transaction, which the event log's own stamp is matched to
 AUDIT_COLUMNS = ("ALTER TABLE audit_log ADD COLUMN IF NOT EXISTS case_id integer, "
-                 "ADD COLUMN IF NOT EXISTS via_app boolean")
+                 "ADD COLUMN IF NOT EXISTS via_app boolean, ADD COLUMN IF NOT EXISTS xact bigint")
+# v12: who wrote an event or a notice, and (an event) in which transaction; Beacon's models do not know these
+# columns, the triggers fill them (SQLite, one person's file, has none)
+STAMP_COLUMNS = ("ALTER TABLE event ADD COLUMN IF NOT EXISTS db_user text, ADD COLUMN IF NOT EXISTS xact bigint",
+                 "ALTER TABLE notification ADD COLUMN IF NOT EXISTS db_user text, "
+                 "ADD COLUMN IF NOT EXISTS author_id integer")
 
 
 def install_postgres_security() -> None:
@@ -513,9 +584,12 @@ def install_postgres_security() -> None:
     try:
         _sql(AUDIT_TABLE)
         _sql(AUDIT_COLUMNS)
+        for statement in STAMP_COLUMNS:
+            _sql(statement)
         _sql("CREATE INDEX IF NOT EXISTS audit_log_row ON audit_log (table_name, row_key, occurred_at)")
-        _sql("CREATE INDEX IF NOT EXISTS audit_log_outside ON audit_log (case_id, occurred_at) "
-             "WHERE via_app IS NOT TRUE")
+        # v11 indexed only the rows its mark called outside; v12 decides per row against the event log
+        _sql("DROP INDEX IF EXISTS audit_log_outside")
+        _sql("CREATE INDEX IF NOT EXISTS audit_log_case ON audit_log (case_id, occurred_at)")
         _functions(g)
         _triggers()
         _grants(g)
@@ -537,3 +611,16 @@ def outside_changes(case_id: int) -> list[tuple[Any, ...]]:
     return list(database.execute_sql(
         "SELECT occurred_at, db_user, table_name, operation, before, after, application "
         "FROM beacon_case_outside_changes(%s)", (case_id,)).fetchall())
+
+
+def notice_authors(notice_ids: list[int]) -> dict[int, int]:
+    """PostgreSQL: the Beacon user who wrote each of these notices, where a person (not a service) wrote it.
+
+    The database stamps the writer (`notification.author_id`, schema v12); a notice of the SLA check, the
+    dispatcher, the intake or the owner has none. SQLite keeps no such stamp: an empty mapping.
+    """
+    if not notice_ids or not isinstance(database.obj, peewee.PostgresqlDatabase):
+        return {}
+    return dict(database.execute_sql(
+        "SELECT id, author_id FROM notification WHERE id = ANY(%s) AND author_id IS NOT NULL",
+        (list(notice_ids),)).fetchall())

@@ -8,13 +8,23 @@ and the closing texts. Sections a kind does not have are left out.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from desktop.i18n import pick
-from desktop.reports.charts import chart_height, draw_time_chart
-from desktop.reports.data import CaseReport, ClockFigures, GradeInfo, IncidentReport, Person, ProblemReport
+from desktop.reports.charts import draw_time_chart
+from desktop.reports.data import (
+    CaseReport,
+    ClockFigures,
+    GradeInfo,
+    IncidentReport,
+    NoticeRow,
+    Person,
+    ProblemReport,
+)
 from desktop.reports.labels import (
     ACTION_KINDS,
+    CHANNELS,
     CLOCK_STATES,
     LINK_KINDS,
     NOTICE_KINDS,
@@ -54,10 +64,16 @@ VERDICT_COLORS = {"met": GREEN, "missed": RED, "breached": RED, "warning": AMBER
 
 def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
     """The finished PDF of an incident or problem report."""
+    interim = ""
+    if not data.is_final:
+        interim = tr("interim_case", lang, state=state_label(data.kind, data.state, lang),
+                     at=_local_text(data.generated_at, zone))
     pdf = new_report(title_key=f"{data.kind}_report", lang=lang, zone=zone, number=data.number,
-                     organization=data.organization, generated_at=data.generated_at, running_title=data.title)
+                     organization=data.organization, generated_at=data.generated_at, running_title=data.title,
+                     interim=interim)
     r = _Renderer(pdf, data, lang)
     pdf.title_block(r.title)
+    r.at_a_glance()
     if isinstance(data, IncidentReport):
         r.incident_basics(data)
         r.sla_section(2, tr("sla", lang))
@@ -66,6 +82,7 @@ def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
         r.work_orders(5)
         r.linked(6, tr("linked", lang))
         r.incident_closure(7, data)
+        r.outside_changes(8)
     elif isinstance(data, ProblemReport):
         r.problem_basics(data)
         r.sla_section(2, tr("elapsed_section", lang))
@@ -75,7 +92,13 @@ def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
         r.actions(6)
         r.work_orders(7)
         r.linked(8, tr("linked_problem", lang))
+        r.outside_changes(9)
     return pdf_bytes(pdf)
+
+
+def _local_text(moment: datetime, zone: ZoneInfo) -> str:
+    local = moment.replace(tzinfo=UTC).astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} ({local.tzname()})"
 
 
 class _Renderer(SectionWriter[CaseReport]):
@@ -152,6 +175,45 @@ class _Renderer(SectionWriter[CaseReport]):
             pdf.draw_line(x, y, width, text, 5.2, "C")
         return x + width + 2, y
 
+    # at a glance -------------------------------------------------------------------------------
+
+    def at_a_glance(self) -> None:
+        """Page 1's one box: grade, the stage times, the elapsed time, and cause and result (or root cause
+        and solution) cut to two lines; an open case says what is not there yet."""
+        pdf, t, data = self.pdf, self.t, self.data
+        grade = self.grade_cell(data.grade)
+        end = data.closed_at or (data.timeline.segments[-1].start if data.is_final and data.timeline.segments
+                                 else None)
+        elapsed = self.minutes(wall_minutes(data.registered_at, end or data.generated_at))
+        elapsed_label = t("elapsed_until" if end else "elapsed_now")
+        missing = t("not_entered")
+
+        def when(moment: datetime | None) -> CellValue:
+            return pdf.when(moment) if moment else Cell(t("not_yet"), color=MUTED)
+
+        figures: list[tuple[str, CellValue]]
+        texts: list[tuple[str, str]]
+        if isinstance(data, IncidentReport):
+            end_key, end_at = ("cancelled_at", data.cancelled_at) if data.cancelled_at else ("closed_at",
+                                                                                              data.closed_at)
+            figures = [(t("grade"), grade), (t("state"), Cell(self.state(data.kind, data.state), bold=True)),
+                       (elapsed_label, elapsed), (t("application"), pick_text(data.application, self.lang)),
+                       (t("registered_at"), when(data.registered_at)), (t("accepted_at"), when(data.accepted_at)),
+                       (t("resolved_at"), when(data.resolved_at)), (t(end_key), when(end_at))]
+            texts = [(t("cause"), data.cause or missing), (t("result"), data.result or missing)]
+            if data.cancel_reason:
+                texts.append((t("cancel_reason"), data.cancel_reason))
+        else:
+            assert isinstance(data, ProblemReport)
+            figures = [(t("problem_grade"), grade), (t("state"), Cell(self.state(data.kind, data.state), bold=True)),
+                       (elapsed_label, elapsed), (t("application"), pick_text(data.application, self.lang)),
+                       (t("registered_at"), when(data.registered_at)),
+                       (t("known_error"), pdf.when(data.known_error_at) if data.is_known_error else t("no")),
+                       (t("linked_incidents"), t("count_suffix", n=len(data.incidents))),
+                       (t("problem_closed_at"), when(data.closed_at))]
+            texts = [(t("root_cause"), data.root_cause or missing), (t("solution"), data.solution or missing)]
+        pdf.summary_box(figures, texts)
+
     # basic information -------------------------------------------------------------------------
 
     def incident_basics(self, data: IncidentReport) -> None:
@@ -202,27 +264,34 @@ class _Renderer(SectionWriter[CaseReport]):
                       Col(t("col_after"), 31, "C"), Col(t("col_reason"), 65.5)], changes)
         self.handlers()
 
-        # propagation: who is in the group and when each of them was told
-        pdf.subheading(t("propagation"))
-        if data.group:
-            members = ", ".join(f"{pick_text(m.name, self.lang)} ({self._reason(m.reason, m.reason_label)})"
-                                for m in data.group)
-            pdf.paragraph(f"{t('propagation_group')}: {members}", size_pt=8.0)
-            pdf.set_y(pdf.get_y() + 1)
+        # propagation: the deliveries as the outbox recorded them, never the group as it stands today
+        pdf.subheading(t("propagation"), note=t("propagation_recorded"))
         if not data.notices:
-            pdf.note(t("none"))
-        else:
-            rows: list[list[CellValue]] = []
-            for n in data.notices:
-                status = from_catalog(NOTICE_STATUS, n.status, self.lang)
-                sent = t("sent_ok", at=pdf.when(n.sent_at)) if n.sent_at else status
-                if n.sent_at and n.status != "sent":
-                    sent = f"{sent} · {status}"
-                rows.append([pdf.when(n.created_at), self.name(n.recipient), self._reason(n.reason, n.reason_label),
-                             from_catalog(NOTICE_KINDS, n.kind, self.lang),
-                             Cell(sent, color=None if n.sent_at else AMBER)])
-            pdf.grid([Col(t("col_told"), TIME_W, "C"), Col(t("col_recipient"), 53), Col(t("col_role"), 27),
-                      Col(t("col_notice"), 25), Col(t("col_sent"), 46.5)], rows)
+            pdf.note(t("no_notices"))
+            return
+        rows: list[list[CellValue]] = []
+        for n in data.notices:
+            rows.append([pdf.when(n.created_at), self.name(n.recipient), self._reason(n.reason, n.reason_label),
+                         from_catalog(NOTICE_KINDS, n.kind, self.lang), self._channel(n), self._delivery(n)])
+        pdf.grid([Col(t("col_told"), TIME_W, "C"), Col(t("col_recipient"), 44), Col(t("col_role"), 24),
+                  Col(t("col_notice"), 22), Col(t("col_channel"), 24), Col(t("col_sent"), 37.5)], rows)
+
+    def _channel(self, n: NoticeRow) -> str:
+        channel = from_catalog(CHANNELS, n.channel, self.lang)
+        return f"{channel}\n{n.target}" if n.channel == "email" and n.target else channel
+
+    def _delivery(self, n: NoticeRow) -> Cell:
+        """'sent 11-25 10:05' (and read), or why it is not delivered yet."""
+        t, pdf = self.t, self.pdf
+        status = from_catalog(NOTICE_STATUS, n.status, self.lang)
+        if n.status == "sent" and n.sent_at:
+            text = t("sent_ok", at=pdf.when(n.sent_at))
+            if n.read_at:
+                text += f"\n{t('read_at', at=pdf.when(n.read_at))}"
+            return Cell(text)
+        if n.attempts:
+            status += f" · {t('attempts', n=n.attempts)}"
+        return Cell(status, color=RED if n.status in ("failed", "dead") else AMBER)
 
     def _reason(self, reason: str, label: dict[str, str] | None) -> str:
         if label:
@@ -290,9 +359,8 @@ class _Renderer(SectionWriter[CaseReport]):
         rows = [self._clock_row(c) for c in data.clocks]
         pdf.small_table([Col(t("col_clock"), 21), Col(t("col_basis"), 44), Col(t("col_target"), 19, "R"),
                          Col(t("col_actual"), 25, "R"), Col(t("col_paused"), 17, "R"),
-                         Col(t("col_margin"), 32, "R"), Col(t("col_verdict"), 22, "C")], rows)
-        pdf.set_y(pdf.get_y() + 1)
-        pdf.note(t("paused_note"))
+                         Col(t("col_margin"), 32, "R"), Col(t("col_verdict"), 22, "C")], rows,
+                        footnote=t("paused_note"))
 
     def _clock_row(self, c: ClockFigures) -> list[str | Cell]:
         t = self.t
@@ -317,8 +385,7 @@ class _Renderer(SectionWriter[CaseReport]):
 
     def time_chart(self, number: int, marker_rows: Sequence[str]) -> None:
         pdf, t, data = self.pdf, self.t, self.data
-        pdf.ensure_space(14 + chart_height(data.timeline, marker_rows))
-        pdf.section(number, t("time_chart"))
+        pdf.section(number, t("time_chart"))  # drawn with the chart, which asks for its own height
         draw_time_chart(pdf, data.timeline, marker_rows=marker_rows)
         pdf.subheading(t("stage_times"))
         rows: list[list[CellValue]] = []
@@ -398,6 +465,29 @@ class _Renderer(SectionWriter[CaseReport]):
             return
         pdf.grid([Col(t("col_relation"), 30), Col(t("col_number"), NUMBER_W), Col(t("col_title"), 63.5),
                   Col(t("col_state"), 28, "C"), Col(t("col_opened"), TIME_W, "C")], rows)
+
+    def outside_changes(self, number: int) -> None:
+        """Changes the database's audit saw made outside Beacon (PostgreSQL, staff): only when there are any."""
+        pdf, t, data = self.pdf, self.t, self.data
+        if not data.outside:
+            return
+        pdf.section(number, f"{t('outside_changes')} ({t('count_suffix', n=len(data.outside))})")
+        pdf.note(t("outside_note"))
+        rows: list[list[CellValue]] = []
+        for change in data.outside:
+            login = change.login + (f"\n({change.application})" if change.application else "")
+            for index, (name, before, after) in enumerate(change.fields):
+                rows.append([pdf.when(change.at) if index == 0 else "", Cell(login if index == 0 else "", bold=True),
+                             name, self._outside_value(before, change.operation == "INSERT", "outside_insert"),
+                             Cell(self._outside_value(after, change.operation == "DELETE", "outside_delete"),
+                                  color=RED)])
+        pdf.grid([Col(t("col_at"), TIME_W, "C"), Col(t("col_login"), 31), Col(t("col_field"), 36.5),
+                  Col(t("col_before"), 42), Col(t("col_after"), 42)], rows)
+
+    def _outside_value(self, value: str, absent: bool, absent_key: str) -> str:
+        if absent:  # an insert has no before, a delete no after
+            return f"({self.t(absent_key)})"
+        return self.t("value_null") if value == "∅" else (value or "-")
 
     # closing texts -------------------------------------------------------------------------------
 

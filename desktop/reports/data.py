@@ -38,7 +38,9 @@ from desktop.models import (
     WorkOrder,
     utcnow,
 )
-from desktop.workflow.cases.queries import can_view
+from desktop.models.security import outside_changes
+from desktop.reports.texts import LABELS
+from desktop.workflow.cases.queries import can_view, outside_entry
 from desktop.workflow.cases.time_chart import (
     EventRow,
     Marker,
@@ -54,7 +56,6 @@ from desktop.workflow.common.actors import load_actor
 from desktop.workflow.common.cases import KIND_LABELS, load_row
 from desktop.workflow.common.settings import get_setting
 from desktop.workflow.engine.process import ProcessDef, definition
-from desktop.workflow.notify.propagation import propagation_group
 from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
 from desktop.workflow.sla.clocks import case_pauses, clock_status, measure
 from desktop.workflow.sla.clocks import due_at as clock_due_at
@@ -107,7 +108,10 @@ class HandlerChange:
 
 @dataclass(frozen=True)
 class NoticeRow:
-    """One Notification row of the case: who was told what, when it was queued and sent."""
+    """One outbox (Notification) row of the case: who was told what, when, on which channel, with what result.
+
+    It is the record of the delivery itself, so a later change to the propagation group does not change it.
+    """
 
     created_at: datetime
     recipient: Person
@@ -117,15 +121,9 @@ class NoticeRow:
     channel: str
     status: str
     sent_at: datetime | None
-
-
-@dataclass(frozen=True)
-class GroupMember:
-    """A member of the application's propagation group and the rule that put them there."""
-
-    name: Text
-    reason: str
-    reason_label: Text | None
+    target: str = ""  # the e-mail address or webhook the notice went to, fixed when it was written
+    read_at: datetime | None = None
+    attempts: int = 0
 
 
 @dataclass(frozen=True)
@@ -204,6 +202,28 @@ class ServiceRequestRow:
     created_at: datetime
 
 
+@dataclass(frozen=True)
+class OutsideChange:
+    """A change to the case made outside Beacon (PostgreSQL's audit): a database login wrote no event for it.
+
+    `fields` holds (table.column, before, after) per changed column, as the case window's history shows them.
+    """
+
+    at: datetime
+    login: str
+    table: str
+    operation: str
+    fields: list[tuple[str, str, str]]
+    application: str
+
+
+def _outside(case_id: int) -> list[OutsideChange]:
+    """The case's out-of-band changes the reader may see (staff on PostgreSQL; nobody on SQLite)."""
+    entries = [outside_entry(*row) for row in outside_changes(case_id)]
+    return [OutsideChange(e.at, e.actor, e.extra["table"], e.extra["operation"], e.extra["fields"],
+                          e.extra["application"]) for e in entries]
+
+
 @dataclass(frozen=True, kw_only=True)
 class CaseReport:
     """What incident and problem reports share."""
@@ -232,6 +252,7 @@ class CaseReport:
     service_requests: list[ServiceRequestRow]
     organization: Text
     generated_at: datetime
+    outside: list[OutsideChange] = field(default_factory=list)
 
     @property
     def process(self) -> ProcessDef:
@@ -260,7 +281,6 @@ class IncidentReport(CaseReport):
     initial_grade: GradeInfo | None
     grade_changes: list[GradeChange]
     notices: list[NoticeRow]
-    group: list[GroupMember]
     resolution: str
     cause: str
     result: str
@@ -293,7 +313,7 @@ def find_case(ref: str | int, kind: str, *, actor_id: int | None = None) -> tupl
     if isinstance(ref, int):
         case = Case.get_or_none(Case.id == ref)
     else:
-        case = Case.get_or_none(Case.number == ref.strip().upper())
+        case = Case.get_or_none(Case.number == ref.strip().upper()) or _imported_case(ref.strip(), kind)
     if case is None:
         raise BeaconError("report.not_found", what=KIND_LABELS[kind], number=str(ref))
     if case.kind != kind:
@@ -303,6 +323,24 @@ def find_case(ref: str | int, kind: str, *, actor_id: int | None = None) -> tupl
     if actor_id is not None and not can_view(load_actor(actor_id), kind, row):
         raise BeaconError("report.not_found", what=KIND_LABELS[kind], number=case.number)
     return case, row
+
+
+def _imported_case(number: str, kind: str) -> Case | None:
+    """The case imported under this number from another system (ServiceNow's INC0010001), if exactly one was.
+
+    Raises:
+        BeaconError: `report.ambiguous_source_number` when several systems used the number.
+    """
+    from desktop.models.imports import ImportedRecord
+
+    found = list(ImportedRecord.select(ImportedRecord.case, ImportedRecord.source)
+                 .where((ImportedRecord.source_number.in_([number, number.upper()])) & (ImportedRecord.kind == kind))
+                 .order_by(ImportedRecord.source).limit(10).tuples())
+    if len({case_id for case_id, _ in found}) > 1:
+        numbers = dict(Case.select(Case.id, Case.number).where(Case.id.in_([c for c, _ in found])).tuples())
+        choices = ", ".join(f"{source} → {numbers.get(case_id, case_id)}" for case_id, source in found)
+        raise BeaconError("report.ambiguous_source_number", number=number, choices=choices)
+    return Case.get_or_none(Case.id == found[0][0]) if found else None
 
 
 # --- small lookups -----------------------------------------------------------------------
@@ -359,21 +397,23 @@ def _application(app_id: int | None) -> tuple[Text | None, str]:
 # --- the event log -------------------------------------------------------------------------
 
 def _handlers(events: list[EventRow], names: _Names) -> list[HandlerChange]:
+    """Who held the case, with the team at that time: a row each time the assignee or the team changes (an
+    un-assignment shows as "unassigned" once someone held it)."""
     out = []
-    current = None
+    current: tuple[Any, Any] = (None, None)
     for e in events:
-        if "assignee" not in e.after:
+        if "assignee" not in e.after and "assigned_team" not in e.after:
             continue
-        user_id = e.after.get("assignee")
-        if user_id is None or user_id == current:
+        user_id = e.after.get("assignee", current[0])
+        team_id = e.after.get("assigned_team", current[1])
+        if (user_id, team_id) == current or (user_id is None and not out):
+            current = (user_id, team_id)
             continue
-        current = user_id
-        person = names.person(user_id)
-        assert person is not None
-        team_id = e.after.get("assigned_team")
-        if team_id is not None and team_id in names.teams:
-            person = Person(person.name, names.teams[team_id])
-        out.append(HandlerChange(at=e.at, handler=person, transition=e.kind, by=names.name(e.actor_id)))
+        current = (user_id, team_id)
+        person = names.person(user_id) if user_id is not None else None
+        name = person.name if person is not None else LABELS.pair("unassigned")
+        team = names.teams.get(team_id) if team_id is not None else None
+        out.append(HandlerChange(at=e.at, handler=Person(name, team), transition=e.kind, by=names.name(e.actor_id)))
     return out
 
 
@@ -503,16 +543,16 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
 
     notices = []
     query = (Notification.select(Notification.created_at, Notification.recipient, Notification.reason,
-                                 Notification.kind, Notification.channel, Notification.status, Notification.sent_at)
+                                 Notification.kind, Notification.channel, Notification.status, Notification.sent_at,
+                                 Notification.target, Notification.read_at, Notification.attempts)
              .where(Notification.case == case.id).order_by(Notification.created_at, Notification.id))
     notice_rows = list(query.tuples())
     names.load_people({r[1] for r in notice_rows})
-    for created, recipient, reason, kind, channel, status, sent in notice_rows:
+    for created, recipient, reason, kind, channel, status, sent, target, read, attempts in notice_rows:
         person = names.person(recipient)
         assert person is not None
-        notices.append(NoticeRow(created, person, reason, names.roles.get(reason), kind, channel, status, sent))
-    group = [GroupMember(names.name(m.user_id), m.reason, names.roles.get(m.reason))
-             for m in propagation_group(row.application_id)]
+        notices.append(NoticeRow(created, person, reason, names.roles.get(reason), kind, channel, status, sent,
+                                 target or "", read, attempts or 0))
 
     clocks = _clocks(case.id, at)
     actions = _actions(case.id, names)
@@ -536,9 +576,10 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
         incident_type=incident_type, urgency=bilingual(urgency.name, urgency.name_en),
         impact=bilingual(impact.name, impact.name_en), occurred_at=row.occurred_at, accepted_at=row.accepted_at,
         resolved_at=row.resolved_at, cancelled_at=row.cancelled_at, reopen_count=row.reopen_count,
-        initial_grade=initial_grade, grade_changes=grade_changes, notices=notices, group=group,
+        initial_grade=initial_grade, grade_changes=grade_changes, notices=notices,
         resolution=row.resolution or "", cause=row.cause or "", result=row.result or "",
         follow_up_plan=row.follow_up_plan or "", recurrence_prevention=row.recurrence_prevention or "",
+        outside=_outside(case.id),
     )
 
 
@@ -588,6 +629,7 @@ def load_problem_report(ref: str | int, *, actor_id: int | None = None, now: dat
         root_cause=row.root_cause or "", workaround=row.workaround or "", solution=row.solution or "",
         verification_result=row.verification_result or "", verification_count=row.verification_count,
         is_known_error=bool(row.is_known_error), known_error_at=row.known_error_at, incidents=incidents,
+        outside=_outside(case.id),
     )
 
 
@@ -602,6 +644,7 @@ __all__ = [
     "LinkedRow",
     "Marker",
     "NoticeRow",
+    "OutsideChange",
     "Person",
     "ProblemReport",
     "Segment",

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from desktop.i18n import pick
 from desktop.reports.texts import (
     ACTION_KINDS,
+    CHANNELS,
     CLOCK_STATES,
     LABELS,
     LINK_KINDS,
@@ -24,8 +25,8 @@ from desktop.reports.texts import (
     SR_STATES,
 )
 
-__all__ = ["ACTION_KINDS", "CLOCK_STATES", "LABELS", "LINK_KINDS", "NOTICE_KINDS", "NOTICE_REASONS", "NOTICE_STATUS",
-           "SR_STATES", "from_catalog", "month_label", "short_month_label", "tr"]
+__all__ = ["ACTION_KINDS", "CHANNELS", "CLOCK_STATES", "LABELS", "LINK_KINDS", "NOTICE_KINDS", "NOTICE_REASONS",
+           "NOTICE_STATUS", "SR_STATES", "from_catalog", "month_label", "short_month_label", "tr"]
 
 Text = Mapping[str, str]
 

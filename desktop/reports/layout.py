@@ -6,7 +6,14 @@ widths cached per font size, and drawn line by line: fpdf2's own line breaking
 is quadratic in the length of a line, which made a case with a few hundred
 actions take seconds. Long tables (actions, notices, work orders) go through
 `grid`, which repeats its header row on every page and splits a tall row
-between lines rather than cutting it; small fixed tables use fpdf2's `table()`.
+between lines rather than cutting it.
+
+Page breaks follow one rule for every report: a heading (`section`,
+`subheading`) is held until the block under it is placed, and every block
+(table, paragraph, chart, tiles) asks `ensure_space` for its first piece, so a
+heading never ends a page alone; a table carries at least `KEEP_ROWS` rows with
+its heading and never leaves fewer than `KEEP_ROWS` rows alone on a new page.
+A report that is not final (`interim`) says so in a band on every page.
 """
 
 from __future__ import annotations
@@ -58,6 +65,13 @@ BODY_PT = 9.0
 TABLE_PT = 8.2
 SMALL_PT = 7.2
 PT_MM = 25.4 / 72
+INTERIM_H = 5.2  # the "interim report" band under the header band
+INTERIM_FILL: RGB = (253, 236, 234)
+KEEP_ROWS = 3  # rows a table keeps with its heading and with its end
+KEEP_MAX = 60.0  # mm: rows taller than this together are split between lines instead of moved whole
+SECTION_H = 10.5
+SECTION_GAP = 4.0
+SUBHEADING_H = 8.1
 
 
 def hex_rgb(value: str, default: RGB = (136, 136, 136)) -> RGB:
@@ -175,8 +189,11 @@ class ReportPdf(FPDF):
     """An A4 Beacon report: header band, footer with page numbers and print time."""
 
     def __init__(self, *, lang: str, zone: ZoneInfo, title: str, subtitle: str, number: str, organization: str,
-                 generated_at: datetime) -> None:
+                 generated_at: datetime, interim: str = "", interim_stamp: str = "approval_blocked") -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
+        self.interim = interim
+        self.interim_stamp = interim_stamp  # catalog key of the words that close off the approval box
+        self._held: list[tuple[str, tuple[Any, ...]]] = []
         self.language = lang
         self.zone = zone
         self.doc_title = title
@@ -187,7 +204,7 @@ class ReportPdf(FPDF):
         self.running_title = ""
         self._widths: dict[tuple[str, float], dict[str, float]] = {}
         add_korean_fonts(self)
-        self.set_margins(MARGIN, CONTENT_TOP, MARGIN)
+        self.set_margins(MARGIN, self.content_top(2), MARGIN)
         self.set_auto_page_break(True, margin=BOTTOM)
         self.alias_nb_pages()
         self.set_lang("ko-KR" if lang == "ko" else "en-GB")
@@ -205,6 +222,11 @@ class ReportPdf(FPDF):
     def content_width(self) -> float:
         """Width between the margins (mm)."""
         return self.w - self.l_margin - self.r_margin
+
+    def content_top(self, page: int) -> float:
+        """Where content starts on page `page` (lower when the interim band is there)."""
+        top = CONTENT_TOP_FIRST if page == 1 else CONTENT_TOP
+        return top + (INTERIM_H + 0.8 if self.interim else 0.0)
 
     @property
     def bottom(self) -> float:
@@ -249,7 +271,19 @@ class ReportPdf(FPDF):
                     room = self.content_width - self.get_string_width(left) - 10
                     shown = self.fit_text(self.running_title, room)
                     self.text(self.w - MARGIN - self.get_string_width(shown), 7.2, shown)
-        self.set_y(CONTENT_TOP_FIRST if self.page_no() == 1 else CONTENT_TOP)
+            if self.interim:
+                self._interim_band(25.2 if self.page_no() == 1 else 11.0)
+        self.set_y(self.content_top(self.page_no()))
+
+    def _interim_band(self, y: float) -> None:
+        """The band that tells every page of an unfinished case's report that it is not final."""
+        self.set_fill_color(*INTERIM_FILL)
+        self.rect(0, y, self.w, INTERIM_H, style="F")
+        self.set_fill_color(*RED)
+        self.rect(0, y + INTERIM_H - 0.5, self.w, 0.5, style="F")
+        self.set_font(FAMILY, "B", 8.2)
+        self.set_text_color(*RED)
+        self.draw_line(MARGIN, y, self.content_width, self.fit_text(self.interim, self.content_width), INTERIM_H - 0.4)
 
     def footer(self) -> None:
         with self.local_context():
@@ -351,10 +385,44 @@ class ReportPdf(FPDF):
         baseline = y + line_h / 2 + self.font_size * 0.35
         self.text(x, baseline, line)
 
+    @property
+    def at_page_top(self) -> bool:
+        """True when nothing has been placed on this page yet."""
+        return self.get_y() <= self.content_top(self.page_no()) + 0.5
+
     def ensure_space(self, height: float) -> None:
-        """Start a new page unless `height` mm still fit on this one."""
-        if self.get_y() + height > self.bottom:
+        """Make room for a block whose first unbreakable piece is `height` mm tall.
+
+        Headings written before it (held by `section` and `subheading`) go with it: when they
+        and the piece do not fit here, all of them start the next page. Every block calls this
+        before it draws, so a heading never ends a page alone.
+        """
+        need = self._held_height(self.at_page_top) + height
+        if self.get_y() + need > self.bottom and not self.at_page_top:
             self.add_page()
+        self.place_headings()
+
+    def _held_height(self, at_top: bool) -> float:
+        total = 0.0
+        for i, (kind, _) in enumerate(self._held):
+            if kind == "section":
+                total += SECTION_H + (0.0 if at_top and i == 0 else SECTION_GAP)
+            else:
+                total += SUBHEADING_H
+        return total
+
+    def place_headings(self) -> None:
+        """Draw the headings held for the next block (called by `ensure_space`)."""
+        held, self._held = self._held, []
+        for kind, args in held:
+            if kind == "section":
+                self._draw_section(*args)
+            else:
+                self._draw_subheading(*args)
+
+    def output(self, *args: Any, **kwargs: Any) -> Any:  # a heading with nothing under it is still printed
+        self.place_headings()
+        return super().output(*args, **kwargs)
 
     def gap(self, height: float) -> None:
         """Vertical space, or a new page when the space would not fit."""
@@ -371,7 +439,12 @@ class ReportPdf(FPDF):
         width = self.content_width - indent
         line_h = self.line_height()
         content = text if (text or "").strip() else empty
-        for line in self.wrap(content, width):
+        lines = self.wrap(content, width)
+        # a paragraph keeps its first lines with its heading (and all of a short one together)
+        self.ensure_space(line_h * min(len(lines), KEEP_ROWS))
+        self.set_font(FAMILY, "", size_pt)
+        self.set_text_color(*color)
+        for line in lines:
             if self.get_y() + line_h > self.bottom:
                 self.add_page()
                 self.set_font(FAMILY, "", size_pt)
@@ -381,10 +454,12 @@ class ReportPdf(FPDF):
         self.set_text_color(*INK)
 
     def section(self, number: int | str, title: str) -> None:
-        """A numbered section title with a rule under it, kept with what follows."""
-        self.ensure_space(26)
-        if self.get_y() > self.t_margin + 1:
-            self.set_y(self.get_y() + 4)
+        """A numbered section title with a rule under it, drawn with the first piece of what follows."""
+        self._held.append(("section", (number, title)))
+
+    def _draw_section(self, number: int | str, title: str) -> None:
+        if not self.at_page_top:
+            self.set_y(self.get_y() + SECTION_GAP)
         y = self.get_y()
         with self.local_context():
             self.set_fill_color(*NAVY)
@@ -395,11 +470,13 @@ class ReportPdf(FPDF):
             self.set_draw_color(*NAVY)
             self.set_line_width(0.35)
             self.line(self.l_margin, y + 8.0, self.w - self.r_margin, y + 8.0)
-        self.set_y(y + 10.5)
+        self.set_y(y + SECTION_H)
 
     def subheading(self, title: str, *, note: str = "") -> None:
-        """A small bold heading inside a section."""
-        self.ensure_space(16)
+        """A small bold heading inside a section, drawn with the first piece of what follows."""
+        self._held.append(("subheading", (title, note)))
+
+    def _draw_subheading(self, title: str, note: str) -> None:
         self.set_y(self.get_y() + 1.5)
         y = self.get_y()
         with self.local_context():
@@ -413,7 +490,7 @@ class ReportPdf(FPDF):
                 self.set_font(FAMILY, "", SMALL_PT)
                 self.set_text_color(*MUTED)
                 self.text(self.l_margin + 2.8 + offset, y + 4.3, self.fit_text(note, self.content_width - offset - 4))
-        self.set_y(y + 6.6)
+        self.set_y(y + SUBHEADING_H - 1.5)
 
     def note(self, text: str) -> None:
         """Small grey explanatory text."""
@@ -428,8 +505,15 @@ class ReportPdf(FPDF):
     # tables --------------------------------------------------------------------------------
 
     def grid(self, cols: Sequence[Col], rows: Sequence[Sequence[CellValue]], *, size_pt: float = TABLE_PT,
-             zebra: bool = True, min_lines_on_page: int = 3) -> None:
-        """A table of any length: the header row repeats on every page, tall rows split between lines."""
+             zebra: bool = True, min_lines_on_page: int = 3, keep_rows: int = KEEP_ROWS,
+             middle: bool = False, footnote: str = "") -> None:
+        """A table of any length: the header row repeats on every page, tall rows split between lines.
+
+        The header and the first `keep_rows` rows stay with the heading above the table (a table of
+        fewer than twice `keep_rows` rows stays whole when it fits a page), and a page break never
+        leaves fewer than `keep_rows` rows alone at the table's end. `middle` centres short cells
+        vertically in a tall row. A `footnote` is printed under the table and goes with its last rows.
+        """
         pad_x, pad_y = 1.6, 1.1
         self.set_font(FAMILY, "", size_pt)
         line_h = self.line_height()
@@ -454,13 +538,36 @@ class ReportPdf(FPDF):
                     x += col.width
             self.set_y(y + header_h)
 
-        self.ensure_space(header_h + line_h * min_lines_on_page + 2 * pad_y)
-        draw_header()
-        for index, row in enumerate(rows):
-            cells = [_cell(v) for v in row]
-            wrapped = [[c.text] if c.badge else
+        cells_of = [[_cell(v) for v in row] for row in rows]
+        wrapped_of = [[[c.text] if c.badge else
                        self._wrap_in(c.text, col.width - 2 * pad_x, bold=c.bold, size_pt=size_pt)
-                       for c, col in zip(cells, cols, strict=True)]
+                       for c, col in zip(cells, cols, strict=True)] for cells in cells_of]
+        heights = [max(len(lines) for lines in wrapped) * line_h + 2 * pad_y for wrapped in wrapped_of]
+        count = len(rows)
+        keep = count if count < 2 * keep_rows else keep_rows
+        note_h = 0.0
+        if footnote:
+            self.set_font(FAMILY, "", SMALL_PT)
+            note_h = 1.0 + len(self.wrap(footnote, self.content_width)) * self.line_height(SMALL_PT)
+            self.set_font(FAMILY, "", size_pt)
+        first = header_h + sum(heights[:keep]) + (note_h if keep == count else 0.0)
+        if first > KEEP_MAX:  # rows too tall to move whole: a few of their lines go with the heading
+            first = header_h + line_h * min_lines_on_page + 2 * pad_y
+        self.ensure_space(first)
+        draw_header()
+        on_page = 0
+        for index in range(count):
+            cells, wrapped = cells_of[index], wrapped_of[index]
+            # the last rows (and the footnote) go to the next page together rather than a few alone there
+            if count - index == min(keep_rows, count) and on_page and index >= min(keep_rows, count):
+                tail = sum(heights[index:]) + note_h
+                move = self.get_y() + tail > self.bottom and tail <= KEEP_MAX
+            else:
+                move = False
+            if move:
+                self.add_page()
+                draw_header()
+                on_page = 0
             done = 0
             total = max(len(lines) for lines in wrapped)
             while done < total:
@@ -469,15 +576,22 @@ class ReportPdf(FPDF):
                 if room < min(left, min_lines_on_page):
                     self.add_page()
                     draw_header()
+                    on_page = 0
                     continue
                 take = min(left, room)
                 self._grid_row(cols, cells, wrapped, done, take, line_h, pad_x, pad_y,
-                               ZEBRA if zebra and index % 2 else None, size_pt)
+                               ZEBRA if zebra and index % 2 else None, size_pt,
+                               middle=middle and done == 0 and take == total)
                 done += take
                 if done < total:
                     self.add_page()
                     draw_header()
+                    on_page = 0
+            on_page += 1
         self.set_font(FAMILY, "", BODY_PT)
+        if footnote:
+            self.set_y(self.get_y() + 1.0)
+            self.note(footnote)
 
     def _wrap_in(self, text: str, width: float, *, bold: bool, size_pt: float) -> list[str]:
         self.set_font(FAMILY, "B" if bold else "", size_pt)
@@ -486,7 +600,8 @@ class ReportPdf(FPDF):
         return lines
 
     def _grid_row(self, cols: Sequence[Col], cells: list[Cell], wrapped: list[list[str]], start: int, count: int,
-                  line_h: float, pad_x: float, pad_y: float, fill: RGB | None, size_pt: float) -> None:
+                  line_h: float, pad_x: float, pad_y: float, fill: RGB | None, size_pt: float, *,
+                  middle: bool = False) -> None:
         y = self.get_y()
         height = count * line_h + 2 * pad_y
         with self.local_context():
@@ -517,8 +632,10 @@ class ReportPdf(FPDF):
                     self.draw_line(x + pad_x, y + pad_y, col.width - 2 * pad_x, tr("continued", self.language),
                                    line_h, col.align)
                 part = lines[start:start + count]
+                lift = (count - len(part)) * line_h / 2 if middle else 0.0
                 if cell.badge and start == 0 and part and part[0]:
-                    self._badge(x + pad_x, y + pad_y, part[0], cell.badge, size_pt, col.width - 2 * pad_x, col.align)
+                    self._badge(x + pad_x, y + pad_y + lift, part[0], cell.badge, size_pt, col.width - 2 * pad_x,
+                                col.align)
                     fill_now = style_now = None
                     part = part[1:]
                     offset = 1
@@ -531,8 +648,8 @@ class ReportPdf(FPDF):
                         self.set_text_color(*style[1])
                         style_now = style
                     for i, line in enumerate(part):
-                        self.draw_line(x + pad_x, y + pad_y + (i + offset) * line_h, col.width - 2 * pad_x, line,
-                                       line_h, col.align)
+                        self.draw_line(x + pad_x, y + pad_y + lift + (i + offset) * line_h, col.width - 2 * pad_x,
+                                       line, line_h, col.align)
                 x += col.width
         self.set_y(y + height)
 
@@ -580,29 +697,9 @@ class ReportPdf(FPDF):
         self.set_font(FAMILY, "", BODY_PT)
 
     def small_table(self, cols: Sequence[Col], rows: Sequence[Sequence[CellValue]], *,
-                    size_pt: float = TABLE_PT) -> None:
-        """A short table with a shaded heading row (fpdf2 `table()`); cells wrap, rows stay whole."""
-        heading = FontFace(family=FAMILY, emphasis="B", size_pt=size_pt, color=NAVY, fill_color=HEAD_FILL)
-        self.set_font(FAMILY, "", size_pt)
-        self.ensure_space(7 * min(len(rows) + 1, 4))
-        aligns = [{"L": "LEFT", "C": "CENTER", "R": "RIGHT"}[c.align] for c in cols]
-        with self.local_context():
-            self.set_draw_color(*RULE)
-            self.set_line_width(0.2)
-            with self.table(col_widths=[c.width for c in cols], width=sum(c.width for c in cols),
-                            align="LEFT", headings_style=heading, line_height=self.line_height(size_pt),
-                            padding=(1.1, 1.6), text_align=aligns, v_align="MIDDLE", repeat_headings=1) as table:
-                head = table.row()
-                for col in cols:
-                    head.cell(col.title, align="CENTER")
-                for values in rows:
-                    row = table.row()
-                    for value in values:
-                        cell = _cell(value)
-                        row.cell(cell.text, style=FontFace(family=FAMILY, emphasis="B" if cell.bold else "",
-                                                           size_pt=size_pt, color=cell.color or INK,
-                                                           fill_color=cell.fill))
-        self.set_font(FAMILY, "", BODY_PT)
+                    size_pt: float = TABLE_PT, footnote: str = "") -> None:
+        """A short table with a shaded heading row: `grid` without zebra stripes, short cells centred."""
+        self.grid(cols, rows, size_pt=size_pt, zebra=False, middle=True, footnote=footnote)
 
     # title block and approval box ---------------------------------------------------------
 
@@ -653,18 +750,105 @@ class ReportPdf(FPDF):
                 self.set_text_color(*NAVY)
                 self.set_font(FAMILY, "B", 7.8)
                 self.draw_line(cx, y, col_w, label, head_h, "C")
-                self.set_text_color(*RULE)
-                self.set_font(FAMILY, "", 6.5)
-                self.draw_line(cx, y + height - 4.2, col_w, "/", 3.5, "C")
+                if not self.interim:
+                    self.set_text_color(*RULE)
+                    self.set_font(FAMILY, "", 6.5)
+                    self.draw_line(cx, y + height - 4.2, col_w, "/", 3.5, "C")
+            if self.interim:
+                # an unfinished case's report is not signed: the signature cells are closed off
+                sx, sy, sw, sh = x + side, y + head_h, width - side, height - head_h
+                self.set_fill_color(*INTERIM_FILL)
+                self.set_draw_color(*RED)
+                self.rect(sx, sy, sw, sh, style="DF")
+                self.set_line_width(0.15)
+                self.line(sx, sy, sx + sw, sy + sh)
+                self.line(sx, sy + sh, sx + sw, sy)
+                self.set_font(FAMILY, "B", 7.4)
+                self.set_text_color(*RED)
+                first = tr(self.interim_stamp, self.language)
+                second = tr(f"{self.interim_stamp}_sub", self.language)
+                box_w = max(self.text_width(first), self.text_width(second)) + 3
+                self.set_fill_color(*WHITE)
+                self.rect(sx + (sw - box_w) / 2, sy + sh / 2 - 3.8, box_w, 7.6, style="F")
+                self.draw_line(sx, sy + sh / 2 - 3.6, sw, first, 3.6, "C")
+                self.set_font(FAMILY, "", 6.6)
+                self.draw_line(sx, sy + sh / 2, sw, second, 3.6, "C")
+
+    def summary_box(self, figures: Sequence[tuple[str, CellValue]], texts: Sequence[tuple[str, str]], *,
+                    per_row: int = 4, text_lines: int = 2) -> None:
+        """The case at a glance: figures as small label-over-value tiles, then a few texts cut to
+        `text_lines` lines each (the full text is printed in its own section)."""
+        if not figures and not texts:
+            return
+        pad = 2.0
+        inner = self.content_width - 2 * pad
+        tile_w = inner / per_row
+        tile_h = 9.2
+        rows = (len(figures) + per_row - 1) // per_row
+        label_w = 24.0
+        text_h = self.line_height(8.0)
+        wrapped: list[tuple[str, list[str]]] = []
+        self.set_font(FAMILY, "", 8.0)
+        for label, text in texts:
+            lines = self.wrap(text.strip() or "-", inner - label_w)
+            if len(lines) > text_lines:
+                lines = lines[:text_lines]
+                lines[-1] = self.fit_text(lines[-1] + " …", inner - label_w)
+            wrapped.append((label, lines))
+        height = 2 * pad + rows * tile_h + sum(len(lines) * text_h + 0.8 for _, lines in wrapped) + (
+            1.2 if wrapped else 0)
+        self.ensure_space(height + 2)
+        y0 = self.get_y()
+        with self.local_context():
+            self.set_fill_color(*LABEL_FILL)
+            self.set_draw_color(*NAVY_SOFT)
+            self.set_line_width(0.3)
+            self.rect(self.l_margin, y0, self.content_width, height, style="DF")
+            y = y0 + pad
+            for index, (label, value) in enumerate(figures):
+                cell = _cell(value)
+                col, row = index % per_row, index // per_row
+                x = self.l_margin + pad + col * tile_w
+                top = y + row * tile_h
+                self.set_font(FAMILY, "", 6.8)
+                self.set_text_color(*MUTED)
+                self.draw_line(x + 1, top, tile_w - 2, self.fit_text(label, tile_w - 2), 3.6)
+                if cell.badge:
+                    self._badge(x + 1, top + 3.9, cell.text, cell.badge, 8.2, tile_w - 4, "L")
+                    continue
+                self.set_font(FAMILY, "B", 8.6)
+                self.set_text_color(*(cell.color or INK))
+                self.draw_line(x + 1, top + 3.7, tile_w - 2, self.fit_text(cell.text or "-", tile_w - 2), 4.6)
+            y += rows * tile_h
+            if wrapped:
+                self.set_draw_color(*RULE)
+                self.set_line_width(0.2)
+                self.line(self.l_margin + pad, y + 0.2, self.l_margin + self.content_width - pad, y + 0.2)
+                y += 1.2
+            for label, lines in wrapped:
+                self.set_font(FAMILY, "B", 7.6)
+                self.set_text_color(*NAVY)
+                self.draw_line(self.l_margin + pad + 1, y, label_w - 2, self.fit_text(label, label_w - 2), text_h)
+                self.set_font(FAMILY, "", 8.0)
+                self.set_text_color(*INK)
+                for line in lines:
+                    self.draw_line(self.l_margin + pad + label_w, y, inner - label_w, line, text_h)
+                    y += text_h
+                y += 0.8
+        self.set_y(y0 + height + 2)
 
 
 def new_report(*, title_key: str, lang: str, zone: ZoneInfo, number: str, organization: Mapping[str, str],
-               generated_at: datetime, running_title: str) -> ReportPdf:
+               generated_at: datetime, running_title: str, interim: str = "",
+               interim_stamp: str = "approval_blocked") -> ReportPdf:
     """A report with its first page begun: the title `title_key` from the catalog (in Korean with its
-    `{title_key}_sub` beside it), `running_title` in the header band of the pages after the first."""
+    `{title_key}_sub` beside it), `running_title` in the header band of the pages after the first.
+    `interim`, when given, is printed in a band on every page and closes off the approval box:
+    the report describes something not finished yet and is not for signature."""
     subtitle = tr(f"{title_key}_sub", lang) if lang == "ko" else ""
     pdf = ReportPdf(lang=lang, zone=zone, title=tr(title_key, lang), subtitle=subtitle, number=number,
-                    organization=pick(organization, lang), generated_at=generated_at)
+                    organization=pick(organization, lang), generated_at=generated_at, interim=interim,
+                    interim_stamp=interim_stamp)
     pdf.running_title = running_title
     pdf.add_page()
     return pdf

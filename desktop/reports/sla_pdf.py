@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
 from zoneinfo import ZoneInfo
 
 from desktop.i18n import pick
@@ -38,9 +39,14 @@ COUNT_COLOR = (171, 187, 207)
 
 def render_sla_report(data: SlaMonthReport, *, lang: str, zone: ZoneInfo) -> bytes:
     """The finished PDF of a monthly SLA report."""
-    pdf = new_report(title_key="sla_report", lang=lang, zone=zone, number=month_label(data.year, data.month, lang),
+    month = month_label(data.year, data.month, lang)
+    interim = ""
+    if data.end > data.generated_at:  # the month is still running: its figures will change
+        printed = data.generated_at.replace(tzinfo=UTC).astimezone(zone)
+        interim = tr("interim_month", lang, month=month, at=f"{printed:%Y-%m-%d %H:%M} ({printed.tzname()})")
+    pdf = new_report(title_key="sla_report", lang=lang, zone=zone, number=month,
                      organization=data.organization, generated_at=data.generated_at,
-                     running_title=_scope_text(data, lang))
+                     running_title=_scope_text(data, lang), interim=interim, interim_stamp="approval_blocked_month")
     r = _Monthly(pdf, data, lang)
     pdf.title_block(r.title)
     r.summary(1)
@@ -127,7 +133,12 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                                   total.resolution_judged if total else 0)):
             rate = _rate(met, judged)
             tiles.append((t(key), _percent(rate), t("judged_of", met=met, judged=judged), _rate_color(rate)))
-        tiles.append((t("backlog"), f"{total.backlog if total else 0:,}", "", None))
+        backlog = f"{total.backlog if total else 0:,}"
+        if pdf.interim:  # a running month has no end yet: what is open is open now
+            tiles.append((t("backlog_now"), backlog, t("backlog_now_sub"), None))
+        else:
+            last_day = pdf.local(data.end - timedelta(minutes=1)).strftime("%m-%d")
+            tiles.append((t("backlog"), backlog, t("backlog_as_of", day=last_day), None))
         tiles.append((t("reopen_rate"), _percent(total.reopen_rate if total else None),
                       t("count_suffix", n=total.reopened) if total else "", None))
         gap = 2.5
@@ -182,7 +193,8 @@ class _Monthly(SectionWriter[SlaMonthReport]):
         total_row += [Cell(f"{v:,}", bold=True, fill=LABEL_FILL) for v in column_totals]
         total_row.append(Cell(f"{sum(column_totals):,}", bold=True, fill=LABEL_FILL))
         rows.append(total_row)
-        pdf.small_table(cols, rows)
+        pdf.small_table(cols, rows, footnote=t("states_as_of_now_running" if pdf.interim else "states_as_of_now",
+                                               at=pdf.when(data.generated_at, zone_name=True)))
         # charts: incidents by grade, on-time rates by grade
         height = 52.0
         pdf.ensure_space(height + 4)
@@ -234,9 +246,7 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                          Col(t("col_response_rate"), 27, "R"), Col(t("col_resolution_rate"), 27, "R"),
                          Col(t("col_mean_accept"), 19, "R"), Col(t("col_median_accept"), 19, "R"),
                          Col(t("col_mean_resolve"), 23, "R"), Col(t("col_median_resolve"), 23, "R")], rows,
-                        size_pt=7.6)
-        pdf.set_y(pdf.get_y() + 1)
-        pdf.note(t("rates_note"))
+                        size_pt=7.6, footnote=t("rates_note"))
 
     # 4-5. application and team -------------------------------------------------------------------
 
@@ -249,8 +259,9 @@ class _Monthly(SectionWriter[SlaMonthReport]):
             rows.append([name, f"{k.count:,}", self.rate_cell(k.response_met, k.response_judged),
                          self.rate_cell(k.resolution_met, k.resolution_judged), f"{k.backlog:,}",
                          _percent(k.reopen_rate)])
+        backlog = t("col_backlog_now" if pdf.interim else "col_backlog")
         pdf.grid([Col(name_title, 52), Col(t("col_count"), 16, "R"), Col(t("col_response_rate"), 38, "R"),
-                  Col(t("col_resolution_rate"), 38, "R"), Col(t("col_backlog"), 16, "R"),
+                  Col(t("col_resolution_rate"), 38, "R"), Col(backlog, 16, "R"),
                   Col(t("reopen_rate"), 20, "R")], rows, min_lines_on_page=1)
 
     def by_application(self, number: int) -> None:
@@ -296,17 +307,16 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                          Cell(format_minutes(b.overrun, self.lang, minutes_per_day=per_day), bold=True, color=RED)])
         pdf.grid([Col(t("col_number"), 27), Col(t("col_title"), 24), Col(t("col_grade"), 26, "C"),
                   Col(t("col_application"), 21), Col(t("col_clock"), 17, "C"), Col(t("col_target"), 15, "R"),
-                  Col(t("col_actual"), 25, "R"), Col(t("col_overrun"), 25, "R")], rows, size_pt=7.6)
-        pdf.set_y(pdf.get_y() + 1)
-        pdf.note(t("breach_note"))
+                  Col(t("col_actual"), 25, "R"), Col(t("col_overrun"), 25, "R")], rows, size_pt=7.6,
+                 footnote=t("breach_note"))
 
     # 7. trend ----------------------------------------------------------------------------------------
 
     def trend(self, number: int) -> None:
         pdf, data, t = self.pdf, self.data, self.t
         height = 62.0
-        pdf.ensure_space(14 + height + 40)
         pdf.section(number, t("trend"))
+        pdf.ensure_space(height + 4 + 30)  # the chart with the first rows of its table
         labels = []
         previous_year = None
         for p in data.trend:

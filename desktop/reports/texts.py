@@ -36,10 +36,30 @@ LABELS = Catalog({
     "closure": {"ko": "원인 및 결과", "en": "Cause and result"},
     "analysis": {"ko": "원인 분석 및 해결", "en": "Analysis and solution"},
     "linked_incidents": {"ko": "연관 장애", "en": "Linked incidents"},
+    "outside_changes": {"ko": "Beacon 밖에서 이루어진 변경", "en": "Changes made outside Beacon"},
+    "outside_note": {"ko": "데이터베이스 감사 기록에서 옮긴 것으로, Beacon을 거치지 않고 데이터베이스 로그인이 "
+                           "직접 바꾼 내용입니다. Beacon으로 바꾼 내용은 같은 트랜잭션에 처리 이력이 함께 남지만, "
+                           "이 변경에는 그런 이력이 없습니다. 시각은 출력 기준 시간대, 값은 저장된 그대로(UTC)입니다.",
+                     "en": "From the database's audit: changes a database login made directly, not through Beacon. "
+                           "A change made through Beacon is recorded in the case's history in the same transaction; "
+                           "these have no such record. Times are in the report's time zone; values as stored (UTC)."},
     "approval": {"ko": "결재", "en": "Approval"},
     "prepared": {"ko": "작성", "en": "Prepared"},
     "reviewed": {"ko": "검토", "en": "Reviewed"},
     "approved": {"ko": "승인", "en": "Approved"},
+    "approval_blocked": {"ko": "미종결 · 결재 불가", "en": "Not closed · no sign-off"},
+    "approval_blocked_sub": {"ko": "종결 후 최종 보고서에 결재", "en": "Sign the final report after closure"},
+    "approval_blocked_month": {"ko": "집계 중 · 결재 불가", "en": "Month running · no sign-off"},
+    "approval_blocked_month_sub": {"ko": "월이 끝난 뒤 다시 출력", "en": "Print again after the month ends"},
+    "interim_case": {"ko": "중간 보고 · 미종결 ({state}) — {at} 출력 시점 기준이며 결재용 최종 보고서가 아닙니다",
+                     "en": "Interim report · not closed ({state}) — as of {at}; not the final report for sign-off"},
+    "interim_month": {"ko": "중간 집계 · {month}은 아직 끝나지 않았습니다 — {at} 출력 시점 기준",
+                      "en": "Interim figures · {month} has not ended yet — as of {at}"},
+    "at_a_glance": {"ko": "한눈에 보기", "en": "At a glance"},
+    "elapsed_until": {"ko": "경과 시간 (종결까지)", "en": "Elapsed (to closure)"},
+    "elapsed_now": {"ko": "경과 시간 (출력 시점까지)", "en": "Elapsed (so far)"},
+    "not_yet": {"ko": "아직 없음", "en": "not yet"},
+    "not_entered": {"ko": "(아직 입력되지 않음 — 종결 시 입력)", "en": "(not entered yet — given at closure)"},
     # fields
     "number": {"ko": "번호", "en": "Number"},
     "incident_number": {"ko": "장애 번호", "en": "Incident no."},
@@ -78,7 +98,11 @@ LABELS = Catalog({
     "known_error": {"ko": "알려진 오류", "en": "Known error"},
     "known_error_yes": {"ko": "등록됨 ({at})", "en": "Recorded ({at})"},
     "verification_count": {"ko": "결과 확인 횟수", "en": "Verifications"},
-    "propagation_group": {"ko": "전파 그룹 (현재 구성)", "en": "Propagation group (current)"},
+    "propagation_recorded": {"ko": "알림 발송 기록 그대로입니다: 누구에게, 언제, 어떤 경로로 알렸고 결과가 어땠는지.",
+                             "en": "As recorded in the notification outbox: who was told, when, on which channel, "
+                                   "and with what result."},
+    "no_notices": {"ko": "이 장애에 대해 발송된 알림이 없습니다 (발송 기록 없음).",
+                   "en": "No notice was sent for this incident (nothing in the notification outbox)."},
     "initial_grade": {"ko": "최초 등급", "en": "Initial grade"},
     "no_grade_change": {"ko": "등급 변경 없음 — 등록 시 등급 {grade} 유지",
                         "en": "No grade change — kept {grade} from registration"},
@@ -88,6 +112,7 @@ LABELS = Catalog({
     "count_suffix": {"ko": "{n}건", "en": "{n}"},
     "times_suffix": {"ko": "{n}회", "en": "{n}"},
     "none": {"ko": "없음", "en": "None"},
+    "unassigned": {"ko": "미배정", "en": "Unassigned"},
     "dash": {"ko": "-", "en": "-"},
     "yes": {"ko": "예", "en": "Yes"},
     "no": {"ko": "아니오", "en": "No"},
@@ -101,6 +126,11 @@ LABELS = Catalog({
     "col_minutes": {"ko": "소요", "en": "Spent"},
     "col_before": {"ko": "변경 전", "en": "Before"},
     "col_after": {"ko": "변경 후", "en": "After"},
+    "col_login": {"ko": "DB 로그인", "en": "Database login"},
+    "col_field": {"ko": "테이블.항목", "en": "Table.column"},
+    "value_null": {"ko": "(값 없음)", "en": "(no value)"},
+    "outside_insert": {"ko": "행 추가", "en": "row added"},
+    "outside_delete": {"ko": "행 삭제", "en": "row deleted"},
     "col_reason": {"ko": "사유", "en": "Reason"},
     "col_changed_by": {"ko": "변경자", "en": "Changed by"},
     "col_handler": {"ko": "담당자", "en": "Handler"},
@@ -110,7 +140,8 @@ LABELS = Catalog({
     "col_role": {"ko": "전파 사유", "en": "Why"},
     "col_notice": {"ko": "통보 구분", "en": "Notice"},
     "col_told": {"ko": "통보 일시", "en": "Queued"},
-    "col_sent": {"ko": "발송 일시 / 상태", "en": "Sent / status"},
+    "col_sent": {"ko": "결과", "en": "Result"},
+    "col_channel": {"ko": "경로", "en": "Channel"},
     "col_clock": {"ko": "구분", "en": "Clock"},
     "col_basis": {"ko": "기준", "en": "Basis"},
     "col_target": {"ko": "목표", "en": "Target"},
@@ -139,6 +170,8 @@ LABELS = Catalog({
     "minutes_short": {"ko": "{n}분", "en": "{n} min"},
     "pending_send": {"ko": "미발송", "en": "not sent"},
     "sent_ok": {"ko": "{at} 발송", "en": "sent {at}"},
+    "read_at": {"ko": "{at} 읽음", "en": "read {at}"},
+    "attempts": {"ko": "시도 {n}회", "en": "tries: {n}"},
     # SLA
     "clock_response": {"ko": "응답 (접수)", "en": "Response (accept)"},
     "clock_resolution": {"ko": "해결", "en": "Resolution"},
@@ -175,10 +208,23 @@ LABELS = Catalog({
     "response_rate": {"ko": "적기 응답률", "en": "On-time response"},
     "resolution_rate": {"ko": "적기 해결률", "en": "On-time resolution"},
     "backlog": {"ko": "월말 미결", "en": "Open at month end"},
+    "backlog_as_of": {"ko": "{day} 24:00 기준", "en": "as of {day} 24:00"},
+    "backlog_now": {"ko": "현재 미결", "en": "Open now"},
+    "backlog_now_sub": {"ko": "출력 시점 기준", "en": "as of printing"},
     "reopen_rate": {"ko": "재처리율", "en": "Reopen rate"},
     "cancelled_excluded": {"ko": "취소 {n}건 제외", "en": "{n} cancelled not counted"},
     "judged_of": {"ko": "{met}/{judged}건", "en": "{met} of {judged}"},
-    "counts_by_grade_state": {"ko": "등급 · 상태별 건수", "en": "Incidents by grade and state"},
+    "counts_by_grade_state": {"ko": "등급 · 상태별 건수 (현재 상태)", "en": "Incidents by grade and state (state now)"},
+    "states_as_of_now": {"ko": "이달에 등록된 장애를 출력 시점({at})의 상태로 셉니다. 요약의 '월말 미결'은 월말 시점에 "
+                               "열려 있던 건(이전 달 등록 포함)입니다.",
+                         "en": "Incidents registered this month, counted by their state at printing ({at}). "
+                               "'Open at month end' in the summary counts what was open when the month ended, "
+                               "including incidents from earlier months."},
+    "states_as_of_now_running": {"ko": "이달에 등록된 장애를 출력 시점({at})의 상태로 셉니다. 요약의 '현재 미결'은 "
+                                       "지금 열려 있는 건(이전 달 등록 포함)입니다.",
+                                 "en": "Incidents registered this month, counted by their state at printing ({at}). "
+                                       "'Open now' in the summary counts what is open now, including incidents "
+                                       "from earlier months."},
     "rates_by_grade": {"ko": "등급별 적기 처리율과 처리 시간", "en": "On-time rates and times by grade"},
     "rates_by_application": {"ko": "업무시스템별 적기 처리율", "en": "On-time rates by application"},
     "rates_by_team": {"ko": "팀별 적기 처리율", "en": "On-time rates by team"},
@@ -191,7 +237,8 @@ LABELS = Catalog({
     "col_median_accept": {"ko": "접수 중앙값", "en": "Accept median"},
     "col_mean_resolve": {"ko": "해결 평균", "en": "Resolve mean"},
     "col_median_resolve": {"ko": "해결 중앙값", "en": "Resolve median"},
-    "col_backlog": {"ko": "미결", "en": "Open"},
+    "col_backlog": {"ko": "월말 미결", "en": "Open at end"},
+    "col_backlog_now": {"ko": "현재 미결", "en": "Open now"},
     "col_month": {"ko": "월", "en": "Month"},
     "col_overrun": {"ko": "초과", "en": "Over by"},
     "col_unit": {"ko": "시간 기준", "en": "Time basis"},
@@ -239,6 +286,12 @@ NOTICE_KINDS = Catalog({
     "work_order_start": {"ko": "작업 시작", "en": "Work started"},
     "work_order_complete": {"ko": "작업 완료", "en": "Work done"},
     "work_order_return": {"ko": "작업 반송", "en": "Work returned"},
+})
+
+CHANNELS = Catalog({
+    "inapp": {"ko": "앱 알림", "en": "In-app"},
+    "email": {"ko": "이메일", "en": "E-mail"},
+    "webhook": {"ko": "웹훅", "en": "Webhook"},
 })
 
 NOTICE_REASONS = Catalog({

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError, StaleRecordError
 from desktop.reports.labels import LINK_KINDS, from_catalog
 from desktop.views.accept_dialog import AcceptDialog, notice_texts
+from desktop.views.dialog_kit import name_inputs, with_mnemonic
 from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
+from desktop.views.pickers import ParentPickerDialog, ProblemPickerDialog
 from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
@@ -40,7 +42,7 @@ from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
 from desktop.workflow.cases.queries import OUTSIDE, TimelineEntry, deliveries_of, timeline
 from desktop.workflow.engine.process import process_of_case, state_label
-from desktop.workflow.sla.durations import format_minutes
+from desktop.workflow.sla.durations import duration_label, format_minutes
 
 OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
     "add_action": (FieldInfo("body", "longtext", "조치 내용", "What was done", True),
@@ -53,10 +55,8 @@ OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
                                    False)),
     "request_change": (FieldInfo("title", "text", "제목", "Title", True),
                        FieldInfo("description", "longtext", "변경 내용", "What changes", True)),
-    "link_problem": (FieldInfo("title", "text", "새 문제 제목", "Title of a new problem", True),
-                     FieldInfo("description", "longtext", "내용", "Description", False)),
-    "set_parent": (FieldInfo("parent", "text", "상위 장애 번호", "Parent incident number", True),),
 }
+# link_problem and set_parent choose a case in a picker (desktop/views/pickers.py), not in a form
 
 EVENT_LABELS: dict[str, tuple[str, str]] = {
     "action": ("조치", "Action"), "assignment_fallback": ("팀 배정", "Assigned to team"),
@@ -69,6 +69,7 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "child_added": ("하위 장애 추가", "Child added"), "child_removed": ("하위 장애 제외", "Child removed"),
     "sla_warning": ("SLA 임박", "SLA warning"), "sla_breach": ("SLA 위반", "SLA breached"),
     "imported": ("다른 ITSM에서 가져옴", "Imported from another ITSM"), "link_change": ("변경 연결", "Change linked"),
+    "alert_unlinked": ("알림 연결 해제 (다시 울려 새 장애로)", "Alert unlinked (it fired again: a new incident)"),
     "propagation_add": ("전파 대상 추가 (이 장애만)", "Added to who is told (this incident)"),
     "propagation_remove": ("전파 대상 제외 (이 장애만)", "Left out of who is told (this incident)"),
 }
@@ -145,12 +146,13 @@ class CaseView(QWidget):
                 item = row.takeAt(0)
                 if item.widget():
                     item.widget().deleteLater()
+        taken = {"a"}  # Alt+A: the Actions tab's Add action
         for action in d.transitions:
-            self._button(action, f"transition_{action.name}", self.fire, self.buttons)
+            self._button(action, f"transition_{action.name}", self.fire, self.buttons, taken)
         self.buttons.addStretch(1)
         for op in d.operations:
             op_with_fields = ActionInfo(op.name, op.ko, op.en, OPERATION_FIELDS.get(op.name, ()), True)
-            self._button(op_with_fields, f"operation_{op.name}", self.operate, self.operations)
+            self._button(op_with_fields, f"operation_{op.name}", self.operate, self.operations, taken)
         self.operations.addStretch(1)
         if d.kind in ("incident", "problem"):
             for name, label, save in (("report_pdf", self.tr("Report (PDF)"), False),
@@ -224,8 +226,9 @@ class CaseView(QWidget):
             return
         super().keyPressEvent(event)
 
-    def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout) -> None:
-        button = QPushButton(self.session.pick(action.ko, action.en), self)
+    def _button(self, action: ActionInfo, name: str, handler: Any, row: QHBoxLayout, taken: set[str]) -> None:
+        # a mnemonic on every button (접수(&C) / &Accept), so a handler works the case from the keyboard
+        button = QPushButton(with_mnemonic(self.session.pick(action.ko, action.en), taken, action.en), self)
         button.setObjectName(name)
         button.clicked.connect(lambda _=False, a=action: handler(a))
         row.addWidget(button)
@@ -246,6 +249,7 @@ class CaseView(QWidget):
         ]
         if d.kind == "incident":
             rows += [(self.tr("Urgency"), self.name_of(d, "urgency")), (self.tr("Impact"), self.name_of(d, "impact")),
+                     (self.tr("Occurred"), local_text(d.values.get("occurred_at"), zone) or self.tr("not given")),
                      (self.tr("Registered"), local_text(d.values.get("registered_at"), zone)),
                      (self.tr("Accepted"), local_text(d.values.get("accepted_at"), zone)),
                      (self.tr("Closed"), local_text(d.values.get("closed_at"), zone))]
@@ -337,7 +341,7 @@ class CaseView(QWidget):
         kind_names = self._action_kind_names()
         for kind in ACTION_KINDS:
             self.action_kind.addItem(kind_names[kind], kind)
-        self.action_add = QPushButton(self.tr("Add action"), box)
+        self.action_add = QPushButton(self.tr("&Add action"), box)
         self.action_add.setObjectName("action_add")
         self.action_add.clicked.connect(self.add_action)
         self.action_error = QLabel("", box)
@@ -362,6 +366,9 @@ class CaseView(QWidget):
         form.addRow(self.tr("What was done *"), self.action_body)
         form.addRow(self.tr("When it was done"), when_row)
         form.addRow(self.action_error)
+        name_inputs(form)
+        self.action_minutes.setAccessibleName(self.tr("Minutes spent"))
+        self.action_kind.setAccessibleName(self.tr("Kind"))
         self.actions_table = self._table([self.tr("Done at"), self.tr("Written at"), self.tr("Who"), self.tr("Kind"),
                                           self.tr("Minutes"), self.tr("What was done")], page)
         self.actions_table.setObjectName("actions_table")
@@ -449,8 +456,10 @@ class CaseView(QWidget):
         return scroll
 
     def _sla(self, d: CaseDetail) -> QWidget:
-        table = self._table([self.tr("Clock"), self.tr("Target"), self.tr("Elapsed"), self.tr("Remaining"),
-                             self.tr("State"), self.tr("Due")])
+        """Each clock's figures in its own measure, which the Basis column names (wall clock or business
+        time, and how long a day is); time past the target reads "… over", never as a negative figure."""
+        table = self._table([self.tr("Clock"), self.tr("Basis"), self.tr("Target"), self.tr("Elapsed"),
+                             self.tr("Remaining"), self.tr("State"), self.tr("Due")])
         lang = self.session.language
         names = {"response": self.tr("Response", "SLA clock"), "resolution": self.tr("Resolution", "SLA clock")}
         states = {"met": self.tr("Met"), "missed": self.tr("Missed"), "stopped": self.tr("Stopped"),
@@ -459,15 +468,19 @@ class CaseView(QWidget):
         for status in d.sla:
             # a business day is the clock's calendar's working day, not a fixed nine hours
             per_day = d.sla_minutes_per_day.get(status.kind, 24 * 60)
-            business = ""
-            if status.uses_business_time:
-                business = self.tr(" (business time, 1d = {hours}h)").format(hours=f"{per_day / 60:g}")
-            self._append(table, [names.get(status.kind, status.kind),
-                                 format_minutes(status.target, lang, minutes_per_day=per_day) + business,
+            basis = duration_label(business=status.uses_business_time, minutes_per_day=per_day, lang=lang)
+            if status.remaining < 0:
+                remaining = self.tr("{0} over").format(format_minutes(-status.remaining, lang,
+                                                                      minutes_per_day=per_day))
+            else:
+                remaining = format_minutes(status.remaining, lang, minutes_per_day=per_day)
+            self._append(table, [names.get(status.kind, status.kind), basis,
+                                 format_minutes(status.target, lang, minutes_per_day=per_day),
                                  format_minutes(status.elapsed, lang, minutes_per_day=per_day),
-                                 format_minutes(status.remaining, lang, minutes_per_day=per_day),
-                                 states.get(status.state, status.state),
+                                 remaining, states.get(status.state, status.state),
                                  local_text(status.due_at, self.session.time_zone)])
+            if status.remaining < 0:
+                table.item(table.rowCount() - 1, 4).setForeground(QColor("#d32f2f"))
         return table
 
     def _work_orders(self, d: CaseDetail) -> QWidget:
@@ -475,7 +488,7 @@ class CaseView(QWidget):
                              self.tr("Issued")])
         for wo in d.work_orders:
             self._append(table, [wo.number, wo.title, state_label("work_order", wo.state, self.session.language),
-                                 self.session.pick(wo.assignee, wo.assignee_en),
+                                 wo.assignee,
                                  local_text(wo.opened_at, self.session.time_zone)], case_id=wo.case_id)
         self._open_on_double_click(table)
         return table
@@ -515,7 +528,8 @@ class CaseView(QWidget):
                             "pending": self.tr("Queued"), "sending": self.tr("Sending"),
                             "sent": self.tr("Delivered", "SR delivery state"),
                             "dead": self.tr("Failed after {attempts} attempts — an administrator can retry it")
-                            .format(attempts=sr.attempts)}.get(sr.delivery, sr.delivery)
+                            .format(attempts=sr.attempts),
+                            "discarded": self.tr("Discarded by an administrator")}.get(sr.delivery, sr.delivery)
             self._append(table, [sr.system, sr.title, sr.external_ref or "—", statuses.get(sr.state, sr.state),
                                  delivery, local_text(sr.created_at, zone), local_text(sr.delivered_at, zone),
                                  sr.last_error])
@@ -541,7 +555,8 @@ class CaseView(QWidget):
                 table.item(table.rowCount() - 1, column).setToolTip(text)
         self._open_on_double_click(table)
         return self._with_note(table, self.tr("Double-click a problem to open it."),
-                               self.tr("No problem is linked. 'Link problem' registers one from this incident."))
+                               self.tr("No problem is linked. 'Link problem' picks an open problem or a known error, "
+                                       "or registers a new one from this incident."))
 
     def _incidents(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Number"), self.tr("Grade"), self.tr("Title"), self.tr("State"),
@@ -699,6 +714,8 @@ class CaseView(QWidget):
 
     def operate(self, action: ActionInfo) -> bool:
         """Do an operation (log action, work order, change, problem link, parent)."""
+        if action.name in ("link_problem", "set_parent"):
+            return self._pick_and_link(action.name)
         values = TransitionDialog.ask(self.session, action, self)
         if values is None:
             return False
@@ -717,13 +734,33 @@ class CaseView(QWidget):
             elif action.name == "request_change":
                 case_service.request_change(actor_id=actor, parent_id=self.case_id, title=values.get("title", ""),
                                             description=values.get("description", ""))
-            elif action.name == "link_problem":
-                case_service.link_problem(actor_id=actor, incident_id=self.case_id,
-                                          new_problem={"title": values.get("title", ""),
-                                                       "description": values.get("description", "")})
-            elif action.name == "set_parent":
-                case_service.set_parent(actor_id=actor, case_id=self.case_id, version=None,
-                                        parent_id=case_service.case_id_of(values.get("parent", "")))
+        except BeaconError as exc:
+            show_error(self, exc, self.session.language)
+            return False
+        self.refresh()
+        self.sig_changed.emit(self.case_id)
+        return True
+
+    def _pick_and_link(self, name: str) -> bool:
+        """문제 연결 / 상위 장애 지정: choose the case in a picker (or register a new problem), then link it."""
+        assert self.detail is not None
+        actor = self.session.actor.id
+        try:
+            if name == "link_problem":
+                picked = ProblemPickerDialog.ask(self.session, self.detail.title, self,
+                                                 description=str(self.detail.values.get("description") or ""))
+                if picked is None:
+                    return False
+                if picked.problem_id is not None:
+                    case_service.link_problem(actor_id=actor, incident_id=self.case_id, problem_id=picked.problem_id)
+                else:
+                    case_service.link_problem(actor_id=actor, incident_id=self.case_id,
+                                              new_problem={"title": picked.title, "description": picked.description})
+            else:
+                parent_id = ParentPickerDialog.ask(self.session, self.case_id, self)
+                if parent_id is None:
+                    return False
+                case_service.set_parent(actor_id=actor, case_id=self.case_id, version=None, parent_id=parent_id)
         except BeaconError as exc:
             show_error(self, exc, self.session.language)
             return False

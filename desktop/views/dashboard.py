@@ -37,7 +37,7 @@ from desktop.errors import BeaconError
 from desktop.views.charts import BarChart, BarItem, RateChart, RateItem, TrendChart, TrendItem
 from desktop.views.pages import GradeBadgeDelegate
 from desktop.views.session import ClientSession
-from desktop.workflow.cases.dashboard import AtRisk, Dashboard, RateRow, TrendMonth
+from desktop.workflow.cases.dashboard import AT_RISK_LIMIT, DUE_SOON_HOURS, AtRisk, Dashboard, RateRow, TrendMonth
 from desktop.workflow.cases.queries import IncidentFilter
 from desktop.workflow.sla.durations import format_minutes
 
@@ -288,8 +288,7 @@ class DashboardPage(QWidget):
         self.title.setText(f"<h2>{heading}</h2>")
         self.open_title.setText(self.tr("Open incidents by grade ({0})").format(d.open_total if d else "…"))
         self.state_title.setText(self.tr("Open incidents by state"))
-        self.risk_title.setText(self.tr("About to breach: {0} clocks past due").format(d.breached_clocks)
-                                if d else self.tr("About to breach"))
+        self.risk_title.setText(self.tr("SLA at risk: past due and due soon"))
         self.grade_rates_title.setText(self.tr("On-time rates this month by grade"))
         shown = min(len(d.rates_by_application), TOP_APPLICATIONS) if d else 0
         if d and len(d.rates_by_application) > shown:
@@ -317,15 +316,20 @@ class DashboardPage(QWidget):
         self.app_rates.setMinimumHeight(self.app_rates.sizeHint().height())
         self.grade_rates.setMinimumHeight(self.grade_rates.sizeHint().height())
         self.trend.set_items([self._trend_item(m, n == 0) for n, m in enumerate(data.trend)])
-        self._fill_at_risk(data.at_risk)
+        self._fill_at_risk(data)
+
+    def incidents(self, count: int) -> str:
+        """'1 incident' / '3 incidents' ('1건' / '3건')."""
+        return self.tr("1 incident") if count == 1 else self.tr("{0} incidents").format(count)
 
     def _rate_item(self, row: RateRow) -> RateItem:
         k = row.kpi
         label = row.label(self.session.language)
-        note = self.tr("1 incident") if k.count == 1 else self.tr("{0} incidents").format(k.count)
-        tooltip = self.tr("{0}: {1} incidents this month\nOn-time response {2} ({3} of {4})\n"
-                          "On-time resolution {5} ({6} of {7})\nClick to list them").format(
-            label, k.count, _percent(k.response_rate), k.response_met, k.response_judged,
+        note = self.incidents(k.count)
+        tooltip = self.tr("{0}: {1} this month\nOn-time response {2} ({3} of {4})\n"
+                          "On-time resolution {5} ({6} of {7})\n"
+                          "Open incidents past their target count as missed\nClick to list them").format(
+            label, note, _percent(k.response_rate), k.response_met, k.response_judged,
             _percent(k.resolution_rate), k.resolution_met, k.resolution_judged)
         month = f"{self.data.year}-{self.data.month:02d}" if self.data else ""
         caption = self.tr("{0}, registered {1}, not cancelled").format(label, month)
@@ -342,41 +346,71 @@ class DashboardPage(QWidget):
         caption = self.tr("Registered {0}").format(f"{m.year}-{m.month:02d}")
         return TrendItem(label, m.registered, m.closed, m.resolution_rate, tooltip, (m.filter, caption))
 
-    def _fill_at_risk(self, rows: list[AtRisk]) -> None:
-        lang = self.session.language
-        clock_names = {"response": self.tr("Response"), "resolution": self.tr("Resolution")}
+    def _fill_at_risk(self, data: Dashboard) -> None:
+        """Two named groups: what is already past due (most overdue first) and what falls due soon or is in
+        warning (soonest first), each with its count, so a long overdue list never hides the savable ones."""
+        self.at_risk.clearSpans()
         self.at_risk.setRowCount(0)
-        for r in rows:
-            n = self.at_risk.rowCount()
-            self.at_risk.insertRow(n)
-            overdue = r.remaining < 0
-            remaining = format_minutes(abs(r.remaining), lang, minutes_per_day=r.minutes_per_day)
-            if r.uses_business_time:
-                remaining = self.tr("{0} (business)").format(remaining)
-            remaining = self.tr("{0} overdue").format(remaining) if overdue else remaining
-            values = [r.number, str(r.grade), r.title, clock_names.get(r.clock, r.clock),
-                      self._local(r.due_at, "%Y-%m-%d %H:%M"), remaining]
-            for c, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, r.case_id)
-                item.setToolTip(self.tr("Click to open {0}").format(r.number))
-                if c == 1:  # painted as a badge by GradeBadgeDelegate
-                    item.setData(Qt.ItemDataRole.BackgroundRole, QColor(r.grade_color))
-                if c == 5:
-                    item.setForeground(QBrush(QColor(BREACHED if r.state == "breached" else WARNING)))
-                self.at_risk.setItem(n, c, item)
-        if not rows:
-            self.at_risk.insertRow(0)
-            item = QTableWidgetItem(self.tr("No open incident is near its SLA target"))
-            self.at_risk.setItem(0, 0, item)
-            self.at_risk.setSpan(0, 0, 1, 6)
-        else:
-            self.at_risk.clearSpans()
+        soon = len(data.due_soon)
+        soon_count = f"{soon}+" if soon >= AT_RISK_LIMIT // 2 else str(soon)
+        past = self.tr("Past due: {0}").format(data.breached_clocks)
+        if data.breached_clocks > len(data.past_due):
+            past += " " + self.tr("(the {0} most overdue shown)").format(len(data.past_due))
+        groups = [
+            ("past_due", past, data.past_due,
+             self.tr("Nothing is past its SLA target")),
+            ("due_soon", self.tr("Due soon (within {0} h) or in warning: {1}").format(DUE_SOON_HOURS, soon_count),
+             data.due_soon, self.tr("Nothing falls due in the next {0} hours").format(DUE_SOON_HOURS)),
+        ]
+        for name, heading, rows, empty in groups:
+            self._group_row(name, heading, bold=True)
+            for r in rows:
+                self._at_risk_row(r)
+            if not rows:
+                self._group_row(f"{name}_empty", empty, bold=False)
         self.at_risk.resizeColumnsToContents()
         header = self.at_risk.horizontalHeader()
         for column in (0, 1, 3, 4, 5):  # room for qt-material's upper-case headers
             header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column) + 24))
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # both groups in sight without scrolling inside the card (the page itself scrolls)
+        rows_h = sum(self.at_risk.rowHeight(r) for r in range(self.at_risk.rowCount()))
+        self.at_risk.setMinimumHeight(max(260, rows_h + header.height() + 2 * self.at_risk.frameWidth() + 4))
+
+    def _group_row(self, name: str, text: str, *, bold: bool) -> None:
+        n = self.at_risk.rowCount()
+        self.at_risk.insertRow(n)
+        item = QTableWidgetItem(text)
+        item.setData(Qt.ItemDataRole.UserRole + 1, name)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if bold:
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        self.at_risk.setItem(n, 0, item)
+        self.at_risk.setSpan(n, 0, 1, 6)
+
+    def _at_risk_row(self, r: AtRisk) -> None:
+        lang = self.session.language
+        clock_names = {"response": self.tr("Response"), "resolution": self.tr("Resolution")}
+        n = self.at_risk.rowCount()
+        self.at_risk.insertRow(n)
+        overdue = r.remaining < 0
+        remaining = format_minutes(abs(r.remaining), lang, minutes_per_day=r.minutes_per_day)
+        if r.uses_business_time:
+            remaining = self.tr("{0} (business)").format(remaining)
+        remaining = self.tr("{0} overdue").format(remaining) if overdue else remaining
+        values = [r.number, str(r.grade), r.title, clock_names.get(r.clock, r.clock),
+                  self._local(r.due_at, "%Y-%m-%d %H:%M"), remaining]
+        for c, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setData(Qt.ItemDataRole.UserRole, r.case_id)
+            item.setToolTip(self.tr("Click to open {0}").format(r.number))
+            if c == 1:  # painted as a badge by GradeBadgeDelegate
+                item.setData(Qt.ItemDataRole.BackgroundRole, QColor(r.grade_color))
+            if c == 5:
+                item.setForeground(QBrush(QColor(BREACHED if r.state == "breached" else WARNING)))
+            self.at_risk.setItem(n, c, item)
 
     # --- clicks -----------------------------------------------------------------------------
 

@@ -6,10 +6,12 @@ Each offers a `@classmethod ask(...)` so tests can drive or replace it.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from itertools import pairwise
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError, StaleRecordError
+from desktop.views.dialog_kit import ScrollBody, fit_to_screen, name_inputs, with_mnemonic
 from desktop.views.session import ClientSession
+from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, FieldInfo
 from desktop.workflow.common import session as session_service
 from desktop.workflow.common.actors import Actor
@@ -39,6 +43,24 @@ from desktop.workflow.common.actors import Actor
 def show_error(parent: QWidget | None, error: BeaconError, language: str) -> None:
     """A refusal or failure, in the user's language; nothing was saved."""
     QMessageBox.warning(parent, parent.tr("Beacon ITSM") if parent else "Beacon ITSM", error.message(language))
+
+
+def dialog_buttons(dialog: QDialog, ok_text: str, hint: str = "") -> QDialogButtonBox:
+    """OK (named `ok_text`, the default button, with a mnemonic) and Cancel; Ctrl+Enter confirms too, so a
+    dialog whose focus is in a long-text field is confirmed from the keyboard."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(with_mnemonic(ok_text, {"c"}, hint or ok_text))  # C is Cancel's
+    ok.setObjectName("ok")
+    ok.setDefault(True)
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setText(QCoreApplication.translate("dialog_buttons", "&Cancel"))
+    cancel.setObjectName("cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), dialog, activated=buttons.accepted.emit)
+    return buttons
 
 
 class LoginDialog(QDialog):
@@ -61,6 +83,7 @@ class LoginDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.login)
         form.addRow(self.tr("Password"), self.password)
+        name_inputs(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         buttons.accepted.connect(self.try_sign_in)
@@ -265,12 +288,16 @@ class FieldForm(QWidget):
         self.edited: set[str] = set()  # date-time fields the user changed (or that came with a value)
         form = QFormLayout(self)
         initial = initial or {}
+        taken: set[str] = set()
         for f in fields:
             widget = self._input(f, initial.get(f.name))
             widget.setObjectName(f"field_{f.name}")
             self.inputs[f.name] = widget
-            label = session.pick(f.ko, f.en) + (" *" if f.required else "")
+            label = with_mnemonic(session.pick(f.ko, f.en), taken, f.en) + (" *" if f.required else "")
             form.addRow(label, widget)
+        name_inputs(form)
+        if isinstance(self.inputs.get("follow_ups"), FollowUpEditor):
+            self.inputs["follow_ups"].table.setAccessibleName(session.pick("후속 조치", "Follow-ups"))
 
     def _input(self, f: FieldInfo, value: Any) -> QWidget:
         if f.name == "follow_ups":
@@ -280,6 +307,7 @@ class FieldForm(QWidget):
         if f.type == "longtext" or f.type == "list":
             edit = QPlainTextEdit(self)
             edit.setMinimumHeight(60)
+            edit.setMaximumHeight(120)  # five lines, then it scrolls: the form stays whole on a laptop screen
             if value:
                 edit.setPlainText(str(value))
             return edit
@@ -291,6 +319,8 @@ class FieldForm(QWidget):
             }.get(f.type, session_service.incident_types)
             if not f.required:
                 combo.addItem("", None)
+            elif f.type == "user":  # a person is chosen on purpose, never the first name of the alphabet
+                combo.addItem(self.tr("— choose a person —"), None)
             for choice in choices():
                 combo.addItem(choice.label(self.session.language), choice.value)
             if value is not None:
@@ -352,17 +382,17 @@ class TransitionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(session.pick(action.ko, action.en))
         self.form = FieldForm(session, action.fields, self, initial)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(session.pick(action.ko, action.en))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        note = QLabel(self.tr("Fields marked * are required."), self)
+        self.body = ScrollBody(self.form, self)
+        self.buttons = dialog_buttons(self, session.pick(action.ko, action.en), action.en)
+        note = QLabel(self.tr("Fields marked * are required. Ctrl+Enter confirms."), self)
         note.setStyleSheet("color: #666;")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.form)
+        layout.addWidget(self.body, 1)
         layout.addWidget(note)
-        layout.addWidget(buttons)
-        self.resize(520, self.sizeHint().height())
+        layout.addWidget(self.buttons)  # outside the scrolling body: always in view
+        fit_to_screen(self, width=max(520, self.sizeHint().width()))
+        if self.form.inputs:  # the keyboard starts in the first input
+            next(iter(self.form.inputs.values())).setFocus()
 
     @classmethod
     def ask(cls, session: ClientSession, action: ActionInfo, parent: QWidget | None = None,
@@ -374,67 +404,95 @@ class TransitionDialog(QDialog):
 
 
 class RegisterIncidentDialog(QDialog):
-    """What a customer fills in: application (impact follows), urgency, and the grade shown before saving."""
+    """What a customer fills in: application (impact follows), urgency, and the grade shown before saving.
+
+    Application and urgency start empty and are required: the grade decides who is told and which SLA
+    runs, so it must come from the customer's choice, never from a pre-selected entry. Registering checks
+    the form with the workflow first and keeps the dialog open, naming what is missing.
+    """
 
     def __init__(self, session: ClientSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setWindowTitle(self.tr("Register an incident"))
-        self.title = QLineEdit(self)
+        body = QWidget(self)
+        self.title = QLineEdit(body)
         self.title.setObjectName("title")
         self.title.setPlaceholderText(self.tr("What is wrong, in one line"))
-        self.description = QPlainTextEdit(self)
+        self.description = QPlainTextEdit(body)
         self.description.setObjectName("description")
         self.description.setPlaceholderText(self.tr("What happened, since when, who is affected"))
-        self.application = QComboBox(self)
+        self.description.setMinimumHeight(80)
+        self.application = QComboBox(body)
         self.application.setObjectName("application")
         for choice in session_service.applications():
             self.application.addItem(choice.label(session.language), choice.value)
-        self.urgency = QComboBox(self)
+        self.application.setPlaceholderText(self.tr("— choose the application —"))
+        self.application.setCurrentIndex(-1)
+        self.urgency = QComboBox(body)
         self.urgency.setObjectName("urgency")
         for choice in session_service.urgencies():
             self.urgency.addItem(choice.label(session.language), choice.value)
-        self.incident_type = QComboBox(self)
+        self.urgency.setPlaceholderText(self.tr("— how urgent is it for the business? —"))
+        self.urgency.setCurrentIndex(-1)
+        self.incident_type = QComboBox(body)
         self.incident_type.setObjectName("incident_type")
         for choice in session_service.incident_types():
             self.incident_type.addItem(choice.label(session.language), choice.value)
-        self.occurred_at = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        # now on the session's clock (Beacon's zone), not the PC's: a desk set to UTC must not offer 10:12
+        # for 19:12 KST
+        now = datetime.now(ZoneInfo(session.time_zone)).replace(second=0, microsecond=0, tzinfo=None)
+        self.occurred_at = QDateTimeEdit(QDateTime(now), body)
+        self.occurred_at.setObjectName("occurred_at")
         self.occurred_at.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.occurred_at.setCalendarPopup(True)
-        self.impact = QLabel(self)
+        self.occurred_at.setToolTip(self.tr("When it started, in your time zone ({0}); not after now")
+                                    .format(session.time_zone))
+        self.impact = QLabel(body)
         self.impact.setObjectName("impact")
-        self.grade = QLabel(self)
+        self.grade = QLabel(body)
         self.grade.setObjectName("grade")
-        form = QFormLayout()
-        form.addRow(self.tr("Title *"), self.title)
-        form.addRow(self.tr("Application *"), self.application)
+        form = QFormLayout(body)
+        form.addRow(self.tr("&Title *"), self.title)
+        form.addRow(self.tr("A&pplication *"), self.application)
         form.addRow(self.tr("Impact (from the application)"), self.impact)
-        form.addRow(self.tr("Urgency *"), self.urgency)
+        form.addRow(self.tr("&Urgency *"), self.urgency)
         form.addRow(self.tr("Grade (urgency × impact)"), self.grade)
-        form.addRow(self.tr("Incident type *"), self.incident_type)
-        form.addRow(self.tr("Occurred at"), self.occurred_at)
-        form.addRow(self.tr("Description *"), self.description)
+        form.addRow(self.tr("Incident t&ype *"), self.incident_type)
+        form.addRow(self.tr("&Occurred at"), self.occurred_at)
+        form.addRow(self.tr("&Description *"), self.description)
+        name_inputs(form)
         self.error = QLabel("", self)
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c62828;")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Register"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        self.error.setAccessibleName(self.tr("Why the incident cannot be registered yet"))
+        self.buttons = dialog_buttons(self, self.tr("&Register"))
+        self.buttons.accepted.disconnect(self.accept)
+        self.buttons.accepted.connect(self.try_accept)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(ScrollBody(body, self), 1)
         layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
         self.application.currentIndexChanged.connect(self.update_grade)
         self.urgency.currentIndexChanged.connect(self.update_grade)
         self.update_grade()
-        self.resize(560, 520)
+        chain = (self.title, self.application, self.urgency, self.incident_type, self.occurred_at, self.description,
+                 self.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                 self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+        for before, after in pairwise(chain):  # the form's order, not the order of creation
+            QWidget.setTabOrder(before, after)
+        fit_to_screen(self, width=max(560, self.sizeHint().width()))
+        self.title.setFocus()
 
     def update_grade(self) -> None:
         """Show the impact and the grade the matrix gives, before anything is saved."""
         app, urgency = self.application.currentData(), self.urgency.currentData()
         if app is None or urgency is None:
+            self.impact.setText(self.tr("— follows from the application —") if app is None else
+                                self._impact_of(app))
+            self.grade.setText(self.tr("— follows from the application and the urgency —"))
+            self.grade.setStyleSheet("color: #888;")
             return
         preview = session_service.preview_grade(application_id=app, urgency=urgency)
         self.impact.setText(preview.impact.label(self.session.language))
@@ -442,12 +500,33 @@ class RegisterIncidentDialog(QDialog):
         self.grade.setStyleSheet(f"background: {preview.grade.extra}; color: white; padding: 2px 8px;"
                                  "border-radius: 8px; font-weight: bold;")
 
+    def _impact_of(self, application_id: int) -> str:
+        first_urgency = session_service.urgencies()[0].value
+        return session_service.preview_grade(application_id=application_id,
+                                             urgency=first_urgency).impact.label(self.session.language)
+
     def values(self) -> dict[str, Any]:
         local = self.occurred_at.dateTime().toPython().replace(tzinfo=ZoneInfo(self.session.time_zone))
         return {"title": self.title.text(), "description": self.description.toPlainText(),
                 "application_id": self.application.currentData(), "urgency": self.urgency.currentData(),
                 "incident_type": self.incident_type.currentData(),
-                "occurred_at": local.astimezone(UTC).replace(tzinfo=None)}
+                "occurred_at": local.astimezone(UTC).replace(tzinfo=None), "time_zone": self.session.time_zone}
+
+    def try_accept(self) -> None:
+        """Register only a complete form: otherwise say what is missing (in the user's language) and stay."""
+        try:
+            case_service.check_registration(**self.values())
+        except BeaconError as exc:
+            self.error.setText(exc.message(self.session.language))
+            for widget, empty in ((self.title, not self.title.text().strip()),
+                                  (self.application, self.application.currentIndex() < 0),
+                                  (self.urgency, self.urgency.currentIndex() < 0),
+                                  (self.description, not self.description.toPlainText().strip())):
+                if empty:
+                    widget.setFocus()
+                    break
+            return
+        self.accept()
 
     def fill(self, values: dict[str, Any], error: str = "") -> None:
         """Put back what was typed (after a refused save), with why it was refused."""
@@ -470,4 +549,3 @@ class RegisterIncidentDialog(QDialog):
         if initial is not None:
             dialog.fill(initial, error)
         return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
-

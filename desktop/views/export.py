@@ -168,10 +168,14 @@ class ExportBar(QWidget):
         self.close_button.setVisible(not busy)
         self.show()
 
+    def rows(self, count: int) -> str:
+        """'1 row' / '1,200 rows' ('1행' / '1,200행')."""
+        return self.tr("1 row") if count == 1 else self.tr("{0} rows").format(f"{count:,}")
+
     def _progress(self, rows: int) -> None:
         if self.job is not None and not self.job.cancel.is_set():
-            self.message.setText(self.tr("Exporting to {0}… {1} rows written").format(self.job.path.name,
-                                                                                      f"{rows:,}"))
+            self.message.setText(self.tr("Exporting to {0}… {1} written").format(self.job.path.name,
+                                                                                 self.rows(rows)))
 
     def _finish(self) -> None:
         self.job = None
@@ -180,7 +184,7 @@ class ExportBar(QWidget):
     def _done(self, result: ExportResult) -> None:
         self.result = result
         self._finish()
-        self._show(self.tr("Exported {0} rows to {1}").format(f"{result.rows:,}", str(result.path)), done=True)
+        self._show(self.tr("Exported {0} to {1}").format(self.rows(result.rows), str(result.path)), done=True)
         self.sig_finished.emit(result)
 
     def _failed(self, error: object) -> None:

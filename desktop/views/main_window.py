@@ -22,12 +22,19 @@ from desktop.views.admin import AdminPage
 from desktop.views.background import BackgroundServices
 from desktop.views.case_view import CaseView
 from desktop.views.dashboard import DashboardPage
-from desktop.views.dialogs import RegisterIncidentDialog, show_error
+from desktop.views.dialogs import RegisterIncidentDialog, TransitionDialog, show_error
 from desktop.views.pages import CaseListPage, InboxPage, IncidentListPage
 from desktop.views.session import ClientSession
 from desktop.views.theme import app_icon
 from desktop.workflow.cases import case_service
+from desktop.workflow.cases.detail import ActionInfo, FieldInfo
 from desktop.workflow.cases.queries import IncidentFilter
+
+# 새 문제 등록: what the problem process's register step asks for
+NEW_PROBLEM = ActionInfo("register_problem", "새 문제 등록", "New problem", (
+    FieldInfo("title", "text", "제목", "Title", True),
+    FieldInfo("description", "longtext", "내용", "Description", True),
+    FieldInfo("application", "application", "업무시스템", "Application", False)))
 
 
 class _LazyPages:
@@ -127,9 +134,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:  # 1280×800, or less on a smaller screen (a 1366×768 laptop): the status bar stays on screen
+        else:  # 1366×800, or less on a smaller screen (a 1366×768 laptop): the status bar stays on screen
             screen = self.screen().availableGeometry() if self.screen() is not None else None
-            self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
+            self.resize(min(1366, screen.width()) if screen else 1366, min(800, screen.height()) if screen else 800)
         last = settings.value("main/page", 0, type=int)
         if 0 < last < self.nav.count():
             self.nav.setCurrentRow(last)
@@ -172,6 +179,12 @@ class MainWindow(QMainWindow):
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self.register_incident)
         cases.addAction(new)
+        new_problem = QAction(self.tr("New &problem…"), self)
+        new_problem.setObjectName("new_problem")
+        new_problem.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_problem.setStatusTip(self.tr("Register a problem (the unknown cause of one or more incidents)"))
+        new_problem.triggered.connect(self.register_problem)
+        cases.addAction(new_problem)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_current)
@@ -307,7 +320,9 @@ class MainWindow(QMainWindow):
         newest = notices[0]
         label = KIND_LABELS.get(newest.kind, {"ko": newest.kind, "en": newest.kind})
         more = self.tr(" (+{0} more)").format(len(notices) - 1) if len(notices) > 1 else ""
-        self.tray.showMessage(self.session.pick(label["ko"], label["en"]) + more, f"{newest.number} {newest.title}",
+        sender = ("\n" + self.tr("From {0}").format(newest.sender)) if newest.sender else ""
+        self.tray.showMessage(self.session.pick(label["ko"], label["en"]) + more,
+                              f"{newest.number} {newest.title}{sender}",
                               QSystemTrayIcon.MessageIcon.Information, 8000)
 
     def open_case(self, case_id: int) -> CaseView:
@@ -338,6 +353,24 @@ class MainWindow(QMainWindow):
         for key in ("my_work", "incidents"):
             if key in self._built:
                 self.page(key).refresh()
+        self.open_case(result.case_id)
+        return result.case_id
+
+    def register_problem(self) -> int | None:
+        """새 문제 등록: title, description and (optionally) the application; opens the new problem."""
+        values: dict | None = {}
+        while True:
+            values = TransitionDialog.ask(self.session, NEW_PROBLEM, self, values or None)
+            if values is None:
+                return None
+            try:
+                result = case_service.register_problem(
+                    actor_id=self.session.actor.id, title=values.get("title", ""),
+                    description=values.get("description", ""), application_id=values.get("application"))
+                break
+            except BeaconError as exc:  # asked again with what was typed kept
+                show_error(self, exc, self.session.language)
+        self.cases_changed({result.case_id})
         self.open_case(result.case_id)
         return result.case_id
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStyle,
@@ -34,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
-from desktop.views.dialogs import TransitionDialog, show_error
+from desktop.views.bulk import BulkDialog
+from desktop.views.dialogs import show_error
 from desktop.views.export import ExportBar
 from desktop.views.session import ClientSession
 from desktop.views.table_models import CaseTableModel, IncidentTableModel, local_text
@@ -421,12 +421,19 @@ class IncidentListPage(_ListPage):
         bulk = QHBoxLayout()
         bulk.addWidget(self.count, 1)
         bulk.addWidget(self.stale)
+        self.bulk_buttons: list[QPushButton] = []
         for name, label in (("assign", self.tr("Assign…")), ("regrade", self.tr("Regrade…")),
                             ("close", self.tr("Close…"))):
             button = QPushButton(label, self)
             button.setObjectName(f"bulk_{name}")
             button.clicked.connect(lambda _=False, n=name: self.bulk(n))
+            # a customer never assigns, regrades or closes: no buttons that could only ever refuse them
+            button.setVisible(not session.actor.is_customer_only)
             bulk.addWidget(button)
+            self.bulk_buttons.append(button)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
+        self.model.modelReset.connect(self._selection_changed)
+        self._selection_changed()
         bulk.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -530,7 +537,6 @@ class IncidentListPage(_ListPage):
         ids = self.selected_case_ids()
         if not ids:
             return
-        pick = self.session.pick
         forms = {
             "assign": ActionInfo("assign", "담당자 지정", "Assign", (FieldInfo("assignee", "user", "담당자", "Assignee",
                                                                                True),)),
@@ -543,33 +549,36 @@ class IncidentListPage(_ListPage):
                     ("result", "처리 결과", "Result"), ("follow_up_plan", "향후 조치 계획", "Follow-up plan"),
                     ("recurrence_prevention", "재발 방지 대책", "Recurrence prevention")))),
         }
-        if name == "assign":  # nobody pre-chosen; a person outside the applications' teams is pointed out
-            from desktop.views.bulk_assign import BulkAssignDialog
-
-            values = BulkAssignDialog.ask(self.session, ids, self)
-        else:
-            values = TransitionDialog.ask(self.session, forms[name], self)
-        if values is None:
-            return
         actor = self.session.actor.id
-        if name == "assign":
-            results = case_service.bulk_assign(actor_id=actor, case_ids=ids, assignee_id=values["assignee"])
-        elif name == "regrade":
-            results = case_service.bulk_regrade(actor_id=actor, case_ids=ids, grade=values["grade"],
-                                                reason=values.get("grade_reason", ""))
-        else:
-            results = case_service.bulk_close(actor_id=actor, case_ids=ids, **values)
-        lines = [f"{r.number}: {pick('완료', 'done') if r.ok else r.message}" for r in results]
-        QMessageBox.information(self, self.tr("Bulk action"), "\n".join(lines))
+
+        def run(values: dict[str, Any], able: list[int]) -> list[case_service.BulkResult]:
+            if name == "assign":
+                return case_service.bulk_assign(actor_id=actor, case_ids=able, assignee_id=values["assignee"])
+            if name == "regrade":
+                return case_service.bulk_regrade(actor_id=actor, case_ids=able, grade=values["grade"],
+                                                 reason=values.get("grade_reason", ""))
+            return case_service.bulk_close(actor_id=actor, case_ids=able, **values)
+
+        checks = case_service.bulk_check(actor_id=actor, case_ids=ids, step=name)
+        if not BulkDialog.ask(self.session, forms[name], checks, run, self):
+            return
         self.model.refresh_rows(set(ids))
         self.sig_cases_changed.emit(set(ids))
+
+    def _selection_changed(self) -> None:
+        """Bulk buttons only with something selected (they used to look enabled and do nothing)."""
+        count = len(self.view.selectionModel().selectedRows())
+        for button in self.bulk_buttons:
+            button.setEnabled(count > 0)
+            button.setToolTip("" if count else self.tr("Select incidents in the list first"))
 
 
 class CaseListPage(_ListPage):
     """Problems, changes or work orders: state, assignee and period filters, search, saved filters, sorting."""
 
     def __init__(self, session: ClientSession, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(session, CaseTableModel(session, kind), f"{kind}_table", 1, parent)
+        model = CaseTableModel(session, kind)
+        super().__init__(session, model, f"{kind}_table", model.COLUMNS.index("title"), parent)
         self.model.setParent(self)
         self.kind = kind
         self.state = self._state_combo(kind)
@@ -668,8 +677,10 @@ class InboxPage(QWidget):
         self._seen = {item.id for item in items}
         for item in items:
             label = KIND_LABELS.get(item.kind, {"ko": item.kind, "en": item.kind})
+            # a person wrote it (the database says who): their name comes before the title, which is their text
+            sender = self.tr("From {0}").format(item.sender) + " · " if item.sender else ""
             text = (f"{'' if item.read else '● '}{local_text(item.created_at, self.session.time_zone)}  "
-                    f"{self.session.pick(label['ko'], label['en'])}  {item.number}  {item.title}")
+                    f"{self.session.pick(label['ko'], label['en'])}  {item.number}  {sender}{item.title}")
             entry = QListWidgetItem(text, self.list)
             entry.setData(Qt.ItemDataRole.UserRole, (item.id, item.case_id))
             if not item.read:

@@ -31,7 +31,16 @@ from PySide6.QtGui import QColor
 
 from desktop.errors import BeaconError
 from desktop.views.session import ClientSession
-from desktop.workflow.cases.list_format import CASE_COLUMNS, INCIDENT_COLUMNS, column_label, local_text, sla_text
+from desktop.workflow.cases.list_format import (
+    CASE_COLUMNS,
+    INCIDENT_COLUMNS,
+    case_columns,
+    column_label,
+    due_text,
+    is_overdue,
+    local_text,
+    sla_text,
+)
 from desktop.workflow.cases.queries import (
     CaseFilter,
     Cursor,
@@ -376,22 +385,40 @@ class IncidentTableModel(_PagedModel):
                 return QColor("#d32f2f")
             if row.sla_state == "running" and row.sla_warned:
                 return QColor("#ef6c00")
+            if row.sla_state == "not_applicable":
+                return QColor("#8a8f98")
         if role == Qt.ItemDataRole.ToolTipRole and column == "sla" and row.sla_due_at is not None:
             return self.tr("Due {0}").format(local_text(row.sla_due_at, self.session.time_zone))
         return None
 
 
 class CaseTableModel(_PagedModel):
-    """Problems, changes or work orders: number, title, state, assignee, opened."""
+    """Problems (with grade and application), changes (with the case they came from) or work orders (with
+    their parent case and due time, overdue ones in red): number, title, state, assignee, opened."""
 
     COLUMNS = CASE_COLUMNS
-    SORT_KEYS: ClassVar[dict[str, str]] = {c: c for c in COLUMNS}
+    SORT_KEYS: ClassVar[dict[str, str]] = {c: c for c in COLUMNS}  # the added columns are shown, not sorted on
     DEFAULT_SORT = Sort("opened_at", True)
 
     def __init__(self, session: ClientSession, kind: str, parent: QObject | None = None) -> None:
         super().__init__(session, parent)
         self.kind = kind
+        self.COLUMNS = case_columns(kind)
         self.filters = CaseFilter()
+
+    def display(self, row: Any, column: str) -> str:
+        if column == "grade":
+            return "" if row.grade is None else str(row.grade)
+        if column == "due_at":
+            return due_text(row, _utcnow(), self.session.language, self.session.time_zone)
+        return super().display(row, column)
+
+    def decoration(self, row: Any, column: str, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and column == "grade" and row.grade_color:
+            return QColor(row.grade_color)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "due_at" and is_overdue(row, _utcnow(), self.kind):
+            return QColor("#d32f2f")
+        return None
 
     def list_page(self, filters: Any, after: Cursor | None, limit: int) -> tuple[list[Any], Cursor | None]:
         page = list_cases(actor_id=self.session.actor.id, kind=self.kind, filters=filters, after=after,

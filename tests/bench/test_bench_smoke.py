@@ -103,3 +103,39 @@ def test_generator_refuses_a_database_with_incidents(tmp_path: Path) -> None:
     assert bench("generate.py", "--incidents", "20", "--database", url).returncode == 0
     again = bench("generate.py", "--incidents", "20", "--database", url)
     assert again.returncode != 0 and "already has incidents" in again.stderr
+
+
+@pytest.mark.slow
+def test_compare_before_and_after_the_rules_leaves_every_rule_on(tmp_path: Path) -> None:
+    """PostgreSQL: `run.py --compare` times the scenarios as the owner with the v10 triggers off and as the
+    handler's and the customer's own logins, prints the before/after table, and switches the triggers on
+    again; the generated users are logins with the demo password."""
+    from desktop.models import database
+    from tests.conftest import PG_URL, bind
+
+    bind("postgresql", tmp_path)
+    dbmod.close()
+    made = bench("generate.py", "--incidents", "2000", "--database", PG_URL, "--seed", "9", "--now",
+                 "2026-11-20T00:00:00")
+    assert made.returncode == 0, made.stderr[-3000:]
+    out = tmp_path / "compare.json"
+    ran = bench("run.py", "--database", PG_URL, "--compare", "--repeat", "1", "--only", "list_first_page",
+                "register", "open_incident", "--json", str(out))
+    assert ran.returncode == 0, ran.stderr[-3000:]
+    passes = json.loads(out.read_text(encoding="utf-8"))["passes"]
+    assert set(passes) == {"before_handler", "after_handler", "before_customer", "after_customer"}
+    for figures in passes.values():
+        assert [r["name"] for r in figures["results"]] == ["list_first_page", "register", "open_incident"]
+        assert all(r["median_ms"] > 0 for r in figures["results"])
+    table = ran.stdout[ran.stdout.index("before/after the database's rules"):]
+    for login in (passes["after_handler"]["login"], passes["after_customer"]["login"]):
+        assert f"before {login} ms" in table and f"after {login} ms" in table
+    dbmod.connect(PG_URL)
+    try:
+        off = database.execute_sql("SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
+                                   "WHERE NOT t.tgisinternal AND t.tgenabled = 'D'").fetchall()
+        assert off == []
+        logins = database.execute_sql("SELECT count(*) FROM pg_roles WHERE rolname = beacon_login_prefix() || 'ops01'")
+        assert logins.fetchone()[0] == 1  # the operations centre's staff sign in too
+    finally:
+        dbmod.close()

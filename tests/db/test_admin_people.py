@@ -275,8 +275,10 @@ def test_channels_reach_the_outbox(db):
     case_id = bring_to(bank, "incident", "registered")
     from desktop.models import Case
 
-    queue_notices([Notice(user.id, "registered", "manual_add")], case=Case.get_by_id(case_id), event=None,
-                  actor_name="x", at=bank.app.created_at, key="t")
+    with database.atomic():  # with its event, in one transaction, as the engine writes notices
+        event = Event.create(case=case_id, entity="incident", kind="registered", actor=admin)
+        queue_notices([Notice(user.id, "registered", "manual_add")], case=Case.get_by_id(case_id), event=event,
+                      actor_name="x", at=bank.app.created_at, key="t")
     rows = {(n.channel, n.target) for n in Notification.select().where(Notification.recipient == user.id)}
     assert rows == {("inapp", ""), ("email", "kim.sj@bank.example"), ("webhook", "https://hooks.example/beacon")}
     people.set_channels(actor_id=admin, user_id=user.id, channels=people.Channels())

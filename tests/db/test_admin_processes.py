@@ -7,7 +7,7 @@ import json
 import pytest
 
 from desktop.errors import BeaconError
-from desktop.models import Event, Incident, ProcessDefinition
+from desktop.models import Event, Incident, ProcessDefinition, database
 from desktop.workflow.admin.processes import (
     ProcessChangeError,
     activate_version,
@@ -64,8 +64,9 @@ def without_waiting(text: str) -> str:
 
 
 def fire(bank, case_id, name, **fields):
-    return fire_in_transaction("incident", name, actor=load_actor(bank.id("admin")), case_id=case_id,
-                               fields=fields, now=T0)
+    with database.atomic():
+        return fire_in_transaction("incident", name, actor=load_actor(bank.id("admin")), case_id=case_id,
+                                   fields=fields, now=T0)
 
 
 def names(bank, case_id):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from desktop.models import Grade, Incident, SlaClock
+from desktop.models import Grade, Incident, SlaClock, database
 from desktop.workflow.cases.dashboard import load_dashboard, month_bounds
 from desktop.workflow.cases.queries import IncidentFilter, list_incidents
 from desktop.workflow.common.actors import load_actor
@@ -58,8 +58,9 @@ def test_open_incidents_by_grade_and_state(db):
 
 def accept(bank, case_id: int, at: datetime) -> None:
     t = "accept"
-    fire_in_transaction("incident", t, actor=load_actor(bank.id("admin")), case_id=case_id,
-                        fields=fields_for(_transition(t), full_values(bank, "incident")), now=at, system=True)
+    with database.atomic():
+        fire_in_transaction("incident", t, actor=load_actor(bank.id("admin")), case_id=case_id,
+                            fields=fields_for(_transition(t), full_values(bank, "incident")), now=at, system=True)
 
 
 def _transition(name: str):
@@ -107,10 +108,38 @@ def test_about_to_breach_lists_breached_warning_and_due_soon_clocks_by_due_time(
 def test_about_to_breach_is_limited_and_keeps_the_earliest(db):
     bank = make_bank()
     cases = [bring_to(bank, "incident", "registered", now=NOW - timedelta(hours=5, minutes=n)) for n in range(25)]
+    soon = bring_to(bank, "incident", "registered", now=NOW - timedelta(minutes=60))
+    accept(bank, soon, NOW - timedelta(minutes=58))  # resolution due in 3 h
     d = load_dashboard(actor_id=bank.id("admin"), now=NOW)
-    assert len(d.at_risk) == 20
-    assert d.at_risk[0].case_id == cases[-1]  # registered earliest, due earliest
+    assert len(d.past_due) == 10 and all(r.state == "breached" for r in d.past_due)
+    assert d.past_due[0].case_id == cases[-1]  # registered earliest, due earliest
     assert d.breached_clocks == 50
+    # fifty overdue clocks do not crowd out the one still savable: it has its own, named group
+    assert [(r.case_id, r.clock) for r in d.due_soon] == [(soon, "resolution")]
+    assert d.at_risk == d.past_due + d.due_soon
+
+
+def test_this_months_rate_counts_an_open_case_past_its_target_as_missed(db):
+    """Grade 1 this month: one incident resolved in time, one still open four days past its 4-hour target.
+    The rate is 50 %, not 100 % until the late one is finally closed."""
+    bank = make_bank()  # grade 1, 24×7
+    on_time = bring_to(bank, "incident", "closed", now=NOW - timedelta(days=4, minutes=30))
+    late = bring_to(bank, "incident", "in_progress", now=NOW - timedelta(days=4))
+    paused = bring_to(bank, "incident", "waiting", now=NOW - timedelta(days=4))  # waiting: not judged yet
+    clocks = {c.kind: c for c in SlaClock.select().where(SlaClock.case == on_time)}
+    assert clocks["resolution"].met and clocks["response"].met
+    assert SlaClock.get((SlaClock.case == late) & (SlaClock.kind == "resolution")).due_at < NOW
+    d = load_dashboard(actor_id=bank.id("admin"), now=NOW)
+    (row,) = d.rates_by_grade
+    assert row.key == 1 and row.kpi.count == 3
+    assert (row.kpi.resolution_met, row.kpi.resolution_judged) == (1, 2)
+    assert row.kpi.resolution_rate == 0.5
+    assert paused not in {r.case_id for r in d.past_due}
+    (app_row,) = d.rates_by_application
+    assert app_row.kpi.resolution_rate == 0.5
+    # the monthly report judges only stopped clocks, as before
+    (kpi,) = incident_kpis(start=d.month_start, end=d.month_end, group_by="all")
+    assert (kpi.resolution_met, kpi.resolution_judged) == (1, 1)
 
 
 def clock(incident: Incident, *, met: bool | None, at: datetime) -> None:

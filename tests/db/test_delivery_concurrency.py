@@ -8,7 +8,7 @@ import os
 import time
 from collections import Counter
 
-from desktop.models import Notification, database, utcnow
+from desktop.models import Event, Notification, database, utcnow
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.notify.live import open_change_feed
 from desktop.workflow.notify.notices import set_preference
@@ -44,10 +44,11 @@ def test_two_dispatchers_deliver_each_of_a_thousand_notices_once(pg_db):
         # the webhook the engine would send to: the database refuses a notice to any other address
         set_preference(user_id=user.id, channel="webhook", enabled=True, target=hook.url)
         now = utcnow()
-        rows = [{"recipient": user.id, "channel": "webhook", "kind": "registered", "target": hook.url,
-                 "dedupe_key": f"load:{i}", "payload": "{}", "created_at": now, "next_attempt_at": now}
-                for i in range(NOTICES)]
-        with database.atomic():
+        with database.atomic():  # the notices are written with their event, as the engine writes them
+            event = Event.create(entity="load", kind="registered", occurred_at=now)
+            rows = [{"event": event.id, "recipient": user.id, "channel": "webhook", "kind": "registered",
+                     "target": hook.url, "dedupe_key": f"load:{i}", "payload": "{}", "created_at": now,
+                     "next_attempt_at": now} for i in range(NOTICES)]
             for start in range(0, NOTICES, 250):
                 Notification.insert_many(rows[start:start + 250]).execute()
         database.close()

@@ -82,6 +82,10 @@ def test_same_seed_same_bank_and_loaded_only_once(db):
     users = User.select().count()
     assert load_demo(now=NOW, incidents=120, problems=5) is None
     assert _fingerprint() == first and User.select().count() == users
+    # the close dialog can offer a target system for a service request
+    from desktop.workflow.notify.service_requests import systems
+
+    assert list(systems()) == ["대외계 ITSM"] and systems()["대외계 ITSM"].url.endswith(".invalid/api/v1/requests")
     # numbering continues after the demo's last number of the year
     last_2026 = max(n for n, *_ in first if n.startswith("INC-2026-"))
     with database.atomic():

@@ -201,6 +201,9 @@ def test_cli_exports_a_filtered_list_for_a_scheduled_report(bank, cli_as, tmp_pa
     assert main(["export", "incidents", "--to", "2026-03-01", "--format", "csv", "--out", str(tmp_path / "e.csv"),
                  "--database", bank.url]) == 0
     assert (tmp_path / "e.csv").read_text(encoding="utf-8-sig").count("\n") == 1  # the header only
+    assert main(["export", "incidents", "--text", "라 장애", "--format", "csv", "--out", str(tmp_path / "one.csv"),
+                 "--lang", "en", "--database", bank.url]) == 0
+    assert "(1 row)" in capsys.readouterr().out  # not "1 rows"
     assert main(["export", "problems", "--grade", "1", "--format", "csv", "--out", str(tmp_path / "p.csv"),
                  "--lang", "en", "--database", bank.url]) == 2
     assert "--grade applies to the incident list only" in capsys.readouterr().err

@@ -262,8 +262,11 @@ def test_impossible_history_is_a_bad_row(db):
     bank = make_bank()
     rows = [row("INC9", "Canceled", "02-03-2026 10:00:00"), row("INC9", "In Progress", "02-03-2026 11:00:00")]
     report = run(bank, to_csv(rows))
-    assert [(i.row, i.column) for i in report.issues] == [(3, "state")]
-    assert "no way from 'Cancelled' to 'Handling'" in report.issues[0].message("en")
+    assert [(i.row, i.column, i.value) for i in report.issues] == [(3, "incident_state", "In Progress")]
+    # in the file's own words: its column, its values, the row it cannot follow
+    assert report.issues[0].message("en").startswith(
+        "row 3 [incident_state] 'In Progress': cannot follow 'Canceled' of row 2: the incident process has no way "
+        "from 'Cancelled' to 'Handling'.")
 
 
 def test_mapping_errors_name_the_key():
@@ -272,7 +275,7 @@ def test_mapping_errors_name_the_key():
     assert "columns.title" in caught.value.message("en") and "unknown field 'headline'" in caught.value.message("en")
     with pytest.raises(importer.MappingError) as caught:
         importer.parse_mapping('[columns]\nnumber = "number"\n')
-    assert "title, state, opened_at" in caught.value.message("en")
+    assert "required fields: state, opened_at" in caught.value.message("en")  # a title is composed when missing
     text = importer.mapping_to_toml(importer.builtin_mapping("servicenow"))
     again = importer.parse_mapping(text)
     assert again.columns == importer.builtin_mapping("servicenow").columns
@@ -390,7 +393,7 @@ def test_unreadable_files_say_why():
     assert caught.value.message("en") == "The file is empty; its first row must name the columns."
     with pytest.raises(BeaconError) as caught:
         importer.read_file(b'number,title\r\nINC1,"never closed\r\n')
-    assert "The CSV is broken near row" in caught.value.message("en")
+    assert caught.value.message("en").startswith("The file ends inside row 2: it was cut off.")
     with pytest.raises(BeaconError) as caught:
         importer.read_file(b"number\r\n\xff\xfe\xfd\r\n", "cp949")
     assert "neither UTF-8 nor CP949" in caught.value.message("en")

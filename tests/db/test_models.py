@@ -84,10 +84,11 @@ def build_world() -> dict[str, object]:
     ServiceRequestLink.create(case=inc.case, system="대외계", external_ref="SR-77", title="금결원 회선 점검 요청")
     Action.create(case=inc.case, actor=handler, body="WAS 재기동", kind="fix", minutes_spent=15)
     Attachment.create(case=inc.case, file_name="로그.txt", size=5, sha256="a" * 64, data=b"hello", uploaded_by=handler)
-    ev = Event.create(case=inc.case, entity="incident", entity_id=inc.case.number, kind="register", actor=customer,
-                      to_state="registered", after=json.dumps({"grade": 1}))
-    Notification.create(event=ev, case=inc.case, recipient=lead, channel="inapp", kind="registered",
-                        dedupe_key=f"{inc.case.number}:registered:{lead.id}:inapp", reason="team_lead")
+    with database.atomic():  # a notice is written with its event (PostgreSQL refuses one without)
+        ev = Event.create(case=inc.case, entity="incident", entity_id=inc.case.number, kind="register",
+                          actor=customer, to_state="registered", after=json.dumps({"grade": 1}))
+        Notification.create(event=ev, case=inc.case, recipient=lead, channel="inapp", kind="registered",
+                            dedupe_key=f"{inc.case.number}:registered:{lead.id}:inapp", reason="team_lead")
     policy = SlaPolicy.get(SlaPolicy.grade == Grade.get(Grade.level == 1))
     SlaClock.create(case=inc.case, kind="response", policy=policy, calendar=policy.calendar,
                     target_minutes=policy.response_minutes, started_at=now, due_at=now + timedelta(minutes=10))

@@ -41,8 +41,9 @@ def test_transition_moves_the_case_and_records_it(db, kind, name, source):
     values = full_values(bank, kind, parent)
     if name == "regrade":
         values["grade"] = 4
-    result = fire_in_transaction(kind, name, actor=load_actor(bank.id("admin")), case_id=case_id,
-                                 fields=fields_for(t, values), now=T0)
+    with database.atomic():
+        result = fire_in_transaction(kind, name, actor=load_actor(bank.id("admin")), case_id=case_id,
+                                     fields=fields_for(t, values), now=T0)
     _, after = load_row(case_id)
     expected_state = source if t.target == "=" else t.target
     assert after.state == result.state == expected_state
@@ -158,8 +159,9 @@ def test_a_transition_from_the_wrong_state_is_refused_and_changes_nothing(db):
     events = Event.select().count()
     with pytest.raises(BeaconError) as caught:
         close = definition("incident").transitions["close"]
-        fire_in_transaction("incident", "close", actor=load_actor(bank.id("admin")), case_id=case_id,
-                            fields=fields_for(close, full_values(bank, "incident")), now=T0)
+        with database.atomic():
+            fire_in_transaction("incident", "close", actor=load_actor(bank.id("admin")), case_id=case_id,
+                                fields=fields_for(close, full_values(bank, "incident")), now=T0)
     assert caught.value.code == "workflow.bad_state"
     assert "등록" in caught.value.message("ko") and "Registered" in caught.value.message("en")
     assert load_row(case_id)[1].state == "registered" and Event.select().count() == events

@@ -5,12 +5,13 @@ Uses a fresh demo database; run offscreen. Look at every picture before resolvin
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from tests.gui.dialog_gallery import use_laptop_screen
+
+use_laptop_screen()  # one 1366×768 screen, so each dialog is pictured at the size it opens with there
 
 
 def main(out: Path) -> list[Path]:
@@ -77,7 +78,49 @@ def main(out: Path) -> list[Path]:
     saved += people_screens(out, url, actor)
     saved += import_screens(app, url, actor, out)
     saved += day_screens(app, url, actor, out)
+    saved += dialog_screens(app, url, actor, out)
     return saved
+
+
+def dialog_screens(app, url: str, actor, out: Path) -> list[Path]:
+    """Every dialog (tests/gui/dialog_gallery.py) as `dialog-NAME-LANG-THEME.png`, at the size it opens with on
+    a 1366×768 screen: ko/light and en/dark."""
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from tests.gui.dialog_gallery import demo_cases, dialogs
+
+    cases = demo_cases(actor.id)
+    saved: list[Path] = []
+    for lang, theme in (("ko", "light"), ("en", "dark")):
+        apply_theme(app, theme)
+        install_language(lang)
+        session = ClientSession(actor=actor, database_url=url, language=lang)
+        for name, build in dialogs(session, cases):
+            dialog = build()
+            dialog.show()
+            app.processEvents()
+            path = out / f"dialog-{name}-{lang}-{theme}.png"
+            dialog.grab().save(str(path))
+            saved.append(path)
+            dialog.close()
+            dialog.deleteLater()
+            app.processEvents()
+    return saved
+
+
+def only_dialogs(out: Path) -> list[Path]:
+    """Just the dialogs, on a fresh demo database: `python -m tests.gui.screenshots OUT dialogs`."""
+    from desktop.app import _application
+    from desktop.config import Settings
+    from desktop.setup import open_database
+    from desktop.workflow.common.session import authenticate
+
+    out.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
+    app = _application(Settings(database_url=url))
+    open_database(url, create_with_demo=True, create=True)
+    return dialog_screens(app, url, authenticate("admin", "beacon"), out)
 
 
 def import_screens(app, url: str, actor, out: Path) -> list[Path]:
@@ -200,7 +243,7 @@ def export_screens(window, out: Path, lang: str, theme: str) -> list[Path]:  # t
         path = out / f"export-done-{lang}-{theme}.png"
         window.grab().save(str(path))
         saved.append(path)
-        bar._show(bar.tr("Exporting to {0}… {1} rows written").format(target.name, "12,000"), busy=True)
+        bar._show(bar.tr("Exporting to {0}… {1} written").format(target.name, bar.rows(12_000)), busy=True)
         QApplication.processEvents()
         path = out / f"export-running-{lang}-{theme}.png"
         window.grab().save(str(path))
@@ -501,6 +544,7 @@ def only_import(out: Path) -> list[Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    only = {"import": only_import, "day": only_day}.get(sys.argv[2] if len(sys.argv) > 2 else "", main)
+    only = {"import": only_import, "dialogs": only_dialogs, "day": only_day}.get(
+        sys.argv[2] if len(sys.argv) > 2 else "", main)
     for p in only(target):
         print(p)

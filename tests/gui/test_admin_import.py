@@ -134,3 +134,31 @@ def test_saved_mapping_is_read_back_and_a_generic_file_uses_it(qtbot, bank, tmp_
     assert report.ok, [i.message("en") for i in report.issues]
     run_and_wait(qtbot, screen, "import_run")
     assert Incident.get().title == "이체 지연" and Incident.get().state == "in_progress"
+
+
+def test_empty_cell_markers_and_the_imports_notes(qtbot, bank, monkeypatch):
+    """The hand-written audit export writes "?" for an empty cell: typed into the screen, the check passes and
+    says that the titles were composed and which category the mapping does not know; saved with the mapping."""
+    from pathlib import Path
+
+    install_language("en")
+    session = ClientSession(actor=load_actor(bank.id("admin")), database_url=bank.url, language="en")
+    screen = ImportScreen(session)
+    qtbot.addWidget(screen)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "servicenow-audit-reopens.csv"
+    monkeypatch.setattr(ImportScreen, "ask_open_path", staticmethod(lambda parent: str(fixture)))
+    click(qtbot, screen, "import_choose")
+    assert "21 rows" in screen.message.text()
+    report = run_and_wait(qtbot, screen, "import_check")
+    # without the marker, "?" is a value: not a date, and somebody to create
+    assert not report.ok and ("resolved_at", "?") in {(i.column, i.value) for i in report.issues}
+    assert "?" in {u.value for u in report.unknowns}
+    screen.null_markers.setText("?, (empty)")
+    assert screen.current_mapping().null_markers == ["?", "(empty)"]
+    report = run_and_wait(qtbot, screen, "import_check")
+    assert report.ok and "?" not in {u.value for u in report.unknowns}
+    assert "titled from their category and symptom" in screen.summary.text()
+    assert "Category 'Facilities'" in screen.summary.text()
+    assert "null_markers = [\"?\", \"(empty)\"]" in importer.mapping_to_toml(screen.current_mapping())
+    report = run_and_wait(qtbot, screen, "import_run")
+    assert report.applied and Incident.select().count() == 3

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.models import Event, ProcessDefinition
+from desktop.models import Event, ProcessDefinition, database
 from desktop.views.admin import SCREENS, AdminPage
 from desktop.views.admin import processes as screen
 from desktop.views.admin.processes import ProcessDiagram, ProcessEditor
@@ -225,8 +225,9 @@ def test_a_case_on_an_older_version_shows_its_buttons_and_history_from_that_vers
     old_case = bring_to(bank, "incident", "in_progress")
     base_id, _, text = active_source(actor_id=bank.id("admin"), kind="incident")
     save_version(actor_id=bank.id("admin"), kind="incident", text=with_hold(text), base_id=base_id)
-    fire_in_transaction("incident", "regrade", actor=load_actor(bank.id("admin")), case_id=old_case,
-                        fields={"grade": 2, "grade_reason": "영향 확대"}, now=None)
+    with database.atomic():
+        fire_in_transaction("incident", "regrade", actor=load_actor(bank.id("admin")), case_id=old_case,
+                            fields={"grade": 2, "grade_reason": "영향 확대"}, now=None)
     install_language("en")
     view = CaseView(ClientSession(actor=load_actor(bank.id("admin")), database_url=bank.url, language="en"), old_case)
     qtbot.addWidget(view)

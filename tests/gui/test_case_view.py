@@ -207,7 +207,22 @@ def test_the_sla_tab_counts_business_days_of_the_clock_calendar(qtbot, bank):
     view = shown(qtbot, CaseView(session_of(bank, "handler", "ko"), r.case_id))
     table = table_of(view, "sla")
     resolution = [row for row in rows(table) if row[0] == "해결"]
-    assert resolution and resolution[0][1] == "2일 4시간 (업무시간 기준, 1일 = 10시간)"  # not 2일 6시간 on a 9-hour day
+    assert resolution and resolution[0][2] == "2일 4시간"  # not 2일 6시간 on a 9-hour day
+    assert resolution[0][1] == "업무시간 기준 (1일 = 업무 10시간)"  # the Basis column says which day
+
+
+def test_the_sla_tab_says_over_never_a_negative_figure_and_names_its_basis(qtbot, bank):
+    r, _ = working_incident(bank, hours_ago=50)  # grade 1: resolve within 4 wall-clock hours, long past
+    for language, over, basis in (("ko", " 초과", "경과 시간 (1일 = 24시간)"), ("en", " over", "Elapsed (1d = 24h)")):
+        view = shown(qtbot, CaseView(session_of(bank, "handler", language), r.case_id))
+        table = table_of(view, "sla")
+        headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+        remaining = headers.index("남은 시간" if language == "ko" else "Remaining")
+        resolution = rows(table)[1]
+        assert resolution[1] == basis
+        assert resolution[remaining].endswith(over) and "-" not in resolution[remaining], resolution
+        assert resolution[remaining].startswith("1일 22시간" if language == "ko" else "1d 22h")
+        assert table.item(1, remaining).foreground().color().name() == "#d32f2f"
 
 
 def test_the_owner_matrix_is_asked_once_however_many_transitions_name_it(qtbot, bank, monkeypatch):
@@ -287,6 +302,7 @@ def test_the_history_marks_a_change_made_outside_beacon_with_the_login_and_field
                             password=RUNTIME_PASSWORD, application_name="psql")
     try:
         with conn, conn.cursor() as cur:
+            cur.execute("SET beacon.via = 'app'")  # schema v11's mark took a client's word; v12 asks the event log
             cur.execute("UPDATE incident SET title = 'psql에서 고침' WHERE case_id = %s", (r.case_id,))
     finally:
         conn.close()

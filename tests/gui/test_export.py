@@ -114,9 +114,9 @@ def test_the_context_menu_exports_a_case_list_to_csv_in_korean(qtbot, bank, out,
     data = (out / "problems.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0] == ["번호", "제목", "상태", "담당자", "등록 일시"]
-    assert [r[1] for r in rows[1:]] == ["'=1+1 계산 문제", "첫 문제"]
-    assert rows[2][4] == "2026-03-02 09:30"
+    assert rows[0] == ["번호", "등급", "제목", "업무시스템", "상태", "담당자", "등록 일시"]  # as the list shows
+    assert [r[2] for r in rows[1:]] == ["'=1+1 계산 문제", "첫 문제"]
+    assert rows[2][6] == "2026-03-02 09:30"
     assert "2행을 내보냈습니다" in page.export_bar.message.text()
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QPushButton
 
 from desktop.models import ImpactLevel, Incident
 from desktop.views.i18n import install_language
@@ -236,7 +237,7 @@ def test_keyboard_moves_between_pages_finds_and_opens(qtbot, bank):
 
 
 def test_bulk_regrade_reports_each_row_and_updates_every_list(qtbot, bank, monkeypatch):
-    from desktop.views import pages as pages_module
+    from desktop.views.bulk import BulkDialog
 
     ok = register(bank, "대상 1", minutes=1)
     also = register(bank, "대상 2", minutes=2)
@@ -247,20 +248,34 @@ def test_bulk_regrade_reports_each_row_and_updates_every_list(qtbot, bank, monke
     window.nav.setCurrentRow(1)
     page = window.pages["incidents"]
     qtbot.waitUntil(lambda: not page.model.loading and page.model.rowCount() == 2)
+    close_button = page.findChild(QPushButton, "bulk_close")
+    assert not close_button.isEnabled()  # nothing selected: the bulk buttons say so instead of doing nothing
     page.view.selectAll()
-    monkeypatch.setattr(pages_module.TransitionDialog, "ask",
-                        staticmethod(lambda session, action, parent=None, initial=None:
-                                     {"grade": 3, "grade_reason": "영향 축소"}))
-    shown = []
-    monkeypatch.setattr(pages_module.QMessageBox, "information",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
+    assert close_button.isEnabled()
+    seen: dict = {}
+
+    def ask(cls, session, action, checks, run, parent=None):  # the real dialog, worked as a person would
+        dialog = cls(session, action, checks, run, parent)
+        qtbot.addWidget(dialog)
+        column = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+        seen["title"] = dialog.windowTitle()
+        seen["before"] = {number: dialog.table.item(r, 3).text() for number, r in column.items()}
+        seen["ok_enabled"] = dialog.ok.isEnabled()
+        dialog.form.inputs["grade"].setCurrentIndex(dialog.form.inputs["grade"].findData(3))
+        dialog.form.inputs["grade_reason"].setPlainText("영향 축소")
+        dialog.ok.click()
+        seen["after"] = {number: dialog.table.item(r, 3).text() for number, r in column.items()}
+        return dialog.results
+
+    monkeypatch.setattr(BulkDialog, "ask", classmethod(ask))
     changed = []
     window.cases_changed = lambda ids: changed.append(ids)  # what the window hears
     page.sig_cases_changed.disconnect()
     page.sig_cases_changed.connect(window.cases_changed)
     page.bulk("regrade")
-    lines = shown[0].splitlines()
-    assert lines[1] == f"{ok.number}: 완료" and lines[0].startswith(f"{also.number}: ") and "완료" not in lines[0]
+    assert "2" in seen["title"] and seen["ok_enabled"]  # titled with the count
+    assert seen["before"][ok.number].startswith("✓") and seen["before"][also.number].startswith("✕ ")  # flagged
+    assert seen["after"][ok.number].startswith("✓") and seen["after"][also.number].startswith("✕")
     grades = {page.model.row_at(r).case_id: page.model.row_at(r).grade for r in range(page.model.rowCount())}
     assert grades[ok.case_id] == 3 and grades[also.case_id] == 1  # updated in place; the cancelled one refused
     assert changed == [{ok.case_id, also.case_id}]
@@ -280,3 +295,96 @@ def test_jumping_far_down_reads_big_pages_and_the_count_follows(qtbot, bank):
     assert page.count.text().startswith("430 of 450 shown")
     assert page.model.fetch_all_to(10_000) == 450 and page.count.text() == "450 shown"  # the end: no "more"
     assert titles(page)[:2] == ["대량 449", "대량 448"] and len(set(titles(page))) == 450
+
+
+def test_second_line_and_problem_lists_show_where_work_came_from_and_when_it_is_due(qtbot, bank):
+    """Work orders: the parent incident, the due time and, once it has passed, how late in red; problems: grade
+    and application; changes: the incident they came from. One read per page, whatever the page holds."""
+    from desktop.models import database
+
+    incident = register(bank, "이체 지연")
+    for step in ("accept", "start"):
+        cs.transition(actor_id=bank.id("handler"), case_id=incident.case_id, name=step, version=None, now=T0)
+    late = cs.issue_work_order(actor_id=bank.id("handler"), parent_id=incident.case_id, title="힙 덤프 분석",
+                               instructions="WAS 1호기", due_at=T0 + timedelta(hours=2), now=T0)
+    cs.issue_work_order(actor_id=bank.id("handler"), parent_id=incident.case_id, title="로그 수집",
+                        instructions="-", now=T0)
+    change = cs.request_change(actor_id=bank.id("handler"), parent_id=incident.case_id, title="세션 풀 변경",
+                               description="max 200 → 400", now=T0)
+    problem = cs.link_problem(actor_id=bank.id("handler"), incident_id=incident.case_id,
+                              new_problem={"title": "세션 풀 고갈 반복", "description": "월말마다"}, now=T0)
+    number = incident.number
+    from desktop.models import Grade, Problem
+
+    Problem.update(grade=Grade.get(Grade.level == 2)).where(Problem.case == problem.problem_id).execute()
+
+    def cells(page, case_id: int) -> dict[str, str]:
+        model = page.model
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).case_id == case_id)
+        return {c: model.data(model.index(row, i)) for i, c in enumerate(model.COLUMNS)}
+
+    work = page_of(qtbot, CaseListPage(session_of(bank, "second", "en"), "work_order"))
+    headers = work.model.headers()
+    assert headers[:2] == ["Number", "Parent case"] and "Due" in headers
+    shown = cells(work, late.case_id)
+    assert shown["parent"] == number
+    assert shown["due_at"].startswith("2026-") and shown["due_at"].endswith(" over")  # T0 + 2 h is long past
+    due = work.model.index(next(r for r in range(work.model.rowCount())
+                                if work.model.row_at(r).case_id == late.case_id), work.model.COLUMNS.index("due_at"))
+    assert work.model.data(due, Qt.ItemDataRole.ForegroundRole) == QColor("#d32f2f")
+    cs.start_work_order(actor_id=bank.id("second"), case_id=late.case_id, version=None)
+    cs.complete_work_order(actor_id=bank.id("second"), case_id=late.case_id, version=None, result="완료")
+    work.refresh()
+    qtbot.waitUntil(lambda: not work.model.loading)
+    assert not cells(work, late.case_id)["due_at"].endswith(" over")  # finished work is not overdue
+    assert work.model.data(due, Qt.ItemDataRole.ForegroundRole) is None
+
+    changes = page_of(qtbot, CaseListPage(session_of(bank, "cm", "ko"), "change"))
+    assert changes.model.headers()[:2] == ["번호", "상위 건"]
+    assert cells(changes, change.case_id)["parent"] == number
+
+    problems = page_of(qtbot, CaseListPage(session_of(bank, "pm", "ko"), "problem"))
+    assert problems.model.headers()[:4] == ["번호", "등급", "제목", "업무시스템"]
+    shown = cells(problems, problem.problem_id)
+    assert shown["application"] == bank.app.name and shown["grade"] == "2"
+
+    # the page is read in one statement, with the added columns joined in
+    statements = []
+    real = database.obj.execute_sql
+
+    def counting(sql, *args, **kwargs):
+        statements.append(sql)
+        return real(sql, *args, **kwargs)
+
+    from desktop.workflow.cases.queries import list_cases
+
+    database.obj.execute_sql = counting
+    try:
+        rows = list_cases(actor_id=bank.id("admin"), kind="work_order").rows
+    finally:
+        database.obj.execute_sql = real
+    assert len(rows) == 2 and sum("work_order" in s.lower() for s in statements) == 1
+
+
+def test_a_cancelled_incident_is_not_a_red_missed_sla(qtbot, bank):
+    made = register(bank, "중복 등록")
+    cs.transition(actor_id=bank.id("handler"), case_id=made.case_id, name="cancel", version=None,
+                  fields={"cancel_reason": "중복 등록"}, now=T0 + timedelta(days=2))
+    for language, text in (("ko", "해당 없음 (취소)"), ("en", "N/A (cancelled)")):
+        page = page_of(qtbot, IncidentListPage(session_of(bank, "handler", language)))
+        model: IncidentTableModel = page.model
+        row = next(r for r in range(model.rowCount()) if model.row_at(r).case_id == made.case_id)
+        sla = model.index(row, IncidentTableModel.SLA_COLUMN)
+        assert model.row_at(row).sla_state == "not_applicable"
+        assert model.data(sla) == text
+        assert model.data(sla, Qt.ItemDataRole.ForegroundRole) != QColor("#d32f2f")
+
+
+def test_a_customer_sees_no_bulk_buttons_but_staff_do(qtbot, bank):
+    register(bank, "고객이 등록한 장애")
+    customer = page_of(qtbot, IncidentListPage(session_of(bank, "customer")))
+    assert titles(customer) == ["고객이 등록한 장애"]
+    assert not any(button.isVisibleTo(customer) for button in customer.bulk_buttons)
+    assert customer.export_button.isVisibleTo(customer)  # exporting one's own list stays
+    handler = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
+    assert all(button.isVisibleTo(handler) for button in handler.bulk_buttons)

@@ -264,8 +264,7 @@ def test_a_report_that_cannot_be_shown_says_so_and_where_it_is(qtbot, bank, monk
 
 
 def test_bulk_assign_starts_with_nobody_and_names_incidents_outside_the_persons_team(qtbot, bank, monkeypatch):
-    from desktop.views import bulk_assign
-    from desktop.views import pages as pages_module
+    from desktop.views import bulk as bulk_module
     from tests import factories
 
     card = factories.application(name="카드승인", team=factories.team(name="카드팀"))
@@ -282,17 +281,18 @@ def test_bulk_assign_starts_with_nobody_and_names_incidents_outside_the_persons_
 
     def choose(dialog):
         seen.append(dialog)
-        assert dialog.windowTitle() == "Assign 2 incidents"
-        assert dialog.person.currentData() is None and not dialog.ok.isEnabled()  # nobody pre-chosen
-        dialog.person.setCurrentIndex(dialog.person.findData(bank.id("handler")))
-        assert dialog.ok.isEnabled()
-        warning = dialog.warning.text()
-        assert not dialog.warning.isHidden() and theirs.number in warning
-        assert ours.number not in warning and "Application" in warning  # the card application, by its name
+        person = dialog.form.inputs["assignee"]
+        assert person.currentData() is None and person.currentText() == "— choose a person —"  # nobody pre-chosen
+        dialog.go()  # Assign without a choice: refused, said in the dialog
+        assert not dialog.error.isHidden() and "Assignee" in dialog.error.text()
+        person.setCurrentIndex(person.findData(bank.id("handler")))
+        warning = dialog.outside.text()
+        assert not dialog.outside.isHidden() and theirs.number in warning and ours.number not in warning
+        assert "Application" in warning  # the card application, by its English name
+        dialog.go()
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(bulk_assign.BulkAssignDialog, "exec", choose)
-    monkeypatch.setattr(pages_module.QMessageBox, "information", staticmethod(lambda *a: None))
+    monkeypatch.setattr(bulk_module.BulkDialog, "exec", choose)
     page.bulk("assign")
     assert len(seen) == 1
     qtbot.waitUntil(lambda: {page.model.row_at(r).assignee for r in range(2)} == {"handler님"})
@@ -300,11 +300,12 @@ def test_bulk_assign_starts_with_nobody_and_names_incidents_outside_the_persons_
 
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_admin_tabs_and_the_sla_calendar_column_fit_a_1366_screen(qtbot, qapp, bank, language):
-    from desktop.views.theme import apply_theme
+    from desktop.views.theme import apply_theme, load_fonts
 
-    before = qapp.styleSheet()
+    before, font = qapp.styleSheet(), qapp.font()
     try:
-        apply_theme(qapp, "light")  # the theme's fonts and paddings decide what fits
+        load_fonts()
+        apply_theme(qapp, "light")  # the app's font and the theme's paddings decide what fits
         window = window_of(qtbot, bank, "admin", language)
         window.resize(1366, 768)
         window.nav.setCurrentRow(list(window.pages).index("admin"))
@@ -321,3 +322,4 @@ def test_admin_tabs_and_the_sla_calendar_column_fit_a_1366_screen(qtbot, qapp, b
                 combo.currentText(), combo.width())
     finally:
         qapp.setStyleSheet(before)
+        qapp.setFont(font)

@@ -67,3 +67,86 @@ def test_wrapped_lines_fit_and_lose_nothing(pdf, text, width):
     lines = pdf.wrap(text, width)
     assert all(pdf.text_width(line) <= width + 1e-6 for line in lines)
     assert re.sub(r"\s", "", "".join(lines)) == re.sub(r"\s", "", text)
+
+
+# --- page breaks: headings stay with their tables, no orphan rows ---------------------------------------
+
+def _document(interim: str = "") -> ReportPdf:
+    document = ReportPdf(lang="ko", zone=SEOUL, title="시험", subtitle="", number="T-1", organization="Beacon",
+                         generated_at=datetime(2026, 11, 27), interim=interim)
+    document.add_page()
+    return document
+
+
+def _pages(document: ReportPdf) -> list[str]:
+    from tests.reports.helpers import pdf_pages
+
+    return pdf_pages(bytes(document.output()))
+
+
+def _rows_on(page: str, prefix: str) -> list[int]:
+    return [int(n) for n in re.findall(rf"{prefix}(\d\d)", page)]
+
+
+@pytest.mark.parametrize("rows", [2, 4, 9, 14])
+def test_a_heading_never_ends_a_page_and_no_table_leaves_rows_alone(rows):
+    """Wherever on a page a section starts, its heading sits on the page of the table's first rows, and every
+    page the table reaches holds at least three of its rows (a short table stays whole)."""
+    from desktop.reports.layout import Col
+
+    cols = [Col("번호", 30), Col("내용", 150)]
+    for start in range(40, 280, 7):  # mm: where the section begins, down to the foot of the page
+        document = _document()
+        document.set_y(start)
+        document.section(1, "구역머리")
+        document.subheading("소제목머리")
+        document.grid(cols, [[f"행{i:02d}", "내용 " * (1 + i % 3)] for i in range(rows)])
+        pages = _pages(document)
+        heading_page = next(i for i, p in enumerate(pages) if "구역머리" in p)
+        assert "소제목머리" in pages[heading_page] and "행00" in pages[heading_page], (rows, start)
+        counts = [len(_rows_on(p, "행")) for p in pages]
+        assert sum(counts) == rows
+        assert all(n == 0 or n >= min(3, rows) for n in counts), (rows, start, counts)
+        if rows < 6:  # short tables are never split
+            assert sorted(counts)[-1] == rows, (rows, start, counts)
+        for page in pages[heading_page + 1:]:  # a continued table repeats its header row
+            if _rows_on(page, "행"):
+                assert "번호" in page and "내용" in page
+
+
+def test_a_heading_before_a_paragraph_or_a_chart_goes_with_it():
+    document = _document()
+    document.set_y(262)  # room for a heading, not for a heading and three lines under it
+    document.section(2, "문단머리")
+    document.paragraph("첫줄 " * 200)
+    document.set_y(265)
+    document.section(3, "차트머리")
+    document.ensure_space(60)  # how a chart asks for its room
+    document.text(document.l_margin, document.get_y() + 5, "차트본문")
+    pages = _pages(document)
+    assert "문단머리" not in pages[0]
+    assert next(i for i, p in enumerate(pages) if "문단머리" in p) == next(i for i, p in enumerate(pages)
+                                                                          if "첫줄" in p)
+    assert next(i for i, p in enumerate(pages) if "차트머리" in p) == next(i for i, p in enumerate(pages)
+                                                                          if "차트본문" in p)
+
+
+def test_an_interim_document_says_so_on_every_page():
+    document = _document(interim="중간 보고 · 미종결")
+    document.paragraph("긴 본문 " * 3000)
+    pages = _pages(document)
+    assert len(pages) >= 3 and all("중간 보고 · 미종결" in p for p in pages)
+
+
+def test_a_tables_footnote_goes_with_its_last_rows():
+    from desktop.reports.layout import Col
+
+    cols = [Col("번호", 30), Col("내용", 150)]
+    for start in range(40, 280, 9):
+        document = _document()
+        document.set_y(start)
+        document.section(1, "구역머리")
+        document.grid(cols, [[f"행{i:02d}", "내용"] for i in range(8)], footnote="각주입니다 " * 30)
+        pages = _pages(document)
+        note_page = next(i for i, p in enumerate(pages) if "각주입니다" in p)
+        assert len(_rows_on(pages[note_page], "행")) >= 3, start

@@ -113,6 +113,21 @@ def test_an_event_cannot_be_written_as_someone_else(handler, demo_bank):
     assert handler.fetchone()[0]
 
 
+def test_an_action_cannot_be_logged_as_someone_else(handler, demo_bank):
+    case_id = open_incident()
+    action = ("INSERT INTO action (case_id, actor_id, body, kind, acted_at, recorded_at) "
+              "VALUES (%s, %s, 'restarted WAS 1', 'fix', now(), now()) RETURNING id")
+    # the history would show it as the administrator's, unmarked were it written with an event of one's own
+    with pytest.raises(errors.InsufficientPrivilege, match="actor must be the signed-in user"):
+        handler.execute(action, (case_id, demo_bank["admin_id"]))
+    handler.execute(action, (case_id, demo_bank["handler_id"]))
+    mine = handler.fetchone()[0]
+    with pytest.raises(errors.InsufficientPrivilege, match="actor must be the signed-in user"):
+        handler.execute("UPDATE action SET actor_id = %s WHERE id = %s", (demo_bank["admin_id"], mine))
+    handler.execute("UPDATE action SET body = 'restarted WAS 1 and 2' WHERE id = %s", (mine,))  # audited, as ever
+    assert handler.rowcount == 1
+
+
 def test_nobody_grants_themselves_administrator(handler, demo_bank):
     refused(handler, f'GRANT "{group("admin")}" TO CURRENT_USER')
     refused(handler, "INSERT INTO user_role (user_id, role_id) SELECT %s, id FROM role WHERE code = 'admin'",
@@ -159,14 +174,16 @@ def test_an_incident_changed_outside_beacon_is_audited_under_the_login(handler, 
 
 
 def test_the_history_shows_a_change_made_outside_beacon_to_an_administrator(handler, demo_bank):
+    from desktop.workflow.cases import case_service as cs
     from desktop.workflow.cases.queries import OUTSIDE, timeline
 
-    case_id = demo_bank["incident"]
+    case_id = open_incident()
     handler.execute("UPDATE incident SET description = 'edited in psql' WHERE case_id = %s", (case_id,))
     dbmod.connect(PG_URL, user=login_prefix() + "admin", password="beacon")  # the administrator's own login
     try:
         outside = [e for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id) if e.kind == OUTSIDE]
-        Incident.update(urgency=Incident.urgency).where(Incident.case == case_id).execute()  # Beacon's own
+        cs.add_action(actor_id=demo_bank["admin_id"], case_id=case_id, body="checked through Beacon",
+                      kind="comment")  # Beacon's own change: an action row, with its event
         again = [e for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id) if e.kind == OUTSIDE]
     finally:
         dbmod.connect(PG_URL)
@@ -185,6 +202,21 @@ def test_the_history_shows_a_change_made_outside_beacon_to_an_administrator(hand
         conn.close()
 
 
+def open_incident(title: str = "카드 승인 지연") -> int:
+    """A new incident, registered through Beacon by the demo's customer, waiting for the handler's acceptance.
+
+    Registered on an application the handler is the primary handler of, so the owner matrix assigns it to them.
+    """
+    from desktop.models import OwnerMatrixEntry, Role
+    from desktop.workflow.cases import case_service as cs
+
+    handler = User.get(User.login == HANDLER)
+    app = (OwnerMatrixEntry.select(OwnerMatrixEntry.ci).join(Role)
+           .where((OwnerMatrixEntry.user == handler.id) & (Role.code == "primary_handler")).first()).ci_id
+    return cs.register_incident(actor_id=User.get(User.login == CUSTOMER).id, title=title, description="승인 실패",
+                                application_id=app, urgency="high", incident_type="application").case_id
+
+
 def test_a_notice_cannot_be_redirected(handler):
     refused(handler, "UPDATE notification SET target = 'thief@evil.example', status = 'pending'")
     handler.execute("UPDATE notification SET read_at = now() WHERE false")  # marking read is the person's
@@ -195,18 +227,47 @@ NOTICE = ("INSERT INTO notification (recipient_id, channel, kind, reason, payloa
           "'{\"title\": \"wire 1,000,000 now\"}', %s, 'pending', 0, now(), now(), '', %s, '')")
 
 
+# an event of one's own (the trigger refuses any other actor), and a notice tied to an event
+OWN_EVENT = ("INSERT INTO event (case_id, entity, entity_id, kind, actor_id, occurred_at, from_state, to_state, "
+             "before, after, note) VALUES (%s, 'incident', '', 'action', beacon_user_id(), now(), '', '', '{}', "
+             "'{}', 'my own note') RETURNING id")
+NOTICE_OF = ("INSERT INTO notification (event_id, case_id, recipient_id, channel, kind, reason, payload, dedupe_key, "
+             "status, attempts, next_attempt_at, created_at, last_error, target, claimed_by, db_user, author_id) "
+             "VALUES (%s, %s, %s, %s, 'registered', '', '{\"title\": \"wire 1,000,000 now\"}', %s, 'sent', 0, "
+             "now(), now(), '', %s, '', 'admin', %s) RETURNING id")
+
+
+def notice_with_own_event(cur, case_id: int, recipient: int, channel: str, key: str, target: str = "", *,
+                          event_case: int | None = None, forged_author: int | None = None) -> int:
+    """In one transaction, as psql would: an event of one's own (on `event_case`), then a notice tied to it."""
+    cur.execute("BEGIN")
+    try:
+        cur.execute(OWN_EVENT, (event_case or case_id,))
+        event_id = cur.fetchone()[0]
+        cur.execute(NOTICE_OF, (event_id, case_id, recipient, channel, key, target, forged_author))
+        notice_id = cur.fetchone()[0]
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    cur.execute("COMMIT")
+    return notice_id
+
+
 def test_a_notice_goes_only_where_the_engine_would_send_it(handler, demo_bank):
-    me, admin = demo_bank["handler_id"], demo_bank["admin_id"]
-    # spam or exfiltration through the dispatcher: any other address is refused, for anyone
+    me, admin, case_id = demo_bank["handler_id"], demo_bank["admin_id"], open_incident()
+    # spam or exfiltration through the dispatcher: any other address is refused, for anyone, event or not
     refused(handler, NOTICE, (me, "email", "forged-1", "thief@evil.example"))
     refused(handler, NOTICE, (admin, "webhook", "forged-2", "https://evil.example/collect"))
-    refused(handler, NOTICE, (me, "webhook", "forged-3", "https://evil.example/collect"))
-    refused(handler, NOTICE, (me, "inapp", "forged-4", "thief@evil.example"))
-    refused(handler, NOTICE, (me, "sr", "forged-5", "servicenow"))  # no service request of that case
+    for recipient, channel, key, target in ((me, "email", "forged-1", "thief@evil.example"),
+                                            (admin, "webhook", "forged-2", "https://evil.example/collect"),
+                                            (me, "webhook", "forged-3", "https://evil.example/collect"),
+                                            (me, "inapp", "forged-4", "thief@evil.example"),
+                                            (me, "sr", "forged-5", "servicenow")):  # no service request there
+        with pytest.raises(errors.InsufficientPrivilege, match="only to its recipient's own address"):
+            notice_with_own_event(handler, case_id, recipient, channel, key, target)
     # what the engine writes still goes: an in-app notice, and the recipient's own enabled webhook
-    handler.execute(NOTICE, (admin, "inapp", "fine-1", ""))
-    handler.execute(NOTICE, (me, "webhook", "fine-2", "https://hook.example/x"))
-    assert handler.rowcount == 1
+    assert notice_with_own_event(handler, case_id, admin, "inapp", "fine-1")
+    assert notice_with_own_event(handler, case_id, me, "webhook", "fine-2", "https://hook.example/x")
 
 
 def test_a_service_login_cannot_be_taken_over_by_an_administrator(demo_bank):
@@ -345,3 +406,128 @@ def test_a_forced_password_change_is_cleared_only_with_a_new_password(handler, d
     finally:
         database.execute_sql(f'ALTER ROLE "{role}" PASSWORD %s', (scram_verifier(role, "beacon"),))
         database.execute_sql("SELECT beacon_set_must_change(%s, false)", (HANDLER,))
+
+
+def outside_rows(case_id: int) -> list[tuple[str, dict]]:
+    """(login, after) of each change the history marks as made outside Beacon (read as the owner)."""
+    return [(user, after) for user, after in database.execute_sql(
+        "SELECT db_user, after FROM beacon_case_outside_changes(%s)", (case_id,)).fetchall()]
+
+
+def test_setting_beacon_via_does_not_hide_a_change_made_outside_beacon(handler, demo_bank):
+    login, case_id, other = login_prefix() + HANDLER, open_incident(), open_incident()
+    # what Beacon's connections used to say of themselves (schema v11's mark): anyone can say it
+    handler.execute("SET beacon.via = 'app'")
+    handler.execute("SET application_name = 'beacon'")
+    handler.execute("UPDATE incident SET title = 'quietly renamed' WHERE case_id = %s", (case_id,))
+    # an event of one's own on another case, in the same transaction, does not cover this one either
+    handler.execute("BEGIN")
+    handler.execute(OWN_EVENT, (other,))
+    handler.execute("UPDATE incident SET cause = 'covered elsewhere' WHERE case_id = %s", (case_id,))
+    handler.execute("COMMIT")
+    assert [(user, after) for user, after in outside_rows(case_id)] == [
+        (login, {"title": "quietly renamed"}), (login, {"cause": "covered elsewhere"})]
+    # the event log stamps its writer and transaction over whatever the INSERT claims
+    handler.execute("BEGIN")
+    handler.execute("INSERT INTO event (case_id, entity, entity_id, kind, actor_id, occurred_at, from_state, "
+                    "to_state, before, after, note, db_user, xact) VALUES (%s, 'incident', '', 'action', "
+                    "beacon_user_id(), now(), '', '', '{}', '{}', 'renamed it back', 'admin', 1) RETURNING id",
+                    (case_id,))
+    event_id = handler.fetchone()[0]
+    handler.execute("UPDATE incident SET title = 'renamed with an event' WHERE case_id = %s", (case_id,))
+    handler.execute("SELECT txid_current()")
+    xact = handler.fetchone()[0]
+    handler.execute("COMMIT")
+    assert database.execute_sql("SELECT db_user, xact FROM event WHERE id = %s", (event_id,)).fetchone() == \
+        (login, xact)
+    # a change with a proper event of one's own is recorded in the case's own history under one's own name,
+    # as Beacon would have recorded it: it is not marked (and the two marked ones stay marked); the event shows
+    # in the history even as an 'action' without its action row
+    assert len(outside_rows(case_id)) == 2
+    from desktop.workflow.cases.queries import timeline
+
+    shown = [(e.kind, e.actor) for e in timeline(actor_id=demo_bank["admin_id"], case_id=case_id)
+             if e.note == "renamed it back"]
+    assert shown == [("action", User.get(User.login == HANDLER).name)]
+
+
+def test_an_inapp_notice_needs_an_event_of_ones_own_on_the_case(handler, demo_bank):
+    from desktop.models import Notification
+    from desktop.workflow.notify.inbox import inbox
+
+    admin, me, case_id, other = demo_bank["admin_id"], demo_bank["handler_id"], open_incident(), open_incident()
+    own_event = "event of one's own on the same case, in the same transaction"
+    # phishing inside the product: a notice from nowhere, to anyone
+    with pytest.raises(errors.InsufficientPrivilege, match=own_event):
+        handler.execute(NOTICE_OF, (None, case_id, admin, "inapp", "phish-1", "", None))
+    # someone else's event (the demo's, written by the owner)
+    theirs = database.execute_sql("SELECT id FROM event WHERE case_id = %s LIMIT 1", (case_id,)).fetchone()[0]
+    with pytest.raises(errors.InsufficientPrivilege, match=own_event):
+        handler.execute(NOTICE_OF, (theirs, case_id, admin, "inapp", "phish-2", "", None))
+    # one's own event, but from an earlier transaction
+    handler.execute(OWN_EVENT, (case_id,))
+    earlier = handler.fetchone()[0]
+    with pytest.raises(errors.InsufficientPrivilege, match=own_event):
+        handler.execute(NOTICE_OF, (earlier, case_id, admin, "inapp", "phish-3", "", None))
+    # one's own event in the same transaction, but on another case
+    with pytest.raises(errors.InsufficientPrivilege, match=own_event):
+        notice_with_own_event(handler, case_id, admin, "inapp", "phish-4", event_case=other)
+    # with an event of one's own on the case, in the transaction: it goes, under the writer's own name
+    notice = notice_with_own_event(handler, case_id, admin, "inapp", "signed-1", forged_author=admin)
+    assert database.execute_sql("SELECT db_user, author_id FROM notification WHERE id = %s",
+                                (notice,)).fetchone() == (login_prefix() + HANDLER, me)
+    items = {item.id: item for item in inbox(user_id=admin)}
+    handler_user = User.get_by_id(me)
+    assert items[notice].title == "wire 1,000,000 now"
+    assert items[notice].sender == f"{handler_user.name} ({HANDLER})"
+    # a notice Beacon wrote without a person's login (here the registration's, written by the owner) names none
+    system = Notification.get((Notification.case == case_id) & (Notification.channel == "inapp")
+                              & (Notification.id != notice))
+    assert [i.sender for i in inbox(user_id=system.recipient_id) if i.id == system.id] == [""]
+
+
+def test_beacon_writes_its_notices_as_a_persons_own_login(demo_bank):
+    from desktop.models import Notification
+    from desktop.workflow.cases import case_service as cs
+    from desktop.workflow.notify.inbox import inbox
+
+    case_id = (open_incident(),)
+    assert Incident.get_by_id(case_id[0]).assignee_id == demo_bank["handler_id"]
+    dbmod.connect(PG_URL, user=login_prefix() + HANDLER, password="beacon")
+    try:
+        accepted = cs.accept_incident(actor_id=demo_bank["handler_id"], case_id=case_id[0], version=None)
+        told = [n.recipient_id for n in Notification.select().where(Notification.event == accepted.event_id)]
+        assert told  # propagation to the application's group, written by the handler's own login
+        items = [i for i in inbox(user_id=told[0]) if i.case_id == case_id[0] and i.kind == "accepted"]
+    finally:
+        dbmod.connect(PG_URL)
+    handler_user = User.get_by_id(demo_bank["handler_id"])
+    assert items and items[0].sender == f"{handler_user.name} ({HANDLER})"
+
+
+def test_audit_rows_from_before_v12_keep_the_mark_they_had(demo_bank):
+    case_id = open_incident()
+    # as schema v11 wrote them: no transaction stamp, the client's own word in `via_app`
+    for via_app, title in ((False, "v11: from psql"), (True, "v11: through Beacon"), (None, "v10: unmarked")):
+        database.execute_sql("INSERT INTO audit_log (occurred_at, db_user, table_name, operation, row_key, after, "
+                             "case_id, via_app) VALUES (now(), 'someone', 'incident', 'UPDATE', %s, %s, %s, %s)",
+                             (str(case_id), json.dumps({"title": title}), case_id, via_app))
+    assert [after["title"] for _, after in outside_rows(case_id)] == ["v11: from psql", "v10: unmarked"]
+
+
+def test_a_customer_s_row_security_asks_about_each_row_s_own_case(demo_bank):
+    """Row security on a case's rows looks up that row's incident by its key (schema v14), never the set of
+    all the customer's incidents: a big bank's customer sees a hundred thousand, a set too large to hash, and
+    PostgreSQL then scanned it once per row (v11: their list page on a million incidents never finished).
+    The plan cannot show it on a demo this small (hashing 40 incidents is cheaper), so the policies are read."""
+    keys = {"cases": "cases.id", "case_link": "case_link.source_id", "change": "change.parent_id",
+            "work_order": "work_order.parent_id"}
+    policies = dict(database.execute_sql(
+        "SELECT tablename, qual FROM pg_policies WHERE schemaname = 'public' AND policyname = tablename || "
+        "'_customer'").fetchall())
+    for table in CASE_ROWS:
+        if table == "problem":  # a customer's own problem reports: no incident to ask about
+            continue
+        qual = " ".join(policies[table].split())
+        assert "IN ( SELECT" not in qual.replace("(SELECT", "( SELECT"), table
+        assert f"= {keys.get(table, table + '.case_id')})" in qual, (table, qual)

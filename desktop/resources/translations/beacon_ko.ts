@@ -119,34 +119,74 @@
     </message>
 </context>
 <context>
-    <name>BulkAssignDialog</name>
+    <name>BulkDialog</name>
     <message>
-        <source>Assign {0} incidents</source>
-        <translation>장애 {0}건 담당자 지정</translation>
+        <source>{0} — 1 incident</source>
+        <translation>{0} — 1건</translation>
     </message>
     <message>
-        <source>Assign 1 incident</source>
-        <translation>장애 1건 담당자 지정</translation>
+        <source>{0} — {1} incidents</source>
+        <translation>{0} — {1}건</translation>
     </message>
     <message>
-        <source>Assignee</source>
-        <translation>담당자</translation>
+        <source>{0} of {1} selected can take this step.</source>
+        <translation>선택한 {1}건 중 {0}건을 처리할 수 있습니다.</translation>
     </message>
     <message>
-        <source>— choose a person —</source>
-        <translation>— 담당자 선택 —</translation>
+        <source>{0} cannot (marked ✕) and will be left as they are.</source>
+        <translation>{0}건은 처리할 수 없어(✕ 표시) 그대로 둡니다.</translation>
     </message>
     <message>
-        <source>Assignee *</source>
-        <translation>담당자 *</translation>
+        <source>Selected incidents</source>
+        <translation>선택한 장애</translation>
     </message>
     <message>
-        <source>Assign</source>
-        <translation>지정</translation>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Can it?</source>
+        <translation>처리 가능 여부</translation>
+    </message>
+    <message>
+        <source>✓ yes</source>
+        <translation>✓ 가능</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1}건)</translation>
     </message>
     <message>
         <source>{0} is not in the team of these incidents&apos; applications: {1}. Assign anyway?</source>
         <translation>{0}님은 다음 장애의 업무시스템 담당 팀 소속이 아닙니다: {1}. 그래도 지정할까요?</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>✕ left as it was</source>
+        <translation>✕ 처리하지 않음</translation>
+    </message>
+    <message>
+        <source>✓ done</source>
+        <translation>✓ 완료</translation>
+    </message>
+    <message>
+        <source>Done: {0} changed, {1} not.</source>
+        <translation>완료: {0}건 처리, {1}건 미처리.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>닫기(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -229,6 +269,10 @@
     <message>
         <source>Impact</source>
         <translation>영향도</translation>
+    </message>
+    <message>
+        <source>Occurred</source>
+        <translation>발생 일시</translation>
     </message>
     <message>
         <source>Registered</source>
@@ -343,10 +387,6 @@
         <translation>분</translation>
     </message>
     <message>
-        <source>Add action</source>
-        <translation>조치 등록</translation>
-    </message>
-    <message>
         <source>Now</source>
         <translation>지금</translation>
     </message>
@@ -429,6 +469,10 @@
         <translation>경과</translation>
     </message>
     <message>
+        <source>Basis</source>
+        <translation>기준</translation>
+    </message>
+    <message>
         <source>Remaining</source>
         <translation>남은 시간</translation>
     </message>
@@ -467,6 +511,10 @@
     <message>
         <source>Breached</source>
         <translation>위반</translation>
+    </message>
+    <message>
+        <source>{0} over</source>
+        <translation>{0} 초과</translation>
     </message>
     <message>
         <source>Number</source>
@@ -533,6 +581,14 @@
         <translation>마지막 오류</translation>
     </message>
     <message>
+        <source>Discarded by an administrator</source>
+        <translation>관리자가 폐기함</translation>
+    </message>
+    <message>
+        <source>No problem is linked. &apos;Link problem&apos; picks an open problem or a known error, or registers a new one from this incident.</source>
+        <translation>연결된 문제가 없습니다. &apos;문제 연결&apos;에서 진행 중인 문제나 알려진 오류를 고르거나, 이 장애로 새 문제를 등록합니다.</translation>
+    </message>
+    <message>
         <source>Changed outside Beacon</source>
         <translation>Beacon 밖에서 변경</translation>
     </message>
@@ -544,6 +600,10 @@
         <source>Status</source>
         <comment>of an SR in the other system</comment>
         <translation>처리 상태</translation>
+    </message>
+    <message>
+        <source>&amp;Add action</source>
+        <translation>조치 추가(&amp;A)</translation>
     </message>
     <message>
         <source>Requested</source>
@@ -607,10 +667,6 @@
     <message>
         <source>Double-click a problem to open it.</source>
         <translation>문제를 두 번 클릭하면 열립니다.</translation>
-    </message>
-    <message>
-        <source>No problem is linked. &apos;Link problem&apos; registers one from this incident.</source>
-        <translation>연결된 문제가 없습니다. &apos;문제 연결&apos;로 이 장애에서 문제를 등록할 수 있습니다.</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -677,10 +733,6 @@
         <source>Resolution</source>
         <comment>SLA clock</comment>
         <translation>해결</translation>
-    </message>
-    <message>
-        <source> (business time, 1d = {hours}h)</source>
-        <translation> (업무시간 기준, 1일 = {hours}시간)</translation>
     </message>
     <message>
         <source>From → to</source>
@@ -911,6 +963,10 @@
         <translation>{0}의 담당자를 그대로 받을 구성 항목을 클릭해 고르세요 (모든 역할):</translation>
     </message>
     <message>
+        <source>Configuration items to copy to</source>
+        <translation>복사할 구성 항목</translation>
+    </message>
+    <message>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
@@ -994,12 +1050,24 @@
         <translation>상태별 미결 장애</translation>
     </message>
     <message>
-        <source>About to breach: {0} clocks past due</source>
-        <translation>SLA 임박·초과: 목표 시각이 지난 시계 {0}개</translation>
+        <source>SLA at risk: past due and due soon</source>
+        <translation>SLA 위험: 기한 지남 · 곧 기한</translation>
     </message>
     <message>
-        <source>About to breach</source>
-        <translation>SLA 임박·초과</translation>
+        <source>1 incident</source>
+        <translation>1건</translation>
+    </message>
+    <message>
+        <source>{0}: {1} this month
+On-time response {2} ({3} of {4})
+On-time resolution {5} ({6} of {7})
+Open incidents past their target count as missed
+Click to list them</source>
+        <translation>{0}: 이번 달 {1}
+적기 응답률 {2} ({4}건 중 {3}건)
+적기 해결률 {5} ({7}건 중 {6}건)
+목표 시각이 지난 미결 장애는 미준수로 셉니다
+클릭하면 목록을 엽니다</translation>
     </message>
     <message>
         <source>On-time rates this month by grade</source>
@@ -1034,20 +1102,6 @@
         <translation>{0}건</translation>
     </message>
     <message>
-        <source>1 incident</source>
-        <translation>1건</translation>
-    </message>
-    <message>
-        <source>{0}: {1} incidents this month
-On-time response {2} ({3} of {4})
-On-time resolution {5} ({6} of {7})
-Click to list them</source>
-        <translation>{0}: 이번 달 {1}건
-적기 응답률 {2} ({4}건 중 {3}건)
-적기 해결률 {5} ({7}건 중 {6}건)
-클릭하면 목록을 엽니다</translation>
-    </message>
-    <message>
         <source>{0}, registered {1}, not cancelled</source>
         <translation>{0}, {1} 등록, 취소 제외</translation>
     </message>
@@ -1062,6 +1116,26 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Registered {0}</source>
         <translation>{0} 등록</translation>
+    </message>
+    <message>
+        <source>Past due: {0}</source>
+        <translation>기한 지남: {0}</translation>
+    </message>
+    <message>
+        <source>(the {0} most overdue shown)</source>
+        <translation>(가장 오래 지난 {0}건 표시)</translation>
+    </message>
+    <message>
+        <source>Nothing is past its SLA target</source>
+        <translation>SLA 목표 시각이 지난 미결 장애가 없습니다</translation>
+    </message>
+    <message>
+        <source>Due soon (within {0} h) or in warning: {1}</source>
+        <translation>곧 기한 ({0}시간 이내) · 경고: {1}</translation>
+    </message>
+    <message>
+        <source>Nothing falls due in the next {0} hours</source>
+        <translation>앞으로 {0}시간 안에 기한이 오는 장애가 없습니다</translation>
     </message>
     <message>
         <source>Response</source>
@@ -1084,12 +1158,95 @@ Click to list the month&apos;s incidents</source>
         <translation>클릭하면 {0}을(를) 엽니다</translation>
     </message>
     <message>
-        <source>No open incident is near its SLA target</source>
-        <translation>SLA 목표에 임박한 미결 장애가 없습니다</translation>
-    </message>
-    <message>
         <source>Last month&apos;s SLA report (PDF)</source>
         <translation>지난달 SLA 보고서 (PDF)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadLetterScreen</name>
+    <message>
+        <source>Queued</source>
+        <translation>등록 시각</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>건</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>받는 사람</translation>
+    </message>
+    <message>
+        <source>Where to</source>
+        <translation>보낼 곳</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>시도</translation>
+    </message>
+    <message>
+        <source>Why it failed</source>
+        <translation>실패 사유</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>다시 보내기</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>폐기</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Notices and service requests that could not be delivered after every attempt. Fix the cause (address, system, mail server), then send them again; or discard them.</source>
+        <translation>모든 시도 끝에 전달하지 못한 알림과 서비스 요청입니다. 원인(주소, 시스템, 메일 서버)을 고친 뒤 다시 보내거나 폐기하세요.</translation>
+    </message>
+    <message>
+        <source>Dead letters</source>
+        <translation>발송 불가</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>메일</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>웹훅</translation>
+    </message>
+    <message>
+        <source>Service request</source>
+        <translation>서비스 요청</translation>
+    </message>
+    <message>
+        <source>{0} undelivered</source>
+        <translation>발송 불가 {0}건</translation>
+    </message>
+    <message>
+        <source>Nothing undelivered</source>
+        <translation>발송 불가 건이 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose the rows to send again first</source>
+        <translation>다시 보낼 행을 먼저 고르세요</translation>
+    </message>
+    <message>
+        <source>{0} queued to be sent again</source>
+        <translation>{0}건을 다시 보내도록 넣었습니다</translation>
+    </message>
+    <message>
+        <source>{0} discarded; they will not be sent</source>
+        <translation>{0}건을 폐기했습니다. 보내지 않습니다</translation>
+    </message>
+    <message>
+        <source>Discard {0} undelivered items? They will never be sent.</source>
+        <translation>발송 불가 {0}건을 폐기할까요? 다시는 보내지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1127,12 +1284,20 @@ Click to list the month&apos;s incidents</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <source>Exporting to {0}… {1} rows written</source>
-        <translation>{0}(으)로 내보내는 중… {1}행 기록</translation>
+        <source>1 row</source>
+        <translation>1행</translation>
     </message>
     <message>
-        <source>Exported {0} rows to {1}</source>
-        <translation>{0}행을 내보냈습니다: {1}</translation>
+        <source>{0} rows</source>
+        <translation>{0}행</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}… {1} written</source>
+        <translation>{0}(으)로 내보내는 중… {1} 기록</translation>
+    </message>
+    <message>
+        <source>Exported {0} to {1}</source>
+        <translation>{0}을 내보냈습니다: {1}</translation>
     </message>
     <message>
         <source>Could not export the list: {0}</source>
@@ -1141,6 +1306,13 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Export cancelled; no file was written.</source>
         <translation>내보내기를 취소했습니다. 파일을 만들지 않았습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForm</name>
+    <message>
+        <source>— choose a person —</source>
+        <translation>— 담당자 선택 —</translation>
     </message>
 </context>
 <context>
@@ -1383,6 +1555,14 @@ Click to list the month&apos;s incidents</source>
         <translation>자동 감지 (UTF-8, 아니면 CP949)</translation>
     </message>
     <message>
+        <source>e.g. ?  (separate several with commas)</source>
+        <translation>예: ?  (여러 개는 쉼표로 구분)</translation>
+    </message>
+    <message>
+        <source>Texts that mean an empty cell</source>
+        <translation>빈 칸을 뜻하는 값</translation>
+    </message>
+    <message>
         <source>Load mapping…</source>
         <translation>매핑 불러오기…</translation>
     </message>
@@ -1409,6 +1589,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Time zone of the file&apos;s times</source>
         <translation>파일 일시의 시간대</translation>
+    </message>
+    <message>
+        <source>Empty-cell markers</source>
+        <translation>빈 칸 표시</translation>
     </message>
     <message>
         <source>Unknown applications</source>
@@ -1593,6 +1777,10 @@ Click to list the month&apos;s incidents</source>
         <source>No notices yet. When a case you are told about is registered, accepted, regraded or closed, the notice appears here.</source>
         <translation>아직 알림이 없습니다. 전파 대상인 건이 등록·접수·등급 변경·종결되면 여기에 알림이 표시됩니다.</translation>
     </message>
+    <message>
+        <source>From {0}</source>
+        <translation>보낸 사람 {0}</translation>
+    </message>
 </context>
 <context>
     <name>IncidentListPage</name>
@@ -1629,8 +1817,8 @@ Click to list the month&apos;s incidents</source>
         <translation>나에게 배정된 장애가 없습니다. 접수하거나 배정받은 장애가 여기에 표시되며, 전체 장애는 &apos;장애&apos; 목록에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <source>Bulk action</source>
-        <translation>일괄 처리 결과</translation>
+        <source>Select incidents in the list first</source>
+        <translation>먼저 목록에서 장애를 선택하세요</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1826,187 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Due {0}</source>
         <translation>기한 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeScreen</name>
+    <message>
+        <source>Mapping rules, in the order they are tried</source>
+        <translation>매핑 규칙 (적용 순서대로)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>순서</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>처리</translation>
+    </message>
+    <message>
+        <source>Triage application</source>
+        <translation>분류 업무시스템</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Try this payload (nothing is written)</source>
+        <translation>페이로드 시험 (저장하지 않음)</translation>
+    </message>
+    <message>
+        <source>Payload to try</source>
+        <translation>시험할 페이로드</translation>
+    </message>
+    <message>
+        <source>Payload format</source>
+        <translation>페이로드 형식</translation>
+    </message>
+    <message>
+        <source>Alertmanager webhook</source>
+        <translation>Alertmanager 웹훅</translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation>일반 JSON</translation>
+    </message>
+    <message>
+        <source>Try</source>
+        <translation>시험</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>경보</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>업무시스템</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>매핑 경로</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <source>Latest alerts triaged, held or refused</source>
+        <translation>최근 분류·보류·거부된 경보</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <comment>time</comment>
+        <translation>일시</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>레이블</translation>
+    </message>
+    <message>
+        <source>a CI code: an application as is; a server or database → its applications, widest impact first</source>
+        <translation>구성 항목 코드: 업무시스템은 그대로, 서버·DB는 그 위의 업무시스템 (영향도가 가장 큰 것)</translation>
+    </message>
+    <message>
+        <source>Incident</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <comment>condition</comment>
+        <translation>조건</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>새로 고침</translation>
+    </message>
+    <message>
+        <source>Monitoring intake</source>
+        <translation>모니터링 수신</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>등록</translation>
+    </message>
+    <message>
+        <source>To triage</source>
+        <translation>분류 대기로 등록</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>보류</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>거부</translation>
+    </message>
+    <message>
+        <source>Repeat (action on the open incident)</source>
+        <translation>재발생 (열린 장애에 조치 기록)</translation>
+    </message>
+    <message>
+        <source>Resolved (action on the open incident)</source>
+        <translation>해소 (열린 장애에 조치 기록)</translation>
+    </message>
+    <message>
+        <source>Ignored (nothing open)</source>
+        <translation>무시 (열린 장애 없음)</translation>
+    </message>
+    <message>
+        <source>; host:port is read as the host</source>
+        <translation>; host:port는 호스트로 읽음</translation>
+    </message>
+    <message>
+        <source>label {0}</source>
+        <translation>레이블 {0}</translation>
+    </message>
+    <message>
+        <source>value {0}</source>
+        <translation>값 {0}</translation>
+    </message>
+    <message>
+        <source>is read as {0}</source>
+        <translation>{0}(으)로 읽음</translation>
+    </message>
+    <message>
+        <source>nothing maps</source>
+        <translation>매핑되는 것이 없으면</translation>
+    </message>
+    <message>
+        <source>triage application {0}</source>
+        <translation>분류 업무시스템 {0}</translation>
+    </message>
+    <message>
+        <source>held and listed below (no triage application)</source>
+        <translation>보류하고 아래 목록에 표시 (분류 업무시스템 없음)</translation>
+    </message>
+    <message>
+        <source>{0} = {1}</source>
+        <translation>{0} = {1}</translation>
+    </message>
+    <message>
+        <source>urgency {0}</source>
+        <translation>긴급도 {0}</translation>
+    </message>
+    <message>
+        <source>(none: hold unmapped alerts)</source>
+        <translation>(없음: 매핑 안 된 경보는 보류)</translation>
+    </message>
+    <message>
+        <source>Saved: alerts nothing maps now go to {0}</source>
+        <translation>저장했습니다: 매핑되지 않는 경보는 이제 {0}(으)로 등록됩니다</translation>
+    </message>
+    <message>
+        <source>Saved: alerts nothing maps are now held</source>
+        <translation>저장했습니다: 매핑되지 않는 경보는 이제 보류됩니다</translation>
+    </message>
+    <message>
+        <source>{0} alerts tried; nothing was written</source>
+        <translation>경보 {0}건을 시험했습니다. 저장된 것은 없습니다</translation>
     </message>
 </context>
 <context>
@@ -1697,6 +2066,10 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>From {0}</source>
+        <translation>보낸 사람 {0}</translation>
+    </message>
+    <message>
         <source>Beacon ITSM — {0}</source>
         <translation>Beacon ITSM — {0}</translation>
     </message>
@@ -1743,6 +2116,14 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>&amp;New incident…</source>
         <translation>새 장애 등록(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New &amp;problem…</source>
+        <translation>새 문제 등록(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Register a problem (the unknown cause of one or more incidents)</source>
+        <translation>문제 등록 (하나 이상의 장애의 알려지지 않은 원인)</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -1993,6 +2374,41 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ParentPickerDialog</name>
+    <message>
+        <source>Set the parent incident</source>
+        <translation>상위 장애 지정</translation>
+    </message>
+    <message>
+        <source>Pick the major incident this one is part of. Resolving the parent resolves its children.</source>
+        <translation>이 장애가 속한 상위(대형) 장애를 고르세요. 상위 장애를 해결하면 하위 장애도 해결됩니다.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Set as &amp;parent</source>
+        <translation>상위 장애로 지정(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Number or title</source>
+        <translation>번호 또는 제목</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <source>Report preview — {name}</source>
@@ -2100,6 +2516,69 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Saved. New incidents are graded with this matrix.</source>
         <translation>저장했습니다. 새로 등록되는 장애는 이 매트릭스로 등급이 정해집니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemPickerDialog</name>
+    <message>
+        <source>Link a problem</source>
+        <translation>문제 연결</translation>
+    </message>
+    <message>
+        <source>Pick the problem this incident belongs to — open problems and known errors are listed — or register a new one.</source>
+        <translation>이 장애가 속한 문제를 고르세요 (진행 중인 문제와 알려진 오류가 나옵니다). 없으면 새 문제를 등록합니다.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Known error</source>
+        <translation>알려진 오류</translation>
+    </message>
+    <message>
+        <source>Root cause</source>
+        <translation>근본 원인</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>연결(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Number, title or root cause</source>
+        <translation>번호, 제목 또는 근본 원인</translation>
+    </message>
+    <message>
+        <source>New problem</source>
+        <translation>새 문제</translation>
+    </message>
+    <message>
+        <source>T&amp;itle *</source>
+        <translation>제목(&amp;I) *</translation>
+    </message>
+    <message>
+        <source>D&amp;escription *</source>
+        <translation>내용(&amp;E) *</translation>
+    </message>
+    <message>
+        <source>＋ New</source>
+        <translation>＋ 새 문제</translation>
+    </message>
+    <message>
+        <source>Register a new problem from this incident</source>
+        <translation>이 장애로 새 문제 등록</translation>
+    </message>
+    <message>
+        <source>&amp;Register and link</source>
+        <translation>등록 후 연결(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -2378,40 +2857,64 @@ Click to list the month&apos;s incidents</source>
         <translation>무슨 일이, 언제부터, 누구에게 영향을 주는지</translation>
     </message>
     <message>
-        <source>Title *</source>
-        <translation>제목 *</translation>
+        <source>— choose the application —</source>
+        <translation>— 업무시스템을 고르세요 —</translation>
     </message>
     <message>
-        <source>Application *</source>
-        <translation>업무시스템 *</translation>
+        <source>— how urgent is it for the business? —</source>
+        <translation>— 업무에 얼마나 급한가요? —</translation>
+    </message>
+    <message>
+        <source>When it started, in your time zone ({0}); not after now</source>
+        <translation>장애가 시작된 시각 (시간대 {0}), 현재 이후는 안 됩니다</translation>
+    </message>
+    <message>
+        <source>&amp;Title *</source>
+        <translation>제목(&amp;T) *</translation>
+    </message>
+    <message>
+        <source>A&amp;pplication *</source>
+        <translation>업무시스템(&amp;P) *</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency *</source>
+        <translation>긴급도(&amp;U) *</translation>
+    </message>
+    <message>
+        <source>Incident t&amp;ype *</source>
+        <translation>장애 유형(&amp;Y) *</translation>
+    </message>
+    <message>
+        <source>&amp;Occurred at</source>
+        <translation>발생 일시(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Description *</source>
+        <translation>내용(&amp;D) *</translation>
+    </message>
+    <message>
+        <source>Why the incident cannot be registered yet</source>
+        <translation>아직 등록할 수 없는 이유</translation>
+    </message>
+    <message>
+        <source>&amp;Register</source>
+        <translation>등록(&amp;R)</translation>
+    </message>
+    <message>
+        <source>— follows from the application —</source>
+        <translation>— 업무시스템에 따라 정해집니다 —</translation>
+    </message>
+    <message>
+        <source>— follows from the application and the urgency —</source>
+        <translation>— 업무시스템과 긴급도에 따라 정해집니다 —</translation>
     </message>
     <message>
         <source>Impact (from the application)</source>
         <translation>영향도 (업무시스템 기준)</translation>
     </message>
     <message>
-        <source>Urgency *</source>
-        <translation>긴급도 *</translation>
-    </message>
-    <message>
         <source>Grade (urgency × impact)</source>
         <translation>등급 (긴급도 × 영향도)</translation>
-    </message>
-    <message>
-        <source>Incident type *</source>
-        <translation>장애 유형 *</translation>
-    </message>
-    <message>
-        <source>Occurred at</source>
-        <translation>발생 일시</translation>
-    </message>
-    <message>
-        <source>Description *</source>
-        <translation>내용 *</translation>
-    </message>
-    <message>
-        <source>Register</source>
-        <translation>등록</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2945,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>At least {0} characters. Leave empty and Beacon makes one up and shows it once.</source>
         <translation>{0}자 이상 입력하세요. 비워 두면 Beacon이 암호를 만들어 한 번만 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
     </message>
 </context>
 <context>
@@ -2723,6 +3230,93 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>SrSystemScreen</name>
+    <message>
+        <source>One per line: Header: value</source>
+        <translation>한 줄에 하나씩: 헤더: 값</translation>
+    </message>
+    <message>
+        <source>One per line: Header: value — written only, never shown again</source>
+        <translation>한 줄에 하나씩: 헤더: 값 — 저장만 되고 다시 표시되지 않음</translation>
+    </message>
+    <message>
+        <source>System name</source>
+        <translation>시스템 이름</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>HTTP method</source>
+        <translation>HTTP 메서드</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>헤더</translation>
+    </message>
+    <message>
+        <source>Secret headers</source>
+        <translation>비밀 헤더</translation>
+    </message>
+    <message>
+        <source>Secrets stored</source>
+        <translation>저장된 비밀</translation>
+    </message>
+    <message>
+        <source>Body template (JSON)</source>
+        <translation>본문 템플릿 (JSON)</translation>
+    </message>
+    <message>
+        <source>External ID pointer</source>
+        <translation>외부 ID 위치</translation>
+    </message>
+    <message>
+        <source>Status pointer</source>
+        <translation>상태 위치</translation>
+    </message>
+    <message>
+        <source>Link for people</source>
+        <translation>사람이 여는 링크</translation>
+    </message>
+    <message>
+        <source>New system</source>
+        <translation>새 시스템</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <source>Where a closing follow-up sends a service request. ${field} in the URL, headers and body is filled from the incident (e.g. ${number}, ${title}, ${closer}).</source>
+        <translation>종결 후속 조치가 서비스 요청을 보내는 곳입니다. URL·헤더·본문의 ${field}는 장애의 값으로 채워집니다 (예: ${number}, ${title}, ${closer}).</translation>
+    </message>
+    <message>
+        <source>SR target systems</source>
+        <translation>SR 대상 시스템</translation>
+    </message>
+    <message>
+        <source>Secret set for: {0} (type a new value to replace it)</source>
+        <translation>비밀이 저장된 헤더: {0} (새 값을 입력하면 바뀜)</translation>
+    </message>
+    <message>
+        <source>No secret headers</source>
+        <translation>비밀 헤더 없음</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>{0}을(를) 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Removed {0}</source>
+        <translation>{0}을(를) 삭제했습니다</translation>
+    </message>
+</context>
+<context>
     <name>TeamsPanel</name>
     <message>
         <source>Code</source>
@@ -2905,8 +3499,8 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>TransitionDialog</name>
     <message>
-        <source>Fields marked * are required.</source>
-        <translation>* 표시 항목은 필수입니다.</translation>
+        <source>Fields marked * are required. Ctrl+Enter confirms.</source>
+        <translation>* 표시 항목은 필수입니다. Ctrl+Enter로 확인합니다.</translation>
     </message>
 </context>
 <context>
@@ -2927,8 +3521,16 @@ Click to list the month&apos;s incidents</source>
 <context>
     <name>UserPicker</name>
     <message>
+        <source>Find a person by name, login or team</source>
+        <translation>이름, 로그인 또는 팀으로 사람 찾기</translation>
+    </message>
+    <message>
         <source>Search people by name or team</source>
         <translation>이름 또는 팀으로 사람 검색</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>사람</translation>
     </message>
 </context>
 <context>
@@ -3079,6 +3681,17 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>_CasePicker</name>
+    <message>
+        <source>&amp;Search</source>
+        <translation>검색(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Matches: {0}</source>
+        <translation>검색 결과: {0}건</translation>
+    </message>
+</context>
+<context>
     <name>_ListPage</name>
     <message>
         <source>Other users changed the list — refresh</source>
@@ -3151,6 +3764,13 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Open</source>
         <translation>진행 중</translation>
+    </message>
+</context>
+<context>
+    <name>dialog_buttons</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,9 @@ SCREENS: list[tuple[str, str, str]] = [
     ("users", "desktop.views.admin.users", "UserEditor"),
     ("processes", "desktop.views.admin.processes", "ProcessEditor"),
     ("import", "desktop.views.admin.importer", "ImportScreen"),
+    ("intake", "desktop.views.admin.intake", "IntakeScreen"),
+    ("dead_letters", "desktop.views.admin.outbox", "DeadLetterScreen"),
+    ("sr_systems", "desktop.views.admin.outbox", "SrSystemScreen"),
 ]
 
 

@@ -108,6 +108,10 @@ class ImportScreen(QWidget):
         self.zone.setObjectName("import_zone")
         self.zone.setEditable(True)
         self.zone.addItems(ZONES)
+        self.null_markers = QLineEdit(self)
+        self.null_markers.setObjectName("import_null_markers")
+        self.null_markers.setPlaceholderText(self.tr("e.g. ?  (separate several with commas)"))
+        self.null_markers.setAccessibleName(self.tr("Texts that mean an empty cell"))
         self.unknown: dict[str, QComboBox] = {}
         load = QPushButton(self.tr("Load mapping…"), self)
         load.setObjectName("import_load_mapping")
@@ -125,6 +129,7 @@ class ImportScreen(QWidget):
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Encoding"), self.encoding)
         form.addRow(self.tr("Time zone of the file's times"), self.zone)
+        form.addRow(self.tr("Empty-cell markers"), self.null_markers)
         for kind, label in (("application", self.tr("Unknown applications")), ("user", self.tr("Unknown users")),
                             ("group", self.tr("Unknown groups"))):
             combo = QComboBox(self)
@@ -212,6 +217,7 @@ class ImportScreen(QWidget):
         self.format.currentIndexChanged.connect(self._format_changed)
         self.encoding.currentIndexChanged.connect(self._reread)
         self.zone.currentTextChanged.connect(self._clear_results)
+        self.null_markers.textChanged.connect(self._clear_results)
         for combo in self.unknown.values():
             combo.currentIndexChanged.connect(self._clear_results)
         self._apply_mapping(self.base)
@@ -256,7 +262,8 @@ class ImportScreen(QWidget):
         if self.data is None:
             return
         try:
-            source = importer.read_file(self.data, self.encoding.currentData())
+            source = importer.read_file(self.data, self.encoding.currentData(), limit=1)
+            rows = importer.count_rows(self.data, source.encoding)
         except BeaconError as exc:
             self.message.error(exc, self.session.language)
             self.columns.setRowCount(0)
@@ -265,7 +272,7 @@ class ImportScreen(QWidget):
         first = source.rows[0][1] if source.rows else []
         self._fill_columns(source.header, first)
         self.message.done(self.tr("{0}: {1} rows, {2} columns, read as {3}.").format(
-            Path(self.path).name, len(source.rows), len(source.header), source.encoding.upper()))
+            Path(self.path).name, rows, len(source.header), source.encoding.upper()))
         self._update_buttons()
 
     def _fill_columns(self, header: list[str], first: list[str]) -> None:
@@ -303,6 +310,7 @@ class ImportScreen(QWidget):
         self.base = mapping
         self.encoding.setCurrentIndex(max(0, self.encoding.findData(mapping.encoding)))
         self.zone.setCurrentText(mapping.time_zone)
+        self.null_markers.setText(", ".join(mapping.null_markers))
         for kind, combo in self.unknown.items():
             rule = mapping.unknown.get(kind, "reject")
             if combo.findData(rule) < 0:  # a mapping file's "map:CODE" is offered as it stands
@@ -321,6 +329,7 @@ class ImportScreen(QWidget):
             mapping.columns = columns
         mapping.encoding = str(self.encoding.currentData())
         mapping.time_zone = self.zone.currentText().strip() or "Asia/Seoul"
+        mapping.null_markers = [x.strip() for x in self.null_markers.text().split(",") if x.strip()]
         mapping.unknown = {kind: str(combo.currentData()) for kind, combo in self.unknown.items()}
         return mapping
 
@@ -430,7 +439,8 @@ class ImportScreen(QWidget):
         else:
             self.message.done(self.tr("Check passed: nothing is saved yet. Import to save all of it at once."))
             self._checked_key = self._key()
-        self.summary.setText(figures)
+        notes = [f"• {issue}" for issue in (w.get(lang) or w["ko"] for w in report.warnings)]
+        self.summary.setText("\n".join([figures, *notes]))
         self._update_buttons()
         self.sig_finished.emit(report)
 

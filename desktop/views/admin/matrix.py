@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError
 from desktop.i18n import pick
 from desktop.views import dialogs
+from desktop.views.dialog_kit import fit_to_screen
 from desktop.views.session import ClientSession
 from desktop.workflow.admin import matrix as admin_matrix
 from desktop.workflow.admin.matrix import CellEdit, CellUser, MatrixGrid, MatrixRow, RowError
@@ -62,10 +63,12 @@ class UserPicker(QWidget):
         self.session = session
         self.search = QLineEdit(self)
         self.search.setObjectName("picker_search")
+        self.search.setAccessibleName(self.tr("Find a person by name, login or team"))
         self.search.setPlaceholderText(self.tr("Search people by name or team"))
         self.search.setClearButtonEnabled(True)
         self.list = QListWidget(self)
         self.list.setObjectName("picker_list")
+        self.list.setAccessibleName(self.tr("People"))
         self.list.itemDoubleClicked.connect(lambda item: self.sig_picked.emit(int(item.data(CI_ROLE))))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -114,6 +117,8 @@ class CopyRowDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Filter by code or name"))
         self.list = QListWidget(self)
         self.list.setObjectName("copy_targets")
+        self.list.setAccessibleName(self.tr("Configuration items to copy to"))
+        self.search.setAccessibleName(self.tr("Filter by code or name"))
         for row in rows:
             if row.ci_id == source.ci_id:
                 continue
@@ -132,7 +137,7 @@ class CopyRowDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (label, self.search, self.list, buttons):
             layout.addWidget(widget)
-        self.resize(460, 520)
+        fit_to_screen(self, width=460, height=520)
 
     def _filter(self, text: str) -> None:
         for r in range(self.list.count()):
@@ -162,6 +167,7 @@ class ImportReportDialog(QDialog):
         label.setWordWrap(True)
         self.table = QTableWidget(len(errors), 4, self)
         self.table.setObjectName("import_errors")
+        self.table.setAccessibleName(self.tr("Import refused"))
         self.table.setHorizontalHeaderLabels([self.tr("Line"), self.tr("Column"), self.tr("Value"),
                                               self.tr("Problem")])
         self.table.verticalHeader().setVisible(False)
@@ -179,7 +185,7 @@ class ImportReportDialog(QDialog):
         layout.addWidget(label)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, width=760, height=420)
 
     @classmethod
     def ask(cls, session: ClientSession, path: str, errors: list[RowError], parent: QWidget | None = None) -> None:

@@ -34,6 +34,7 @@ from desktop.errors import BeaconError
 from desktop.i18n import pick
 from desktop.views import dialogs
 from desktop.views.admin.matrix import UserPicker
+from desktop.views.dialog_kit import fit_to_screen, name_inputs
 from desktop.views.session import ClientSession
 from desktop.workflow.admin import matrix as admin_matrix
 from desktop.workflow.admin import propagation as admin_propagation
@@ -58,6 +59,7 @@ class AddMemberDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. branch liaison for this system"))
         form = QFormLayout()
         form.addRow(self.tr("Why"), self.reason)
+        name_inputs(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
@@ -67,7 +69,7 @@ class AddMemberDialog(QDialog):
         layout.addWidget(self.picker)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(420, 480)
+        fit_to_screen(self, width=420, height=480)
 
     @classmethod
     def ask(cls, session: ClientSession, application: str, parent: QWidget | None = None
@@ -94,6 +96,8 @@ class ReasonDialog(QDialog):
         layout = QFormLayout(self)
         layout.addRow(self.tr("Why"), self.reason)
         layout.addRow(buttons)
+        name_inputs(layout)
+        fit_to_screen(self)
 
     @classmethod
     def ask(cls, name: str, parent: QWidget | None = None) -> str | None:

@@ -43,6 +43,7 @@ from desktop.views.admin.forms import (
     search_while_typing,
     table_defaults,
 )
+from desktop.views.dialog_kit import fit_to_screen
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.workflow.admin import people as admin_people
@@ -70,6 +71,8 @@ class ResetPasswordDialog(QDialog):
         layout.addWidget(self.password)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        self.password.setAccessibleName(self.tr("New password"))
+        fit_to_screen(self)
 
     @classmethod
     def ask(cls, parent: QWidget | None, login: str) -> tuple[bool, str | None]:

@@ -27,8 +27,9 @@ from desktop.workflow.engine.engine import (
     may_fire,
     may_operate,
     require_operation,
+    validate_fields,
 )
-from desktop.workflow.engine.process import OperationDef, TransitionDef, case_definition
+from desktop.workflow.engine.process import OperationDef, TransitionDef, active_version, case_definition
 from desktop.workflow.sla.calendars import floor_minute
 
 ACTION_KINDS = ("note", "investigation", "fix", "contact", "workaround", "comment")
@@ -62,17 +63,54 @@ def available_operations(*, actor_id: int, case_id: int) -> list[OperationDef]:
 
 # --- incidents -----------------------------------------------------------------------
 
-def register_incident(*, actor_id: int, title: str, description: str, application_id: int, urgency: str,
-                      incident_type: str, occurred_at: datetime | None = None, parent_id: int | None = None,
+def register_incident(*, actor_id: int, title: str, description: str, application_id: int | None,
+                      urgency: str | None, incident_type: str, occurred_at: datetime | None = None,
+                      parent_id: int | None = None, time_zone: str = "Asia/Seoul",
                       now: datetime | None = None) -> FireResult:
-    """Register an incident: grade from the matrix, handlers from the owner matrix, SLA started, group told."""
+    """Register an incident: grade from the matrix, handlers from the owner matrix, SLA started, group told.
+
+    An occurrence after the registration is refused (a minute of clock skew allowed); `time_zone` only
+    shapes the times quoted in that refusal.
+    """
+    _check_occurrence(occurred_at, as_utc_naive(now) if now else utcnow(), time_zone)
+    return fire("incident", "register", actor_id=actor_id, now=now, fields=_registration_fields(
+        title=title, description=description, application_id=application_id, urgency=urgency,
+        incident_type=incident_type, occurred_at=occurred_at, parent_id=parent_id))
+
+
+def check_registration(*, title: str, description: str, application_id: int | None, urgency: str | None,
+                       incident_type: str | None, occurred_at: datetime | None = None,
+                       parent_id: int | None = None, time_zone: str = "Asia/Seoul",
+                       now: datetime | None = None) -> None:
+    """Refuse, before anything is saved, what `register_incident` would refuse: missing fields (each named,
+    in the process's words) and bad values, or an occurrence after now. Saves nothing."""
+    fields = _registration_fields(title=title, description=description, application_id=application_id,
+                                  urgency=urgency, incident_type=incident_type, occurred_at=occurred_at,
+                                  parent_id=parent_id)
+    _, process = active_version("incident")
+    validate_fields("incident", process.transitions["register"], fields)
+    _check_occurrence(occurred_at, as_utc_naive(now) if now else utcnow(), time_zone)
+
+
+def _registration_fields(*, title: str, description: str, application_id: int | None, urgency: str | None,
+                         incident_type: str | None, occurred_at: datetime | None,
+                         parent_id: int | None) -> dict[str, Any]:
     fields: dict[str, Any] = {"title": title, "description": description, "application": application_id,
                               "urgency": urgency, "incident_type": incident_type}
     if occurred_at is not None:
         fields["occurred_at"] = occurred_at
     if parent_id is not None:
         fields["parent"] = parent_id
-    return fire("incident", "register", actor_id=actor_id, fields=fields, now=now)
+    return fields
+
+
+def _check_occurrence(occurred_at: datetime | None, registered_at: datetime, time_zone: str) -> None:
+    if occurred_at is None:
+        return
+    occurred = as_utc_naive(occurred_at)
+    if occurred > registered_at + CLOCK_SKEW:
+        raise BeaconError("workflow.occurred_after_registration", when=_local(occurred, time_zone),
+                          now=_local(registered_at, time_zone))
 
 
 def accept_incident(*, actor_id: int, case_id: int, version: int | None, note: str = "", assign_to_me: bool = False,
@@ -389,6 +427,43 @@ class BulkResult:
     ok: bool
     message: str = ""
     version: int | None = None
+
+
+@dataclass(frozen=True)
+class BulkCheck:
+    """Whether one selected case can take a bulk step before anything is done, and why not."""
+
+    case_id: int
+    number: str
+    title: str
+    state: dict[str, str]
+    ok: bool
+    reason: BeaconError | None = None
+
+
+def bulk_check(*, actor_id: int, case_ids: list[int], step: str) -> list[BulkCheck]:
+    """For a bulk dialog: each selected case with its state and whether this user may fire `step` on it now
+    (a cancelled incident cannot be closed); nothing is changed."""
+    actor = load_actor(actor_id)
+    out = []
+    for case_id in case_ids:
+        case = Case.get_or_none(Case.id == case_id)
+        if case is None:
+            continue
+        kind, row = load_row(case_id)
+        process = case_definition(kind, row)
+        transition = process.transitions.get(step)
+        state = process.states[row.state].label
+        reason: BeaconError | None = None
+        if transition is None or row.state not in transition.sources:
+            action = transition.label if transition is not None else step
+            reason = BeaconError("workflow.bad_state", record=case.number, state=state, action=action)
+        elif not may_fire(actor, kind, row, transition):
+            reason = BeaconError("workflow.not_allowed", who=actor.display, record=case.number,
+                                 action=transition.label)
+        out.append(BulkCheck(case_id=case_id, number=case.number, title=getattr(row, "title", ""), state=state,
+                             ok=reason is None, reason=reason))
+    return out
 
 
 def _bulk(case_ids: list[int], call: Any, actor: Actor) -> list[BulkResult]:

@@ -121,7 +121,9 @@ class Dashboard:
     open_by_grade: list[Bar]
     open_by_state: list[Bar]
     breached_clocks: int  # running clocks of open incidents past their due time
-    at_risk: list[AtRisk]
+    at_risk: list[AtRisk]  # past_due, then due_soon
+    past_due: list[AtRisk] = field(default_factory=list)  # the most overdue first
+    due_soon: list[AtRisk] = field(default_factory=list)  # in warning or due within DUE_SOON_HOURS, soonest first
     rates_by_grade: list[RateRow]
     rates_by_application: list[RateRow]
     trend: list[TrendMonth]
@@ -203,9 +205,11 @@ def _clock_candidates(open_states: list[str], reporter_id: int | None, now: date
 
 
 def at_risk_clocks(open_states: list[str], reporter_id: int | None, now: datetime, *, limit: int = AT_RISK_LIMIT,
-                   horizon: timedelta = timedelta(hours=DUE_SOON_HOURS)) -> list[AtRisk]:
+                   horizon: timedelta = timedelta(hours=DUE_SOON_HOURS), which: str = "any") -> list[AtRisk]:
     """Up to `limit` running clocks in warning, breached, or due within `horizon`, earliest due first.
 
+    `which` narrows them: "past_due" (breached) or "due_soon" (in warning or due within `horizon`, not yet
+    breached), each read on its own so a long tail of overdue cases never crowds out the ones still savable.
     The state and remaining minutes are `sla.clock_status`'s, with the calendars and pauses read once for
     the whole batch.
     """
@@ -214,6 +218,10 @@ def at_risk_clocks(open_states: list[str], reporter_id: int | None, now: datetim
     batch = limit * 3
     offset = 0
     query = _clock_candidates(open_states, reporter_id, now, horizon)
+    if which == "past_due":
+        query = query.where(SlaClock.due_at < now)
+    elif which == "due_soon":
+        query = query.where(SlaClock.due_at >= now)
     while len(out) < limit:
         clocks = list(query.offset(offset).limit(batch).objects())
         if not clocks:
@@ -235,6 +243,8 @@ def at_risk_clocks(open_states: list[str], reporter_id: int | None, now: datetim
             status = clock_status(clock, now, calendar=calendar, pauses=pauses[clock.case_id])
             due_soon = status.due_at is not None and status.due_at <= now + horizon
             if status.state not in AT_RISK_STATES and not (status.state == "on_track" and due_soon):
+                continue
+            if (which == "past_due") != (status.state == "breached") and which != "any":
                 continue
             out.append(AtRisk(
                 case_id=clock.case_id, number=clock.number, title=clock.title, grade=clock.grade_level,
@@ -316,6 +326,8 @@ def load_dashboard(*, actor_id: int, time_zone: str = "Asia/Seoul", now: datetim
     grades = list(Grade.select(Grade.level, Grade.name, Grade.name_en, Grade.color).order_by(Grade.level).tuples())
 
     counts = open_counts(open_states, reporter_id)
+    past_due = at_risk_clocks(open_states, reporter_id, now, limit=AT_RISK_LIMIT // 2, which="past_due")
+    due_soon = at_risk_clocks(open_states, reporter_id, now, limit=AT_RISK_LIMIT // 2, which="due_soon")
     open_tuple = tuple(open_states)
     open_by_grade = [Bar(level, name, name_en, sum(n for (g, _), n in counts.items() if g == level),
                          IncidentFilter(states=open_tuple, grades=(level,)), color)
@@ -329,8 +341,9 @@ def load_dashboard(*, actor_id: int, time_zone: str = "Asia/Seoul", now: datetim
     this_month = IncidentFilter(states=counted_states, registered_from=start, registered_to=end)
     by_level = {level: (name, name_en, color) for level, name, name_en, color in grades}
     rates_by_grade = []
+    # an open incident already past its target has missed it: the month's rate says so now, not at closing
     for row in incident_kpis(start=start, end=end, group_by="grade", reporter_id=reporter_id,
-                            spread=False):
+                            spread=False, overdue_at=now):
         name, name_en, color = by_level.get(row.key, (row.label, row.label, ""))
         rates_by_grade.append(RateRow(row.key, name, name_en, row, replace(this_month, grades=(row.key,)), color))
     app_names = dict(((i, (n, e)) for i, n, e in ConfigurationItem.select(
@@ -339,14 +352,14 @@ def load_dashboard(*, actor_id: int, time_zone: str = "Asia/Seoul", now: datetim
         (RateRow(row.key, *app_names.get(row.key, (row.label, row.label)), row,
                  replace(this_month, application_ids=(row.key,)))
          for row in incident_kpis(start=start, end=end, group_by="application",
-                                  reporter_id=reporter_id, spread=False)),
+                                  reporter_id=reporter_id, spread=False, overdue_at=now)),
         key=lambda r: (-r.kpi.count, r.name))
     return Dashboard(
         generated_at=now, time_zone=time_zone, year=year, month=month, month_start=start, month_end=end,
         own_only=reporter_id is not None, open_total=sum(counts.values()),
         open_filter=IncidentFilter(states=open_tuple), open_by_grade=open_by_grade, open_by_state=open_by_state,
         breached_clocks=breached_count(open_states, reporter_id, now),
-        at_risk=at_risk_clocks(open_states, reporter_id, now),
+        at_risk=past_due + due_soon, past_due=past_due, due_soon=due_soon,
         rates_by_grade=rates_by_grade, rates_by_application=rates_by_application,
         trend=trend(months_back(year, month, TREND_MONTHS), zone, reporter_id),
     )

@@ -7,8 +7,9 @@ so a page of 200 rows stays cheap; the next page starts after the last row's
 
 from __future__ import annotations
 
+import json
 import operator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import reduce
 from typing import Any, Generic, TypeVar
@@ -71,7 +72,7 @@ class IncidentRow:
     registered_at: datetime
     version: int
     sla_due_at: datetime | None = None  # the resolution clock's deadline, while it runs
-    sla_state: str = ""  # running | paused | met | missed | "" (no clock)
+    sla_state: str = ""  # running | paused | met | missed | not_applicable (cancelled) | "" (no clock)
     sla_warned: bool = False
     application_en: str = ""  # English names, shown in English ("" when none is recorded)
     assignee_en: str = ""
@@ -350,6 +351,8 @@ def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
         due, paused, stopped, met, warned, application_en, assignee_en = t[10:]
         if due is None and paused is None and stopped is None:
             sla_state = ""
+        elif t[3] == "cancelled":  # a cancelled incident is not judged: no target was missed
+            sla_state = "not_applicable"
         elif stopped is not None:
             sla_state = "met" if met else "missed"
         else:
@@ -389,24 +392,33 @@ def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     kind, row = load_row(case_id)
     if not can_view(actor, kind, row):
         raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
+    actions = list(Action.select(Action.id, Action.acted_at, User.name, Action.body, Action.kind, User.name_en)
+                   .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
+                   .order_by(Action.acted_at, Action.id).tuples())
+    logged = {action_id for action_id, *_ in actions}
     entries = [
         TimelineEntry(at, k, name or "", fs, ts, note, before, after, actor_en=name_en or "")
         for at, k, name, fs, ts, note, before, after, name_en in Event.select(
             Event.occurred_at, Event.kind, User.name, Event.from_state, Event.to_state, Event.note, Event.before,
             Event.after, User.name_en)
         .join(User, peewee.JOIN.LEFT_OUTER, on=(Event.actor == User.id))
-        .where((Event.case == case_id) & (Event.kind != "action")).order_by(Event.occurred_at, Event.id).tuples()
+        .where(Event.case == case_id).order_by(Event.occurred_at, Event.id).tuples()
+        # an action's event is shown as its action; one without its action (written from psql) as itself
+        if k != "action" or _action_of(after) not in logged
     ]
-    entries += [
-        TimelineEntry(at, "action", name, note=body, action_kind=action_kind, actor_en=name_en or "")
-        for at, name, body, action_kind, name_en in Action.select(Action.acted_at, User.name, Action.body,
-                                                                  Action.kind, User.name_en)
-        .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
-        .order_by(Action.acted_at, Action.id).tuples()
-    ]
+    entries += [TimelineEntry(at, "action", name, note=body, action_kind=action_kind, actor_en=name_en or "")
+                for _, at, name, body, action_kind, name_en in actions]
     entries += [outside_entry(*row) for row in outside_changes(case_id)]
     entries.sort(key=lambda e: e.at)
     return entries
+
+
+def _action_of(after: str) -> Any:
+    try:
+        found = json.loads(after or "{}")
+    except ValueError:
+        return None
+    return found.get("action") if isinstance(found, dict) else None
 
 
 OUTSIDE = "outside"  # a timeline entry's kind for a change made outside Beacon (psql, another client)
@@ -453,7 +465,17 @@ class CaseRow:
     assignee: str
     opened_at: datetime
     version: int
-    assignee_en: str = ""  # shown in English ("" when no English name is recorded)
+    # what only some lists show (`list_format.CASE_LIST_COLUMNS`): a problem's grade and application, the case
+    # a change or work order came from, a work order's due time
+    grade: int | None = None
+    grade_color: str = ""
+    application: str = ""
+    parent: str = ""  # the parent case's number
+    parent_id: int | None = None
+    due_at: datetime | None = None
+
+
+_BASE_WIDTH = 7  # CaseRow's fields every list reads
 
 
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
@@ -469,12 +491,20 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     f = filters or CaseFilter()
     sort = sort or Sort()
     Assignee = User.alias()
+    Parent = Case.alias()
+    extra, names = _kind_columns(kind, model, Parent)
     query = (
-        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version,
-                     Assignee.name_en)
+        model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version, *extra)
         .join(Case, on=(model.case == Case.id))
         .switch(model).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(model.assignee == Assignee.id))
     )
+    # the extra columns come through joins on the page's own rows, never a query per row
+    if kind == "problem":
+        query = (query.switch(model).join(Grade, peewee.JOIN.LEFT_OUTER, on=(model.grade == Grade.id))
+                 .switch(model).join(ConfigurationItem, peewee.JOIN.LEFT_OUTER,
+                                     on=(model.application == ConfigurationItem.id)))
+    elif kind in ("change", "work_order"):
+        query = query.switch(model).join(Parent, peewee.JOIN.LEFT_OUTER, on=(model.parent == Parent.id))
     if actor.is_customer_only:
         query = query.where(getattr(model, REPORTER_COLUMN[kind]) == actor.id)
     if f.states:
@@ -496,8 +526,24 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     if sort.key not in expressions:
         raise ValueError(f"unknown sort key {sort.key!r}")
     segments = [_Segment("all", None, (expressions[sort.key],))]  # one run, ordered by the sorted column itself
-    tuples, cursor = _walk(query, segments, sort, after, limit, len(fields(CaseRow)), model.case)
-    return Page([CaseRow(*(value if value is not None else "" for value in t)) for t in tuples], cursor)
+    tuples, cursor = _walk(query, segments, sort, after, limit, _BASE_WIDTH + len(extra), model.case)
+    rows = []
+    for t in tuples:
+        base = (value if value is not None else "" for value in t[:_BASE_WIDTH])
+        more = {name: value for name, value in zip(names, t[_BASE_WIDTH:], strict=True) if value is not None}
+        rows.append(CaseRow(*base, **more))
+    return Page(rows, cursor)
+
+
+def _kind_columns(kind: str, model: Any, parent: Any) -> tuple[list[Any], list[str]]:
+    """The columns a kind's list reads beyond the common ones, and the CaseRow fields they fill."""
+    if kind == "problem":
+        return [Grade.level, Grade.color, ConfigurationItem.name], ["grade", "grade_color", "application"]
+    if kind == "change":
+        return [parent.number, model.parent], ["parent", "parent_id"]
+    if kind == "work_order":
+        return [parent.number, model.parent, model.due_at], ["parent", "parent_id", "due_at"]
+    return [], []
 
 
 def work_orders_of(case_id: int) -> list[CaseRow]:
@@ -506,7 +552,7 @@ def work_orders_of(case_id: int) -> list[CaseRow]:
 
     Assignee = User.alias()
     query = (WorkOrder.select(WorkOrder.case, Case.number, WorkOrder.title, WorkOrder.state, Assignee.name,
-                              WorkOrder.issued_at, WorkOrder.version, Assignee.name_en)
+                              WorkOrder.issued_at, WorkOrder.version)
              .join(Case, on=(WorkOrder.case == Case.id))
              .switch(WorkOrder).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(WorkOrder.assignee == Assignee.id))
              .where(WorkOrder.parent == case_id).order_by(WorkOrder.issued_at, WorkOrder.case))

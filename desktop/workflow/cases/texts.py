@@ -59,10 +59,13 @@ COLUMN_LABELS = Catalog({
     "sla": {"ko": "해결 기한까지", "en": "Resolve within"},
     "registered_at": {"ko": "등록 일시", "en": "Registered"},
     "opened_at": {"ko": "등록 일시", "en": "Opened"},
+    "parent": {"ko": "상위 건", "en": "Parent case"},
+    "due_at": {"ko": "기한", "en": "Due"},
 })
 
 SLA_STATES = Catalog({
     "paused": {"ko": "일시 정지", "en": "Paused"},
     "met": {"ko": "준수", "en": "Met"},
     "missed": {"ko": "미준수", "en": "Missed"},
+    "not_applicable": {"ko": "해당 없음 (취소)", "en": "N/A (cancelled)"},
 })

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.errors import BeaconError
-from desktop.models import Setting, database
+from desktop.models import ConfigurationItem, Setting, database
 from desktop.workflow.common.texts import SETTING_TEXTS
 
 MAX_DEPTH = 16
@@ -82,6 +82,53 @@ def _objects(v: Any) -> bool:
     return isinstance(v, dict) and all(isinstance(k, str) and k and isinstance(x, dict) for k, x in v.items())
 
 
+INTAKE_TEXT_KEYS = ("severity_label", "default_urgency", "incident_type", "user")
+INTAKE_APP_KEYS = ("triage_application", "default_application")
+INTAKE_KEYS = ("ci_labels", "ci_map", "severity_map", "resolve_on_resolved", "max_body_bytes",
+               *INTAKE_TEXT_KEYS, *INTAKE_APP_KEYS)
+
+
+def _intake(v: Any) -> bool:
+    """The setting `intake`, key by key; a wrong key or value is refused naming it (`intake.<key>`).
+
+    `triage_application` (and its older name `default_application`) must name an active application:
+    a typo there would send every unmapped alert nowhere.
+    """
+    if not isinstance(v, dict):
+        return False
+    for key, item in v.items():
+        allowed: dict[str, str] | None = None
+        if key not in INTAKE_KEYS:
+            allowed = SETTING_TEXTS.pair("intake.keys", keys=", ".join(INTAKE_KEYS))
+        elif key == "ci_labels":
+            names = [item] if isinstance(item, str) else item
+            if not isinstance(names, list) or not names or not all(_text(n) for n in names):
+                allowed = SETTING_TEXTS.pair("intake.ci_labels.allowed")
+        elif key in ("ci_map", "severity_map"):
+            if not isinstance(item, dict) or not all(_text(k) and _text(x) for k, x in item.items()):
+                allowed = SETTING_TEXTS.pair("intake.map.allowed")
+        elif key == "resolve_on_resolved":
+            if not isinstance(item, bool):
+                allowed = SETTING_TEXTS.pair("intake.boolean.allowed")
+        elif key == "max_body_bytes":
+            if not _int(1024, 1 << 30)(item):
+                allowed = SETTING_TEXTS.pair("intake.max_body_bytes.allowed")
+        elif item is not None and item != "" and not _text(item):
+            allowed = SETTING_TEXTS.pair("intake.text.allowed")
+        elif key in INTAKE_APP_KEYS and item and not _active_application(item):
+            allowed = SETTING_TEXTS.pair("intake.triage_application.allowed")
+        if allowed is not None:
+            raise BeaconError("settings.bad_value", key=f"intake.{_shown(key).strip(chr(34))}", value=_shown(item),
+                              allowed=allowed)
+    return True
+
+
+def _active_application(code: str) -> bool:
+    return ConfigurationItem.select().where(
+        (ConfigurationItem.code == code) & (ConfigurationItem.kind == "application")
+        & (ConfigurationItem.is_active == True)).exists()  # noqa: E712
+
+
 def _spec(key: str, check: Callable[[Any], bool], *, allowed: str = "", managed: bool = False) -> SettingSpec:
     return SettingSpec(SETTING_TEXTS.pair(allowed or f"{key}.allowed"), check, SETTING_TEXTS.pair(f"{key}.meaning"),
                        managed)
@@ -101,7 +148,7 @@ SCHEMA: dict[str, SettingSpec] = {
     "delivery_max_attempts": _spec("delivery_max_attempts", _int(1, 100)),
     "smtp": _spec("smtp", _smtp),
     "propagation_roles": _spec("propagation_roles", lambda v: isinstance(v, list) and all(_text(x) for x in v)),
-    "intake": _spec("intake", lambda v: isinstance(v, dict)),
+    "intake": _spec("intake", _intake),
     "sr_systems": _spec("sr_systems", _objects),
     "sr_secrets": _spec("sr_secrets", _objects),
     "sign_in_delay_seconds": _spec("sign_in_delay_seconds", _seconds),

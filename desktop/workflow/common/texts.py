@@ -46,6 +46,16 @@ SETTING_TEXTS = Catalog({
     "intake.allowed": {"ko": 'JSON 객체 (README "Monitoring intake")',
                        "en": 'a JSON object (README "Monitoring intake")'},
     "intake.meaning": {"ko": "모니터링 수신 설정", "en": "the monitoring intake"},
+    "intake.keys": {"ko": "다음 키만: {keys}", "en": "only the keys {keys}"},
+    "intake.ci_labels.allowed": {"ko": "레이블 이름 (또는 그 목록)", "en": "a label name (or a list of them)"},
+    "intake.map.allowed": {"ko": "문자열 → 문자열 객체", "en": "an object of text → text"},
+    "intake.text.allowed": {"ko": "500자 이하 문자열", "en": "text of at most 500 characters"},
+    "intake.boolean.allowed": {"ko": "true 또는 false", "en": "true or false"},
+    "intake.max_body_bytes.allowed": {"ko": "1024 이상의 정수", "en": "a whole number ≥ 1024"},
+    "intake.triage_application.allowed": {
+        "ko": "활성 업무시스템의 코드 (빈 값: 아무것도 매핑되지 않은 경보는 보류되어 관리 화면에 남음)",
+        "en": "the code of an active application (empty: an alert nothing maps is held and listed for "
+              "administrators)"},
     "sr_systems.allowed": {"ko": "이름 → {url, …} 객체", "en": "an object of name → {url, …}"},
     "sr_systems.meaning": {"ko": "SR을 보내는 외부 시스템", "en": "systems service requests go to"},
     "sr_secrets.allowed": {"ko": "이름 → (헤더 → 값) 객체", "en": "an object of name → (header → value)"},

@@ -35,10 +35,11 @@ from desktop.errors import BeaconError
 from desktop.i18n import pick
 from desktop.models import ConfigurationItem, Grade, User
 from desktop.workflow.cases.list_format import (
-    CASE_COLUMNS,
     INCIDENT_COLUMNS,
+    case_columns,
     column_label,
     csv_safe,
+    due_text,
     local_datetime,
     local_text,
     sla_text,
@@ -88,7 +89,7 @@ class ExportResult:
 
 def list_columns(kind: str) -> tuple[str, ...]:
     """The columns a list of this kind shows, in its order."""
-    return INCIDENT_COLUMNS if kind == "incident" else CASE_COLUMNS
+    return INCIDENT_COLUMNS if kind == "incident" else case_columns(kind)
 
 
 def default_file_name(kind: str, fmt: str, today: date) -> str:
@@ -163,6 +164,8 @@ def row_values(row: Any, kind: str, columns: Sequence[str], *, language: str, ti
             out.append(sla_text(row, now, language))
         elif column == "grade":
             out.append(row.grade)
+        elif column == "due_at":
+            out.append(due_text(row, now, language, time_zone))
         elif column in ("registered_at", "opened_at"):
             out.append(local_datetime(getattr(row, column) or None, time_zone))
         else:

@@ -2,11 +2,14 @@
 
 A firing alert registers an incident through the normal registration path (grade from
 urgency × the CI's impact, assignment from the owner matrix, propagation, SLA start,
-events) on the application its CI label names, as the monitoring system user. The same
+events), as the monitoring system user, on the application its labels name — directly, or
+through the CMDB when they name a server or database (`map_alert`); an alert nothing maps
+goes to the triage application, or is held for an administrator, never refused. The same
 alert (source + fingerprint) firing again while that incident is open adds an action to
 it instead; a resolved alert adds an action and, when configured, closes the incident.
-Each request is one transaction: a payload with several alerts is applied whole or not
-at all. The HTTP side lives in `intake_server`; this module knows no sockets.
+Each request is one transaction in which every alert has its own savepoint and outcome;
+only a malformed payload is refused whole. The HTTP side lives in `intake_server`; this
+module knows no sockets.
 
 Configuration is the organisation setting `intake` (see `IntakeConfig`); bearer tokens
 are the setting `intake_tokens`, which keeps only a SHA-256 of each token.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,8 +34,10 @@ from desktop.models import (
     Action,
     AlertLink,
     Case,
+    CIRelation,
     ConfigurationItem,
     Event,
+    ImpactLevel,
     Incident,
     Setting,
     UrgencyLevel,
@@ -42,6 +48,8 @@ from desktop.models import (
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.engine.engine import TITLE_MAX, fire_in_transaction
 from desktop.workflow.integrations.texts import ACTION_TEXT, RESOLUTION_FIELDS, TEXTS
+
+log = logging.getLogger("beacon.intake")
 
 SETTING = "intake"
 TOKENS_SETTING = "intake_tokens"
@@ -139,17 +147,20 @@ def check_values(value: Any, path: str = "body", depth: int = 0) -> None:
 class IntakeConfig:
     """The setting `intake`; every key is optional.
 
-    `ci_labels`: labels tried in order for the CI code (default `service`, then `ci`);
-    `ci_map`: label value → CI code; `default_application`: CI code used when no label
-    names a known application (empty: such an alert is refused with 422);
+    `ci_labels`: labels tried in order for the CI (default `service`, `ci`, `instance`, `job`; the first
+    whose value names a CI wins, `instance`'s `host:port` is read as its host); `ci_map`: label value →
+    CI code; a CI that is not an application (a server, a database) stands for the applications that run
+    on or depend on it; `triage_application`: the application an alert nothing maps is registered on
+    (`default_application` is its older name; empty: such an alert is held, listed for administrators);
     `severity_label` and `severity_map` (severity → urgency code), `default_urgency`;
     `incident_type` of registered incidents; `user`: login of the system user they are
     registered as (created on first use, cannot sign in); `resolve_on_resolved`: a
     resolved alert also closes the incident; `max_body_bytes`: request size limit.
     """
 
-    ci_labels: tuple[str, ...] = ("service", "ci")
+    ci_labels: tuple[str, ...] = ("service", "ci", "instance", "job")
     ci_map: dict[str, str] = field(default_factory=dict)
+    triage_application: str = ""
     default_application: str = ""
     severity_label: str = "severity"
     severity_map: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY_MAP))
@@ -197,6 +208,11 @@ class IntakeConfig:
                     raise _bad_setting(name, value, TEXTS.pair("intake.a_string"))
                 values[key] = value
         return cls(**values)
+
+    @property
+    def triage(self) -> str:
+        """The triage application's code ('' when none is set)."""
+        return self.triage_application or self.default_application
 
 
 def _bad_setting(key: str, value: Any, allowed: str | dict[str, str]) -> BeaconError:
@@ -304,6 +320,7 @@ class Alert:
     labels: dict[str, str]
     ci: str = ""  # the CI code as sent (before `ci_map`), empty when the payload names none
     ci_field: str = ""  # where it came from, for messages
+    candidates: tuple[tuple[str, str], ...] = ()  # (where, value) of every field that may name the CI, in order
     severity: str = ""
     occurred_at: datetime | None = None
     ended_at: datetime | None = None
@@ -382,6 +399,10 @@ def _labels_fingerprint(labels: dict[str, str]) -> str:
     return hashlib.sha256(json.dumps(labels, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()[:16]
 
 
+def _candidates(labels: dict[str, str], config: IntakeConfig, path: str) -> tuple[tuple[str, str], ...]:
+    return tuple((f"{path}.labels.{label}", labels[label]) for label in config.ci_labels if labels.get(label))
+
+
 def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
     """Alertmanager's webhook payload (version 4): `alerts[]` with status, labels, annotations, times, fingerprint."""
     body = _object(payload, "body")
@@ -420,13 +441,11 @@ def parse_alertmanager(payload: Any, config: IntakeConfig) -> list[Alert]:
         if annotations.get("runbook_url"):
             lines.append(f"Runbook: {annotations['runbook_url']}")
         lines.append(f"Alertmanager fingerprint: {fingerprint}")
-        ci, ci_field = "", ""
-        for label in config.ci_labels:
-            if labels.get(label):
-                ci, ci_field = labels[label], f"{path}.labels.{label}"
-                break
+        candidates = _candidates(labels, config, path)
+        ci, ci_field = (candidates[0][1], candidates[0][0]) if candidates else ("", "")
         out.append(Alert(source="alertmanager", fingerprint=fingerprint, status=status, title=title,
                          description="\n".join(lines).strip(), labels=labels, ci=ci, ci_field=ci_field,
+                         candidates=candidates,
                          severity=labels.get(config.severity_label, ""),
                          occurred_at=parse_time(item.get("startsAt"), f"{path}.startsAt"),
                          ended_at=parse_time(item.get("endsAt"), f"{path}.endsAt"), url=url, path=path))
@@ -472,9 +491,11 @@ def parse_generic(payload: Any, config: IntakeConfig) -> list[Alert]:
         extra = [f"Source: {source}" + (f" ({url})" if url else ""), f"Fingerprint: {fingerprint}"]
         if labels:
             extra.insert(0, "Labels: " + ", ".join(f"{k}={v}" for k, v in sorted(labels.items())))
+        ci = _text(item, "ci", path)
+        candidates = (((f"{path}.ci", ci),) if ci else ()) + _candidates(labels, config, path)
         out.append(Alert(source=source, fingerprint=fingerprint, status=status, title=title,
                          description=(description + "\n\n" + "\n".join(extra)).strip(), labels=labels,
-                         ci=_text(item, "ci", path), ci_field=f"{path}.ci", severity=_text(item, "severity", path),
+                         ci=ci, ci_field=f"{path}.ci", candidates=candidates, severity=_text(item, "severity", path),
                          occurred_at=parse_time(item.get("occurred_at"), f"{path}.occurred_at"), url=url,
                          path=path))
     return out
@@ -507,25 +528,111 @@ def parse_body(fmt: str, raw: bytes, config: IntakeConfig) -> list[Alert]:
 
 # --- mapping --------------------------------------------------------------------------
 
-def application_for(alert: Alert, config: IntakeConfig) -> int:
-    """The application (CI id) an alert is about: its CI label through `ci_map`, else the default."""
-    code = config.ci_map.get(alert.ci, alert.ci) if alert.ci else ""
-    if code:
-        app = _application(code)
-        if app is not None:
-            return app
-    if config.default_application:
-        app = _application(config.default_application)
-        if app is None:
-            raise _unprocessable("configuration", "intake.default_application",
-                                 TEXTS.pair("intake.default_application_inactive",
-                                            application=config.default_application))
-        return app
-    where = alert.ci_field or f"{alert.path}.labels.{config.ci_labels[0]}"
+RELATED_KINDS = ("runs_on", "depends_on")  # application → server / database / middleware, and on down
+MAX_HOPS = 8
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Where one alert lands, and why (shown in the response, the log and the administrator's preview)."""
+
+    application: int | None  # None: held (nothing maps and there is no triage application)
+    application_code: str = ""
+    triaged: bool = False
+    rule: str = ""  # e.g. "alerts[0].labels.service=SRV-DB01 → SRV-DB01 (server) → APP-CORE"
+    affected: tuple[str, ...] = ()  # every application the CI carries, widest impact first
+    reason: dict[str, str] = field(default_factory=dict)  # why it was triaged or held
+
+    @property
+    def held(self) -> bool:
+        return self.application is None
+
+
+def _forms(where: str, value: str) -> list[str]:
+    """The names a label value may give a CI by: itself; for `instance`, also its host and the host's first part."""
+    forms = [value]
+    if where.endswith(".labels.instance"):
+        host = value[1:].partition("]")[0] if value.startswith("[") else (
+            value.rpartition(":")[0] if value.count(":") == 1 else value)
+        short = host.split(".")[0]
+        is_address = host.replace(".", "").isdigit() or ":" in host
+        forms += [f for f in (host, "" if is_address else short) if f and f not in forms]
+    return forms
+
+
+def _find_ci(name: str, config: IntakeConfig) -> ConfigurationItem | None:
+    """The active CI a name means: through `ci_map` (exact, then ignoring case), else its code ignoring case."""
+    code = config.ci_map.get(name)
+    if code is None:
+        code = next((v for k, v in config.ci_map.items() if k.lower() == name.lower()), name)
+    return (ConfigurationItem.select()
+            .where((peewee.fn.LOWER(ConfigurationItem.code) == code.lower())
+                   & (ConfigurationItem.is_active == True))  # noqa: E712
+            .first())
+
+
+def applications_on(ci_id: int) -> list[ConfigurationItem]:
+    """The active applications that run on or depend on a CI (directly or through others), widest impact first."""
+    seen = {ci_id}
+    frontier = [ci_id]
+    for _ in range(MAX_HOPS):
+        if not frontier:
+            break
+        found = [s for (s,) in CIRelation.select(CIRelation.source).where(
+            CIRelation.target.in_(frontier) & CIRelation.kind.in_(RELATED_KINDS)).tuples() if s not in seen]
+        seen.update(found)
+        frontier = found
+    seen.discard(ci_id)
+    if not seen:
+        return []
+    apps = list(ConfigurationItem.select(ConfigurationItem, ImpactLevel.rank)
+                .join(ImpactLevel, peewee.JOIN.LEFT_OUTER, on=(ConfigurationItem.impact == ImpactLevel.id))
+                .where(ConfigurationItem.id.in_(list(seen)) & (ConfigurationItem.kind == "application")
+                       & (ConfigurationItem.is_active == True))  # noqa: E712
+                .objects())
+    return sorted(apps, key=lambda a: (a.rank if a.rank is not None else 1 << 30, a.code))
+
+
+def map_alert(alert: Alert, config: IntakeConfig) -> Mapping:
+    """The application an alert lands on: the first label naming a CI that carries an application, else triage.
+
+    An application CI is itself; a server, database or other CI stands for the applications that run on or
+    depend on it, and the incident goes to the one of them with the widest impact (so its grade is the
+    highest of theirs), naming the others. Never raises for an unknown CI: that is what triage is for.
+    """
+    tried: list[str] = []
+    for where, value in alert.candidates:
+        for name in _forms(where, value):
+            ci = _find_ci(name, config)
+            if ci is None:
+                continue
+            step = f"{where}={value} → {ci.code}"
+            if ci.kind == "application":
+                return Mapping(ci.id, ci.code, rule=step, affected=(ci.code,))
+            apps = applications_on(ci.id)
+            if apps:
+                return Mapping(apps[0].id, apps[0].code, rule=f"{step} ({ci.kind}) → {apps[0].code}",
+                               affected=tuple(a.code for a in apps))
+            tried.append(f"{ci.code} ({ci.kind}, 0)")
+            break
+        else:
+            tried.append(f"{where.rpartition('.')[2]}={value}")
+    if tried:
+        reason = TEXTS.pair("intake.nothing_maps", tried=", ".join(tried))
+    else:
+        reason = TEXTS.pair("intake.no_ci_label", labels=" / ".join(config.ci_labels))
+    code = config.triage
     if not code:
-        labels = " / ".join(config.ci_labels)
-        raise _unprocessable("unmapped_ci", where, TEXTS.pair("intake.no_ci_label", labels=labels))
-    raise _unprocessable("unmapped_ci", where, TEXTS.pair("intake.ci_not_an_application", ci=alert.ci))
+        return Mapping(None, reason=_joined(reason, TEXTS.pair("intake.no_triage")))
+    app = _application(code)
+    if app is None:
+        return Mapping(None, reason=_joined(reason, TEXTS.pair("intake.default_application_inactive",
+                                                               application=code)))
+    return Mapping(app, code, triaged=True, rule=f"triage → {code}", affected=(code,), reason=reason)
+
+
+def _joined(first: dict[str, str], second: dict[str, str]) -> dict[str, str]:
+    return {lang: f"{first[lang]}; {second[lang]}" for lang in ("ko", "en")}
 
 
 def _application(code: str) -> int | None:
@@ -554,41 +661,75 @@ def system_actor(config: IntakeConfig) -> Actor:
     if user is None:
         user = User.create(login=config.user, name=TEXTS["intake.monitoring_user"]["ko"],
                            name_en=TEXTS["intake.monitoring_user"]["en"])
-    if not user.is_active:
-        raise _unprocessable("configuration", "intake.user",
-                             TEXTS.pair("intake.system_user_disabled", user=config.user))
+    if not user.is_active:  # a 5xx: Alertmanager keeps the alerts and retries until an administrator fixes it
+        raise IntakeError(500, "configuration", _at("intake.user", TEXTS.pair("intake.system_user_disabled",
+                                                                              user=config.user)), "intake.user")
     return load_actor(user.id)
 
 
 # --- applying alerts -------------------------------------------------------------------
 
+OUTCOMES = ("created", "triaged", "repeated", "resolved", "closed", "ignored", "held", "refused")
+REMEMBERED = ("triaged", "held", "refused")  # written to the event log for the administrators' screen
+EVENT_ENTITY = "intake"
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What one alert did: created | repeated | resolved | closed | ignored."""
+    """What one alert did: created | triaged | repeated | resolved | closed | ignored | held | refused.
+
+    `triaged`: registered on the triage application because nothing mapped; `held`: nothing mapped and
+    there is no triage application (kept in the event log for an administrator); `refused`: this alert
+    could not be registered (e.g. the application has no impact) — the group's other alerts still are.
+    """
 
     fingerprint: str
     status: str
     outcome: str
     incident: str = ""
+    application: str = ""
+    rule: str = ""
+    reason: dict[str, str] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, str]:
-        return {"fingerprint": self.fingerprint, "status": self.status, "outcome": self.outcome,
-                "incident": self.incident}
+        out = {"fingerprint": self.fingerprint, "status": self.status, "outcome": self.outcome,
+               "incident": self.incident}
+        if self.application:
+            out["application"] = self.application
+        if self.rule:
+            out["rule"] = self.rule
+        if self.reason:
+            out["reason"] = self.reason["en"]
+            out["reason_ko"] = self.reason["ko"]
+        return out
 
 
-def _open_link(alert: Alert) -> AlertLink | None:
+def linked_alert(alert: Alert, *, lock: bool = False) -> tuple[AlertLink | None, bool]:
+    """The open link of this alert's fingerprint, and whether its incident has since been closed or cancelled."""
     query = AlertLink.select().where((AlertLink.source == alert.source) & (AlertLink.open_key == alert.fingerprint))
-    if not isinstance(database.obj, peewee.SqliteDatabase):
+    if lock and not isinstance(database.obj, peewee.SqliteDatabase):
         query = query.for_update()
     link = query.first()
     if link is None:
-        return None
+        return None, False
     from desktop.workflow.engine.process import case_definition
 
     incident = Incident.get_by_id(link.case_id)
-    if case_definition("incident", incident).states[incident.state].final:
-        # its incident was closed or cancelled by people: the next firing is a new incident
+    return link, case_definition("incident", incident).states[incident.state].final
+
+
+def _open_link(alert: Alert, actor: Actor, now: datetime) -> AlertLink | None:
+    link, stale = linked_alert(alert, lock=True)
+    if link is None:
+        return None
+    if stale:
+        # its incident was closed or cancelled by people: the next firing is a new incident. The closed
+        # incident's history says so (an event with the change, as every change to a case has one)
         AlertLink.update(open_key=None).where(AlertLink.id == link.id).execute()
+        Event.create(case=link.case_id, entity="incident", entity_id=Case.get_by_id(link.case_id).number,
+                     kind="alert_unlinked", actor=actor.id, occurred_at=now,
+                     after=json.dumps({"source": alert.source, "fingerprint": alert.fingerprint}, ensure_ascii=False),
+                     note=alert.title[:200])
         return None
     return link
 
@@ -600,8 +741,31 @@ def _log_action(case_id: int, actor: Actor, text: str, now: datetime) -> None:
                  after=json.dumps({"action": action.id, "kind": "note", "alert": True}), note=text)
 
 
+def _register(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> Outcome:
+    mapping = map_alert(alert, config)
+    if mapping.application is None:
+        return Outcome(alert.fingerprint, alert.status, "held", reason=mapping.reason)
+    lines = [alert.description, ""]
+    if len(mapping.affected) > 1:
+        lines.append(pick(TEXTS["intake.affected"]).format(codes=", ".join(mapping.affected)))
+    if mapping.triaged:
+        lines.append(pick(TEXTS["intake.triaged_note"]).format(reason=pick(mapping.reason)))
+    lines.append(pick(TEXTS["intake.mapped_by"]).format(rule=mapping.rule))
+    fields: dict[str, Any] = {"title": alert.title[:TITLE_MAX], "description": "\n".join(lines).strip(),
+                              "application": mapping.application, "urgency": urgency_for(alert, config),
+                              "incident_type": config.incident_type}
+    if alert.occurred_at is not None:
+        fields["occurred_at"] = min(alert.occurred_at, now)
+    made = fire_in_transaction("incident", "register", actor=actor, case_id=None, fields=fields, now=now,
+                               system=True)
+    AlertLink.create(source=alert.source, fingerprint=alert.fingerprint, open_key=alert.fingerprint,
+                     case=made.case_id, first_seen=now, last_seen=now, fire_count=1, last_status="firing")
+    return Outcome(alert.fingerprint, alert.status, "triaged" if mapping.triaged else "created", made.number,
+                   mapping.application_code, mapping.rule, mapping.reason)
+
+
 def _apply(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> Outcome:
-    link = _open_link(alert)
+    link = _open_link(alert, actor, now)
     if alert.status == "firing":
         if link is not None:
             count = link.fire_count + 1
@@ -609,16 +773,7 @@ def _apply(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> O
                 AlertLink.id == link.id).execute()
             _log_action(link.case_id, actor, pick(ACTION_TEXT["repeat"]).format(count=count, title=alert.title), now)
             return Outcome(alert.fingerprint, alert.status, "repeated", Case.get_by_id(link.case_id).number)
-        fields: dict[str, Any] = {"title": alert.title[:TITLE_MAX], "description": alert.description,
-                                  "application": application_for(alert, config),
-                                  "urgency": urgency_for(alert, config), "incident_type": config.incident_type}
-        if alert.occurred_at is not None:
-            fields["occurred_at"] = min(alert.occurred_at, now)
-        made = fire_in_transaction("incident", "register", actor=actor, case_id=None, fields=fields, now=now,
-                                   system=True)
-        AlertLink.create(source=alert.source, fingerprint=alert.fingerprint, open_key=alert.fingerprint,
-                         case=made.case_id, first_seen=now, last_seen=now, fire_count=1, last_status="firing")
-        return Outcome(alert.fingerprint, alert.status, "created", made.number)
+        return _register(alert, config, actor, now)
     if link is None:
         return Outcome(alert.fingerprint, alert.status, "ignored")
     ended = ""
@@ -639,14 +794,37 @@ def _apply(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> O
     return Outcome(alert.fingerprint, alert.status, "closed", number)
 
 
+def _remember(alert: Alert, outcome: Outcome, actor: Actor, now: datetime) -> None:
+    """An event for an alert an administrator should look at (triaged, held, refused), with what it carried."""
+    if outcome.outcome not in REMEMBERED:
+        return
+    case_id = Case.select(Case.id).where(Case.number == outcome.incident).scalar() if outcome.incident else None
+    after = {"source": alert.source, "fingerprint": alert.fingerprint, "status": alert.status, "title": alert.title,
+             "labels": alert.labels, "severity": alert.severity, "outcome": outcome.outcome,
+             "incident": outcome.incident, "application": outcome.application,
+             "reason": outcome.reason.get("en", ""), "reason_ko": outcome.reason.get("ko", "")}
+    Event.create(case=case_id, entity=EVENT_ENTITY, entity_id=alert.fingerprint[:60], kind=f"alert_{outcome.outcome}",
+                 actor=actor.id, occurred_at=now, after=json.dumps(after, ensure_ascii=False),
+                 note=outcome.reason.get("en", "")[:2000])
+
+
+def _log(alert: Alert, outcome: Outcome) -> None:
+    level = logging.WARNING if outcome.outcome in REMEMBERED else logging.INFO
+    parts = {"alert": alert.path or "body", "fingerprint": alert.fingerprint, "status": alert.status,
+             "outcome": outcome.outcome, "incident": outcome.incident, "application": outcome.application,
+             "rule": outcome.rule, "reason": outcome.reason.get("en", "")}
+    log.log(level, "intake %s", " ".join(f"{k}={json.dumps(v, ensure_ascii=False) if (not v or ' ' in v) else v}"
+                                         for k, v in parts.items() if v or k == "incident"))
+
+
 def ingest(alerts: list[Alert], *, config: IntakeConfig | None = None, now: datetime | None = None) -> list[Outcome]:
-    """Apply alerts in one transaction: every one of them, or (on any refusal) none.
+    """Apply alerts in one transaction, each in its own savepoint: every alert gets its own outcome.
 
-    Two identical firings arriving at once both try to create the open link; the loser's
-    transaction fails on the unique index and is retried, and then finds the winner's incident.
-
-    Raises:
-        IntakeError: 422 when an alert cannot be mapped (unknown CI, bad configuration).
+    An alert that cannot be registered (its application has no impact, the severity maps to an unknown
+    urgency, ...) is `refused` alone — its writes undone, the reason returned and kept in the event log —
+    and the others in the group go on. Two identical firings arriving at once both try to create the open
+    link; the loser's transaction fails on the unique index and is retried whole, and then finds the
+    winner's incident. Each outcome is logged (`beacon.intake`) after the commit.
     """
     for attempt in range(RETRIES):
         try:
@@ -654,16 +832,35 @@ def ingest(alerts: list[Alert], *, config: IntakeConfig | None = None, now: date
                 cfg = config or load_config()
                 at = now or utcnow()
                 actor = system_actor(cfg)
-                return [_apply(alert, cfg, actor, at) for alert in alerts]
+                pairs = [(alert, _one(alert, cfg, actor, at)) for alert in alerts]
+            for alert, outcome in pairs:
+                _log(alert, outcome)
+            return [outcome for _, outcome in pairs]
         except peewee.IntegrityError:
             if attempt == RETRIES - 1:
                 raise
         except DatabaseError:  # the database itself (restarting, unreachable): the server answers 503
             raise
-        except BeaconError as exc:
-            raise IntakeError(422, "refused", {"ko": exc.message("ko"), "en": exc.message("en")}) from None
+        except BeaconError as exc:  # the configuration cannot be read: retried by the sender once it is fixed
+            raise IntakeError(500, "configuration", {"ko": exc.message("ko"), "en": exc.message("en")}) from None
     raise AssertionError("unreachable")
 
 
-__all__ = ["Alert", "IntakeConfig", "IntakeError", "Outcome", "check_token", "create_token", "ingest",
-           "list_tokens", "load_config", "parse_alertmanager", "parse_body", "parse_generic", "revoke_token"]
+def _one(alert: Alert, config: IntakeConfig, actor: Actor, now: datetime) -> Outcome:
+    try:
+        with database.atomic():  # a savepoint: a refusal undoes this alert's writes only
+            outcome = _apply(alert, config, actor, now)
+    except (peewee.IntegrityError, DatabaseError):
+        raise
+    except IntakeError as exc:
+        outcome = Outcome(alert.fingerprint, alert.status, "refused", reason=exc.reason)
+    except BeaconError as exc:
+        outcome = Outcome(alert.fingerprint, alert.status, "refused",
+                          reason={"ko": exc.message("ko"), "en": exc.message("en")})
+    _remember(alert, outcome, actor, now)
+    return outcome
+
+
+__all__ = ["Alert", "IntakeConfig", "IntakeError", "Mapping", "Outcome", "applications_on", "check_token",
+           "create_token", "ingest", "list_tokens", "load_config", "map_alert", "parse_alertmanager", "parse_body",
+           "parse_generic", "revoke_token"]

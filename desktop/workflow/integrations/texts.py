@@ -87,8 +87,81 @@ TEXTS = Catalog({
     "importer.application_empty": {"ko": "업무시스템이 비어 있습니다.", "en": "the application is empty."},
     "importer.reopen_count_not_whole": {"ko": "0 이상의 정수여야 합니다.", "en": "must be a whole number from 0."},
     "importer.no_path_in_process": {
-        "ko": "'{source}'에서 '{target}'(으)로 가는 단계가 장애 프로세스에 없습니다.",
-        "en": "the incident process has no way from '{source}' to '{target}'.",
+        "ko": "{previous_row}행의 '{previous}' 다음에 올 수 없습니다: '{source}'에서 '{target}'(으)로 가는 단계가 "
+              "장애 프로세스에 없습니다.",
+        "en": "cannot follow '{previous}' of row {previous_row}: the incident process has no way from '{source}' "
+              "to '{target}'.",
+    },
+    "importer.tie_hint": {
+        "ko": "두 행의 변경 일시가 같습니다. 파일의 순번 열(예: sys_mod_count)을 '변경 순번' 필드에 연결하면 순서가 "
+              "정해집니다.",
+        "en": "The two rows have the same update time: map the file's sequence column (e.g. sys_mod_count) to "
+              "the Update sequence field to order them.",
+    },
+    "importer.and_more_rows": {"ko": "같은 값이 {count}행 더 있음", "en": "and {count} more rows"},
+    "importer.null_markers_list": {
+        "ko": '빈 칸을 뜻하는 값의 목록이어야 합니다 (예: ["?", "(없음)"]).',
+        "en": 'must be a list of the texts that mean an empty cell (e.g. ["?", "(empty)"]).',
+    },
+    "importer.repeats_header": {
+        "ko": "열 이름 행이 다시 나옵니다 (두 파일을 이어 붙였나요?).",
+        "en": "repeats the header row (two exports joined?).",
+    },
+    "importer.title_template_column": {
+        "ko": "매핑의 [defaults] title이 파일에 없는 열 '{column}'을(를) 씁니다.",
+        "en": "the mapping's [defaults] title names the column '{column}', which the file does not have.",
+    },
+    "importer.nul_character": {
+        "ko": "NUL 문자(0x00)가 들어 있어 저장할 수 없습니다.",
+        "en": "contains a NUL character (0x00), which cannot be stored.",
+    },
+    "importer.too_long": {"ko": "{limit}자보다 깁니다.", "en": "longer than {limit} characters."},
+    "importer.same_sequence": {
+        "ko": "{number}의 {other}행과 순번이 같지만 내용이 다릅니다: 두 변경의 순서를 알 수 없습니다.",
+        "en": "the same sequence as row {other} of {number}, but a different update: their order is unknown.",
+    },
+    "importer.write_would_fail": {
+        "ko": "가져오기를 하면 데이터베이스가 거부합니다: {reason}",
+        "en": "the import would fail in the database: {reason}",
+    },
+    "importer.placeholder_incident_title": {"ko": "{label} {number}", "en": "{label} {number}"},
+    "importer.warn_fields_without_column": {
+        "ko": "이 파일에 열이 없는 필드: {fields}",
+        "en": "Fields with no column in this file: {fields}",
+    },
+    "importer.warn_no_update_time": {
+        "ko": "변경 일시 열({columns})이 없습니다: 상태 변화는 최종 기록의 일시로만 정해지고, 응답 시간은 판정하지 "
+              "않습니다.",
+        "en": "No update-time column ({columns}): state changes are dated only from the final record, and "
+              "response times get no verdict.",
+    },
+    "importer.warn_category_unmapped": {
+        "ko": "범주 '{value}' [{column}]은(는) 매핑의 [values.incident_type]에 없습니다 (장애 {count}건): 유형은 "
+              "'{type}'(으)로 가져오고, 원래 범주는 원천 번호와 함께 보관합니다.",
+        "en": "Category '{value}' [{column}] is not in the mapping's [values.incident_type] ({count} incidents): "
+              "imported as type '{type}'; the source category is kept with the source number.",
+    },
+    "importer.warn_repeated_rows": {
+        "ko": "앞의 행과 똑같은 행 {count}개는 한 번만 읽었습니다.",
+        "en": "{count} rows repeat an earlier row exactly and were read once.",
+    },
+    "importer.warn_issues_capped": {
+        "ko": "잘못된 행은 처음 {kept}개만 하나씩 보여줍니다 (모두 {count}개).",
+        "en": "Only the first {kept} bad rows are listed one by one ({count} in all).",
+    },
+    "importer.warn_title_default": {
+        "ko": "제목이 없는 장애 {count}건은 매핑의 [defaults] title '{template}'(으)로 제목을 만듭니다.",
+        "en": "{count} incidents have no title in the file: titled from the mapping's [defaults] title "
+              "'{template}'.",
+    },
+    "importer.warn_title_composed": {
+        "ko": "제목이 없는 장애 {count}건은 범주·증상 열({columns})로 제목을 만듭니다.",
+        "en": "{count} incidents have no title in the file: titled from their category and symptom ({columns}).",
+    },
+    "importer.warn_title_placeholder": {
+        "ko": "제목도, 제목을 만들 범주·증상도 없는 장애 {count}건은 '{example}'처럼 원천 번호를 제목으로 씁니다.",
+        "en": "{count} incidents have no title and nothing to make one from: titled by their source number, "
+              "e.g. '{example}'.",
     },
     "importer.value_empty": {"ko": "값이 비어 있습니다.", "en": "the value is empty."},
     "importer.unknown_state": {
@@ -189,9 +262,23 @@ TEXTS = Catalog({
     "intake.too_many": {"ko": "항목이 너무 많습니다 ({count}개, 최대 {limit}개)",
                         "en": "too many entries ({count}; the limit is {limit})"},
     "intake.default_application_inactive": {
-        "ko": "기본 업무시스템 '{application}'이(가) 활성 업무시스템이 아닙니다",
-        "en": "the default application '{application}' is not an active application",
+        "ko": "분류(트리아지) 업무시스템 '{application}'이(가) 활성 업무시스템이 아닙니다",
+        "en": "the triage application '{application}' is not an active application",
     },
+    "intake.nothing_maps": {
+        "ko": "어느 레이블도 업무시스템이 있는 구성 항목을 가리키지 않습니다 ({tried})",
+        "en": "no label names a configuration item that carries an application ({tried})",
+    },
+    "intake.no_triage": {
+        "ko": "분류 업무시스템이 설정되지 않아 경보를 보류했습니다 (관리 › 모니터링 수신)",
+        "en": "no triage application is set, so the alert is held (Administration › Monitoring intake)",
+    },
+    "intake.affected": {"ko": "영향 업무시스템: {codes}", "en": "Affected applications: {codes}"},
+    "intake.triaged_note": {"ko": "분류 대기: {reason}", "en": "Awaiting triage: {reason}"},
+    "intake.mapped_by": {"ko": "매핑: {rule}", "en": "Mapped by: {rule}"},
+    # intake_admin
+    "intake_admin.payload": {"ko": "시험 페이로드", "en": "Payload to try"},
+    "intake_admin.set_triage": {"ko": "분류 업무시스템 지정", "en": "Set the triage application"},
     # intake_server
     "intake_server.length_required": {
         "ko": "Content-Length 헤더가 필요합니다.",
@@ -281,6 +368,8 @@ IMPORT_FIELDS = Catalog({
     "close_notes": {"ko": "종결 메모 (조치 내용)", "en": "Close notes (resolution)"},
     "cause": {"ko": "원인", "en": "Cause"},
     "reopen_count": {"ko": "재처리 횟수", "en": "Reopen count"},
+    "sequence": {"ko": "변경 순번", "en": "Update sequence"},
+    "symptom": {"ko": "증상 (세부 범주)", "en": "Symptom"},
 })
 
 UNKNOWN_LABELS = Catalog({

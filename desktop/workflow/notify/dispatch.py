@@ -35,14 +35,15 @@ import urllib.request
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.utils import format_datetime, formataddr
 from typing import Any
 
 import peewee
 
 from desktop.models import Notification, NotificationPreference, Setting, User, database, utcnow
+from desktop.workflow.notify.mail_headers import EncodedHeader, message_id
 from desktop.workflow.notify.notices import Rendered, render
 from desktop.workflow.notify.service_requests import CHANNEL, ServiceRequestTransport
 from desktop.workflow.notify.transport import DeliveryError, Transport
@@ -84,14 +85,20 @@ class SmtpTransport:
     def __init__(self, settings: SmtpSettings) -> None:
         self.settings = settings
 
-    def message(self, notification: Notification, rendered: Rendered) -> EmailMessage:
+    def message(self, notification: Notification, rendered: Rendered, *, now: datetime | None = None) -> EmailMessage:
+        """The mail for one delivery.
+
+        `Message-ID` is a function of the delivery alone (its dedupe key and the sender's domain), so a
+        re-send after a crash carries the same id and a mail client drops the copy; `Date` is when it is
+        sent; the subject is encoded by `EncodedHeader`, which keeps every space a reader must show.
+        """
         msg = EmailMessage()
-        msg["Subject"] = rendered.subject
+        msg["Subject"] = EncodedHeader("Subject", rendered.subject)
         msg["From"] = formataddr((self.settings.from_name, self.settings.from_address))
         msg["To"] = notification.target
-        # one stable id per delivery lets a mail client drop a copy sent twice after a crash
+        msg["Date"] = format_datetime((now or utcnow()).replace(tzinfo=UTC))
         domain = self.settings.from_address.rpartition("@")[2] or "beacon.local"
-        msg["Message-ID"] = make_msgid(idstring=notification.dedupe_key.replace(":", "."), domain=domain)
+        msg["Message-ID"] = message_id(notification.dedupe_key, domain)
         msg["X-Beacon-Delivery"] = notification.dedupe_key
         msg.set_content(rendered.text, charset="utf-8")
         msg.add_alternative(rendered.html, subtype="html", charset="utf-8")

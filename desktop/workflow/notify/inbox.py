@@ -6,7 +6,8 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.models import Case, Notification, utcnow
+from desktop.models import Case, Notification, User, utcnow
+from desktop.models.security import notice_authors
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,9 @@ class InboxItem:
     title: str
     created_at: datetime
     read: bool
+    # who wrote the notice when a person did ("name (login)", as the database recorded the writer); empty for
+    # the system (engine services, the SLA check) and on SQLite. The title is the writer's text, the sender not.
+    sender: str = ""
 
 
 def unread_count(*, user_id: int) -> int:
@@ -35,11 +39,16 @@ def inbox(*, user_id: int, unread_only: bool = False, limit: int = 100) -> list[
              .where((Notification.recipient == user_id) & (Notification.channel == "inapp")))
     if unread_only:
         query = query.where(Notification.read_at.is_null())
+    rows = list(query.order_by(Notification.id.desc()).limit(limit).tuples())
+    authors = notice_authors([row[0] for row in rows])
+    people = {uid: f"{name} ({login})" for uid, name, login in
+              User.select(User.id, User.name, User.login).where(User.id.in_(set(authors.values()))).tuples()} \
+        if authors else {}
     items = []
-    for nid, kind, reason, case_id, number, payload, created_at, read_at in (
-            query.order_by(Notification.id.desc()).limit(limit).tuples()):
+    for nid, kind, reason, case_id, number, payload, created_at, read_at in rows:
         title = json.loads(payload or "{}").get("title", "")
-        items.append(InboxItem(nid, kind, reason, case_id, number, title, created_at, read_at is not None))
+        sender = people.get(authors[nid], "") if nid in authors else ""
+        items.append(InboxItem(nid, kind, reason, case_id, number, title, created_at, read_at is not None, sender))
     return items
 
 

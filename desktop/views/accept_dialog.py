@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import pick
 from desktop.reports.labels import NOTICE_KINDS, NOTICE_REASONS, NOTICE_STATUS, from_catalog
-from desktop.views.dialogs import FieldForm
+from desktop.views.dialog_kit import fit_to_screen
+from desktop.views.dialogs import FieldForm, dialog_buttons
 from desktop.views.session import ClientSession
 from desktop.workflow.cases.detail import ActionInfo
 from desktop.workflow.common import session as session_service
@@ -131,10 +131,8 @@ class AcceptDialog(QDialog):
         inner.addWidget(self.table, 1)
         inner.addLayout(controls)
         inner.addWidget(self.changes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(session.pick(action.ko, action.en))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        # the house's buttons: the step's name as the default button, Ctrl+Enter confirms from the note
+        buttons = dialog_buttons(self, session.pick(action.ko, action.en), action.en)
         layout = QVBoxLayout(self)
         layout.addWidget(self.assignee)
         layout.addWidget(self.form)
@@ -142,7 +140,7 @@ class AcceptDialog(QDialog):
         layout.addWidget(buttons)
         self.recipients: list[Recipient] = []
         self.reload()
-        self.resize(640, min(620, self.sizeHint().height() + 40))
+        fit_to_screen(self, width=640)  # inside a 1366×768 screen
 
     def reload(self) -> None:
         """Read who would be told with the changes made here so far."""

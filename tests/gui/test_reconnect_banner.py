@@ -87,6 +87,7 @@ def test_a_refused_registration_reopens_the_form_with_what_was_typed(qtbot, db, 
             dialog.title.setText("야간 배치 지연")
             dialog.description.setPlainText("02시 배치가 끝나지 않음")
             dialog.application.setCurrentIndex(dialog.application.findData(bank.app.id))
+            dialog.urgency.setCurrentIndex(dialog.urgency.findData("high"))  # both start empty and are required
         else:
             dialog.fill(initial, error)
         shown.append((dialog.title.text(), dialog.error.text()))

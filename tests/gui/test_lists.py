@@ -388,3 +388,25 @@ def test_a_customer_sees_no_bulk_buttons_but_staff_do(qtbot, bank):
     assert customer.export_button.isVisibleTo(customer)  # exporting one's own list stays
     handler = page_of(qtbot, IncidentListPage(session_of(bank, "handler")))
     assert all(button.isVisibleTo(handler) for button in handler.bulk_buttons)
+
+
+def test_problem_and_work_order_lists_name_people_and_applications_in_english(qtbot, bank):
+    from desktop.models import Problem, User, WorkOrder, database
+
+    problem = bring_to(bank, "problem", "derivation")
+    incident = register(bank, "장애 1").case_id
+    order = bring_to(bank, "work_order", "issued", parent_id=incident)
+    with database.atomic():
+        Problem.update(application=bank.app.id).where(Problem.case == problem).execute()
+        bank.app.name_en = "Internet Banking"
+        bank.app.save()
+        for model, case in ((Problem, problem), (WorkOrder, order)):
+            person = model.get(model.case == case).assignee
+            User.update(name_en=f"{person.login} in English").where(User.id == person.id).execute()
+    for kind, case, columns in (("problem", problem, ("assignee", "application")), ("work_order", order, ("assignee",))):
+        for language in ("en", "ko"):
+            page = page_of(qtbot, CaseListPage(session_of(bank, "pm", language), kind))
+            row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).case_id == case)
+            for column in columns:
+                text = page.model.index(row, page.model.COLUMNS.index(column)).data()
+                assert ("English" in text or text == "Internet Banking") == (language == "en"), (kind, column, text)

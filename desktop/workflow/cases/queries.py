@@ -471,6 +471,9 @@ class CaseRow:
     grade_color: str = ""
     application: str = ""
     parent: str = ""  # the parent case's number
+    # the English names, where the person and the application have one (the list shows them in English)
+    assignee_en: str = ""
+    application_en: str = ""
     parent_id: int | None = None
     due_at: datetime | None = None
 
@@ -493,6 +496,7 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     Assignee = User.alias()
     Parent = Case.alias()
     extra, names = _kind_columns(kind, model, Parent)
+    extra, names = [*extra, Assignee.name_en], [*names, "assignee_en"]  # one name per language, as every list
     query = (
         model.select(model.case, Case.number, model.title, model.state, Assignee.name, opened, model.version, *extra)
         .join(Case, on=(model.case == Case.id))
@@ -538,7 +542,8 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
 def _kind_columns(kind: str, model: Any, parent: Any) -> tuple[list[Any], list[str]]:
     """The columns a kind's list reads beyond the common ones, and the CaseRow fields they fill."""
     if kind == "problem":
-        return [Grade.level, Grade.color, ConfigurationItem.name], ["grade", "grade_color", "application"]
+        return ([Grade.level, Grade.color, ConfigurationItem.name, ConfigurationItem.name_en],
+                ["grade", "grade_color", "application", "application_en"])
     if kind == "change":
         return [parent.number, model.parent], ["parent", "parent_id"]
     if kind == "work_order":

@@ -403,7 +403,8 @@ def test_problem_and_work_order_lists_name_people_and_applications_in_english(qt
         for model, case in ((Problem, problem), (WorkOrder, order)):
             person = model.get(model.case == case).assignee
             User.update(name_en=f"{person.login} in English").where(User.id == person.id).execute()
-    for kind, case, columns in (("problem", problem, ("assignee", "application")), ("work_order", order, ("assignee",))):
+    shown = (("problem", problem, ("assignee", "application")), ("work_order", order, ("assignee",)))
+    for kind, case, columns in shown:
         for language in ("en", "ko"):
             page = page_of(qtbot, CaseListPage(session_of(bank, "pm", language), kind))
             row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).case_id == case)

@@ -449,3 +449,27 @@ def test_a_broken_intake_setting_is_a_500_naming_the_setting(bank, server):
     status, body = server.post("/v1/alertmanager", FIRING)
     assert status == 500 and body["error"] == "configuration" and "intake.severity_map" in body["reason"]
     assert counts() == before
+
+
+def test_an_error_while_tidying_up_after_a_restart_is_still_a_503(bank, server, monkeypatch):
+    """A restart can make the clean-up fail too (closing what a dead savepoint left open); the sender must
+    still hear 'try again' (503), never the 500 that makes Alertmanager give up on its alerts."""
+    import peewee
+
+    from desktop.models.db import DatabaseFault
+    from desktop.workflow.integrations import intake_server
+
+    def restarting(alerts):
+        try:
+            raise DatabaseFault("db.restarting", where="127.0.0.1:5432")
+        except DatabaseFault:
+            raise peewee.OperationalError("Attempting to close database while transaction is open.") from None
+
+    monkeypatch.setattr(intake_server, "ingest", restarting)
+    before = counts()
+    status, body = server.post("/v1/alertmanager", FIRING)
+    assert status == 503 and body["error"] == "unavailable", body
+    assert counts() == before
+    monkeypatch.undo()
+    status, body = server.post("/v1/alertmanager", FIRING)  # the next request finds the database again
+    assert status == 200 and body["results"][0]["outcome"] == "created", body

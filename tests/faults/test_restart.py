@@ -100,7 +100,8 @@ def test_a_restart_under_load_loses_nothing_and_sends_nothing_twice(cluster, tmp
           f"sent, {received} received at the sink, {duplicates} duplicates")
     print(f"intake: {alerts.sent} alerts accepted (answers {dict(alerts.statuses)}), {links} alert incidents")
     print("dispatcher log:\n" + "\n".join(line for line in output.splitlines() if "database" in line.lower()))
-    print("intake log:\n" + "\n".join(line for line in intake_output.splitlines() if "database" in line.lower()))
+    print("intake log:\n" + "\n".join(line for line in intake_output.splitlines()
+                                       if any(word in line.lower() for word in ("database", "error", "trace"))))
     assert not load.raw, load.raw
     assert load.ok > 0 and incidents >= load.ok
     assert incidents <= load.ok + load.errors.get("db.commit_unknown", 0)  # only an unknown commit may have made one

@@ -59,6 +59,20 @@ def _fields(**values: Any) -> str:
     return " ".join(parts)
 
 
+def _database_fault(exc: BaseException) -> BaseException | None:
+    """The database fault behind `exc`, if one is: itself, or what it was raised while handling.
+
+    Tidying up after a restart can fail in turn (closing the connection a dead savepoint left open), and
+    that second error must not turn the 503 a sender retries into a 500 it gives up on.
+    """
+    seen: BaseException | None = exc
+    while seen is not None:
+        if dbmod.is_transient(seen) or (isinstance(seen, DatabaseError) and seen.code != "db.not_initialized"):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 class IntakeHandler(BaseHTTPRequestHandler):
     """One request: authenticate, read a bounded body, validate, apply in one transaction, answer JSON."""
 
@@ -142,8 +156,10 @@ class IntakeHandler(BaseHTTPRequestHandler):
             info = {"error": exc.code, "field": exc.field} if exc.field else {"error": exc.code}
         except Exception as exc:
             self.close_connection = True
-            if dbmod.is_transient(exc) or (isinstance(exc, DatabaseError) and exc.code != "db.not_initialized"):
-                outages.failed(exc)  # a restart or failover: the sender retries, nothing was written
+            fault = _database_fault(exc)
+            if fault is not None:
+                dbmod.drop_connection()  # whatever the fault left half-open (a savepoint, a pooled socket) goes
+                outages.failed(fault)  # a restart or failover: the sender retries, nothing was written
                 reason = TEXTS.pair("intake_server.unavailable")
                 self._send(503, {"error": "unavailable", "reason": reason["en"], "reason_ko": reason["ko"]},
                            {"Retry-After": "5"})

@@ -1,8 +1,8 @@
 """접수 (accept): who will be told, and why, with people added or removed for this incident only.
 
 The words for notice reasons, kinds, channels and delivery states are the reports' catalogs
-(`desktop.reports.labels`) and the notify wing's channel names, so the case window and the printed
-report say the same thing; `notice_texts` is what the case window's propagation tab reads too.
+(`desktop.reports.labels`), so the case window and the printed report say the same thing;
+`notice_texts` is what the case window's propagation tab reads too.
 """
 
 from __future__ import annotations
@@ -25,14 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import pick
-from desktop.reports.labels import NOTICE_KINDS, NOTICE_REASONS, NOTICE_STATUS, from_catalog
+from desktop.reports.labels import CHANNELS, NOTICE_KINDS, NOTICE_REASONS, NOTICE_STATUS, from_catalog
 from desktop.views.dialog_kit import fit_to_screen
 from desktop.views.dialogs import FieldForm, dialog_buttons
 from desktop.views.session import ClientSession
 from desktop.workflow.cases.detail import ActionInfo
 from desktop.workflow.common import session as session_service
 from desktop.workflow.notify.propagation import Recipient, role_labels, told_of
-from desktop.workflow.notify.texts import CHANNEL_LABELS
 
 
 class NoticeTexts:
@@ -51,7 +50,7 @@ class NoticeTexts:
         return from_catalog(NOTICE_KINDS, code, self.language)
 
     def channel(self, code: str) -> str:
-        return from_catalog(CHANNEL_LABELS, code, self.language)
+        return from_catalog(CHANNELS, code, self.language)
 
     def channels(self, codes: tuple[str, ...]) -> str:
         return ", ".join(self.channel(code) for code in codes)

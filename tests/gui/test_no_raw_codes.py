@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import db as dbmod
-from desktop.reports.labels import ACTION_KINDS, CLOCK_STATES, LINK_KINDS, NOTICE_KINDS, NOTICE_STATUS
+from desktop.reports.labels import ACTION_KINDS, CHANNELS, CLOCK_STATES, LINK_KINDS, NOTICE_KINDS, NOTICE_STATUS
 from desktop.views.i18n import install_language
 from desktop.views.main_window import MainWindow
 from desktop.views.session import ClientSession
 from desktop.workflow.engine.process import definition
 from desktop.workflow.engine.roles import ROLES
-from desktop.workflow.notify.texts import CHANNEL_LABELS, KIND_LABELS, REASON_LABELS
+from desktop.workflow.notify.texts import KIND_LABELS, REASON_LABELS
 
 # columns of identifiers a person typed in (a team's code, a login): data, not Beacon's codes
 IDENTIFIER_COLUMNS = {"Code", "코드", "User name", "아이디"}
@@ -42,7 +42,7 @@ SNAKE = re.compile(r"(?<![\w./@:-])[a-z]+(?:_[a-z]+)+(?![\w./@-])")  # primary_h
 def internal_codes() -> set[str]:
     """Every code the data carries that has a label somewhere: states, roles, notice words, kinds."""
     codes = {code for code, *_ in ROLES}
-    for catalog in (ACTION_KINDS, CLOCK_STATES, LINK_KINDS, NOTICE_KINDS, NOTICE_STATUS, CHANNEL_LABELS,
+    for catalog in (ACTION_KINDS, CLOCK_STATES, LINK_KINDS, NOTICE_KINDS, NOTICE_STATUS, CHANNELS,
                     KIND_LABELS, REASON_LABELS):
         codes |= set(catalog)
     for kind in ("incident", "problem", "change", "work_order"):

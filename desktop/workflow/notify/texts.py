@@ -82,8 +82,3 @@ FIELD_LABELS = Catalog({
     "reason": {"ko": "수신 사유", "en": "Why you get this"},
 })
 
-CHANNEL_LABELS = Catalog({
-    "inapp": {"ko": "앱 알림", "en": "In-app"},
-    "email": {"ko": "이메일", "en": "E-mail"},
-    "webhook": {"ko": "웹훅", "en": "Webhook"},
-})

@@ -40,6 +40,7 @@ def demo_cases(actor_id: int) -> dict[str, object]:
 
 def dialogs(session, cases: dict[str, object]) -> Iterator[tuple[str, Callable[[], object]]]:  # type: ignore[no-untyped-def]
     """(name, factory) for every dialog; each factory builds the dialog as its button would open it."""
+    from desktop.views.accept_dialog import AcceptDialog
     from desktop.views.admin.matrix import CopyRowDialog, ImportReportDialog
     from desktop.views.admin.propagation import AddMemberDialog, ReasonDialog
     from desktop.views.admin.users import ResetPasswordDialog
@@ -102,8 +103,15 @@ def dialogs(session, cases: dict[str, object]) -> Iterator[tuple[str, Callable[[
                                b"APP-IB,,boss,x,admin,\r\n" * 20)
         return ImportReportDialog(session, "matrix.csv", bad.errors)
 
+    def accept() -> object:
+        """The case window's own 접수 dialog: the step's fields and who will be told."""
+        detail = case_detail(actor_id=actor, case_id=registered)
+        action = next(a for a in detail.transitions if a.name == "accept")
+        return AcceptDialog(session, action, registered,
+                            session.pick(detail.names.get("assignee", ""), detail.names.get("assignee_en", "")))
+
     yield "register", lambda: RegisterIncidentDialog(session)
-    yield "accept", transition(registered, "accept")
+    yield "accept", accept
     yield "close", transition(working, "close")
     yield "bulk-close", bulk("close")
     yield "bulk-assign", bulk("assign")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.dialog_kit import ScrollBody, fit_to_screen
 from desktop.views.dialogs import FieldForm, dialog_buttons
 from desktop.views.session import ClientSession
@@ -68,6 +69,7 @@ class BulkDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setTabKeyNavigation(False)
+        self.table.setItemDelegate(CellColorsDelegate(self.table))  # "✕" on red: the theme would hide it
         for row, check in enumerate(checks):
             verdict = self.tr("✓ yes") if check.ok else "✕ " + (
                 check.reason.message(session.language) if check.reason else "")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.errors import BeaconError, StaleRecordError
 from desktop.reports.labels import LINK_KINDS, from_catalog
 from desktop.views.accept_dialog import AcceptDialog, notice_texts
+from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.dialog_kit import name_inputs, with_mnemonic
 from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
 from desktop.views.pickers import ParentPickerDialog, ProblemPickerDialog
@@ -643,6 +644,7 @@ class CaseView(QWidget):
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.horizontalHeader().setStretchLastSection(True)
         table.verticalHeader().setVisible(False)
+        table.setItemDelegate(CellColorsDelegate(table))  # red "초과", link colours: the theme would hide them
         return table
 
     def _append(self, table: QTableWidget, values: list[str], *, case_id: int | None = None,

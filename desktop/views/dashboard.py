@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.charts import BarChart, BarItem, RateChart, RateItem, TrendChart, TrendItem
 from desktop.views.pages import GradeBadgeDelegate
 from desktop.views.session import ClientSession
@@ -161,6 +162,7 @@ class DashboardPage(QWidget):
         self.at_risk.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.at_risk.setMinimumHeight(260)
         self.at_risk.setItemDelegateForColumn(1, GradeBadgeDelegate(self.at_risk))
+        self.at_risk.setItemDelegateForColumn(5, CellColorsDelegate(self.at_risk, bold_foreground=True))
         self.at_risk.cellClicked.connect(self._open_at_risk)
         self.grade_rates_title = self._heading(content)
         self.grade_rates = RateChart(self.tr("On-time response"), self.tr("On-time resolution"), content)

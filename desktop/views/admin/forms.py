@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.session import ClientSession
 
 Result = TypeVar("Result")
@@ -203,6 +204,7 @@ def table_defaults(table: QTableWidget) -> None:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.horizontalHeader().setStretchLastSection(True)
+    table.setItemDelegate(CellColorsDelegate(table))  # greyed retired rows: the theme would hide the grey
 
 
 def fit_columns(table: QTableWidget) -> None:

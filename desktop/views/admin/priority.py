@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,47 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.cell_colors import CellColorsDelegate, text_color
 from desktop.views.session import ClientSession
 from desktop.workflow.admin import policy as ap
-
-
-def text_color(background: str) -> str:
-    """Black or white, whichever reads better on `background` (#rrggbb)."""
-    color = QColor(background)
-    luminance = 0.299 * color.red() + 0.587 * color.green() + 0.114 * color.blue()
-    return "#000000" if luminance > 150 else "#ffffff"
-
-
-class FilledCellDelegate(QStyledItemDelegate):
-    """Paints a cell's own background and text colours, which the theme's item style would hide."""
-
-    def __init__(self, parent: QWidget, *, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignVCenter
-                 | Qt.AlignmentFlag.AlignLeft) -> None:
-        super().__init__(parent)
-        self.align = align
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width() + 16, hint.height())  # the padding `paint` leaves either side
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
-        if isinstance(background, QBrush):
-            background = background.color()
-        if not isinstance(background, QColor) or not background.isValid() or background.alpha() == 0:
-            super().paint(painter, option, index)
-            return
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        if isinstance(foreground, QBrush):
-            foreground = foreground.color()
-        painter.save()
-        painter.fillRect(option.rect.adjusted(1, 1, -1, -1), background)
-        painter.setPen(foreground if isinstance(foreground, QColor) else QColor(text_color(background.name())))
-        font = index.data(Qt.ItemDataRole.FontRole)
-        if font is not None:
-            painter.setFont(font)
-        painter.drawText(option.rect.adjusted(8, 0, -8, 0), int(self.align), str(index.data() or ""))
-        painter.restore()
 
 
 class LevelTable(QGroupBox):
@@ -82,7 +41,7 @@ class LevelTable(QGroupBox):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         if colors:
-            self.table.setItemDelegate(FilledCellDelegate(self.table))
+            self.table.setItemDelegate(CellColorsDelegate(self.table))
             self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
             self.table.setColumnWidth(2, 100)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -34,6 +34,7 @@ from desktop.errors import BeaconError
 from desktop.i18n import pick
 from desktop.views import dialogs
 from desktop.views.admin.matrix import UserPicker
+from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.dialog_kit import fit_to_screen, name_inputs
 from desktop.views.session import ClientSession
 from desktop.workflow.admin import matrix as admin_matrix
@@ -129,6 +130,7 @@ class PropagationEditor(QWidget):
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("prop_members")
+        self.table.setItemDelegate(CellColorsDelegate(self.table))  # left-out members in grey, struck out
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Team"), self.tr("Rule"), self.tr("Note")])
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

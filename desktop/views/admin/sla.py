@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
-from desktop.views.admin.priority import FilledCellDelegate, text_color
+from desktop.views.cell_colors import CellColorsDelegate, text_color
 from desktop.views.session import ClientSession
 from desktop.workflow.admin import policy as ap
 from desktop.workflow.sla.calendars import WEEKDAYS
@@ -71,7 +71,7 @@ class SlaEditor(QWidget):
             self.targets_table.setColumnWidth(column, width)
         self.targets_table.setMinimumHeight(200)
         self.targets_table.verticalHeader().setVisible(False)
-        self.targets_table.setItemDelegateForColumn(0, FilledCellDelegate(self.targets_table))
+        self.targets_table.setItemDelegateForColumn(0, CellColorsDelegate(self.targets_table))
         self.targets_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.targets_message = QLabel(self)
         self.targets_message.setObjectName("targets_message")
@@ -176,7 +176,7 @@ class SlaEditor(QWidget):
             self.month.setWeekdayTextFormat(day, weekend)
         month_view = self.month.findChild(QTableView)
         if month_view is not None:  # holidays keep their colours under the theme's item style
-            month_view.setItemDelegate(FilledCellDelegate(month_view, align=Qt.AlignmentFlag.AlignCenter))
+            month_view.setItemDelegate(CellColorsDelegate(month_view, align=Qt.AlignmentFlag.AlignCenter))
         self.month.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.month.currentPageChanged.connect(lambda _y, _m: (self._paint_month(), self._fill_days()))
         legend = QLabel(self)
@@ -191,7 +191,7 @@ class SlaEditor(QWidget):
         self.days_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.days_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.days_table.verticalHeader().setVisible(False)
-        self.days_table.setItemDelegateForColumn(2, FilledCellDelegate(self.days_table))
+        self.days_table.setItemDelegateForColumn(2, CellColorsDelegate(self.days_table))
         self.days_table.setMinimumWidth(300)
         self.days_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.days_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -5,40 +5,23 @@ The file dialogs are replaced through the screen's `ask_*` static methods."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QPushButton
 
-from desktop.models import Case, Incident, Notification, ensure_schema
-from desktop.models import db as dbmod
+from desktop.models import Case, Incident, Notification
 from desktop.models.imports import ImportedRecord
 from desktop.views.admin import AdminPage
 from desktop.views.admin.importer import ImportScreen
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.common.actors import load_actor
 from desktop.workflow.integrations import importer
-from tests.bank import make_bank
 from tests.db.test_importer import COLUMNS, audit_export, to_csv
+from tests.gui.admin_kit import click, client_bank
 
 
 @pytest.fixture
 def bank(tmp_path):
-    url = f"sqlite:///{tmp_path / 'client.db'}"
-    dbmod.close()
-    dbmod.connect(url)
-    ensure_schema()
-    seed_defaults()
-    bank = make_bank()
-    bank.url = url
-    yield bank
-    dbmod.close()
-
-
-def click(qtbot, widget, name: str) -> None:
-    button = widget.findChild(QPushButton, name)
-    assert button is not None and button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    yield from client_bank(tmp_path)
 
 
 def run_and_wait(qtbot, screen: ImportScreen, button: str):

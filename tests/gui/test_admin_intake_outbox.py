@@ -8,32 +8,22 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QTableWidget
 
-from desktop.models import CIRelation, ConfigurationItem, ImpactLevel, Incident, Notification, Setting, ensure_schema
-from desktop.models import db as dbmod
+from desktop.models import CIRelation, ConfigurationItem, ImpactLevel, Incident, Notification, Setting
 from desktop.views.admin import AdminPage
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.common.actors import load_actor
 from desktop.workflow.common.settings import put_setting
 from desktop.workflow.integrations import intake
 from desktop.workflow.notify.notices import set_preference
 from desktop.workflow.notify.service_requests import systems
-from tests.bank import make_bank
+from tests.gui.admin_kit import click, client_bank
 
 
-@pytest.fixture
-def bank(tmp_path):
-    url = f"sqlite:///{tmp_path / 'client.db'}"
-    dbmod.close()
-    dbmod.connect(url)
-    ensure_schema()
-    seed_defaults()
-    bank = make_bank()
+def _prepare(bank) -> None:
     bank.app.code = "APP-IB"
     bank.app.save()
     low = ImpactLevel.get(ImpactLevel.code == "low")
@@ -41,9 +31,11 @@ def bank(tmp_path):
                              kind="application", impact=low)
     server = ConfigurationItem.create(code="SRV-CH-WAS01", name="채널 WAS 1", kind="server")
     CIRelation.create(source=bank.app, target=server, kind="runs_on")
-    bank.url = url
-    yield bank
-    dbmod.close()
+
+
+@pytest.fixture
+def bank(tmp_path):
+    yield from client_bank(tmp_path, prepare=_prepare)
 
 
 def page_for(qtbot, bank, language: str) -> AdminPage:
@@ -55,12 +47,6 @@ def page_for(qtbot, bank, language: str) -> AdminPage:
     page.show()
     qtbot.waitExposed(page)
     return page
-
-
-def click(qtbot, widget, name: str) -> None:
-    button = widget.findChild(QPushButton, name)
-    assert button is not None and button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def column(table: QTableWidget, col: int) -> list[str]:

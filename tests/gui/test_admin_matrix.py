@@ -4,34 +4,22 @@ registered to see the edited matrix and group at work. Modal dialogs are replace
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
 
-from desktop.models import Incident, Notification, OwnerMatrixEntry, Role, User, ensure_schema
-from desktop.models import db as dbmod
+from desktop.models import Incident, Notification, OwnerMatrixEntry, Role, User
 from desktop.views import dialogs
 from desktop.views.admin import AdminPage
 from desktop.views.admin import matrix as matrix_view
 from desktop.views.admin import propagation as propagation_view
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.common.actors import load_actor
-from tests.bank import make_bank
+from tests.gui.admin_kit import click, client_bank
 
 
 @pytest.fixture
 def bank(tmp_path):
-    url = f"sqlite:///{tmp_path / 'client.db'}"
-    dbmod.close()
-    dbmod.connect(url)
-    ensure_schema()
-    seed_defaults()
-    bank = make_bank()
-    bank.url = url
-    yield bank
-    dbmod.close()
+    yield from client_bank(tmp_path)
 
 
 @pytest.fixture
@@ -43,12 +31,6 @@ def errors_shown(monkeypatch) -> list[str]:
 
 def session_of(bank, persona: str, language: str = "ko") -> ClientSession:
     return ClientSession(actor=load_actor(bank.id(persona)), database_url=bank.url, language=language)
-
-
-def click(qtbot, widget, name: str) -> None:
-    button = widget.findChild(QPushButton, name)
-    assert button is not None and button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def primary_handlers(app_id: int) -> list[str]:

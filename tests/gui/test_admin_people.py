@@ -9,8 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.errors import BeaconError
-from desktop.models import Event, Incident, User, ensure_schema
-from desktop.models import db as dbmod
+from desktop.models import Event, Incident, User
 from desktop.views import dialogs
 from desktop.views.admin import AdminPage
 from desktop.views.admin import cis as cis_module
@@ -19,37 +18,25 @@ from desktop.views.admin.cis import CiEditor
 from desktop.views.admin.users import UserEditor
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
-from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service
 from desktop.workflow.common import session as session_service
 from desktop.workflow.common.actors import load_actor
-from tests.bank import make_bank
 from tests.factories import set_every_password
+from tests.gui.admin_kit import click, client_bank
+
+
+def _prepare(bank) -> None:
+    set_every_password("pw")
 
 
 @pytest.fixture
 def bank(tmp_path):
-    url = f"sqlite:///{tmp_path / 'admin.db'}"
-    dbmod.close()
-    dbmod.connect(url)
-    ensure_schema()
-    seed_defaults()
-    bank = make_bank()
-    set_every_password("pw")
-    bank.url = url
-    yield bank
-    dbmod.close()
+    yield from client_bank(tmp_path, "admin.db", prepare=_prepare)
 
 
 def session_of(bank, persona: str = "admin", language: str = "ko") -> ClientSession:
     install_language(language)
     return ClientSession(actor=load_actor(bank.id(persona)), database_url=bank.url, language=language)
-
-
-def click(qtbot, screen: QWidget, name: str) -> None:
-    button = screen.findChild(QWidget, name)
-    assert button is not None and button.isEnabled(), name
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def pick(combo, data) -> None:

@@ -9,33 +9,27 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QComboBox, QSpinBox, QTableWidgetItem
 
 from desktop.errors import BeaconError
-from desktop.models import Incident, SlaClock, ensure_schema
-from desktop.models import db as dbmod
+from desktop.models import Incident, SlaClock
 from desktop.views.admin import AdminPage
 from desktop.views.admin.priority import PriorityMatrixEditor
 from desktop.views.admin.sla import SlaEditor
 from desktop.views.i18n import install_language
 from desktop.views.session import ClientSession
 from desktop.workflow.admin import policy as ap
-from desktop.workflow.admin.defaults import seed_defaults
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.common.actors import load_actor
-from tests.bank import make_bank, seoul
+from tests.bank import seoul
 from tests.factories import set_every_password
+from tests.gui.admin_kit import client_bank
+
+
+def _prepare(bank) -> None:
+    set_every_password("pw")
 
 
 @pytest.fixture
 def bank(tmp_path):
-    url = f"sqlite:///{tmp_path / 'client.db'}"
-    dbmod.close()
-    dbmod.connect(url)
-    ensure_schema()
-    seed_defaults()
-    bank = make_bank()
-    set_every_password("pw")
-    bank.url = url
-    yield bank
-    dbmod.close()
+    yield from client_bank(tmp_path, prepare=_prepare)
 
 
 @pytest.fixture

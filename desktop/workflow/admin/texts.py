@@ -303,6 +303,117 @@ REFUSALS = Catalog({
         "en": "Version {version} is already in force.",
     },
     "unknown_process": {"ko": "알 수 없는 프로세스 '{kind}'", "en": "unknown process '{kind}'"},
+    "shipped_changed": {
+        "ko": "그 사이 Beacon이 제공하는 기본 프로세스 파일이 바뀌었습니다. 화면을 다시 불러와 새 차이를 확인하세요.",
+        "en": "The default process file Beacon ships changed in the meantime. Reload to see the new difference.",
+    },
+})
+
+# A dry run and a comparison of an edited process (`process_trial.py`).
+TRIAL_TEXTS = Catalog({
+    "relation.reporter": {"ko": "@등록자", "en": "@reporter"},
+    "relation.assignee": {"ko": "@담당자", "en": "@assignee"},
+    "relation.owner": {"ko": "@소유자", "en": "@owner"},
+    "reason.reporter": {"ko": "등록자", "en": "the reporter"},
+    "reason.assignee": {"ko": "담당자", "en": "the assignee"},
+    "reason.parent_assignee": {"ko": "상위 건 담당자", "en": "the parent case's assignee"},
+    "reason.issuer": {"ko": "작업 지시자", "en": "who issued the work order"},
+    "reason.manual_add": {"ko": "전파 그룹에 수동 추가됨", "en": "added to the propagation group by hand"},
+    "reason.primary_handler": {"ko": "업무시스템 주담당자", "en": "primary handler of the application"},
+    "reason.second_line": {"ko": "2선 담당자", "en": "second line"},
+    "reason.team_lead": {"ko": "담당 팀장", "en": "team lead"},
+    "reason.department_head": {"ko": "부서장", "en": "department head"},
+    "note.no_application": {
+        "ko": "업무시스템을 고르면 전파 그룹이 보입니다",
+        "en": "pick an application to see its propagation group",
+    },
+    "note.reporter": {"ko": "등록자에게도 알립니다", "en": "the reporter is told as well"},
+    "note.second_line": {
+        "ko": "상위 건 업무시스템의 2선 담당자 (작업 지시를 낼 때 정해짐)",
+        "en": "the second line of the parent's application (known when the work order is issued)",
+    },
+    "note.parent": {
+        "ko": "상위 건 담당자와 작업 지시자 (실제 작업 지시에서 정해짐)",
+        "en": "the parent's assignee and the issuer (known on a real work order)",
+    },
+    "flag.initial": {"ko": "시작 상태", "en": "initial"},
+    "flag.final": {"ko": "최종 상태", "en": "final"},
+    "flag.pauses_sla": {"ko": "SLA 정지", "en": "pauses SLA"},
+    "flag.stage": {"ko": "{stage}단계", "en": "stage {stage}"},
+    "flag.none": {"ko": "표시 없음", "en": "no marks"},
+    "stays": {"ko": "(상태 유지)", "en": "(stays)"},
+    "new_case": {"ko": "(새 건)", "en": "(new case)"},
+    "compare.stuck": {
+        "ko": "열린 건 {count}건이 이 버전에서 빠지는 상태 '{state}'에 있습니다: {numbers}",
+        "en": "{count} open case(s) are in a state this version removes ('{state}'): {numbers}",
+    },
+    "compare.state_added": {"ko": "상태 추가: {state} ({flags})", "en": "State added: {state} ({flags})"},
+    "compare.state_removed": {"ko": "상태 삭제: {state}", "en": "State removed: {state}"},
+    "compare.state_renamed": {"ko": "상태 이름 변경: {old} → {new}", "en": "State renamed: {old} → {new}"},
+    "compare.state_flags": {
+        "ko": "상태 '{state}' 표시 변경: {old} → {new}",
+        "en": "State '{state}' marks changed: {old} → {new}",
+    },
+    "compare.transition_added": {
+        "ko": "전이 추가: {transition} ({path}, 실행: {roles})",
+        "en": "Transition added: {transition} ({path}, fired by {roles})",
+    },
+    "compare.transition_removed": {
+        "ko": "전이 삭제: {transition} ({path})",
+        "en": "Transition removed: {transition} ({path})",
+    },
+    "compare.transition_renamed": {"ko": "전이 이름 변경: {old} → {new}", "en": "Transition renamed: {old} → {new}"},
+    "compare.transition_moved": {
+        "ko": "전이 '{transition}' 경로 변경: {old} ⇒ {new}",
+        "en": "Transition '{transition}' now goes {new} (was {old})",
+    },
+    "compare.roles_added": {
+        "ko": "'{transition}' 실행 역할 추가: {names}",
+        "en": "'{transition}' may now be fired by {names}",
+    },
+    "compare.roles_removed": {
+        "ko": "'{transition}' 실행 역할 삭제: {names}",
+        "en": "'{transition}' no longer fired by {names}",
+    },
+    "compare.required_added": {
+        "ko": "'{transition}' 필수 필드 추가: {names}",
+        "en": "'{transition}' now requires {names}",
+    },
+    "compare.required_removed": {
+        "ko": "'{transition}' 필수 필드 삭제: {names}",
+        "en": "'{transition}' no longer requires {names}",
+    },
+    "compare.optional_added": {
+        "ko": "'{transition}' 선택 필드 추가: {names}",
+        "en": "'{transition}' now offers {names}",
+    },
+    "compare.optional_removed": {
+        "ko": "'{transition}' 선택 필드 삭제: {names}",
+        "en": "'{transition}' no longer offers {names}",
+    },
+    "compare.effects_added": {"ko": "'{transition}' 효과 추가: {names}", "en": "'{transition}' now runs {names}"},
+    "compare.effects_removed": {
+        "ko": "'{transition}' 효과 삭제: {names}",
+        "en": "'{transition}' no longer runs {names}",
+    },
+    "compare.stamp_added": {"ko": "'{transition}' 시각 기록 추가: {names}", "en": "'{transition}' now stamps {names}"},
+    "compare.stamp_removed": {
+        "ko": "'{transition}' 시각 기록 삭제: {names}",
+        "en": "'{transition}' no longer stamps {names}",
+    },
+    "compare.clear_added": {"ko": "'{transition}' 시각 지움 추가: {names}", "en": "'{transition}' now clears {names}"},
+    "compare.clear_removed": {
+        "ko": "'{transition}' 시각 지움 삭제: {names}",
+        "en": "'{transition}' no longer clears {names}",
+    },
+    "compare.operation_added": {"ko": "작업 추가: {operation}", "en": "Operation added: {operation}"},
+    "compare.operation_removed": {"ko": "작업 삭제: {operation}", "en": "Operation removed: {operation}"},
+})
+
+# Shipped upgrades, export and import of process files (`process_files.py`).
+FILE_TEXTS = Catalog({
+    "ignore_shipped": {"ko": "기본 프로세스 업그레이드 무시", "en": "Ignore a shipped process upgrade"},
+    "import_process": {"ko": "프로세스 가져오기", "en": "Import a process"},
 })
 
 # Names the defaults seed (`defaults.py`): urgency and impact levels, grades, calendars, incident types.

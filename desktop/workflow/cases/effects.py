@@ -24,11 +24,11 @@ from desktop.models import (
     Problem,
     ServiceRequestLink,
 )
-from desktop.workflow.cases.texts import TEXTS
+from desktop.workflow.cases.texts import EFFECT_DESCRIPTIONS, TEXTS
 from desktop.workflow.common.cases import application_of, load_row
 from desktop.workflow.common.matrices import grade_for, matrix_users
 from desktop.workflow.common.settings import get_setting
-from desktop.workflow.engine.effects import effect
+from desktop.workflow.engine.effects import describe_effects, effect
 from desktop.workflow.engine.engine import fire_in_transaction
 from desktop.workflow.engine.process import case_definition, final_states
 from desktop.workflow.notify.service_requests import check_system, queue_delivery
@@ -342,3 +342,6 @@ def notify_parent(ctx: Any) -> None:
         return
     if ctx.row is not None and ctx.row.issued_by_id != ctx.actor.id:
         ctx.notify(ctx.row.issued_by_id, kind, "issuer")
+
+
+describe_effects(EFFECT_DESCRIPTIONS)

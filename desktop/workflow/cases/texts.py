@@ -69,3 +69,75 @@ SLA_STATES = Catalog({
     "missed": {"ko": "미준수", "en": "Missed"},
     "not_applicable": {"ko": "해당 없음 (취소)", "en": "N/A (cancelled)"},
 })
+
+# What each of the wing's effects does (`engine.effects.describe`), for the process editor and its dry run.
+EFFECT_DESCRIPTIONS = Catalog({
+    "grade_from_matrix": {
+        "ko": "업무시스템에서 영향도를 가져오고 우선순위 매트릭스(긴급도 × 영향도)로 등급을 정합니다",
+        "en": "takes the impact from the application and the grade from the priority matrix (urgency × impact)",
+    },
+    "assign_from_matrix": {
+        "ko": "업무시스템의 주담당자에게 배정합니다 (없으면 담당 팀)",
+        "en": "assigns the application's primary handler (else its team)",
+    },
+    "take_assignment": {
+        "ko": "이 단계를 실행한 사람이 담당자가 됩니다",
+        "en": "whoever takes the step becomes the assignee",
+    },
+    "regrade": {
+        "ko": "등급을 바꾸고 변경 사유를 기록합니다",
+        "en": "changes the grade and records the reason",
+    },
+    "reopen_window": {
+        "ko": "종결 후 정해진 기간 안에만 재개를 허용하고 재개 횟수를 셉니다",
+        "en": "allows a reopen only within the configured days after closure and counts it",
+    },
+    "link_duplicate": {
+        "ko": "중복으로 취소한 장애를 원래 장애에 연결합니다",
+        "en": "links a cancelled duplicate to the incident it duplicates",
+    },
+    "check_parent": {
+        "ko": "상위(주요) 장애 아래에 등록할 수 있는지 확인합니다",
+        "en": "checks that the case may sit under the named major incident",
+    },
+    "close_children": {
+        "ko": "확인하면 주요 장애의 열린 하위 장애를 함께 종결합니다",
+        "en": "closes a major incident's open children, once the closer confirms",
+    },
+    "follow_ups": {
+        "ko": "종결할 때 요청한 후속 건(문제, 변경, 타 시스템 SR)을 만듭니다",
+        "en": "creates the follow-up records asked for at closure (problem, change, SR)",
+    },
+    "assign_problem": {
+        "ko": "담당자를 지정하지 않으면 등록한 사람이 문제 담당자가 됩니다",
+        "en": "the person who registers a problem owns it unless someone else is named",
+    },
+    "mark_known_error": {
+        "ko": "문제를 알려진 오류(known error)로 표시합니다",
+        "en": "marks the problem as a known error",
+    },
+    "count_verification": {
+        "ko": "결과 확인 횟수를 셉니다",
+        "en": "counts the verification rounds",
+    },
+    "resolve_linked_incidents": {
+        "ko": "문제를 종료하면 연결된 열린 장애를 함께 종결합니다 (설정에 따라)",
+        "en": "closing the problem closes its open linked incidents (if the setting says so)",
+    },
+    "link_parent_change": {
+        "ko": "장애나 문제에서 만든 변경을 원래 건에 연결합니다",
+        "en": "links a change to the incident or problem it was raised from",
+    },
+    "record_approver": {
+        "ko": "승인한 사람을 기록합니다",
+        "en": "records who approved",
+    },
+    "assign_work_order": {
+        "ko": "담당자 없는 작업 지시를 업무시스템의 2선 담당자에게 배정하고 알립니다",
+        "en": "assigns a work order without an assignee to the application's second line and tells them",
+    },
+    "notify_parent": {
+        "ko": "작업 지시의 진행을 상위 건에 기록하고 상위 건 담당자와 지시자에게 알립니다",
+        "en": "records the work order's progress on its parent and tells the parent's handler and the issuer",
+    },
+})

@@ -78,6 +78,11 @@ def _incident_types(v: Any) -> bool:
         isinstance(t, dict) and _text(t.get("code")) and _text(t.get("name")) for t in v)
 
 
+def _checksums(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(k, str) and isinstance(x, str) and len(x) == 64
+                                       for k, x in v.items())
+
+
 def _objects(v: Any) -> bool:
     return isinstance(v, dict) and all(isinstance(k, str) and k and isinstance(x, dict) for k, x in v.items())
 
@@ -155,6 +160,7 @@ SCHEMA: dict[str, SettingSpec] = {
     "sign_in_max_failures": _spec("sign_in_max_failures", _int(0, 100)),
     "sign_in_lockout_minutes": _spec("sign_in_lockout_minutes", _int(0, 10080)),
     "intake_tokens": _spec("intake_tokens", lambda v: False, managed=True),
+    "process_shipped_ignored": _spec("process_shipped_ignored", _checksums, managed=True),
 }
 
 

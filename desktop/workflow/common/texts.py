@@ -73,6 +73,14 @@ SETTING_TEXTS = Catalog({
     "intake_tokens.allowed": {"ko": "'beacon intake token' 으로만 바꿀 수 있습니다",
                               "en": "changed with 'beacon intake token' only"},
     "intake_tokens.meaning": {"ko": "수신 토큰의 해시", "en": "hashes of the intake tokens"},
+    "process_shipped_ignored.allowed": {
+        "ko": "관리 > 프로세스 화면에서 기본 프로세스 업그레이드를 무시할 때만 바뀝니다",
+        "en": "changed only by ignoring a shipped process upgrade in Administration > Processes",
+    },
+    "process_shipped_ignored.meaning": {
+        "ko": "관리자가 무시한 기본 프로세스 파일 (프로세스별 체크섬)",
+        "en": "the shipped process files an administrator ignored (checksum per process)",
+    },
     "too_deep": {"ko": "{limit}단계보다 깊게 중첩되지 않은 값", "en": "a value nested at most {limit} deep"},
     "not_finite": {"ko": "NaN·Infinity가 아닌 수", "en": "a number that is not NaN or Infinity"},
     "bad_text": {"ko": "NUL 문자가 없는 (10만 자 이하) 문자열", "en": "text without NUL characters (at most 100,000)"},

@@ -9,13 +9,17 @@ against this registry, so a definition naming an effect nobody registered is ref
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from desktop.errors import BeaconError
+from desktop.i18n import pick
 
 Effect = Callable[[Any], None]
 EFFECTS: dict[str, Effect] = {}
+# What each effect does, in Korean and English, for a person choosing or previewing effects; each wing
+# names its own (`describe_effects`) from its texts catalog.
+DESCRIPTIONS: dict[str, Mapping[str, str]] = {}
 
 # Run on entering / leaving a state whose definition says `pauses_sla`; registered by the SLA wing.
 PAUSE_EFFECT = "sla_pause"
@@ -40,8 +44,15 @@ def run_effect(name: str, ctx: Any) -> None:
     fn(ctx)
 
 
-def describe(name: str) -> str:
-    """The first line of an effect's docstring: what it does, for a person choosing effects."""
+def describe_effects(texts: Mapping[str, Mapping[str, str]]) -> None:
+    """Name what effects do ({effect name: {"ko": ..., "en": ...}}); a wing calls it for its own effects."""
+    DESCRIPTIONS.update(texts)
+
+
+def describe(name: str, language: str | None = None) -> str:
+    """What an effect does in one line, in `language`: its wing's description, else its docstring's first line."""
+    if name in DESCRIPTIONS:
+        return pick(DESCRIPTIONS[name], language)
     fn = EFFECTS.get(name)
     doc = (fn.__doc__ or "").strip() if fn else ""
     return doc.splitlines()[0] if doc else name

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.workflow.engine.effects import effect
+from desktop.workflow.engine.effects import describe_effects, effect
 from desktop.workflow.notify.propagation import incident_group
+from desktop.workflow.notify.texts import EFFECT_DESCRIPTIONS
 
 # Notice kinds by transition, for the propagation effect.
 NOTICE_KINDS = {"register": "registered", "accept": "accepted", "regrade": "regraded", "close": "closed",
@@ -27,3 +28,6 @@ def propagate(ctx: Any) -> None:
     reporter = ctx.current("registered_by") if ctx.row is not None else None
     if reporter is not None and reporter != ctx.actor.id and kind in ("accepted", "closed", "cancelled", "reopened"):
         ctx.notify(reporter, kind, "reporter")
+
+
+describe_effects(EFFECT_DESCRIPTIONS)

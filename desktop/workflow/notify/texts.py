@@ -82,3 +82,11 @@ FIELD_LABELS = Catalog({
     "reason": {"ko": "수신 사유", "en": "Why you get this"},
 })
 
+
+# What the wing's effects do (`engine.effects.describe`).
+EFFECT_DESCRIPTIONS = Catalog({
+    "propagate": {
+        "ko": "업무시스템의 전파 그룹(과 상태 변화는 등록자)에게 즉시 알립니다",
+        "en": "tells the application's propagation group at once (and the reporter of status changes)",
+    },
+})

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from desktop.models import Event
-from desktop.workflow.engine.effects import PAUSE_EFFECT, RESUME_EFFECT, effect
+from desktop.workflow.engine.effects import PAUSE_EFFECT, RESUME_EFFECT, describe_effects, effect
 from desktop.workflow.sla import clocks as sla
+from desktop.workflow.sla.texts import EFFECT_DESCRIPTIONS
 
 
 @effect("sla_start")
@@ -56,3 +57,6 @@ def sla_pause(ctx: Any) -> None:
 def sla_resume(ctx: Any) -> None:
     """Leaving a state that pauses SLA resumes the case's clocks (before the transition's other effects)."""
     ctx.after(lambda c, _e: sla.resume_clocks(c.case.id, at=c.now), first=True)
+
+
+describe_effects(EFFECT_DESCRIPTIONS)

@@ -94,6 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("file", help="a TOML process definition, e.g. desktop/resources/processes/incident.toml")
     check.add_argument("--database", metavar="URL", dest="sub_database",
                        help="also accept the roles defined in this database")
+    export = process_sub.add_parser("export", help="write the version in force of a process to a TOML file")
+    export.add_argument("kind", choices=("incident", "problem", "change", "work_order"), metavar="KIND",
+                        help="incident, problem, change or work_order")
+    export.add_argument("--out", required=True, metavar="FILE.toml")
+    export.add_argument("--version", dest="process_version", type=int, metavar="N",
+                        help="an older stored version instead of the one in force")
+    load = process_sub.add_parser("import", help="save a TOML file as the process's next version, in force for "
+                                                 "new cases (checked as a save in Administration > Processes)")
+    load.add_argument("file", metavar="FILE.toml")
+    for command in (export, load):
+        command.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
+                             help="SQLite: the administrator who signs in (password asked); PostgreSQL: refused")
+        command.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     sla = sub.add_parser("sla", help="SLA clocks")
     sla_sub = sla.add_subparsers(dest="sla_command", required=True)
     sla_check = sla_sub.add_parser("check", help="queue warnings and breaches that are due (run every minute)")
@@ -687,6 +700,46 @@ def _process_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _process_file(url: str, args: argparse.Namespace) -> int:
+    """`beacon process export KIND --out FILE` and `beacon process import FILE`, as an administrator.
+
+    An import is refused exactly as a save in Administration > Processes is: the same message, with the
+    line it points at (exit 2); nothing is saved then.
+    """
+    from pathlib import Path
+
+    from desktop.workflow.admin import process_files
+
+    _open_for_reading(url)
+    actor = _signed_in(args, "process")
+    if args.process_command == "export":
+        process_id = None
+        if args.process_version is not None:
+            process_id = process_files.version_id(actor_id=actor.id, kind=args.kind, version=args.process_version)
+        path = Path(args.out)
+        try:
+            version = process_files.export_file(actor_id=actor.id, kind=args.kind, path=path, process_id=process_id)
+        except OSError as exc:
+            print(f"beacon: {pick(TEXT['cannot_read']).format(path=path, reason=exc.strerror or exc)}",
+                  file=sys.stderr)
+            return 2
+        _say("process_exported", process=pick(process_files.label(args.kind)), version=version, path=path)
+        return 0
+    path = Path(args.file)
+    text = process_files.read_definition_file(path)
+    try:
+        kind, saved = process_files.import_text(actor_id=actor.id, text=text, file=str(path))
+    except BeaconError as exc:
+        line = process_files.error_line(text, exc)
+        message = exc.message()
+        if line is not None:
+            message = pick(TEXT["process_line"]).format(line=line, message=message)
+        print(f"beacon: {message}", file=sys.stderr)
+        return 2
+    _say("process_imported", path=path, process=pick(process_files.label(kind)), version=saved.version)
+    return 0
+
+
 def _init_db(url: str, args: argparse.Namespace) -> int:
     from desktop.setup import initialize_database
 
@@ -760,8 +813,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(settings.database_url, args, settings.time_zone)
         if args.command == "import":
             return _import(settings.database_url, args)
-        if args.command == "process":
+        if args.command == "process" and args.process_command == "check":
             return _process_check(args)
+        if args.command == "process":
+            return _process_file(settings.database_url, args)
         if args.command == "intake":
             return _intake(settings.database_url, args)
         if args.command == "init-db":

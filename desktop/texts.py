@@ -282,6 +282,17 @@ CLI_TEXTS = Catalog({
         "ko": "{file}: 올바른 '{name}' 프로세스 정의입니다 (상태 {states}개, 전이 {transitions}개).",
         "en": "{file}: valid '{name}' process definition ({states} states, {transitions} transitions).",
     },
+    "process_exported": {
+        "ko": "'{process}' 프로세스 버전 {version}을(를) {path}에 내보냈습니다.",
+        "en": "Exported version {version} of the '{process}' process to {path}.",
+    },
+    "process_imported": {
+        "ko": "{path}: '{process}' 프로세스 버전 {version}으로 저장했습니다. 새 건부터 이 버전을 따르고, "
+              "열린 건은 원래 버전을 유지합니다.",
+        "en": "{path}: saved as version {version} of the '{process}' process. New cases start on it; open cases "
+              "keep their version.",
+    },
+    "process_line": {"ko": "{line}행: {message}", "en": "Line {line}: {message}"},
 })
 
 
@@ -290,4 +301,5 @@ CLI_ADMIN_ACTIONS = Catalog({
     "intake": {"ko": "인테이크 토큰 관리", "en": "manage intake tokens"},
     "matrix": {"ko": "담당자 매트릭스 가져오기·내보내기", "en": "import or export the owner matrix"},
     "import": {"ko": "장애 가져오기", "en": "import incidents"},
+    "process": {"ko": "프로세스 가져오기·내보내기", "en": "import or export a process"},
 })

@@ -269,3 +269,59 @@ def test_a_non_administrator_can_neither_export_nor_import(db):
             files.import_text(actor_id=bank.id(who), text=text + REVIEW, file="x.toml")
         assert refused.value.code == "workflow.not_allowed"
     assert ProcessDefinition.select().where(ProcessDefinition.process == "incident").count() == 1
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_cli_export_import_round_trip_refusal_in_the_editors_words_and_admins_only(cli_as, tmp_path, capsys):
+    from desktop.cli import main
+
+    bank = make_bank()
+    handler = cli_as("handler")
+    db = cli_as("admin")
+    out = tmp_path / "incident.toml"
+    assert main(["--lang", "en", "process", "export", "incident", "--out", str(out), "--database", db]) == 0
+    assert "Exported version 1 of the 'Incident' process" in capsys.readouterr().out
+    text = out.read_text(encoding="utf-8")
+    assert parse_definition(text, file="x").states.keys() == definition("incident").states.keys()
+
+    out.write_text(text + REVIEW, encoding="utf-8")
+    assert main(["--lang", "ko", "process", "import", str(out), "--database", db]) == 0
+    assert "'장애' 프로세스 버전 2으로 저장했습니다" in capsys.readouterr().out
+    forget_active("incident")
+    assert "review" in definition("incident").states
+
+    broken = tmp_path / "broken.toml"
+    broken.write_text((text + REVIEW).replace('to = "review"', 'to = "reveiw"'), encoding="utf-8")
+    editor = validate_definition(kind="incident", text=broken.read_text(encoding="utf-8"))
+    for language in ("en", "ko"):
+        assert main(["--lang", language, "process", "import", str(broken), "--database", db]) == 2
+        said = capsys.readouterr().err.strip()
+        line = f"Line {editor.line}: " if language == "en" else f"{editor.line}행: "
+        assert said == f"beacon: {line}{editor.error.message(language)}"
+    assert main(["--lang", "en", "process", "export", "incident", "--version", "1", "--out", str(out),
+                 "--database", db]) == 0
+    assert out.read_text(encoding="utf-8") == text
+    assert main(["--lang", "en", "process", "import", str(out), "--database", db]) == 2
+    assert "This is the same as version 1" in capsys.readouterr().err
+
+    handler = cli_as("handler")
+    assert main(["--lang", "en", "process", "import", str(out), "--database", handler]) == 2
+    assert "Only an administrator may import or export a process" in capsys.readouterr().err
+    assert main(["--lang", "en", "process", "export", "incident", "--out", str(out), "--database", handler]) == 2
+    capsys.readouterr()
+    assert ProcessDefinition.select().where(ProcessDefinition.process == "incident").count() == 2
+
+
+def test_postgres_refuses_a_non_administrators_login_a_new_process_version_whatever_the_client_says(cli_as):
+    """The grants, not only Beacon's own check: a handler's login cannot write process versions."""
+    if dbmod.backend() != "postgresql":
+        pytest.skip("SQLite is one person's file; PostgreSQL's grants guard a shared database")
+    import peewee
+
+    bank = make_bank()
+    _, _, text = active_source(actor_id=bank.id("admin"), kind="incident")
+    handler_url = cli_as("handler")
+    dbmod.connect(handler_url)
+    with pytest.raises(peewee.ProgrammingError, match="permission denied"):  # as if a client skipped the check
+        files.import_text(actor_id=bank.id("admin"), text=text + REVIEW, file="x.toml")

@@ -126,6 +126,16 @@ def export_text(*, actor_id: int, kind: str, process_id: int | None = None) -> t
     return int(row.version), str(row.source)
 
 
+def version_id(*, actor_id: int, kind: str, version: int) -> int:
+    """The stored row of version number `version` of `kind`."""
+    require_admin(actor_id, TEXTS.pair("processes.view_processes"))
+    found = (ProcessDefinition.select(ProcessDefinition.id)
+             .where((ProcessDefinition.process == kind) & (ProcessDefinition.version == version)).scalar())
+    if found is None:
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("processes.process_version"), ref=f"v{version}")
+    return int(found)
+
+
 def export_file(*, actor_id: int, kind: str, path: Path, process_id: int | None = None) -> int:
     """Write a version's text to `path` (UTF-8); returns the version number written."""
     version, text = export_text(actor_id=actor_id, kind=kind, process_id=process_id)

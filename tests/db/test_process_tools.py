@@ -276,7 +276,7 @@ def test_a_non_administrator_can_neither_export_nor_import(db):
 def test_cli_export_import_round_trip_refusal_in_the_editors_words_and_admins_only(cli_as, tmp_path, capsys):
     from desktop.cli import main
 
-    bank = make_bank()
+    make_bank()
     handler = cli_as("handler")
     db = cli_as("admin")
     out = tmp_path / "incident.toml"

@@ -938,6 +938,33 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Against version %1, in force now. New cases would start on the new version; open cases keep theirs.</source>
+        <translation>지금 사용 중인 버전 %1과(와) 비교합니다. 새 건은 새 버전으로 시작하고, 열린 건은 원래 버전을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Saving is refused until they move or close.</source>
+        <translation>이 건들을 옮기거나 종결할 때까지 저장할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>No open case is in a state this version removes.</source>
+        <translation>이 버전에서 빠지는 상태에 있는 열린 건은 없습니다.</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>변경 내용</translation>
+    </message>
+    <message>
+        <source>No change to states, transitions, fields or roles.</source>
+        <translation>상태·전이·필드·역할에 바뀐 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>바뀌는 내용</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <source>Changed by someone else</source>
@@ -1247,6 +1274,105 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Discard {0} undelivered items? They will never be sent.</source>
         <translation>발송 불가 {0}건을 폐기할까요? 다시는 보내지 않습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>DryRunDialog</name>
+    <message>
+        <source>Dry run: %1 (not saved, nothing is written)</source>
+        <translation>시험 실행: %1 (저장 전, 아무것도 기록하지 않음)</translation>
+    </message>
+    <message>
+        <source>A new case on</source>
+        <translation>새 건 — 업무시스템</translation>
+    </message>
+    <message>
+        <source>An open case, from where it stands</source>
+        <translation>열린 건 — 현재 상태부터</translation>
+    </message>
+    <message>
+        <source>Application of the sample case</source>
+        <translation>시험 건의 업무시스템</translation>
+    </message>
+    <message>
+        <source>Open case to start from</source>
+        <translation>시작할 열린 건</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>처음부터</translation>
+    </message>
+    <message>
+        <source>Steps offered from here</source>
+        <translation>여기서 할 수 있는 단계</translation>
+    </message>
+    <message>
+        <source>Take this step (in the dry run)</source>
+        <translation>이 단계 실행 (시험으로만)</translation>
+    </message>
+    <message>
+        <source>What the step asks and does</source>
+        <translation>단계가 묻는 것과 하는 일</translation>
+    </message>
+    <message>
+        <source>%1 is in a state this definition does not have; it starts as a new case.</source>
+        <translation>%1은(는) 이 정의에 없는 상태에 있어 새 건으로 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Before the case exists: its creating step.</source>
+        <translation>건이 생기기 전: 등록 단계.</translation>
+    </message>
+    <message>
+        <source>The sample case is in: %1</source>
+        <translation>시험 건의 현재 상태: %1</translation>
+    </message>
+    <message>
+        <source>a final state</source>
+        <translation>최종 상태</translation>
+    </message>
+    <message>
+        <source>No step leads on from here.</source>
+        <translation>여기서 이어지는 단계가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Path so far: %1</source>
+        <translation>지나온 단계: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>(new case)</source>
+        <translation>(새 건)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>필수</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>선택</translation>
+    </message>
+    <message>
+        <source>Who may take it</source>
+        <translation>실행할 수 있는 사람</translation>
+    </message>
+    <message>
+        <source>Fields it asks</source>
+        <translation>입력받는 필드</translation>
+    </message>
+    <message>
+        <source>Effects it would run</source>
+        <translation>실행할 효과</translation>
+    </message>
+    <message>
+        <source>Who would be told</source>
+        <translation>알림을 받을 사람</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>없음</translation>
     </message>
 </context>
 <context>
@@ -2725,6 +2851,81 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ProcessTools</name>
+    <message>
+        <source>Dry run…</source>
+        <translation>시험 실행…</translation>
+    </message>
+    <message>
+        <source>Walk a sample case through the edited definition; nothing is saved</source>
+        <translation>수정한 정의로 시험 건을 진행해 봅니다. 아무것도 저장하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Compare with the version in force…</source>
+        <translation>사용 중인 버전과 비교…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Save the selected version (or the one in force) as a TOML file</source>
+        <translation>선택한 버전(없으면 사용 중인 버전)을 TOML 파일로 저장합니다</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>가져오기…</translation>
+    </message>
+    <message>
+        <source>Save a TOML file as the next version, in force for new cases</source>
+        <translation>TOML 파일을 다음 버전으로 저장해 새 건부터 적용합니다</translation>
+    </message>
+    <message>
+        <source>Export process</source>
+        <translation>프로세스 내보내기</translation>
+    </message>
+    <message>
+        <source>Import process</source>
+        <translation>프로세스 가져오기</translation>
+    </message>
+    <message>
+        <source>Save %1 as the next version of its process? New cases will start on it; open cases keep their version.</source>
+        <translation>%1을(를) 해당 프로세스의 다음 버전으로 저장할까요? 새 건부터 이 버전을 따르고, 열린 건은 원래 버전을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1행: %2</translation>
+    </message>
+    <message>
+        <source>Your edit against the version in force</source>
+        <translation>수정한 정의와 사용 중인 버전 비교</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <source>Exported version %1 to %2.</source>
+        <translation>버전 %1을(를) %2에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Imported %1 as version %2 of the %3 process: new cases start on it; open cases keep their version.</source>
+        <translation>%1을(를) %3 프로세스 버전 %2(으)로 가져왔습니다. 새 건부터 이 버전을 따르고, 열린 건은 원래 버전을 유지합니다.</translation>
+    </message>
+    <message>
+        <source>New default process shipped: %1 — review…</source>
+        <translation>새 기본 프로세스 제공됨: %1 — 검토…</translation>
+    </message>
+    <message>
+        <source>The shipped process is version %1 now, in force for new cases.</source>
+        <translation>제공된 기본 프로세스가 버전 %1이(가) 되어 새 건부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>Ignored; a newer release will be offered again.</source>
+        <translation>무시했습니다. 더 새로운 버전이 나오면 다시 알려 드립니다.</translation>
+    </message>
+</context>
+<context>
     <name>PropagationEditor</name>
     <message>
         <source>Search applications</source>
@@ -2976,6 +3177,21 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Name of this filter:</source>
         <translation>필터 이름:</translation>
+    </message>
+</context>
+<context>
+    <name>ShippedOfferDialog</name>
+    <message>
+        <source>Newer default process: %1</source>
+        <translation>새 기본 프로세스: %1</translation>
+    </message>
+    <message>
+        <source>Adopt as a new version</source>
+        <translation>새 버전으로 적용</translation>
+    </message>
+    <message>
+        <source>Ignore this release</source>
+        <translation>이번 버전 무시</translation>
     </message>
 </context>
 <context>

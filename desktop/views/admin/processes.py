@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.admin.process_tools import ProcessTools
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.workflow.admin import processes as service
@@ -264,8 +265,13 @@ class ProcessEditor(QWidget):
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        # dry run, comparison, export/import and shipped upgrades (process_tools.py)
+        self.tools = ProcessTools(session, kind=lambda: self.kind, text=self.editor.toPlainText,
+                                  selected_version=lambda: (v.id if (v := self.selected_version()) else None),
+                                  reload=self._reload_after_tool, say=lambda text, ok: self._say(text, ok=ok))
         layout_ = QVBoxLayout(self)
         layout_.addLayout(head)
+        layout_.addWidget(self.tools)
         layout_.addWidget(split, 1)
 
         self.picker.currentIndexChanged.connect(self._picked)
@@ -457,6 +463,11 @@ class ProcessEditor(QWidget):
         self.load(self.kind)
         self._say(self.tr("Saved as version %1: new cases start on it; open cases keep their version.")
                   .replace("%1", str(saved.version)), ok=True)
+
+    def _reload_after_tool(self, kind: str) -> None:
+        """A tool saved a version of `kind` (import, shipped upgrade): show it unless edits would be lost."""
+        if kind == self.kind and (not self.modified() or self.ask_discard(self)):
+            self.load(kind)
 
     def revert(self) -> None:
         if not self.modified() or self.ask_discard(self):

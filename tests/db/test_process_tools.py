@@ -69,9 +69,11 @@ def test_a_dry_run_lists_fields_effects_and_who_is_told_and_writes_nothing(db):
     effects = {e.name: e.description for e in register.effects}
     assert effects["propagate"].startswith("업무시스템의 전파 그룹")
     assert effects["assign_from_matrix"] == "업무시스템의 주담당자에게 배정합니다 (없으면 담당 팀)"
-    told = {(r.name, r.reason, r.effect) for r in register.recipients}
-    assert ("handler님", "업무시스템 주담당자", "assign_from_matrix") in told
-    assert {("lead님", "담당 팀장", "propagate"), ("head님", "부서장", "propagate")} <= told
+    told = {(r.name, r.reason, r.effects) for r in register.recipients}
+    # the primary handler once, reached by the assignment and the propagation alike
+    assert ("handler님", "업무시스템 주담당자", ("assign_from_matrix", "propagate")) in told
+    assert {("lead님", "담당 팀장", ("propagate",)), ("head님", "부서장", ("propagate",))} <= told
+    assert len(told) == len(register.recipients) == len({r.user_id for r in register.recipients})
     assert not any(r.name == "admin님" for r in register.recipients)  # the actor is never told
 
     # walking on from a real open case's state: the new transition, with its fields and roles in English
@@ -123,6 +125,7 @@ def test_the_comparison_names_open_cases_in_a_removed_state_and_every_change(db)
     assert ("Transition added: Send for review (Handling → Second-line review, fired by Team lead)"
             in english)
     assert "'Accept' no longer fired by Team lead" in english
+    assert "'Cancel' may no longer be taken from Waiting for customer" in english
     korean = [line.text("ko") for line in comparison.lines]
     assert "상태 추가: 2선 검토 (3단계)" in korean and "'접수' 실행 역할 삭제: 팀장" in korean
     assert row_counts() == before

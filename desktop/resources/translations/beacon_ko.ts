@@ -3186,6 +3186,10 @@ Click to list the month&apos;s incidents</source>
         <translation>새 기본 프로세스: %1</translation>
     </message>
     <message>
+        <source>This Beacon release ships a newer default %1 process. Adopting it stores it as a new version (checked as any save) that new cases start on; ignoring it hides it until a newer release ships one.</source>
+        <translation>이 Beacon 릴리스에는 %1 기본 프로세스의 새 버전이 들어 있습니다. 새 버전으로 적용하면 저장과 같은 검사를 거쳐 새 건부터 따르고, 무시하면 더 새로운 릴리스가 나올 때까지 다시 묻지 않습니다.</translation>
+    </message>
+    <message>
         <source>Adopt as a new version</source>
         <translation>새 버전으로 적용</translation>
     </message>

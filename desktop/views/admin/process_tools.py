@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -170,7 +171,8 @@ class DryRunDialog(QDialog):
             self.where.setText(text)
         self.steps.clear()
         for p in self.previews:
-            item = QListWidgetItem(f"{p.label}  →  {p.target_label}")
+            stays = self.state is not None and p.target == self.state
+            item = QListWidgetItem(f"{p.label}  ↻" if stays else f"{p.label}  →  {p.target_label}")
             item.setData(Qt.ItemDataRole.UserRole, p.transition)
             self.steps.addItem(item)
         self.take_button.setEnabled(bool(self.previews))
@@ -216,7 +218,8 @@ class DryRunDialog(QDialog):
         else:
             nobody = self.tr("nobody")
             parts.append(f"<p>{esc(nobody)}</p>")
-        self.detail.setHtml("".join(parts))
+        ink = self.palette().color(QPalette.ColorRole.WindowText).name()  # the theme's text, not its link colour
+        self.detail.setHtml(f'<div style="color: {ink}">{"".join(parts)}</div>')
 
     def take_step(self) -> None:
         """Move the sample case along the selected step — in this dialog only."""
@@ -278,6 +281,13 @@ class ShippedOfferDialog(CompareDialog):
         title = QCoreApplication.translate("ShippedOfferDialog", "Newer default process: %1").replace(
             "%1", session.pick(label["ko"], label["en"]))
         super().__init__(session, offer.comparison, title, parent)
+        self.offer_heading = QLabel(self.tr(
+            "This Beacon release ships a newer default %1 process. Adopting it stores it as a new version (checked "
+            "as any save) that new cases start on; ignoring it hides it until a newer release ships one.")
+            .replace("%1", session.pick(label["ko"], label["en"])), objectName="offer_heading")
+        self.offer_heading.setWordWrap(True)
+        self.offer_heading.setStyleSheet("font-weight: bold;")
+        self.layout().insertWidget(0, self.offer_heading)
         self.adopt_button = self.buttons.addButton(self.tr("Adopt as a new version"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.adopt_button.setObjectName("adopt_shipped")

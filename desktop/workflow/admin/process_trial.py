@@ -110,7 +110,7 @@ class RecipientInfo:
     user_id: int
     name: str
     reason: str  # why they are told, in the user's language
-    effect: str  # the effect that tells them
+    effects: tuple[str, ...]  # the effects that would reach them
 
 
 @dataclass(frozen=True)
@@ -157,13 +157,18 @@ def _recipients(process: ProcessDef, t: TransitionDef, sample: Sample, actor_id:
     """Who the transition's effects would tell, as they would compute it now (reads only)."""
     told: list[RecipientInfo] = []
     notes: list[str] = []
-    seen: set[tuple[int, str]] = set()
+    seen: set[int] = set()
 
     def add(user_id: int | None, reason: str, effect: str) -> None:
-        if user_id is None or user_id == actor_id or (user_id, effect) in seen:
+        if user_id is None or user_id == actor_id:
             return
-        seen.add((user_id, effect))
-        told.append(RecipientInfo(user_id, _person(user_id, language), _reason(reason, roles, language), effect))
+        if user_id in seen:  # one line a person: the first reason, every effect that reaches them
+            i = next(i for i, r in enumerate(told) if r.user_id == user_id)
+            if effect not in told[i].effects:
+                told[i] = RecipientInfo(user_id, told[i].name, told[i].reason, (*told[i].effects, effect))
+            return
+        seen.add(user_id)
+        told.append(RecipientInfo(user_id, _person(user_id, language), _reason(reason, roles, language), (effect,)))
 
     for name in t.effects:
         if name == "propagate":
@@ -356,9 +361,18 @@ def compare_definitions(kind: str, current: ProcessDef, edited: ProcessDef) -> l
         label = new.label
         if old.label != new.label:
             lines.append(Line("compare.transition_renamed", {"old": old.label, "new": new.label}))
-        if place(current, old) != place(edited, new):
-            lines.append(Line("compare.transition_moved", {"transition": label, "old": place(current, old),
-                                                           "new": place(edited, new)}))
+        states = {**{n: st.label for n, st in current.states.items()},
+                  **{n: st.label for n, st in edited.states.items()}}
+        gained = [st for st in new.sources if st not in old.sources]
+        lost = [st for st in old.sources if st not in new.sources]
+        for codes, key in ((gained, "compare.sources_added"), (lost, "compare.sources_removed")):
+            if codes:
+                lines.append(Line(key, {"transition": label, "names": _names(states, codes)}))
+        if old.target != new.target:
+            stays = TRIAL_TEXTS.pair("stays")
+            lines.append(Line("compare.target_changed", {
+                "transition": label, "old": stays if old.target == "=" else states[old.target],
+                "new": stays if new.target == "=" else states[new.target]}))
         for attr, labels, key in (("roles", roles, "roles"), ("required", fields, "required"),
                                   ("optional", fields, "optional"), ("effects", None, "effects"),
                                   ("stamp", None, "stamp"), ("clear", None, "clear")):

@@ -363,9 +363,17 @@ TRIAL_TEXTS = Catalog({
         "en": "Transition removed: {transition} ({path})",
     },
     "compare.transition_renamed": {"ko": "전이 이름 변경: {old} → {new}", "en": "Transition renamed: {old} → {new}"},
-    "compare.transition_moved": {
-        "ko": "전이 '{transition}' 경로 변경: {old} ⇒ {new}",
-        "en": "Transition '{transition}' now goes {new} (was {old})",
+    "compare.sources_added": {
+        "ko": "'{transition}'을(를) 이제 이 상태에서도 할 수 있음: {names}",
+        "en": "'{transition}' may now be taken from {names}",
+    },
+    "compare.sources_removed": {
+        "ko": "'{transition}'을(를) 더는 이 상태에서 할 수 없음: {names}",
+        "en": "'{transition}' may no longer be taken from {names}",
+    },
+    "compare.target_changed": {
+        "ko": "'{transition}' 도착 상태 변경: {old} → {new}",
+        "en": "'{transition}' now leads to {new} (was {old})",
     },
     "compare.roles_added": {
         "ko": "'{transition}' 실행 역할 추가: {names}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -110,7 +111,10 @@ def test_the_comparison_names_open_cases_in_a_removed_state_and_every_change(db)
     numbers = sorted(load_row(c)[1].case.number for c in waiting)
     _, _, text = active_source(actor_id=admin, kind="incident")
     process = edited(without_waiting(text).replace('roles = ["@owner", "handler", "team_lead", "admin"]',
-                                                   'roles = ["@owner", "handler", "admin"]', 1) + REVIEW)
+                                                   'roles = ["@owner", "handler", "admin"]', 1)
+                     .replace('effects = ["take_assignment", "sla_stop_response", "propagate"]',
+                              'effects = ["take_assignment", "propagate"]')
+                     .replace('stamp = ["accepted_at"]', 'stamp = []') + REVIEW)
     before = row_counts()
 
     comparison = trial.compare_with_active(actor_id=admin, kind="incident", process=process)
@@ -126,6 +130,9 @@ def test_the_comparison_names_open_cases_in_a_removed_state_and_every_change(db)
             in english)
     assert "'Accept' no longer fired by Team lead" in english
     assert "'Cancel' may no longer be taken from Waiting for customer" in english
+    assert "'Accept' no longer runs: stops the response SLA clock" in english
+    assert "'Accept' no longer stamps accepted at" in english
+    assert not any(re.search(r"[a-z]+_[a-z]+", line) for line in english)  # no internal code reaches a person
     korean = [line.text("ko") for line in comparison.lines]
     assert "상태 추가: 2선 검토 (3단계)" in korean and "'접수' 실행 역할 삭제: 팀장" in korean
     assert row_counts() == before

@@ -22,6 +22,7 @@ from tests.db.test_admin_processes import without_waiting
 from tests.db.test_process_tools import REVIEW, row_counts
 from tests.gui.test_admin_processes import click, editor_for
 from tests.gui.test_admin_processes import keep as keep_widgets
+from tests.gui.test_no_raw_codes import SNAKE
 
 keep = keep_widgets  # the fixture, under its own name
 
@@ -76,6 +77,7 @@ def test_a_dry_run_of_an_unsaved_edit_walks_a_sample_case_and_writes_nothing(qtb
     detail = dialog.detail.toPlainText()
     assert ("2선 검토" if language == "ko" else "Second-line review") in detail
     assert ("팀장" if language == "ko" else "Team lead") in detail
+    assert not SNAKE.search(detail), detail  # no internal code (effect, field or role) reaches a person
     click(qtbot, dialog.take_button)
     assert dialog.state == "review"
     assert ("2선 검토" if language == "ko" else "Second-line review") in dialog.where.text()
@@ -114,6 +116,7 @@ def test_the_comparison_names_the_open_cases_in_a_removed_state(qtbot, bank, pan
     assert ("열린 건 3건" if language == "ko" else "3 open case(s)") in stuck
     changes = [dialog.changes.item(i).text() for i in range(dialog.changes.count())]
     assert ("상태 삭제: 고객 응답 대기" if language == "ko" else "State removed: Waiting for customer") in changes
+    assert not any(SNAKE.search(line) for line in changes)
 
 
 @pytest.fixture

@@ -207,8 +207,7 @@ class DryRunDialog(QDialog):
             parts.append(f"<p>{none}</p>")
         parts.append(f"<p><b>{heads['effects']}:</b></p>")
         if p.effects:
-            parts.append("<ul>" + "".join(f"<li><b>{esc(e.name)}</b>: {esc(e.description)}</li>"
-                                          for e in p.effects) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{esc(e.description)}</li>" for e in p.effects) + "</ul>")
         else:
             parts.append(f"<p>{none}</p>")
         parts.append(f"<p><b>{heads['told']}:</b></p>")

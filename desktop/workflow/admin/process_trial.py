@@ -13,6 +13,7 @@ refused while they do; see processes.py).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -296,8 +297,9 @@ def _stuck_line(stuck: StuckCases) -> Line:
     return Line("compare.stuck", {"count": len(stuck.numbers), "state": stuck.label, "numbers": shown})
 
 
-def _names(labels: dict[str, dict[str, str]], codes: tuple[str, ...] | list[str]) -> dict[str, str]:
-    return {lang: ", ".join(labels[c][lang] if c in labels else c for c in codes) for lang in ("ko", "en")}
+def _names(labels: Mapping[str, Mapping[str, str]], codes: tuple[str, ...] | list[str],
+           sep: str = ", ") -> dict[str, str]:
+    return {lang: sep.join(labels[c][lang] if c in labels else c for c in codes) for lang in ("ko", "en")}
 
 
 def _field_labels(kind: str) -> dict[str, dict[str, str]]:
@@ -321,10 +323,18 @@ def _state_flags(s: StateDef) -> dict[str, str]:
     return {lang: ", ".join(f[lang] for f in flags) or none[lang] for lang in ("ko", "en")}
 
 
+def current_effects(process: ProcessDef) -> set[str]:
+    """Every effect a definition's transitions name."""
+    return {name for t in process.transitions.values() for name in t.effects}
+
+
 def compare_definitions(kind: str, current: ProcessDef, edited: ProcessDef) -> list[Line]:
     """What `edited` adds, removes and changes against `current`: states, transitions, their fields and roles."""
     lines: list[Line] = []
     fields, roles = _field_labels(kind), _role_labels()
+    effects = {name: {"ko": describe(name, "ko"), "en": describe(name, "en")}
+               for name in {*current_effects(current), *current_effects(edited)}}
+    stamps = {key.removeprefix("stamp."): TRIAL_TEXTS[key] for key in TRIAL_TEXTS if key.startswith("stamp.")}
     for name, s in edited.states.items():
         if name not in current.states:
             lines.append(Line("compare.state_added", {"state": s.label, "flags": _state_flags(s)}))
@@ -373,16 +383,15 @@ def compare_definitions(kind: str, current: ProcessDef, edited: ProcessDef) -> l
             lines.append(Line("compare.target_changed", {
                 "transition": label, "old": stays if old.target == "=" else states[old.target],
                 "new": stays if new.target == "=" else states[new.target]}))
-        for attr, labels, key in (("roles", roles, "roles"), ("required", fields, "required"),
-                                  ("optional", fields, "optional"), ("effects", None, "effects"),
-                                  ("stamp", None, "stamp"), ("clear", None, "clear")):
+        for attr, labels in (("roles", roles), ("required", fields), ("optional", fields), ("effects", effects),
+                             ("stamp", stamps), ("clear", stamps)):
             before, after = getattr(old, attr), getattr(new, attr)
             added = [c for c in after if c not in before]
             removed = [c for c in before if c not in after]
             for codes, sign in ((added, "added"), (removed, "removed")):
                 if codes:
-                    shown = _names(labels, codes) if labels is not None else ", ".join(codes)
-                    lines.append(Line(f"compare.{key}_{sign}", {"transition": label, "names": shown}))
+                    names = _names(labels, codes, "; " if attr == "effects" else ", ")
+                    lines.append(Line(f"compare.{attr}_{sign}", {"transition": label, "names": names}))
     for name in edited.operations:
         if name not in current.operations:
             lines.append(Line("compare.operation_added", {"operation": edited.operations[name].label}))

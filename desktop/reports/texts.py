@@ -330,6 +330,8 @@ LINK_KINDS = Catalog({
     "child": {"ko": "하위 장애", "en": "Child incident"},
     "service_request": {"ko": "서비스 요청", "en": "Service request"},
     "work_order": {"ko": "작업 지시", "en": "Work order"},
+    "suspected_cause": {"ko": "의심 원인", "en": "Suspected cause"},
+    "suspect_cleared": {"ko": "의심 원인 (해제됨)", "en": "Suspected cause (cleared)"},
 })
 
 SR_STATES = Catalog({

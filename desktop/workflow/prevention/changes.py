@@ -175,6 +175,12 @@ def what_changed(*, actor_id: int, case_id: int, days: int | None = None) -> Wha
     return _what_changed(case_id, row, days if days is not None else window_days())
 
 
+def changes_before(case_id: int, *, days: int | None = None) -> WhatChanged:
+    """`what_changed` for a caller that checked access itself (the incident report)."""
+    _, row = load_row(case_id)
+    return _what_changed(case_id, row, days if days is not None else window_days())
+
+
 def _what_changed(case_id: int, row: Incident, days: int) -> WhatChanged:
     moment = row.occurred_at or row.registered_at
     since = moment - timedelta(days=days)

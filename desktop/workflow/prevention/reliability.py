@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -113,7 +114,7 @@ def _epoch(column: str) -> str:
 
 def _rows(start: datetime, end: datetime, reporter_id: int | None) -> list[tuple]:
     """(application, registered, occurred, restored or None, title, has problem) of the incidents registered
-    in [start − 30 days, end), not cancelled, ordered by application and occurrence."""
+    in [start − 30 days, end), not cancelled, ordered by application and occurrence (epoch seconds)."""
     p = database.param
     scope, params = ("", ()) if reporter_id is None else (f" AND i.registered_by_id = {p}", (reporter_id,))
     sql = f"""
@@ -123,9 +124,10 @@ def _rows(start: datetime, end: datetime, reporter_id: int | None) -> list[tuple
                CASE WHEN EXISTS (SELECT 1 FROM case_link l WHERE l.source_id = i.case_id AND l.kind = 'problem')
                     THEN 1 ELSE 0 END
         FROM incident i
-        WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'{scope}
-        ORDER BY i.application_id, 3"""
-    return database.execute_sql(sql, (start - timedelta(days=RECURRENCE_DAYS), end, *params)).fetchall()
+        WHERE i.registered_at >= {p} AND i.registered_at < {p} AND i.state <> 'cancelled'{scope}"""
+    rows = database.execute_sql(sql, (start - timedelta(days=RECURRENCE_DAYS), end, *params)).fetchall()
+    rows.sort(key=itemgetter(0, 2))  # cheaper here than in SQLite's sorter
+    return rows
 
 
 @dataclass
@@ -159,12 +161,15 @@ def reliability(*, start: datetime, end: datetime, reporter_id: int | None = Non
     w0, w1 = _epoch_of(start), _epoch_of(end)
     per_app: dict[int, _Tally] = defaultdict(_Tally)
     last_seen: dict[str, int] = {}
+    keys: dict[str, str] = {}  # titles repeat (templates, monitoring): normalise each once
     current_app = None
     recurrence = RECURRENCE_DAYS * 86400
     for app, registered, occurred, restored, title, problem in _rows(start, end, reporter_id):
         if app != current_app:
             current_app, last_seen = app, {}
-        key = title_key(title or "")
+        key = keys.get(title)
+        if key is None:
+            key = keys[title] = title_key(title or "")
         previous = last_seen.get(key)
         last_seen[key] = occurred
         if registered < w0:
@@ -174,10 +179,14 @@ def reliability(*, start: datetime, end: datetime, reporter_id: int | None = Non
         if previous is not None and occurred - previous <= recurrence:
             t.recurrences += 1
         t.with_problem += 1 if problem else 0
-        if restored is not None:
+        if restored is None:
+            down_to = w1
+        else:
             t.restored += 1
-            t.restore_seconds += max(0, restored - occurred)
-        down_from, down_to = max(occurred, w0), min(restored if restored is not None else w1, w1)
+            if restored > occurred:
+                t.restore_seconds += restored - occurred
+            down_to = restored if restored < w1 else w1
+        down_from = occurred if occurred > w0 else w0
         if down_to > down_from:
             t.spans.append((down_from, down_to))
     for t in per_app.values():

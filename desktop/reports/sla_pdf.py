@@ -366,10 +366,10 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                                               bold=rank <= 3),
                               f"{r.incidents:,}", self._span(r.mttr), format_minutes(r.restore_minutes, self.lang),
                               self._span(r.mtbf), _percent(r.recurrence_rate), _percent(r.problem_coverage)])
-            pdf.grid([Col(t("col_no"), 8, "C"), Col(t(key.replace("rel_by_", "rel_col_")), 44),
-                      Col(t("col_count"), 15, "R"), Col("MTTR", 24, "R"), Col(t("rel_col_total"), 24, "R"),
-                      Col("MTBF", 24, "R"), Col(t("rel_col_recurrence"), 17, "R"),
-                      Col(t("rel_col_coverage"), 17, "R")], cells, size_pt=7.6, min_lines_on_page=1)
+            pdf.grid([Col(t("col_no"), 8, "C"), Col(t(key.replace("rel_by_", "rel_col_")), 43),
+                      Col(t("col_count"), 13, "R"), Col("MTTR", 24, "R"), Col(t("rel_col_total"), 28, "R"),
+                      Col("MTBF", 24, "R"), Col(t("rel_col_recurrence"), 20, "R"),
+                      Col(t("rel_col_coverage"), 20, "R")], cells, size_pt=7.6, min_lines_on_page=1)
         pdf.note(t("rel_footnote"))
 
     def _span(self, minutes: float | None) -> str:

@@ -123,7 +123,7 @@ class WhatChangedPanel(QWidget):
         header = self.table.horizontalHeader()
         for column in range(5):  # room for the theme's bold upper-case headers
             header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column) + 24))
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 260))
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 220))
         self.mark.setVisible(self.allowed and bool(d.items))
         self.clear.setVisible(self.allowed and d.suspected is not None)
         self._selection_changed()

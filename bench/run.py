@@ -362,6 +362,22 @@ def _report(w: World) -> Callable[[], Any]:
     return lambda: incident_report_pdf(w.report_number, lang="ko", actor_id=w.actor_id)
 
 
+def _what_changed(w: World) -> Callable[[], Any]:
+    """The case window's "What changed?" tab on the busiest application's newest incident."""
+    from desktop.workflow.prevention.changes import what_changed
+
+    case_id = (Incident.select(Incident.case).where(Incident.application == w.application_id)
+               .order_by(Incident.registered_at.desc()).limit(1).scalar())
+    return lambda: what_changed(actor_id=w.actor_id, case_id=case_id)
+
+
+def _reliability(w: World) -> Callable[[], Any]:
+    """The dashboard's reliability card: 12 months by application and CI (on a worker, off the UI thread)."""
+    from desktop.workflow.prevention.reliability import load_reliability
+
+    return lambda: load_reliability(actor_id=w.actor_id, now=w.newest)
+
+
 SCENARIOS = (
     Scenario("list_first_page", "incident list, first page (200), state = in progress", 30, _first_page),
     Scenario("list_next_page", "incident list, next page (keyset)", 20, _next_page),
@@ -372,6 +388,8 @@ SCENARIOS = (
     Scenario("kpi_month", "KPI month by grade and by application", 300, _kpi),
     Scenario("open_incident", "open incident: detail + timeline (50)", 20, _open),
     Scenario("report_pdf", "incident report PDF, 200 actions", 500, _report),
+    Scenario("what_changed", "what changed before an incident (7 days, related CIs)", 50, _what_changed),
+    Scenario("reliability_12m", "reliability by application and CI, 12 months (worker)", 3000, _reliability),
 )
 
 

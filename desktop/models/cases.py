@@ -167,6 +167,7 @@ class Change(BaseModel):
         indexes = (
             (("requested_at", "case"), False),
             (("state", "requested_at"), False),
+            (("implemented_at",), False),  # "what changed?" before an incident (schema v16)
         )
 
 
@@ -197,6 +198,7 @@ class WorkOrder(BaseModel):
             (("issued_at", "case"), False),
             (("state", "issued_at"), False),
             (("assignee", "state"), False),
+            (("state", "finished_at"), False),  # "what changed?" before an incident (schema v16)
         )
 
 

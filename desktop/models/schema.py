@@ -336,6 +336,14 @@ def _v14_case_rows_by_key(migrator: SchemaMigrator) -> None:
     _install_security()
 
 
+def _v16_what_changed_indexes(migrator: SchemaMigrator) -> None:
+    """v16: "what changed?" finds the changes and work orders completed in the days before an incident by time."""
+    from playhouse.migrate import migrate
+
+    migrate(migrator.add_index("change", ("implemented_at",), False),
+            migrator.add_index("work_order", ("state", "finished_at"), False))
+
+
 # Version 1 is the first schema; each later version is one step here, run in order.
 MIGRATIONS: dict[int, tuple[str, Step]] = {
     2: ("free-text search over incidents", _v2_text_search),
@@ -356,6 +364,8 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     13: ("imported source numbers unique per kind; the source category kept", _v13_import_kinds),
     14: ("a customer's row security on a case's rows looks up that one case (fast on a million incidents)",
          _v14_case_rows_by_key),
+    16: ("indexes for \"what changed?\": changes by implementation time, finished work orders by time",
+         _v16_what_changed_indexes),
 }
 SCHEMA_VERSION = max([1, *MIGRATIONS])
 

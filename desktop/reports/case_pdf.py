@@ -81,6 +81,7 @@ def render_case_report(data: CaseReport, *, lang: str, zone: ZoneInfo) -> bytes:
         r.actions(4)
         r.work_orders(5)
         r.linked(6, tr("linked", lang))
+        r.what_changed(data)
         r.incident_closure(7, data)
         r.outside_changes(8)
     elif isinstance(data, ProblemReport):
@@ -465,6 +466,28 @@ class _Renderer(SectionWriter[CaseReport]):
             return
         pdf.grid([Col(t("col_relation"), 30), Col(t("col_number"), NUMBER_W), Col(t("col_title"), 63.5),
                   Col(t("col_state"), 28, "C"), Col(t("col_opened"), TIME_W, "C")], rows)
+
+    def what_changed(self, data: IncidentReport) -> None:
+        """Section 6's second part: what was changed on the application or its related CIs just before."""
+        pdf, t, found = self.pdf, self.t, data.what_changed
+        if found is None:
+            return
+        pdf.subheading(t("wc_title_registered" if found.from_registration else "wc_title", days=found.days))
+        if not found.items:
+            pdf.note(t("wc_none"))
+            return
+        rows: list[list[CellValue]] = []
+        for item in found.items:
+            kind = t(f"wc_kind_{item.kind}")
+            why = item.reason(self.lang)
+            if item.suspected:
+                why = f"{t('wc_suspected')} · {why}"
+            mark = RED if item.suspected else None
+            rows.append([pdf.when(item.completed_at), Cell(item.number, bold=True, color=mark),
+                         f"{kind}\n{item.title}", self.state(item.kind, item.state),
+                         Cell(why, bold=item.suspected, color=mark)])
+        pdf.grid([Col(t("wc_col_completed"), TIME_W, "C"), Col(t("col_number"), NUMBER_W), Col(t("col_title"), 50),
+                  Col(t("col_state"), 18, "C"), Col(t("wc_col_why"), 53.5)], rows, footnote=t("wc_note"))
 
     def outside_changes(self, number: int) -> None:
         """Changes the database's audit saw made outside Beacon (PostgreSQL, staff): only when there are any."""

@@ -56,6 +56,7 @@ from desktop.workflow.common.actors import load_actor
 from desktop.workflow.common.cases import KIND_LABELS, load_row
 from desktop.workflow.common.settings import get_setting
 from desktop.workflow.engine.process import ProcessDef, definition
+from desktop.workflow.prevention.changes import WhatChanged, changes_before
 from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
 from desktop.workflow.sla.clocks import case_pauses, clock_status, measure
 from desktop.workflow.sla.clocks import due_at as clock_due_at
@@ -286,6 +287,7 @@ class IncidentReport(CaseReport):
     result: str
     follow_up_plan: str
     recurrence_prevention: str
+    what_changed: WhatChanged | None = None  # changes and work orders completed just before it (section 6)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -565,6 +567,7 @@ def load_incident_report(ref: str | int, *, actor_id: int | None = None,
     impact = ImpactLevel.get_by_id(row.impact_id)
     incident_type = _incident_type(row.incident_type)
     return IncidentReport(
+        what_changed=changes_before(case.id),
         kind="incident", case_id=case.id, number=case.number, title=row.title, description=row.description or "",
         state=row.state, grade=names.grades.get(row.grade_id), application=application, application_code=app_code,
         registered_by=names.person(row.registered_by_id) or Person(bilingual("-")), registered_at=row.registered_at,

@@ -34,6 +34,7 @@ from desktop.reports.data import GradeInfo, Text, bilingual, organization_name
 from desktop.workflow.cases.dashboard import month_bounds
 from desktop.workflow.cases.dashboard import months_back as previous_months
 from desktop.workflow.engine.process import definition
+from desktop.workflow.prevention.reliability import ReliabilityReport, reliability, window_ending
 from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar
 from desktop.workflow.sla.kpi import KpiRow, incident_kpis
 
@@ -129,6 +130,7 @@ class SlaMonthReport:
     trend: list[TrendPoint]
     organization: Text
     generated_at: datetime
+    reliability: ReliabilityReport | None = None  # the 12 months ending with this one, by application and CI
 
 
 # --- filtered aggregates -------------------------------------------------------------------
@@ -277,6 +279,8 @@ def load_sla_report(year: int, month: int, *, zone: ZoneInfo, application_code: 
         by_application=by_application, by_team=by_team,
         breaches=_breaches(start, end, app_id, team_id, by_id), trend=trend,
         organization=organization_name(), generated_at=now or utcnow(),
+        reliability=None if app_id or team_id else reliability(start=window_ending(end, zone),
+                                                                 end=min(end, now or utcnow())),
     )
 
 

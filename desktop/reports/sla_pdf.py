@@ -56,6 +56,7 @@ def render_sla_report(data: SlaMonthReport, *, lang: str, zone: ZoneInfo) -> byt
     r.by_team(5)
     r.breaches(6)
     r.trend(7)
+    r.reliability(8)
     return pdf_bytes(pdf)
 
 
@@ -344,6 +345,35 @@ class _Monthly(SectionWriter[SlaMonthReport]):
                          self._fill(self.rate_cell(p.resolution_met, p.resolution_judged), current)])
         pdf.grid([Col(t("col_month"), 40), Col(t("col_count"), 30, "R"), Col(t("col_response_rate"), 55, "R"),
                   Col(t("col_resolution_rate"), 55, "R")], rows, zebra=False, min_lines_on_page=1)
+
+    # 8. reliability -----------------------------------------------------------------------------------
+
+    def reliability(self, number: int) -> None:
+        pdf, data, t = self.pdf, self.data, self.t
+        found = data.reliability
+        if found is None:  # a report narrowed to one application or team
+            return
+        pdf.section(number, t("rel_title", start=pdf.when(found.start)[:10],
+                              end=pdf.when(found.end - timedelta(seconds=1))[:10]))
+        for key, rows in (("rel_by_application", found.applications), ("rel_by_ci", found.cis)):
+            pdf.subheading(t(key), note=t("rel_ranked"))
+            if not rows:
+                pdf.note(t("no_data"))
+                continue
+            cells: list[list[CellValue]] = []
+            for rank, r in enumerate(rows, start=1):
+                cells.append([str(rank), Cell(f"{pick_text({'ko': r.name, 'en': r.name_en}, self.lang)}\n{r.code}",
+                                              bold=rank <= 3),
+                              f"{r.incidents:,}", self._span(r.mttr), format_minutes(r.restore_minutes, self.lang),
+                              self._span(r.mtbf), _percent(r.recurrence_rate), _percent(r.problem_coverage)])
+            pdf.grid([Col(t("col_no"), 8, "C"), Col(t(key.replace("rel_by_", "rel_col_")), 43),
+                      Col(t("col_count"), 13, "R"), Col("MTTR", 24, "R"), Col(t("rel_col_total"), 28, "R"),
+                      Col("MTBF", 24, "R"), Col(t("rel_col_recurrence"), 20, "R"),
+                      Col(t("rel_col_coverage"), 20, "R")], cells, size_pt=7.6, min_lines_on_page=1)
+        pdf.note(t("rel_footnote"))
+
+    def _span(self, minutes: float | None) -> str:
+        return "-" if minutes is None else format_minutes(round(minutes), self.lang)
 
     @staticmethod
     def _fill(cell: Cell, current: bool) -> Cell:

@@ -112,6 +112,54 @@ LABELS = Catalog({
     "count_suffix": {"ko": "{n}건", "en": "{n}"},
     "times_suffix": {"ko": "{n}회", "en": "{n}"},
     "none": {"ko": "없음", "en": "None"},
+    "rel_title": {"ko": "업무시스템·구성 항목별 안정성 ({start} ~ {end}, 12개월)",
+                  "en": "Reliability by application and CI ({start} to {end}, 12 months)"},
+    "rel_by_application": {"ko": "업무시스템별", "en": "By application"},
+    "rel_by_ci": {"ko": "구성 항목별", "en": "By CI"},
+    "rel_ranked": {"ko": "가장 불안정한 순 (MTBF 낮은 순, 같으면 MTTR 긴 순)",
+                   "en": "least reliable first (lowest MTBF, then longest MTTR)"},
+    "rel_col_application": {"ko": "업무시스템", "en": "Application"},
+    "rel_col_ci": {"ko": "구성 항목", "en": "CI"},
+    "rel_col_total": {"ko": "총 복구 시간", "en": "Total to restore"},
+    "rel_col_recurrence": {"ko": "재발률", "en": "Recurrence"},
+    "rel_col_coverage": {"ko": "문제 연결률", "en": "Problem cov."},
+    "rel_footnote": {
+        "ko": "기간: 보고 월까지 12개월(현지 달력 월), 그 기간에 등록된 장애(취소 제외)"
+              ". 복구 시간: 발생 시각(없으면 등록 시각)부터 복구(해결, 없으면 종결)까지."
+              " 총 복구 시간은 복구된 장애의 합, MTTR(평균 복구 시간)은 그 합 ÷ 복구"
+              " 건수. 중단 시간: 그 장애 중 하나라도 발생~복구 사이였던 기간 내 시간(겹치"
+              "면 한 번, 미복구는 기간 끝까지). MTBF(평균 고장 간격): (기간 - 중단"
+              " 시간) ÷ 장애 건수. 재발률: 같은 업무시스템에서 30일 안에 같은 제목(대소"
+              "문자·숫자·공백·문장부호 무시)의 장애가 앞서 발생한 장애의 비율. 문제 연결률:"
+              " 문제에 연결된 장애의 비율. 구성 항목은 그 위에서 실행되거나 그에 의존·연결하"
+              "는(여러 단계 포함) 모든 업무시스템의 장애를 셉니다.",
+        "en": "Window: the 12 local calendar months ending with the report's month; incidents registered in it, "
+              "cancelled ones left out. Time to restore: from occurrence (registration when none was given) to "
+              "restoration (resolved, else closed). Total to restore sums the restored incidents; MTTR (mean time to "
+              "restore) is that total over the number restored. Downtime: the window's time during which at least "
+              "one of the incidents was between occurrence and restoration (overlaps once; unrestored ones to the "
+              "window's end). MTBF (mean time between failures): (window - downtime) ÷ incidents. Recurrence: the "
+              "share that repeat an incident of the same application with the same title (ignoring case, digits, "
+              "spaces, punctuation) that occurred in the 30 days before. Problem coverage: the share linked to a "
+              "problem. A CI counts the incidents of every application that runs on, depends on or connects to it, "
+              "in any number of steps.",
+    },
+    "wc_title": {"ko": "무엇이 바뀌었나: 발생 전 {days}일 안에 완료된 변경·작업 지시",
+                 "en": "What changed: changes and work orders completed in the {days} days before it"},
+    "wc_title_registered": {"ko": "무엇이 바뀌었나: 등록 전 {days}일 안에 완료된 변경·작업 지시 (발생 시각 미기재)",
+                            "en": "What changed: changes and work orders completed in the {days} days before it was "
+                                  "registered (no occurrence time)"},
+    "wc_none": {"ko": "이 업무시스템과 관련 구성 항목에서 그 기간에 완료된 변경·작업 지시가 없습니다.",
+                "en": "Nothing was completed on this application or its related CIs in that time."},
+    "wc_note": {"ko": "변경은 적용 시각, 작업 지시는 완료 시각 기준, 최근 순. "
+                      "관련 구성 항목은 이 업무시스템이 실행되거나 의존·연결하는 항목입니다.",
+                "en": "Changes count when put in, work orders when finished; newest first. Related CIs are those the "
+                      "application runs on, depends on or connects to."},
+    "wc_col_completed": {"ko": "완료", "en": "Completed"},
+    "wc_col_why": {"ko": "표시 이유", "en": "Why listed"},
+    "wc_suspected": {"ko": "의심 원인", "en": "Suspected cause"},
+    "wc_kind_change": {"ko": "변경", "en": "Change"},
+    "wc_kind_work_order": {"ko": "작업 지시", "en": "Work order"},
     "unassigned": {"ko": "미배정", "en": "Unassigned"},
     "dash": {"ko": "-", "en": "-"},
     "yes": {"ko": "예", "en": "Yes"},
@@ -330,6 +378,8 @@ LINK_KINDS = Catalog({
     "child": {"ko": "하위 장애", "en": "Child incident"},
     "service_request": {"ko": "서비스 요청", "en": "Service request"},
     "work_order": {"ko": "작업 지시", "en": "Work order"},
+    "suspected_cause": {"ko": "의심 원인", "en": "Suspected cause"},
+    "suspect_cleared": {"ko": "의심 원인 (해제됨)", "en": "Suspected cause (cleared)"},
 })
 
 SR_STATES = Catalog({

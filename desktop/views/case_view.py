@@ -39,6 +39,7 @@ from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.views.time_chart import TimeChart
+from desktop.views.what_changed import WhatChangedPanel
 from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
 from desktop.workflow.cases.queries import OUTSIDE, TimelineEntry, deliveries_of, timeline
@@ -73,6 +74,8 @@ EVENT_LABELS: dict[str, tuple[str, str]] = {
     "alert_unlinked": ("알림 연결 해제 (다시 울려 새 장애로)", "Alert unlinked (it fired again: a new incident)"),
     "propagation_add": ("전파 대상 추가 (이 장애만)", "Added to who is told (this incident)"),
     "propagation_remove": ("전파 대상 제외 (이 장애만)", "Left out of who is told (this incident)"),
+    "suspected_cause": ("의심 원인 지정", "Suspected cause marked"),
+    "suspected_cause_cleared": ("의심 원인 해제", "Suspected cause cleared"),
 }
 
 CLOSING = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")
@@ -184,6 +187,8 @@ class CaseView(QWidget):
             pages.append(("changes", self._changes(d), self.tr("Change")))
         if d.kind == "incident" and d.service_requests:
             pages.append(("service_requests", self._service_requests(d), self.tr("Service requests")))
+        if d.kind == "incident" and not self.session.actor.is_customer_only:
+            pages.append(("what_changed", self._what_changed(), self.tr("What changed?")))
         if d.kind == "incident":
             pages.append(("problems", self._problems(d), self.tr("Linked problem")))
             pages.append(("propagation", self._propagation(), self.tr("Propagation")))
@@ -543,6 +548,16 @@ class CaseView(QWidget):
                 table.item(row, 7).setToolTip(sr.last_error)
         return self._with_note(table, self.tr("Sent through the outbox like every notice: retried until the other "
                                               "system answers, each delivery once."), "")
+
+    def _what_changed(self) -> QWidget:
+        panel = WhatChangedPanel(self.session, self.case_id, self)
+        panel.sig_open_case.connect(self.open_linked)
+        panel.sig_changed.connect(self._suspected_changed)
+        return panel
+
+    def _suspected_changed(self) -> None:
+        self.refresh()  # the history and links show the mark too
+        self.sig_changed.emit(self.case_id)
 
     def _problems(self, d: CaseDetail) -> QWidget:
         table = self._table([self.tr("Number"), self.tr("Title"), self.tr("State"), self.tr("Known error"),

@@ -37,6 +37,7 @@ from desktop.errors import BeaconError
 from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.charts import BarChart, BarItem, RateChart, RateItem, TrendChart, TrendItem
 from desktop.views.pages import GradeBadgeDelegate
+from desktop.views.reliability import ReliabilityCard
 from desktop.views.session import ClientSession
 from desktop.workflow.cases.dashboard import AT_RISK_LIMIT, DUE_SOON_HOURS, AtRisk, Dashboard, RateRow, TrendMonth
 from desktop.workflow.cases.queries import IncidentFilter
@@ -126,6 +127,7 @@ class DashboardPage(QWidget):
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.setObjectName("dashboard_refresh")
         refresh.clicked.connect(self.refresh)
+        refresh.clicked.connect(lambda: self.reliability.refresh(force=True))
         from desktop.views.reports import ReportRunner
 
         self.reports = ReportRunner(session, self)
@@ -182,6 +184,11 @@ class DashboardPage(QWidget):
         grid.addWidget(_card(self.grade_rates_title, self.grade_rates, content), 2, 0)
         grid.addWidget(_card(self.app_rates_title, self.app_rates, content), 2, 1, 2, 1)
         grid.addWidget(_card(self.trend_title, self.trend, content), 3, 0)
+        self.reliability_title = self._heading(content)
+        self.reliability = ReliabilityCard(session, content)
+        self.reliability.setObjectName("reliability")
+        self.reliability.sig_show_incidents.connect(self.sig_show_incidents)
+        grid.addWidget(_card(self.reliability_title, self.reliability, content), 4, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.content = content
@@ -217,6 +224,7 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         """Read the figures again on the thread pool; during a load, once more right after it."""
         self._stale = False
+        self.reliability.refresh()  # on its own worker, and only when its figures are not fresh
         if self._running is not None:
             self._pending = True
             return
@@ -299,6 +307,7 @@ class DashboardPage(QWidget):
         else:
             self.app_rates_title.setText(self.tr("On-time rates this month by application"))
         self.trend_title.setText(self.tr("12-month trend"))
+        self.reliability_title.setText(self.tr("Reliability by application and CI, last 12 months"))
 
     def show_dashboard(self, data: Dashboard) -> None:
         """Draw the figures of `data` (on the UI thread, after a load)."""

@@ -383,6 +383,10 @@
         <translation>입력 안 함</translation>
     </message>
     <message>
+        <source>What changed?</source>
+        <translation>무엇이 바뀌었나</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation>분</translation>
     </message>
@@ -1111,6 +1115,10 @@ Click to list them</source>
     <message>
         <source>12-month trend</source>
         <translation>최근 12개월 추이</translation>
+    </message>
+    <message>
+        <source>Reliability by application and CI, last 12 months</source>
+        <translation>업무시스템·구성 항목별 안정성 (최근 12개월)</translation>
     </message>
     <message>
         <source> · only incidents you registered</source>
@@ -3119,6 +3127,67 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ReliabilityCard</name>
+    <message>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>업무시스템</translation>
+    </message>
+    <message>
+        <source>CI</source>
+        <translation>구성 항목</translation>
+    </message>
+    <message>
+        <source>MTTR: occurrence to restoration (resolved, else closed), mean of the restored incidents. MTBF: the window&apos;s time less the downtime (any incident open), per incident. Recurrence: repeats an incident of the same application with the same title in the 30 days before. Coverage: linked to a problem. A CI counts the incidents of every application that runs on or depends on it. Click a row to list its incidents.</source>
+        <translation>MTTR: 발생부터 복구(해결, 없으면 종결)까지, 복구된 장애의 평균. MTBF: 기간에서 중단 시간(장애가 하나라도 열려 있던 시간)을 뺀 가동 시간 ÷ 장애 건수. 재발률: 30일 안에 같은 업무시스템에서 같은 제목의 장애가 있었던 비율. 문제 연결률: 문제에 연결된 비율. 구성 항목은 그 위에서 실행되거나 그에 의존하는 모든 업무시스템의 장애를 셉니다. 행을 누르면 그 장애 목록을 엽니다.</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>장애 건수</translation>
+    </message>
+    <message>
+        <source>MTTR</source>
+        <translation>MTTR (평균 복구 시간)</translation>
+    </message>
+    <message>
+        <source>Total to restore</source>
+        <translation>총 복구 시간</translation>
+    </message>
+    <message>
+        <source>MTBF</source>
+        <translation>MTBF (평균 고장 간격)</translation>
+    </message>
+    <message>
+        <source>Recurrence</source>
+        <translation>재발률</translation>
+    </message>
+    <message>
+        <source>Problem coverage</source>
+        <translation>문제 연결률</translation>
+    </message>
+    <message>
+        <source>Could not load reliability: {0}</source>
+        <translation>안정성 지표를 불러오지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} – {1}: {2} applications and {3} CIs had incidents; the least reliable first (lowest MTBF)</source>
+        <translation>{0} – {1}: 장애가 있었던 업무시스템 {2}개, 구성 항목 {3}개 — 가장 불안정한 순 (MTBF 낮은 순)</translation>
+    </message>
+    <message>
+        <source>{0}: {1} incidents, {2} restored, {3} down in the window
+Click to list them</source>
+        <translation>{0}: 장애 {1}건, 복구 {2}건, 기간 중 중단 {3}
+누르면 목록을 엽니다</translation>
+    </message>
+    <message>
+        <source>{0}: incidents of the last 12 months</source>
+        <translation>{0}: 최근 12개월 장애</translation>
+    </message>
+</context>
+<context>
     <name>ReportRunner</name>
     <message>
         <source>Save report</source>
@@ -3898,6 +3967,81 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Password of {0} reset.</source>
         <translation>{0}의 암호를 재설정했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WhatChangedPanel</name>
+    <message>
+        <source>Completed</source>
+        <translation>완료 시각</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Why it is listed</source>
+        <translation>표시 이유</translation>
+    </message>
+    <message>
+        <source>What changed before this incident</source>
+        <translation>이 장애 전에 바뀐 것</translation>
+    </message>
+    <message>
+        <source>Mark as suspected cause</source>
+        <translation>의심 원인으로 지정</translation>
+    </message>
+    <message>
+        <source>Clear suspected cause</source>
+        <translation>의심 원인 해제</translation>
+    </message>
+    <message>
+        <source>Changes count when they were put in, work orders when they were finished. Double-click a row to open it.</source>
+        <translation>변경은 적용(구현) 시각, 작업 지시는 완료 시각 기준입니다. 행을 두 번 누르면 엽니다.</translation>
+    </message>
+    <message>
+        <source>Nothing was completed on this application or its related CIs in the {0} days before it was registered ({1}; no occurrence time given).</source>
+        <translation>등록 전 {0}일 동안 이 업무시스템과 관련 구성 항목에서 완료된 변경·작업 지시가 없습니다 ({1}, 발생 시각 미기재).</translation>
+    </message>
+    <message>
+        <source>Nothing was completed on this application or its related CIs in the {0} days before it occurred ({1}).</source>
+        <translation>발생 전 {0}일 동안 이 업무시스템과 관련 구성 항목에서 완료된 변경·작업 지시가 없습니다 ({1}).</translation>
+    </message>
+    <message>
+        <source>{0} completed on this application or its related CIs in the {1} days before it was registered ({2}; no occurrence time given), newest first.</source>
+        <translation>등록 전 {1}일 동안 이 업무시스템과 관련 구성 항목에서 완료된 변경·작업 지시 {0}건 ({2}, 발생 시각 미기재), 최근 순.</translation>
+    </message>
+    <message>
+        <source>{0} completed on this application or its related CIs in the {1} days before it occurred ({2}), newest first.</source>
+        <translation>발생 전 {1}일 동안 이 업무시스템과 관련 구성 항목에서 완료된 변경·작업 지시 {0}건 ({2} 발생), 최근 순.</translation>
+    </message>
+    <message>
+        <source>Suspected cause: {0}.</source>
+        <translation>의심 원인: {0}.</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>변경</translation>
+    </message>
+    <message>
+        <source>Work order</source>
+        <translation>작업 지시</translation>
+    </message>
+    <message>
+        <source>Suspected cause</source>
+        <translation>의심 원인</translation>
     </message>
 </context>
 <context>

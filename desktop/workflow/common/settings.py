@@ -161,6 +161,7 @@ SCHEMA: dict[str, SettingSpec] = {
     "sign_in_lockout_minutes": _spec("sign_in_lockout_minutes", _int(0, 10080)),
     "intake_tokens": _spec("intake_tokens", lambda v: False, managed=True),
     "process_shipped_ignored": _spec("process_shipped_ignored", _checksums, managed=True),
+    "what_changed_days": _spec("what_changed_days", _int(1, 90)),
 }
 
 

@@ -34,6 +34,10 @@ SETTING_TEXTS = Catalog({
     "close_problem_resolves_incidents.meaning": {"ko": "문제 종결 시 연결 장애도 해결",
                                                  "en": "closing a problem resolves its incidents"},
     "demo_loaded.meaning": {"ko": "데모 데이터를 불러왔는지", "en": "whether the demo is loaded"},
+    "what_changed_days.allowed": {"ko": "1~90의 정수", "en": "a whole number 1 to 90"},
+    "what_changed_days.meaning": {"ko": "장애 발생 전 며칠 안에 완료된 변경·작업 지시를 '무엇이 바뀌었나'에 보일지",
+                                  "en": "how many days before an incident 'What changed?' looks for completed "
+                                        "changes and work orders"},
     "delivery_max_attempts.allowed": {"ko": "1~100의 정수", "en": "a whole number 1 to 100"},
     "delivery_max_attempts.meaning": {"ko": "알림 발송 최대 시도 횟수", "en": "attempts before a notice is dead"},
     "smtp.allowed": {"ko": "host·port(1~65535)·security(plain|starttls|ssl)·username·password·from_address·"

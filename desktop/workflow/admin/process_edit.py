@@ -22,7 +22,7 @@ from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES, pick
 from desktop.models import CASE_KINDS
 from desktop.workflow.admin.texts import EDITS, REFUSALS
-from desktop.workflow.engine.effects import EFFECTS
+from desktop.workflow.engine.effects import EFFECTS, describe
 from desktop.workflow.engine.fields import FIELDS, STAMPS
 from desktop.workflow.engine.process import (
     FOLLOW_UP_KINDS,
@@ -35,6 +35,7 @@ from desktop.workflow.engine.process import (
     TransitionDef,
     parse_definition,
 )
+from desktop.workflow.engine.roles import ROLES
 from desktop.workflow.engine.texts import PROBLEMS
 
 Label = dict[str, str]
@@ -381,6 +382,42 @@ def read_draft(text: str, *, file: str) -> Draft:
     follow_ups = {k: strings(raw_follow_ups, k, "follow_ups") for k in raw_follow_ups}
     return Draft(kind, name, version, label(head, "process"), states, transitions, operations, follow_ups,
                  _preface(text))
+
+
+# --- what a transition may name, with names a person reads ------------------------------------
+
+def new_state_label(number: int) -> Label:
+    """What a state added on the diagram is called until it is renamed."""
+    return EDITS.pair("new_state", number=number)
+
+
+def new_transition_label(target: Label) -> Label:
+    """What a transition drawn on the diagram is called until it is renamed: after the state it leads to."""
+    return EDITS.pair("new_transition", target=target)
+
+
+def role_choices(known_roles: Iterable[str] = ()) -> list[tuple[str, Label]]:
+    """Who may fire a transition: the relations to the case, Beacon's roles, then any role the organisation added."""
+    choices = [(code, EDITS.pair(f"relation.{code}")) for code in ("@reporter", "@assignee", "@owner")]
+    choices += [(code, {"ko": ko, "en": en}) for code, ko, en, *_ in ROLES]
+    shipped = {code for code, _ in choices}
+    choices += [(code, {"ko": code, "en": code}) for code in sorted(set(known_roles) - shipped)]
+    return choices
+
+
+def field_choices(kind: str) -> list[tuple[str, Label]]:
+    """The fields a transition of `kind` may ask for, with their names."""
+    return [(f.name, {"ko": f.ko, "en": f.en}) for f in FIELDS[kind].values()]
+
+
+def stamp_choices(kind: str) -> list[tuple[str, Label]]:
+    """The timestamps a transition of `kind` may stamp or clear, with their names."""
+    return [(code, EDITS.pair(f"stamp.{code}")) for code in sorted(STAMPS[kind])]
+
+
+def effect_choices() -> list[tuple[str, Label]]:
+    """Every registered effect with the one line that says what it does."""
+    return [(name, {lang: describe(name, lang) for lang in LANGUAGES}) for name in EFFECTS]
 
 
 # --- checking --------------------------------------------------------------------------------

@@ -71,6 +71,8 @@ def test_a_second_line_review_added_on_the_diagram_is_saved_and_an_incident_goes
     assert designer.diagram.selected == ("state", review)
     type_into(designer.state_ko, "2선 검토")
     type_into(designer.state_en, "Second-line review")
+    assert designer.diagram.selected == ("state", "second_line_review")  # a new state's code follows its name
+    review = "second_line_review"
     assert designer.draft.states[review].stage == 3  # the stage of the state that was selected
     assert designer.diagram.diagram.boxes[review].title == "2선 검토"
     # not reachable, no way out: marked on the diagram, named in Korean, Save disabled
@@ -82,6 +84,8 @@ def test_a_second_line_review_added_on_the_diagram_is_saved_and_an_incident_goes
     assert designer.diagram.selected == ("transition", ask)
     type_into(designer.transition_ko, "2선 검토 요청")
     type_into(designer.transition_en, "Ask for review")
+    ask = designer.diagram.selected[1]
+    assert ask == "ask_for_review"
     assert ("transition", ask) in designer.diagram.marks  # nobody may fire it yet
     designer.role_boxes["@assignee"].setChecked(True)
     designer.role_boxes["handler"].setChecked(True)
@@ -89,6 +93,7 @@ def test_a_second_line_review_added_on_the_diagram_is_saved_and_an_incident_goes
     done = drag(qtbot, designer, review, "closed")
     type_into(designer.transition_ko, "검토 완료")
     type_into(designer.transition_en, "Review done")
+    done = designer.diagram.selected[1]
     assert designer.role_boxes["team_lead"].text() == "팀장"
     designer.role_boxes["team_lead"].setChecked(True)
     assert designer.required_boxes["resolution"].text() == FIELDS["incident"]["resolution"].ko
@@ -135,7 +140,7 @@ def test_removing_a_state_open_cases_are_in_is_marked_and_cannot_be_saved(qtbot,
     editor = editor_for(qtbot, bank, "en")
     designer = editor.designer
     click_on(qtbot, designer, "state", "waiting")
-    click(qtbot, designer.remove_button)
+    click(qtbot, designer.remove_state_button)
     assert "waiting" not in designer.draft.states and "waiting" not in designer.diagram.diagram.boxes
     assert problems(designer) == [f"⚠ State 'Waiting for customer' cannot be removed: 1 open case(s) are in it "
                                   f"({number}). Move or close them first."]
@@ -165,6 +170,8 @@ def test_every_kind_of_edit_undoes_and_redoes_and_the_toml_follows(qtbot, bank):
     step(lambda: click(qtbot, designer.add_state_button))  # add a state
     (new,) = set(designer.draft.states) - set(definition("incident").states)
     step(lambda: type_into(designer.state_en, "Review"))  # rename
+    new = designer.diagram.selected[1]
+    assert new == "review"
     step(lambda: designer.state_stage.setValue(5))  # stage
     step(lambda: designer.state_pauses.setChecked(True))  # pauses SLA
     step(lambda: designer.state_final.setChecked(True))  # final
@@ -175,9 +182,9 @@ def test_every_kind_of_edit_undoes_and_redoes_and_the_toml_follows(qtbot, bank):
     step(lambda: designer.optional_boxes["note"].setChecked(True))  # optional field
     step(lambda: designer.stamp_boxes["resolved_at"].setChecked(True))  # stamp
     step(lambda: designer.effect_boxes["propagate"].setChecked(True))  # effect
-    step(lambda: click(qtbot, designer.remove_button))  # remove the transition
+    step(lambda: click(qtbot, designer.remove_transition_button))  # remove the transition
     click_on(qtbot, designer, "state", new)
-    step(lambda: click(qtbot, designer.remove_button))  # remove the state
+    step(lambda: keys(qtbot, designer, "Delete"))  # remove the state (the Delete key)
     # an edit of the TOML text is one more step
     step(lambda: (editor.editor.setPlainText(editor.editor.toPlainText().replace('en = "Handling"',
                                                                                  'en = "Working on it"')),

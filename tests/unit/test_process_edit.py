@@ -116,6 +116,20 @@ def test_a_state_left_without_a_way_out_is_a_dead_end():
         ("state", "waiting", "non-final state 'Waiting for customer' has no way out")]
 
 
+def test_a_state_or_transition_takes_its_code_from_its_english_name_references_and_all():
+    draft, state = incident().add_state(ko="새 상태", en="New state 7")
+    draft, into = draft.add_transition("in_progress", state, ko="가", en="To new state 7", roles=["handler"])
+    draft, out = draft.add_transition(state, "closed", ko="나", en="Done", roles=["team_lead"])
+    draft = draft.rename_state(state, ko="2선 검토", en="Second-line review")
+    draft, code = draft.renamed_key(state)
+    assert code == "second_line_review" and state not in draft.states
+    assert draft.transitions[into].target == code and draft.transitions[out].sources == (code,)
+    draft, t_code = draft.set_transition(into, en="Ask for review").renamed_key(into)
+    assert t_code == "ask_for_review" and list(draft.transitions)[-2:] == ["ask_for_review", "done"]
+    assert check(draft, known_roles=ROLE_CODES) == []
+    assert draft.renamed_key("closed") == (draft, "closed")  # already its name: nothing changes
+
+
 def test_bad_edits_are_refused_with_a_reason():
     draft = incident()
     with pytest.raises(EditError) as refused:

@@ -2718,10 +2718,6 @@ Click to list the month&apos;s incidents</source>
         <translation>여기서 전이 그리기</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>삭제</translation>
-    </message>
-    <message>
         <source>Undo</source>
         <translation>실행 취소</translation>
     </message>
@@ -2732,6 +2728,14 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Back to your edit</source>
         <translation>편집 중인 정의로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Remove state</source>
+        <translation>상태 삭제</translation>
+    </message>
+    <message>
+        <source>Remove transition</source>
+        <translation>전이 삭제</translation>
     </message>
     <message>
         <source>Problems</source>

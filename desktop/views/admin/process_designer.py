@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPainterPath, QPen, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPainterPath, QPen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -248,23 +248,28 @@ class ProcessDesigner(QWidget):
         self.in_use: dict[str, list[str]] = {}
         self.in_use_labels: dict[str, dict[str, str]] = {}
         self.text_edit: QPlainTextEdit | None = None
+        self.stored_states: set[str] = set()  # codes of the version being edited: they keep their codes
+        self.stored_transitions: set[str] = set()
         self._writing_text = False
         self._filling = False
         self.previewing = False
         self.stack = QUndoStack(self)
 
+        # whole-diagram tools above the inspector; the selected item's own buttons are on its page
         self.add_state_button = QPushButton(self.tr("Add state"), objectName="add_state")
-        self.connect_button = QPushButton(self.tr("Draw transition from here"), objectName="connect")
-        self.remove_button = QPushButton(self.tr("Remove"), objectName="remove_item")
         self.undo_button = QPushButton(self.tr("Undo"), objectName="undo")
         self.redo_button = QPushButton(self.tr("Redo"), objectName="redo")
         self.back_button = QPushButton(self.tr("Back to your edit"), objectName="back_to_edit")
         self.back_button.hide()
+        self.undo_button.setToolTip("Ctrl+Z")
+        self.redo_button.setToolTip("Ctrl+Shift+Z")
         tools = QHBoxLayout()
-        for button in (self.add_state_button, self.connect_button, self.remove_button, self.undo_button,
-                       self.redo_button, self.back_button):
+        for button in (self.add_state_button, self.undo_button, self.redo_button, self.back_button):
             tools.addWidget(button)
         tools.addStretch(1)
+        self.connect_button = QPushButton(self.tr("Draw transition from here"), objectName="connect")
+        self.remove_state_button = QPushButton(self.tr("Remove state"), objectName="remove_state")
+        self.remove_transition_button = QPushButton(self.tr("Remove transition"), objectName="remove_transition")
 
         self.diagram = EditableDiagram()
         self.diagram.setObjectName("process_diagram")
@@ -272,7 +277,7 @@ class ProcessDesigner(QWidget):
         self.scroll.setWidget(self.diagram)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.problem_list = QListWidget(objectName="process_problems")
-        self.problem_list.setMaximumHeight(64)
+        self.problem_list.setMaximumHeight(58)
         self.problem_list.setAccessibleName(self.tr("Problems"))
 
         self.inspector = QStackedWidget(objectName="inspector")
@@ -283,13 +288,16 @@ class ProcessDesigner(QWidget):
 
         left = QVBoxLayout()
         left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(tools)
         left.addWidget(self.scroll, 1)
         left.addWidget(self.problem_list)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(tools)
+        right.addWidget(self.inspector, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addLayout(left, 1)
-        row.addWidget(self.inspector)
+        row.addLayout(right)
 
         undo = self.stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcut(QKeySequence("Ctrl+Z"))
@@ -304,7 +312,13 @@ class ProcessDesigner(QWidget):
         self.stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.add_state_button.clicked.connect(self.add_state)
         self.connect_button.clicked.connect(self.start_connect)
-        self.remove_button.clicked.connect(self.remove_selected)
+        self.remove_state_button.clicked.connect(self.remove_selected)
+        self.remove_transition_button.clicked.connect(self.remove_selected)
+        remove = QAction(self)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self.remove_selected)
+        self.diagram.addAction(remove)
         self.back_button.clicked.connect(self.show_draft)
         self.diagram.sig_selected.connect(self.select)
         self.diagram.sig_connect.connect(self.connect_states)
@@ -340,6 +354,10 @@ class ProcessDesigner(QWidget):
         form.addRow(self.tr("Stage (column)"), self.state_stage)
         form.addRow(self.state_final)
         form.addRow(self.state_pauses)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.connect_button)
+        buttons.addWidget(self.remove_state_button)
+        form.addRow(buttons)
         self.state_ko.setAccessibleName(self.tr("Name (Korean)"))
         self.state_en.setAccessibleName(self.tr("Name (English)"))
         self.state_stage.setAccessibleName(self.tr("Stage (column)"))
@@ -382,13 +400,14 @@ class ProcessDesigner(QWidget):
         box.addWidget(self.transition_title)
         box.addLayout(form)
         box.addWidget(self.transition_tabs, 1)
+        box.addWidget(self.remove_transition_button, 0, Qt.AlignmentFlag.AlignLeft)
         return page
 
     def _scrolled(self, name: str) -> tuple[QGridLayout, QScrollArea]:
         inner = QWidget()
         grid = QGridLayout(inner)
         grid.setContentsMargins(4, 4, 4, 4)
-        grid.setVerticalSpacing(2)
+        grid.setVerticalSpacing(0)
         scroll = QScrollArea(objectName=name)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -406,7 +425,9 @@ class ProcessDesigner(QWidget):
         """Edit `text` (a stored version's TOML) afresh: the undo stack is emptied."""
         self.kind, self.known_roles, self.in_use, self.in_use_labels = kind, known_roles, in_use, in_use_labels
         self.stack.clear()
-        self._apply(Snapshot(edit.read_draft(text, file=f"{kind}.toml"), text), write_text=False)
+        draft = edit.read_draft(text, file=f"{kind}.toml")
+        self.stored_states, self.stored_transitions = set(draft.states), set(draft.transitions)
+        self._apply(Snapshot(draft, text), write_text=False)
         self.select("", "")
         self._update_tools()
 
@@ -561,6 +582,7 @@ class ProcessDesigner(QWidget):
 
     def _box(self, text: str, on: bool, tip: str = "") -> QCheckBox:
         box = QCheckBox(text)
+        box.setMinimumHeight(max(26, box.sizeHint().height()))  # the theme's indicator, whole, in a long list
         box.setChecked(on)
         box.setAccessibleName(text)
         if tip:
@@ -573,6 +595,7 @@ class ProcessDesigner(QWidget):
         while grid.count():
             item = grid.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # gone at once, not when the deferred delete comes
                 item.widget().deleteLater()
 
     def _fill_checks(self, t: object) -> None:
@@ -643,16 +666,14 @@ class ProcessDesigner(QWidget):
     def _update_tools(self) -> None:
         editing = self.snapshot is not None and not self.previewing
         kind, name = self.diagram.selected
-        for w in (self.add_state_button, self.connect_button, self.remove_button, self.undo_button,
-                  self.redo_button, self.inspector):
+        for w in (self.add_state_button, self.undo_button, self.redo_button, self.inspector):
             w.setEnabled(editing)
         self.back_button.setVisible(self.previewing)
         if editing:
-            self.connect_button.setEnabled(kind == "state")
-            removable = (kind == "state" and name in self.draft.states and not self.draft.states[name].initial) or \
-                (kind == "transition" and name in self.draft.transitions and
-                 not self.draft.transitions[name].creates)
-            self.remove_button.setEnabled(removable)
+            self.remove_state_button.setEnabled(kind == "state" and name in self.draft.states
+                                                and not self.draft.states[name].initial)
+            self.remove_transition_button.setEnabled(kind == "transition" and name in self.draft.transitions
+                                                     and not self.draft.transitions[name].creates)
             self.undo_button.setEnabled(self.stack.canUndo())
             self.redo_button.setEnabled(self.stack.canRedo())
 
@@ -707,11 +728,18 @@ class ProcessDesigner(QWidget):
         elif kind == "transition":
             self._try(lambda: self.draft.remove_transition(name), self.tr("Remove a transition"))
 
+    def _rekeyed(self, kind: str, name: str, draft: Draft) -> tuple[Draft, str]:
+        """A state or transition added in this edit takes its code from its English name (see `renamed_key`)."""
+        stored = self.stored_states if kind == "state" else self.stored_transitions
+        return (draft, name) if name in stored else draft.renamed_key(name)
+
     def _rename_state(self) -> None:
         kind, name = self.diagram.selected
         if kind == "state" and name in self.draft.states:
-            self._try(lambda: self.draft.rename_state(name, ko=self.state_ko.text(), en=self.state_en.text()),
-                      self.tr("Rename a state"))
+            new = self._try(lambda: self._rekeyed(kind, name, self.draft.rename_state(
+                name, ko=self.state_ko.text(), en=self.state_en.text())), self.tr("Rename a state"))
+            if new is not None:
+                self.select(kind, new)
 
     def _state_flags(self) -> None:
         kind, name = self.diagram.selected
@@ -724,9 +752,10 @@ class ProcessDesigner(QWidget):
     def _relabel_transition(self) -> None:
         kind, name = self.diagram.selected
         if kind == "transition" and name in self.draft.transitions:
-            self._try(lambda: self.draft.set_transition(name, ko=self.transition_ko.text(),
-                                                        en=self.transition_en.text()),
-                      self.tr("Rename a transition"))
+            new = self._try(lambda: self._rekeyed(kind, name, self.draft.set_transition(
+                name, ko=self.transition_ko.text(), en=self.transition_en.text())), self.tr("Rename a transition"))
+            if new is not None:
+                self.select(kind, new)
 
     @staticmethod
     def _codes(boxes: dict[str, QCheckBox]) -> list[str]:

@@ -142,6 +142,31 @@ class Draft:
         state = self._state(name)
         return self._put_state(replace(state, label=_label(ko, en)))
 
+    def renamed_key(self, name: str) -> tuple[Draft, str]:
+        """The draft with a state's or transition's code made from its English label (for one added in this
+        edit: codes are what stored cases and events hold, so a stored one keeps its code); and the new code."""
+        taken = (set(self.states) | set(self.transitions)) - {name}
+        if name in self.states:
+            new = _unique(_slug(self.states[name].label["en"], "state"), taken)
+            if new == name:
+                return self, name
+
+            def swap(s: str) -> str:
+                return new if s == name else s
+
+            states = {swap(n): replace(s, name=swap(n)) for n, s in self.states.items()}
+            transitions = {n: replace(t, sources=tuple(map(swap, t.sources)), target=swap(t.target))
+                           for n, t in self.transitions.items()}
+            operations = {n: replace(op, states=tuple(map(swap, op.states))) for n, op in self.operations.items()}
+            return replace(self, states=states, transitions=transitions, operations=operations), new
+        t = self._transition(name)
+        new = _unique(_slug(t.label["en"], "transition"), taken)
+        if new == name:
+            return self, name
+        transitions = {(new if n == name else n): (replace(x, name=new) if n == name else x)
+                       for n, x in self.transitions.items()}
+        return replace(self, transitions=transitions), new
+
     def set_state(self, name: str, *, stage: int | object | None = ..., final: bool | None = None,
                   pauses_sla: bool | None = None) -> Draft:
         """Change a state's stage (None: no stage), whether it is final, whether it pauses SLA clocks."""

@@ -42,6 +42,12 @@ def drag(qtbot, designer, source: str, target: str) -> str:
     return added
 
 
+def tick(qtbot, box) -> None:
+    """Click a checkbox on its indicator, as a person would."""
+    assert box.isVisible()
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(12, box.height() // 2))
+
+
 def type_into(line, text: str) -> None:
     line.setText(text)  # Hangul through keyClicks aborts in Qt (PLATFORM.md); the user's Enter/Tab commits
     line.editingFinished.emit()
@@ -87,8 +93,21 @@ def test_a_second_line_review_added_on_the_diagram_is_saved_and_an_incident_goes
     ask = designer.diagram.selected[1]
     assert ask == "ask_for_review"
     assert ("transition", ask) in designer.diagram.marks  # nobody may fire it yet
-    designer.role_boxes["@assignee"].setChecked(True)
-    designer.role_boxes["handler"].setChecked(True)
+    # clicked straight after typing the label (its field still has the focus): the box takes the click
+    designer.transition_en.setFocus()
+    tick(qtbot, designer.role_boxes["@assignee"])
+    tick(qtbot, designer.role_boxes["handler"])
+    assert designer.draft.transitions[ask].roles == ("@assignee", "handler")
+    assert ("transition", ask) not in designer.diagram.marks
+    # the arrow down to the new state rounds 고객 응답 대기 (stacked between them), not through it
+    waiting = designer.diagram.diagram.boxes["waiting"].rect
+    (arrow,) = [a for a in designer.diagram.diagram.arrows if a.transition == ask]
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = arrow.points
+    for i in range(1, 20):
+        s = i / 20
+        x = (1 - s) ** 3 * x0 + 3 * (1 - s) ** 2 * s * x1 + 3 * (1 - s) * s * s * x2 + s**3 * x3
+        y = (1 - s) ** 3 * y0 + 3 * (1 - s) ** 2 * s * y1 + 3 * (1 - s) * s * s * y2 + s**3 * y3
+        assert not (waiting.x <= x <= waiting.right and waiting.y <= y <= waiting.bottom), (x, y)
 
     done = drag(qtbot, designer, review, "closed")
     type_into(designer.transition_ko, "검토 완료")

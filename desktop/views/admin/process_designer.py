@@ -252,6 +252,7 @@ class ProcessDesigner(QWidget):
         self.stored_transitions: set[str] = set()
         self._writing_text = False
         self._filling = False
+        self._checks_key: tuple = ()
         self.previewing = False
         self.stack = QUndoStack(self)
 
@@ -599,27 +600,43 @@ class ProcessDesigner(QWidget):
                 item.widget().deleteLater()
 
     def _fill_checks(self, t: object) -> None:
+        """The transition's checkboxes: built when the choices change, else only ticked, so a box being
+        clicked is never replaced under the mouse."""
+
+        def extra(choices: list[tuple[str, dict[str, str]]], *named: tuple[str, ...]) -> list[tuple[str, dict]]:
+            known = {code for code, _ in choices}  # codes the text names that the engine does not know: shown too
+            return choices + [(c, {"ko": c, "en": c}) for n in named for c in dict.fromkeys(n) if c not in known]
+
+        roles = extra(edit.role_choices(self.known_roles), t.roles)  # type: ignore[attr-defined]
+        fields = extra(edit.field_choices(self.kind), t.required, t.optional)  # type: ignore[attr-defined]
+        stamps = extra(edit.stamp_choices(self.kind), t.stamp, t.clear)  # type: ignore[attr-defined]
+        effects = extra(edit.effect_choices(), t.effects)  # type: ignore[attr-defined]
+        key = tuple(tuple(code for code, _ in group) for group in (roles, fields, stamps, effects))
+        if key != self._checks_key:
+            self._build_checks(roles, fields, stamps, effects)
+            self._checks_key = key
+        for boxes, on in ((self.role_boxes, t.roles), (self.required_boxes, t.required),  # type: ignore[attr-defined]
+                          (self.optional_boxes, t.optional), (self.stamp_boxes, t.stamp),  # type: ignore[attr-defined]
+                          (self.clear_boxes, t.clear), (self.effect_boxes, t.effects)):  # type: ignore[attr-defined]
+            for code, box in boxes.items():
+                box.setChecked(code in on)
+
+    def _build_checks(self, roles: list, fields: list, stamps: list, effects: list) -> None:
         for grid in (self.roles_grid, self.fields_grid, self.effects_grid):
             self._clear(grid)
         for boxes in (self.role_boxes, self.required_boxes, self.optional_boxes, self.stamp_boxes, self.clear_boxes,
                       self.effect_boxes):
             boxes.clear()
-
-        def extra(choices: list[tuple[str, dict[str, str]]], *named: tuple[str, ...]) -> list[tuple[str, dict]]:
-            known = {code for code, _ in choices}  # codes the text names that the engine does not know: shown too
-            return choices + [(c, {"ko": c, "en": c}) for n in named for c in n if c not in known]
-
-        for r, (code, label) in enumerate(extra(edit.role_choices(self.known_roles), t.roles)):  # type: ignore[attr-defined]
-            self.role_boxes[code] = self._box(self._pick(label), code in t.roles, code)  # type: ignore[attr-defined]
+        for r, (code, label) in enumerate(roles):
+            self.role_boxes[code] = self._box(self._pick(label), False, code)
             self.roles_grid.addWidget(self.role_boxes[code], r, 0)
         self.roles_grid.setRowStretch(self.roles_grid.rowCount(), 1)
         self.fields_grid.addWidget(QLabel(self.tr("Required")), 0, 0)
         self.fields_grid.addWidget(QLabel(self.tr("Optional")), 0, 1)
-        fields = extra(edit.field_choices(self.kind), t.required, t.optional)  # type: ignore[attr-defined]
         for r, (code, label) in enumerate(fields, start=1):
             name = self._pick(label)
-            self.required_boxes[code] = self._box(name, code in t.required, code)  # type: ignore[attr-defined]
-            self.optional_boxes[code] = self._box("", code in t.optional, code)  # type: ignore[attr-defined]
+            self.required_boxes[code] = self._box(name, False, code)
+            self.optional_boxes[code] = self._box("", False, code)
             self.optional_boxes[code].setAccessibleName(self.tr("%1 (optional)").replace("%1", name))
             self.fields_grid.addWidget(self.required_boxes[code], r, 0)
             self.fields_grid.addWidget(self.optional_boxes[code], r, 1)
@@ -627,19 +644,19 @@ class ProcessDesigner(QWidget):
         row = 0
         self.effects_grid.addWidget(QLabel(self.tr("Stamp the time")), row, 0)
         self.effects_grid.addWidget(QLabel(self.tr("Clear")), row, 1)
-        for code, label in extra(edit.stamp_choices(self.kind), t.stamp, t.clear):  # type: ignore[attr-defined]
+        for code, label in stamps:
             row += 1
             name = self._pick(label)
-            self.stamp_boxes[code] = self._box(name, code in t.stamp, code)  # type: ignore[attr-defined]
-            self.clear_boxes[code] = self._box("", code in t.clear, code)  # type: ignore[attr-defined]
+            self.stamp_boxes[code] = self._box(name, False, code)
+            self.clear_boxes[code] = self._box("", False, code)
             self.clear_boxes[code].setAccessibleName(self.tr("Clear %1").replace("%1", name))
             self.effects_grid.addWidget(self.stamp_boxes[code], row, 0)
             self.effects_grid.addWidget(self.clear_boxes[code], row, 1)
         row += 1
         self.effects_grid.addWidget(QLabel(self.tr("Effects")), row, 0, 1, 2)
-        for code, label in extra(edit.effect_choices(), t.effects):  # type: ignore[attr-defined]
+        for code, label in effects:
             row += 1
-            self.effect_boxes[code] = self._box(f"{self._pick(label)}", code in t.effects, code)  # type: ignore[attr-defined]
+            self.effect_boxes[code] = self._box(self._pick(label), False, code)
             self.effects_grid.addWidget(self.effect_boxes[code], row, 0, 1, 2)
         self.effects_grid.setRowStretch(row + 1, 1)
 

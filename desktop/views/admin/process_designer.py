@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.errors import BeaconError
 from desktop.views.admin.process_drawing import ERROR_COLOR, OK_COLOR, FittingScroll, ProcessDiagram
@@ -751,6 +752,8 @@ class ProcessDesigner(QWidget):
         return (draft, name) if name in stored else draft.renamed_key(name)
 
     def _rename_state(self) -> None:
+        if not self._alive():
+            return
         kind, name = self.diagram.selected
         if kind == "state" and name in self.draft.states:
             new = self._try(lambda: self._rekeyed(kind, name, self.draft.rename_state(
@@ -759,6 +762,8 @@ class ProcessDesigner(QWidget):
                 self.select(kind, new)
 
     def _state_flags(self) -> None:
+        if not self._alive():
+            return
         kind, name = self.diagram.selected
         if kind == "state" and name in self.draft.states:
             stage = self.state_stage.value() or None
@@ -767,6 +772,8 @@ class ProcessDesigner(QWidget):
                       self.tr("Change a state"))
 
     def _relabel_transition(self) -> None:
+        if not self._alive():
+            return
         kind, name = self.diagram.selected
         if kind == "transition" and name in self.draft.transitions:
             new = self._try(lambda: self._rekeyed(kind, name, self.draft.set_transition(
@@ -774,11 +781,17 @@ class ProcessDesigner(QWidget):
             if new is not None:
                 self.select(kind, new)
 
+    def _alive(self) -> bool:
+        """False while the window is being torn down: a field losing the focus then must not edit."""
+        return isValid(self) and isValid(self.inspector) and isValid(self.remove_state_button)
+
     @staticmethod
     def _codes(boxes: dict[str, QCheckBox]) -> list[str]:
         return [code for code, box in boxes.items() if box.isChecked()]
 
     def _transition_lists(self, *_: object) -> None:
+        if not self._alive():
+            return
         kind, name = self.diagram.selected
         if self._filling or kind != "transition" or name not in self.draft.transitions:
             return

@@ -9,6 +9,7 @@ from PySide6.QtTest import QTest
 from desktop.models import ProcessDefinition
 from desktop.workflow.cases.case_service import available_transitions, register_incident, transition
 from desktop.workflow.common.cases import load_row
+from desktop.workflow.engine.effects import describe
 from desktop.workflow.engine.fields import FIELDS
 from desktop.workflow.engine.process import definition
 from tests.bank import full_values
@@ -120,7 +121,7 @@ def test_a_second_line_review_added_on_the_diagram_is_saved_and_an_incident_goes
         designer.required_boxes[field].setChecked(True)
     for stamp in ("resolved_at", "closed_at"):
         designer.stamp_boxes[stamp].setChecked(True)
-    assert designer.effect_boxes["propagate"].text() == "업무시스템의 전파 그룹에 알립니다"
+    assert designer.effect_boxes["propagate"].text() == describe("propagate", "ko")  # what it does, not its code
     for effect in ("sla_stop_resolution", "propagate"):
         designer.effect_boxes[effect].setChecked(True)
 

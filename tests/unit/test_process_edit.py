@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import desktop.workflow  # noqa: F401  (fills the effect registry)
 from desktop.cli import main as cli_main
-from desktop.workflow.admin.process_edit import Draft, EditError, check, read_draft
+from desktop.workflow.admin.process_edit import Draft, EditError, check, effect_choices, read_draft
 from desktop.workflow.engine.effects import DESCRIPTIONS, EFFECTS, describe
 from desktop.workflow.engine.fields import FIELDS, STAMPS
 from desktop.workflow.engine.process import (
@@ -46,10 +46,11 @@ def test_each_shipped_process_writes_to_toml_that_reads_back_to_the_same_draft_a
 
 
 def test_every_effect_the_editor_offers_says_what_it_does_in_korean_and_english():
-    assert set(EFFECTS) == set(DESCRIPTIONS)
-    for name in EFFECTS:
-        ko, en = describe(name, "ko"), describe(name, "en")
-        assert ko and en and ko != en and name not in (ko, en), name
+    offered = dict(effect_choices())
+    assert set(offered) == set(EFFECTS) == set(DESCRIPTIONS)
+    for name, text in offered.items():
+        assert text["ko"] and text["en"] and text["ko"] != text["en"] and name not in (text["ko"], text["en"]), name
+        assert text["en"] == describe(name, "en")
 
 
 def test_adding_a_second_line_review_between_handling_and_closed():

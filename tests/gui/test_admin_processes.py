@@ -167,7 +167,8 @@ def test_a_broken_edit_is_refused_in_korean_with_its_key_and_line_and_nothing_is
     broken = with_hold(editor.editor.toPlainText()).replace('to = "on_hold"', 'to = "on_hodl"')
     line = broken.splitlines().index('to = "on_hodl"') + 1
     editor.editor.setPlainText(broken)
-    click(qtbot, editor.save_button)
+    click(qtbot, editor.validate_button)
+    assert not editor.save_button.isEnabled()  # Save waits until the definition is valid
     assert editor.message.text() == f"{line}행: incident.toml: transitions.hold.to: 존재하지 않는 상태 'on_hodl'"
     marks = editor.editor.extraSelections()
     assert len(marks) == 1 and marks[0].cursor.blockNumber() == line - 1
@@ -188,12 +189,14 @@ def test_removing_a_state_open_cases_are_in_is_refused_and_an_old_version_can_be
     editor = editor_for(qtbot, bank, "en")
     original = editor.editor.toPlainText()
     editor.editor.setPlainText(without_waiting(original))
-    click(qtbot, editor.save_button)
+    click(qtbot, editor.validate_button)
+    assert not editor.save_button.isEnabled()
     assert editor.message.text().startswith("State 'Waiting for customer' cannot be removed: 1 open case(s)")
     assert number in editor.message.text()
     assert len(rows(editor)) == 1
 
     editor.editor.setPlainText(with_hold(original))
+    click(qtbot, editor.validate_button)
     click(qtbot, editor.save_button)
     assert len(rows(editor)) == 2
     asked: list[int] = []

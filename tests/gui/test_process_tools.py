@@ -173,10 +173,11 @@ def test_export_then_import_in_the_screen_and_a_bad_file_is_refused_in_the_edito
     monkeypatch.setattr(ProcessTools, "ask_open_path", classmethod(lambda cls, parent: chosen[0]))
     monkeypatch.setattr(ProcessTools, "ask_import", classmethod(lambda cls, parent, path: True))
     click(qtbot, editor.tools.import_button)
-    # exactly what the editor says when the same text is saved there
+    # exactly what the editor says when the same text is checked there (Save waits until it is valid)
     shown = editor.message.text()
     editor.editor.setPlainText(broken.read_text(encoding="utf-8"))
-    click(qtbot, editor.save_button)
+    click(qtbot, editor.validate_button)
+    assert not editor.save_button.isEnabled()
     assert editor.message.text() == shown and "존재하지 않는 상태 'reveiw'" in shown
     assert ProcessDefinition.select().where(ProcessDefinition.process == "incident").count() == 1
 

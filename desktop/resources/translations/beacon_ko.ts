@@ -2716,6 +2716,173 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>ProcessDesigner</name>
+    <message>
+        <source>Add state</source>
+        <translation>상태 추가</translation>
+    </message>
+    <message>
+        <source>Draw transition from here</source>
+        <translation>여기서 전이 그리기</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Back to your edit</source>
+        <translation>편집 중인 정의로 돌아가기</translation>
+    </message>
+    <message>
+        <source>Remove state</source>
+        <translation>상태 삭제</translation>
+    </message>
+    <message>
+        <source>Remove transition</source>
+        <translation>전이 삭제</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>문제점</translation>
+    </message>
+    <message>
+        <source>Click a state or an arrow to see and change it.
+
+Add state makes a new state; drag from a state&apos;s edge (or use “Draw transition from here”) to another state to draw a transition.</source>
+        <translation>상태나 화살표를 누르면 여기서 보고 바꿀 수 있습니다.
+
+‘상태 추가’로 새 상태를 만들고, 한 상태에서 다른 상태로 끌면(또는 ‘여기서 전이 그리기’) 전이가 그려집니다.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <source>Final: a case ends here</source>
+        <translation>최종 상태: 건이 여기서 끝남</translation>
+    </message>
+    <message>
+        <source>Pauses SLA clocks</source>
+        <translation>SLA 시계 정지</translation>
+    </message>
+    <message>
+        <source>Name (Korean)</source>
+        <translation>이름 (한국어)</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>이름 (영어)</translation>
+    </message>
+    <message>
+        <source>Stage (column)</source>
+        <translation>단계 (열)</translation>
+    </message>
+    <message>
+        <source>Label (Korean)</source>
+        <translation>이름 (한국어)</translation>
+    </message>
+    <message>
+        <source>Label (English)</source>
+        <translation>이름 (영어)</translation>
+    </message>
+    <message>
+        <source>Who may fire</source>
+        <translation>실행 권한</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>입력 항목</translation>
+    </message>
+    <message>
+        <source>Times &amp;&amp; effects</source>
+        <translation>시각 및 효과</translation>
+    </message>
+    <message>
+        <source>No problems: this definition can be saved.</source>
+        <translation>문제 없음: 이 정의를 저장할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Edit the TOML text</source>
+        <translation>TOML 편집</translation>
+    </message>
+    <message>
+        <source>State “%1”</source>
+        <translation>상태 “%1”</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>필수</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>선택</translation>
+    </message>
+    <message>
+        <source>%1 (optional)</source>
+        <translation>%1 (선택)</translation>
+    </message>
+    <message>
+        <source>Stamp the time</source>
+        <translation>시각 기록</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>지움</translation>
+    </message>
+    <message>
+        <source>Clear %1</source>
+        <translation>%1 지움</translation>
+    </message>
+    <message>
+        <source>Effects</source>
+        <translation>효과</translation>
+    </message>
+    <message>
+        <source>(stays)</source>
+        <translation>(상태 유지)</translation>
+    </message>
+    <message>
+        <source>Transition “%1”: %2 → %3</source>
+        <translation>전이 “%1”: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Add a state</source>
+        <translation>상태 추가</translation>
+    </message>
+    <message>
+        <source>Draw a transition</source>
+        <translation>전이 그리기</translation>
+    </message>
+    <message>
+        <source>Remove a state</source>
+        <translation>상태 삭제</translation>
+    </message>
+    <message>
+        <source>Remove a transition</source>
+        <translation>전이 삭제</translation>
+    </message>
+    <message>
+        <source>Rename a state</source>
+        <translation>상태 이름 변경</translation>
+    </message>
+    <message>
+        <source>Change a state</source>
+        <translation>상태 속성 변경</translation>
+    </message>
+    <message>
+        <source>Rename a transition</source>
+        <translation>전이 이름 변경</translation>
+    </message>
+    <message>
+        <source>Change a transition</source>
+        <translation>전이 변경</translation>
+    </message>
+</context>
+<context>
     <name>ProcessEditor</name>
     <message>
         <source>Process</source>

@@ -11,18 +11,12 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QPainter,
-    QPainterPath,
-    QPalette,
-    QPen,
-    QPolygonF,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -35,7 +29,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -45,133 +38,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.admin.process_designer import ProcessDesigner
+from desktop.views.admin.process_drawing import (
+    ERROR_COLOR,
+    OK_COLOR,
+    ProcessDiagram,  # noqa: F401  (where callers found it before)
+)
 from desktop.views.admin.process_tools import ProcessTools
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
 from desktop.workflow.admin import processes as service
-from desktop.workflow.admin.process_diagram import START_RADIUS, STAY_MARK, Diagram, layout
-from desktop.workflow.engine.process import ProcessDef
-
-INITIAL_COLOR = "#2e7d32"
-FINAL_COLOR = "#546e7a"
-PAUSE_COLOR = "#f9a825"
-ERROR_COLOR = "#d32f2f"
-OK_COLOR = "#2e7d32"
-
-
-class ProcessDiagram(QWidget):
-    """A process drawn: boxes for states, labelled arrows for transitions (see process_diagram.py)."""
-
-    MIN_SCALE = 0.65  # below this the labels get too small to read: scroll instead
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.diagram: Diagram | None = None
-        self.process: ProcessDef | None = None
-        self.language = "ko"
-        self.scale = 1.0
-        self.room: tuple[int, int] | None = None  # the space it may fill (the scroll area's viewport)
-
-    def title_font(self) -> QFont:
-        font = QFont(self.font())
-        font.setBold(True)
-        return font
-
-    def set_process(self, process: ProcessDef, language: str) -> None:
-        self.process, self.language = process, language
-        metrics, bold = QFontMetricsF(self.font()), QFontMetricsF(self.title_font())
-        self.diagram = layout(process, language=language, measure=metrics.horizontalAdvance,
-                              measure_title=bold.horizontalAdvance, line_height=metrics.height())
-        self._fit()
-
-    def fit(self, width: int, height: int) -> None:
-        """Shrink the drawing to fit `width` × `height` when it is larger (down to MIN_SCALE)."""
-        self.room = (width, height)
-        self._fit()
-
-    def _fit(self) -> None:
-        if self.diagram is None:
-            return
-        d = self.diagram
-        self.scale = 1.0
-        if self.room is not None:
-            self.scale = max(self.MIN_SCALE, min(1.0, self.room[0] / d.width, self.room[1] / d.height))
-        self.setFixedSize(math.ceil(d.width * self.scale), math.ceil(d.height * self.scale))
-        self.update()
-
-    def paintEvent(self, _event: object) -> None:
-        if self.diagram is None:
-            return
-        d = self.diagram
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.scale(self.scale, self.scale)
-        ink = self.palette().color(QPalette.ColorRole.WindowText)
-        paper = self.palette().color(QPalette.ColorRole.Base)
-        muted = QColor(ink)
-        muted.setAlphaF(0.75)
-
-        painter.setPen(QPen(muted, 1.4))
-        for arrow in d.arrows:
-            (x0, y0), (x1, y1), (x2, y2), (x3, y3) = arrow.points
-            path = QPainterPath(QPointF(x0, y0))
-            path.cubicTo(QPointF(x1, y1), QPointF(x2, y2), QPointF(x3, y3))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
-            dx, dy = x3 - x2, y3 - y2
-            if abs(dx) + abs(dy) < 1e-6:
-                dx, dy = x3 - x0, y3 - y0
-            angle = math.atan2(dy, dx)
-            head = QPolygonF([QPointF(x3, y3)] + [QPointF(x3 - 9 * math.cos(angle + s), y3 - 9 * math.sin(angle + s))
-                                                 for s in (0.4, -0.4)])
-            painter.setBrush(muted)
-            painter.drawPolygon(head)
-        painter.setPen(QPen(INITIAL_COLOR))
-        painter.setBrush(QColor(INITIAL_COLOR))
-        painter.drawEllipse(QPointF(*d.start), START_RADIUS, START_RADIUS)
-
-        line = d.line_height
-        for box in d.boxes.values():
-            r = QRectF(box.rect.x, box.rect.y, box.rect.w, box.rect.h)
-            border = QColor(INITIAL_COLOR) if box.initial else QColor(FINAL_COLOR) if box.final else ink
-            pen = QPen(border, 2.2 if box.initial else 1.4)
-            if box.pauses_sla:
-                pen.setStyle(Qt.PenStyle.DashLine)
-                pen.setColor(QColor(PAUSE_COLOR))
-            painter.setPen(pen)
-            painter.setBrush(paper)
-            painter.drawRoundedRect(r, 6, 6)
-            if box.final:
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawRoundedRect(r.adjusted(3, 3, -3, -3), 4, 4)
-            painter.setPen(ink)
-            painter.setFont(self.title_font())
-            painter.drawText(QRectF(r.x(), r.y() + 6, r.width(), line), Qt.AlignmentFlag.AlignHCenter, box.title)
-            painter.setFont(self.font())
-            painter.setPen(muted)
-            for i, stay in enumerate(box.stays):
-                painter.drawText(QRectF(r.x(), r.y() + 6 + line * (i + 1), r.width(), line),
-                                 Qt.AlignmentFlag.AlignHCenter, STAY_MARK + stay)
-
-        painter.setFont(self.font())
-        for arrow in d.arrows:
-            lr = QRectF(arrow.label_rect.x, arrow.label_rect.y, arrow.label_rect.w, arrow.label_rect.h)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(paper))
-            painter.drawRoundedRect(lr, 3, 3)
-            painter.setPen(ink)
-            painter.drawText(lr, Qt.AlignmentFlag.AlignCenter, arrow.label)
-        painter.end()
-
-
-class _FittingScroll(QScrollArea):
-    """A scroll area that lets its diagram shrink to the visible space before it scrolls."""
-
-    def resizeEvent(self, event: object) -> None:
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        widget = self.widget()
-        if isinstance(widget, ProcessDiagram):
-            widget.fit(self.viewport().width() - 2, self.viewport().height() - 2)
+from desktop.workflow.engine.process import ProcessDef, known_role_codes
 
 
 class ProcessEditor(QWidget):
@@ -198,11 +75,9 @@ class ProcessEditor(QWidget):
         head.addWidget(self.in_force, 1)
 
         self.diagram_title = QLabel(objectName="diagram_title")
-        self.diagram = ProcessDiagram()
-        self.diagram.setObjectName("process_diagram")
-        scroll = _FittingScroll()
-        scroll.setWidget(self.diagram)
-        scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        # the diagram editor (process_designer.py); it and the TOML editor below edit one definition
+        self.designer = ProcessDesigner(session.language)
+        self.diagram = self.designer.diagram
         legend = QLabel(self.tr("● start   double border: final state   dashed: SLA clocks paused   "
                                 "↻ stays in the state"))
         legend.setObjectName("diagram_legend")
@@ -210,7 +85,7 @@ class ProcessEditor(QWidget):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.diagram_title)
-        top_layout.addWidget(scroll, 1)
+        top_layout.addWidget(self.designer, 1)
         top_layout.addWidget(legend)
 
         self.editor = QPlainTextEdit(objectName="process_text")
@@ -274,6 +149,8 @@ class ProcessEditor(QWidget):
         layout_.addWidget(self.tools)
         layout_.addWidget(split, 1)
 
+        self.designer.attach_text(self.editor)
+        self.designer.sig_changed.connect(self._draft_changed)
         self.picker.currentIndexChanged.connect(self._picked)
         self.validate_button.clicked.connect(self.validate)
         self.save_button.clicked.connect(self.save)
@@ -334,8 +211,8 @@ class ProcessEditor(QWidget):
         self._mark_line(None)
         self._say("", ok=True)
         self._load_versions()
-        self._draw(service.version_definition(self.base_id), self.tr("Version %1 (in force)")
-                   .replace("%1", str(version)))
+        self.loaded_caption = self.tr("Version %1 (in force)").replace("%1", str(version))
+        self._start_designer(text)
 
     def _load_versions(self) -> None:
         self.versions = service.versions(actor_id=self.session.actor.id, kind=self.kind)
@@ -369,12 +246,31 @@ class ProcessEditor(QWidget):
                               .replace("%2", str(active.open_cases) if active else "0"))
         self._update_buttons()
 
-    def _draw(self, process: ProcessDef, caption: str) -> None:
-        self.diagram.set_process(process, self.session.language)
-        self.diagram_title.setText(caption)
+    def _start_designer(self, text: str) -> None:
+        """Edit `text` on the diagram from scratch (after loading, saving or copying a version)."""
+        labels = {name: dict(s.label) for name, s in service.version_definition(self.base_id).states.items()}
+        self.designer.start(self.kind, text, known_roles=known_role_codes(),
+                            in_use=service.open_cases_by_state(actor_id=self.session.actor.id, kind=self.kind),
+                            in_use_labels=labels)
+        self._size_once()
+
+    def _size_once(self) -> None:
         if not self._sized:  # the diagram whole when there is room; the editor and versions below
-            self.split.setSizes([self.diagram.height() + 90, 320])
+            self.split.setSizes([self.diagram.height() + 150, 230])
             self._sized = True
+
+    def _draft_changed(self) -> None:
+        """The definition changed on the diagram or in the text: caption and Save follow, Save only when valid."""
+        if not self.designer.previewing:
+            self.diagram_title.setText(self.tr("Your edit (not saved yet)") if self.modified()
+                                       else getattr(self, "loaded_caption", ""))
+        self.save_button.setEnabled(self.designer.valid and self.modified())
+
+    def _draw(self, process: ProcessDef, caption: str) -> None:
+        """Show a stored version on the diagram, read-only (the edit comes back with “Back to your edit”)."""
+        self.designer.show_version(process)
+        self.diagram_title.setText(caption)
+        self._size_once()
 
     def selected_version(self) -> service.VersionInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -439,9 +335,11 @@ class ProcessEditor(QWidget):
 
     def validate(self) -> bool:
         """Check the text as Save would; show the problem (with its line) or the edit's diagram."""
+        self.designer.sync_from_text()
+        self.designer.show_draft()
         checked = service.validate_definition(kind=self.kind, text=self.editor.toPlainText())
         if checked.process is not None:
-            self._draw(checked.process, self.tr("Your edit (not saved yet)"))
+            self.diagram_title.setText(self.tr("Your edit (not saved yet)"))
         if checked.error is not None:
             self._problem(checked.error, checked.line)
             return False
@@ -479,6 +377,7 @@ class ProcessEditor(QWidget):
         if chosen is None or (self.modified() and not self.ask_discard(self)):
             return
         self.editor.setPlainText(service.version_source(actor_id=self.session.actor.id, process_id=chosen.id))
+        self.designer.sync_from_text()
         self._say(self.tr("Editing a copy of version %1; Save stores it as a new version.")
                   .replace("%1", str(chosen.version)), ok=True)
 

@@ -229,6 +229,12 @@ def layout(process: ProcessDef, *, language: str, measure: Callable[[str], float
                 q0, q3 = (a.center[0], a.y), (b.center[0], b.bottom)
                 dy = (q0[1] - q3[1]) / 2
                 points = (q0, (q0[0], q0[1] - dy), (q3[0], q3[1] + dy), q3)
+            elif ca == cb and any(min(a.y, b.y) < r.y < max(a.y, b.y) for n, r in rects.items()
+                                  if n not in (src, t.target) and column[n] == ca):
+                # within a column past a box in between: round its right side, not through it
+                side = max(r.right for n, r in rects.items() if column[n] == ca) + COLUMN_GAP * 0.35
+                q0, q3 = (a.right, a.center[1]), (b.right, b.center[1])
+                points = (q0, (side, q0[1]), (side, q3[1]), q3)
             elif ca == cb:  # within a stacked column: straight, downward arrows left of upward ones
                 down = b.y > a.y
                 dx = -a.w / 6 if down else a.w / 6

@@ -175,6 +175,20 @@ def versions(*, actor_id: int, kind: str) -> list[VersionInfo]:
     return out
 
 
+def open_cases_by_state(*, actor_id: int, kind: str) -> dict[str, list[str]]:
+    """The numbers of open cases in each open state of the version in force (for the editor's live check
+    of a state being removed: the same rule as a save, see the module docstring). Administrators only."""
+    _check_kind(kind)
+    require_admin(actor_id, TEXTS.pair("processes.view_processes"))
+    _, current = active_version(kind)
+    model = KIND_MODELS[kind]
+    found: dict[str, list[str]] = {}
+    for state, number in (model.select(model.state, Case.number).join(Case, on=(model.case == Case.id))
+                          .where(model.state.in_(current.open_states())).order_by(Case.number).tuples()):
+        found.setdefault(state, []).append(number)
+    return found
+
+
 # --- checking -----------------------------------------------------------------------------
 
 def line_of(text: str, key: str) -> int | None:

@@ -434,6 +434,45 @@ FILE_TEXTS = Catalog({
     "import_process": {"ko": "프로세스 가져오기", "en": "Import a process"},
 })
 
+# Editing a process on its diagram (`process_edit.py`): edits refused, and problems only the editor names.
+EDITS = Catalog({
+    "initial_kept": {
+        "ko": "'{state}'은(는) 건이 처음 들어가는 상태라서 뺄 수 없습니다",
+        "en": "'{state}' is where every case starts, so it cannot be removed",
+    },
+    "creation_kept": {
+        "ko": "'{transition}'은(는) 건을 만드는 전이라서 뺄 수 없습니다",
+        "en": "'{transition}' is the transition that creates a case, so it cannot be removed",
+    },
+    "no_such_state": {"ko": "상태 '{name}'이(가) 없습니다", "en": "there is no state '{name}'"},
+    "no_such_transition": {"ko": "전이 '{name}'이(가) 없습니다", "en": "there is no transition '{name}'"},
+    "label_needed": {"ko": "한국어 이름과 영어 이름을 모두 입력하세요", "en": "give both a Korean and an English name"},
+    "bad_stage": {"ko": "단계는 1 이상의 정수여야 합니다", "en": "a stage is a whole number from 1"},
+    "nobody_may_fire": {
+        "ko": "이 전이를 실행할 수 있는 역할이 없습니다",
+        "en": "no role may fire this transition",
+    },
+    "new_state": {"ko": "새 상태 {number}", "en": "New state {number}"},
+    "new_transition": {"ko": "{target}(으)로", "en": "To {target}"},
+    "relation.@reporter": {"ko": "등록자 (@reporter)", "en": "Who registered it (@reporter)"},
+    "relation.@assignee": {"ko": "담당자 (@assignee)", "en": "Its assignee (@assignee)"},
+    "relation.@owner": {"ko": "담당자 매트릭스의 사람 (@owner)", "en": "Anyone in its owner matrix (@owner)"},
+    "stamp.accepted_at": {"ko": "접수 시각", "en": "Accepted at"},
+    "stamp.resolved_at": {"ko": "해결 시각", "en": "Resolved at"},
+    "stamp.closed_at": {"ko": "종결 시각", "en": "Closed at"},
+    "stamp.cancelled_at": {"ko": "취소 시각", "en": "Cancelled at"},
+    "stamp.known_error_at": {"ko": "알려진 오류 지정 시각", "en": "Known error at"},
+    "stamp.approved_at": {"ko": "승인 시각", "en": "Approved at"},
+    "stamp.implemented_at": {"ko": "구현 시각", "en": "Implemented at"},
+    "stamp.reviewed_at": {"ko": "검토 시각", "en": "Reviewed at"},
+    "stamp.started_at": {"ko": "작업 시작 시각", "en": "Started at"},
+    "stamp.finished_at": {"ko": "작업 완료 시각", "en": "Finished at"},
+    "required_and_optional": {
+        "ko": "필드가 필수이면서 선택입니다: {fields}",
+        "en": "fields both required and optional: {fields}",
+    },
+})
+
 # Names the defaults seed (`defaults.py`): urgency and impact levels, grades, calendars, incident types.
 DEFAULT_NAMES = Catalog({
     "level.high": {"ko": "높음", "en": "High"},

@@ -26,6 +26,7 @@ from desktop.models import (
     database,
     utcnow,
 )
+from desktop.models.prepared import Prepared, param
 from desktop.workflow.engine.outbox import Notice, queue_notices
 from desktop.workflow.sla.calendars import WorkingCalendar, floor_minute, load_calendar, wall_minutes
 
@@ -35,10 +36,19 @@ Span = tuple[datetime, datetime | None]
 
 # --- measuring ------------------------------------------------------------------------
 
+_PAUSES = Prepared(lambda: SlaPause.select(SlaPause.started_at, SlaPause.ended_at)
+                   .where(SlaPause.case == param("case")).order_by(SlaPause.started_at).tuples())
+_CLOCKS = Prepared(lambda: SlaClock.select().where(SlaClock.case == param("case")).order_by(SlaClock.kind.desc()))
+
+
 def case_pauses(case_id: int) -> list[Span]:
     """The pause spans of a case in time order (the last may still be open)."""
-    return list(SlaPause.select(SlaPause.started_at, SlaPause.ended_at).where(SlaPause.case == case_id)
-                .order_by(SlaPause.started_at).tuples())
+    return _PAUSES.tuples(case=case_id)  # type: ignore[return-value]
+
+
+def case_clocks(case_id: int) -> list[SlaClock]:
+    """A case's clocks, resolution before response (as its view lists them)."""
+    return list(_CLOCKS.objects(case=case_id))
 
 
 def _overlap(span: Span, start: datetime, end: datetime, now: datetime) -> tuple[datetime, datetime] | None:

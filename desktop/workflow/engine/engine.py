@@ -86,6 +86,7 @@ class Context:
     notices: list[Notice] = field(default_factory=list)
     extra_events: list[dict[str, Any]] = field(default_factory=list)
     _after: list[Callable[[Context, Event], None]] = field(default_factory=list)
+    _read: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def from_state(self) -> str:
@@ -116,6 +117,13 @@ class Context:
         """Append an extra event (e.g. "assignment_fallback", or one on a linked case)."""
         self.extra_events.append({"kind": kind, "case_id": case_id, "note": note, "before": before or {},
                                   "after": after or {}, "entity": entity, "entity_id": entity_id})
+
+    def once(self, key: Any, load: Callable[[], Any]) -> Any:
+        """What `load` reads, read once per transition: effects that need the same row (the application)
+        share one read instead of one each."""
+        if key not in self._read:
+            self._read[key] = load()
+        return self._read[key]
 
     def after(self, fn: Callable[[Context, Event], None], *, first: bool = False) -> None:
         """Run `fn` once the case row and its event are written (same transaction); `first` runs it before

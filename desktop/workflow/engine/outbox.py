@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import peewee
+
 from desktop.models import (
     Case,
     ConfigurationItem,
@@ -23,6 +25,7 @@ from desktop.models import (
     NotificationPreference,
     User,
 )
+from desktop.models.prepared import PreparedInsert
 from desktop.workflow.common.cases import KIND_MODELS
 
 CHANNELS = ("inapp", "email", "webhook")
@@ -83,8 +86,13 @@ def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, act
                                              emails.get(notice.recipient_id, "")):
             rows.append({**base, "channel": channel, "status": "pending", "target": target,
                          "dedupe_key": f"{stem}:{notice.recipient_id}:{channel}"})
-    Notification.insert_many(rows).on_conflict_ignore().execute()
+    _NOTIFICATIONS.execute(rows)
     return len(rows)
+
+
+# the outbox rows of one event in one statement compiled once (a registration writes forty of them)
+_NOTIFICATIONS = PreparedInsert(Notification, tuple(name for name, f in Notification._meta.fields.items()
+                                                    if not isinstance(f, peewee.AutoField)), ignore_conflicts=True)
 
 
 def _preferences(user_ids: list[int]) -> dict[int, list[NotificationPreference]]:

@@ -16,6 +16,8 @@ import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import peewee
+
 from desktop.models import (
     Case,
     Event,
@@ -26,7 +28,7 @@ from desktop.models import (
     database,
     utcnow,
 )
-from desktop.models.prepared import Prepared, param
+from desktop.models.prepared import Prepared, PreparedInsert, param
 from desktop.workflow.engine.outbox import Notice, queue_notices
 from desktop.workflow.sla.calendars import WorkingCalendar, floor_minute, load_calendar, wall_minutes
 
@@ -39,6 +41,10 @@ Span = tuple[datetime, datetime | None]
 _PAUSES = Prepared(lambda: SlaPause.select(SlaPause.started_at, SlaPause.ended_at)
                    .where(SlaPause.case == param("case")).order_by(SlaPause.started_at).tuples())
 _CLOCKS = Prepared(lambda: SlaClock.select().where(SlaClock.case == param("case")).order_by(SlaClock.kind.desc()))
+
+
+_NEW_CLOCKS = PreparedInsert(SlaClock, tuple(name for name, f in SlaClock._meta.fields.items()
+                                             if not isinstance(f, peewee.AutoField)))
 
 
 def case_pauses(case_id: int) -> list[Span]:
@@ -205,11 +211,13 @@ def start_clocks(case_id: int, *, case_kind: str, grade_id: int, at: datetime) -
     if policy is None:
         return
     calendar = load_calendar(policy.calendar_id)
+    rows = []
     for kind in CLOCK_KINDS:
         clock = SlaClock(case=case_id, kind=kind, started_at=at, target_minutes=0)
         _apply_policy(clock, policy, calendar)
         clock.due_at = due_at(clock, calendar, [])
-        clock.save(force_insert=True)
+        rows.append(dict(clock.__data__))
+    _NEW_CLOCKS.execute(rows)  # both in one statement
 
 
 def stop_clock(case_id: int, kind: str, *, at: datetime, verdict: bool = True) -> None:

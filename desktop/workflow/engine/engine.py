@@ -31,6 +31,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.models.numbering import create_case
+from desktop.models.prepared import Prepared, param
 from desktop.models.versioning import update_versioned
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.common.cases import (
@@ -187,13 +188,10 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
             raise BeaconError("workflow.not_found", what=KIND_LABELS["team"], ref=value)
         return team.id
     if t == "application":
-        app = ConfigurationItem.get_or_none(
-            (ConfigurationItem.id == _as_id(spec, value)) & (ConfigurationItem.kind == "application")
-            & (ConfigurationItem.is_active == True)  # noqa: E712
-        )
-        if app is None:
+        found = _APPLICATION.tuples(id=_as_id(spec, value))
+        if not found:
             raise BeaconError("workflow.not_found", what=KIND_LABELS["application"], ref=value)
-        return app.id
+        return found[0][0]
     if t == "urgency":
         urgency = UrgencyLevel.get_or_none(UrgencyLevel.code == value) if isinstance(value, str) else \
             UrgencyLevel.get_or_none(UrgencyLevel.id == _as_id(spec, value))
@@ -227,12 +225,16 @@ def _as_id(spec: FieldSpec, value: Any) -> int:
 
 
 CHANGE_TYPES = ("program", "data", "infrastructure")
+_APPLICATION = Prepared(lambda: ConfigurationItem.select(ConfigurationItem.id)
+                        .where((ConfigurationItem.id == param("id")) & (ConfigurationItem.kind == "application")
+                               & (ConfigurationItem.is_active == True)).tuples())  # noqa: E712
+_SETTING = Prepared(lambda: Setting.select(Setting.value).where(Setting.key == param("key")).tuples())
 
 
 def _check_choice(kind: str, spec: FieldSpec, value: str) -> None:
     if spec.name == "incident_type":
-        row = Setting.get_or_none(Setting.key == "incident_types")
-        codes = [t["code"] for t in json.loads(row.value)] if row else []
+        row = _SETTING.tuples(key="incident_types")
+        codes = [t["code"] for t in json.loads(row[0][0])] if row else []
         if value not in codes:
             raise _bad(spec, TEXTS.pair("engine.allowed", allowed=", ".join(codes)))
     elif spec.name == "change_type" and value not in CHANGE_TYPES:

@@ -189,8 +189,12 @@ def _refresh(clock: SlaClock, at: datetime) -> None:
 
 # --- hooks the engine calls --------------------------------------------------------------
 
+_POLICY = Prepared(lambda: SlaPolicy.select().where((SlaPolicy.case_kind == param("kind"))
+                                                    & (SlaPolicy.grade == param("grade"))).limit(1))
+
+
 def _policy(case_kind: str, grade_id: int) -> SlaPolicy | None:
-    return SlaPolicy.get_or_none((SlaPolicy.case_kind == case_kind) & (SlaPolicy.grade == grade_id))
+    return next(_POLICY.objects(kind=case_kind, grade=grade_id), None)  # type: ignore[no-any-return]
 
 
 def _apply_policy(clock: SlaClock, policy: SlaPolicy, calendar: WorkingCalendar) -> None:

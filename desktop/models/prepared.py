@@ -81,6 +81,30 @@ def _sqlite_converter(node: Any) -> Callable[[Any], Any] | None:
     return None
 
 
+def _converted(rows: list[Any], converters: list[Callable[[Any], Any] | None]) -> list[tuple[Any, ...]]:
+    pairs = [(i, c) for i, c in enumerate(converters) if c is not None]
+    if not pairs:
+        return [tuple(row) for row in rows]
+    out = []
+    for row in rows:
+        values = list(row)
+        for i, convert in pairs:
+            if values[i] is not None:
+                values[i] = convert(values[i])
+        out.append(tuple(values))
+    return out
+
+
+def fast_tuples(query: Any) -> list[tuple[Any, ...]]:
+    """A query built anew (its filters vary) run as tuples, converted only where the driver's value is not yet
+    Python's (SQLite's date and time text, its 0/1 booleans) instead of peewee's conversion of every value."""
+    sql, params = query.sql()
+    rows = database.execute_sql(sql, params).fetchall()
+    if not isinstance(database.obj, peewee.SqliteDatabase):
+        return [tuple(row) for row in rows]
+    return _converted(rows, [_sqlite_converter(node) for node in query._returning])
+
+
 class Prepared:
     """A query built once (by `build`, with `param` markers) and compiled once per bound database."""
 
@@ -110,18 +134,7 @@ class Prepared:
     def tuples(self, **values: Any) -> list[tuple[Any, ...]]:
         """The rows as tuples of Python values (dates and times as `datetime`, booleans as `bool`)."""
         _, _, _, _, converters = self._get()
-        rows = self.execute(**values).fetchall()
-        if not any(converters):
-            return [tuple(row) for row in rows]
-        pairs = [(i, c) for i, c in enumerate(converters) if c is not None]
-        out = []
-        for row in rows:
-            values_ = list(row)
-            for i, convert in pairs:
-                if values_[i] is not None:
-                    values_[i] = convert(values_[i])
-            out.append(tuple(values_))
-        return out
+        return _converted(self.execute(**values).fetchall(), converters)
 
     def objects(self, **values: Any) -> Iterator[Any]:
         """The rows as peewee returns them for the query's own row type (model instances by default)."""

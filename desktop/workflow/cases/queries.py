@@ -27,7 +27,7 @@ from desktop.models import (
     User,
     database,
 )
-from desktop.models.prepared import Prepared, id_list, param
+from desktop.models.prepared import Prepared, fast_tuples, id_list, param
 from desktop.models.security import outside_changes
 from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.actors import Actor, load_actor
@@ -228,7 +228,7 @@ def _walk(query: Any, segments: list[_Segment], sort: Sort, after: Cursor | None
             q = q.where(_tuple_after(columns, values, sort.descending))
         order = [_direction(c, sort.descending) for c in columns]
         q = q.select_extend(*[_plain(c) for c in segment.order]).order_by(*order).limit(limit + 1 - len(rows))
-        for t in q.tuples():
+        for t in fast_tuples(q):
             rows.append((segment.key, t[:width], t[width:]))
         if len(rows) > limit:
             break

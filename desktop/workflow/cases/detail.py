@@ -17,7 +17,6 @@ from desktop.models import (
     Grade,
     ImpactLevel,
     Incident,
-    OwnerMatrixEntry,
     Problem,
     Team,
     UrgencyLevel,
@@ -169,8 +168,7 @@ _NAMED = (("reporter", User, None), ("assignee", User, "assignee"), ("team", Tea
 
 
 def _row_query(kind: str) -> Any:
-    """A case's row with the names it shows, its grade and (where it has an application) whether the actor is
-    in that application's owner matrix: one statement instead of one per name."""
+    """A case's row with the names it shows and its grade: one statement instead of one per name."""
     model = KIND_MODELS[kind]
     fields = model._meta.fields
     query = model.select(model)
@@ -185,10 +183,6 @@ def _row_query(kind: str) -> Any:
         query = (query.select_extend(Grade.name.alias("_g_name"), Grade.name_en.alias("_g_name_en"),
                                      Grade.level.alias("_g_level"), Grade.color.alias("_g_color"))
                  .switch(model).join(Grade, peewee.JOIN.LEFT_OUTER, on=(fields["grade"] == Grade.id)))
-    if "application" in fields:
-        owner = OwnerMatrixEntry.select(peewee.SQL("1")).where((OwnerMatrixEntry.ci == fields["application"])
-                                                              & (OwnerMatrixEntry.user == param("actor")))
-        query = query.select_extend(peewee.fn.EXISTS(owner).alias("_is_owner"))
     return query.where(model.case == param("case")).objects()
 
 
@@ -196,13 +190,13 @@ _ROWS = {kind: Prepared(lambda kind=kind: _row_query(kind)) for kind in KIND_MOD
 _CASE = Prepared(lambda: Case.select(Case.kind, Case.number).where(Case.id == param("case")).tuples())
 
 
-def _load(case_id: int, actor_id: int) -> tuple[str, str, Any]:
+def _load(case_id: int) -> tuple[str, str, Any]:
     """(kind, number, row with its names) of a case, as `load_row` finds it."""
     found = _CASE.tuples(case=case_id)
     if not found:
         raise BeaconError("workflow.not_found", what=KIND_LABELS["case"], ref=case_id)
     kind, number = found[0]
-    row = next(_ROWS[kind].objects(case=case_id, actor=actor_id), None)
+    row = next(_ROWS[kind].objects(case=case_id), None)
     if row is None:
         raise KIND_MODELS[kind].DoesNotExist(f"no {kind} row for case {case_id}")
     return kind, number, row
@@ -216,7 +210,7 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
     pauses and calendars feed both the SLA lines and the chart's due moments.
     """
     actor = load_actor(actor_id)
-    kind, number, row = _load(case_id, actor.id)
+    kind, number, row = _load(case_id)
     if not can_view(actor, kind, row):
         raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
     process = case_definition(kind, row)
@@ -264,17 +258,11 @@ def case_detail(*, actor_id: int, case_id: int, now: datetime | None = None) -> 
         fields = tuple(field_info(n, t) for n in (*t.required, *t.optional))
         return ActionInfo(t.name, t.label["ko"], t.label["en"], fields)
 
-    # the owner matrix is asked at most once (with the row, where the case has an application), not once per
-    # transition that names @owner
+    # the owner matrix is asked at most once, not once per transition that names @owner
     rules = [*(t.roles for t in process.transitions.values() if row.state in t.sources),
              *(op.roles for op in process.operations.values() if row.state in op.states)]
     needs_owner = any("@owner" in roles and not (actor.roles & set(roles)) for roles in rules)
-    if not needs_owner:
-        owner = False
-    elif hasattr(row, "_is_owner"):
-        owner = row.application_id is not None and bool(row._is_owner)
-    else:
-        owner = is_owner(actor, kind, row)
+    owner = is_owner(actor, kind, row) if needs_owner else False
     links = case_links(case_id)
     work_orders = work_orders_of(case_id) if kind in ("incident", "problem") else []
     detail = CaseDetail(

@@ -229,6 +229,8 @@ _APPLICATION = Prepared(lambda: ConfigurationItem.select(ConfigurationItem.id)
                         .where((ConfigurationItem.id == param("id")) & (ConfigurationItem.kind == "application")
                                & (ConfigurationItem.is_active == True)).tuples())  # noqa: E712
 _SETTING = Prepared(lambda: Setting.select(Setting.value).where(Setting.key == param("key")).tuples())
+_IN_MATRIX = Prepared(lambda: OwnerMatrixEntry.select(peewee.SQL("1")).where(
+    (OwnerMatrixEntry.ci == param("ci")) & (OwnerMatrixEntry.user == param("user"))).limit(1).tuples())
 
 
 def _check_choice(kind: str, spec: FieldSpec, value: str) -> None:
@@ -285,8 +287,7 @@ def holds(actor: Actor, roles: tuple[str, ...], kind: str, row: Any, *, owner: b
 def is_owner(actor: Actor, kind: str, row: Any) -> bool:
     """True when the actor is in the owner matrix of the case's application (any role)."""
     app_id = application_of(kind, row)
-    return app_id is not None and bool(OwnerMatrixEntry.select().where(
-        (OwnerMatrixEntry.ci == app_id) & (OwnerMatrixEntry.user == actor.id)).exists())
+    return app_id is not None and bool(_IN_MATRIX.tuples(ci=app_id, user=actor.id))
 
 
 def may_fire(actor: Actor, kind: str, row: Any, transition: TransitionDef, *, owner: bool | None = None) -> bool:

@@ -185,8 +185,11 @@ def can_rewind() -> bool:
     return bool(row[0])
 
 
-def timed(call: Callable[[], Any], repeat: int, before: Callable[[], None] | None = None) -> list[float]:
-    """Milliseconds of `repeat` calls after a warm-up; `before` runs ahead of each call, untimed."""
+def timed(call: Callable[[], Any], repeat: int, before: Callable[[], None] | None = None,
+          cpu: list[float] | None = None) -> list[float]:
+    """Milliseconds of `repeat` calls after a warm-up; `before` runs ahead of each call, untimed. `cpu`, when
+    given, receives each call's CPU time in this process (on a shared machine the wall time also holds the
+    time waited for a core; the CPU time is the Python and driver work the call itself costs)."""
     if before:
         before()
     call()  # warm-up: caches, first-use imports
@@ -194,9 +197,11 @@ def timed(call: Callable[[], Any], repeat: int, before: Callable[[], None] | Non
     for _ in range(repeat):
         if before:
             before()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         call()
         out.append((time.perf_counter() - started) * 1000)
+        if cpu is not None:
+            cpu.append((time.process_time() - started_cpu) * 1000)
     return out
 
 
@@ -285,9 +290,22 @@ def prepare() -> World:
 class Scenario:
     name: str
     label: str
-    goal_ms: float
+    goal_ms: float  # SQLite's median goal; PostgreSQL's is twice it unless `pg_goal_ms` says
     call: Callable[[World], Callable[[], Any]]
     write: bool = False
+    bare_ratio: float | None = None  # the median at most this many times its bare SQL (issue #22)
+    p95_ms: float | None = None  # SQLite's p95 goal (PostgreSQL: twice)
+    pg_goal_ms: float | None = None  # PostgreSQL's median goal where it is not twice SQLite's (issue #17)
+
+    def goal(self, factor: float) -> tuple[float, str]:
+        """The median goal on this backend (factor 1: SQLite, 2: PostgreSQL) and how the table says it all."""
+        median = self.pg_goal_ms if factor != 1.0 and self.pg_goal_ms is not None else self.goal_ms * factor
+        words = [f"< {median:.0f} ms"]
+        if self.p95_ms is not None:
+            words.append(f"p95 ≤ {self.p95_ms * factor:.0f}")
+        if self.bare_ratio is not None:
+            words.append(f"≤ {self.bare_ratio:.0f}× bare")
+        return median, ", ".join(words)
 
 
 def _month_before(moment: datetime) -> tuple[datetime, datetime]:
@@ -379,14 +397,16 @@ def _reliability(w: World) -> Callable[[], Any]:
 
 
 SCENARIOS = (
-    Scenario("list_first_page", "incident list, first page (200), state = in progress", 30, _first_page),
-    Scenario("list_next_page", "incident list, next page (keyset)", 20, _next_page),
+    Scenario("list_first_page", "incident list, first page (200), state = in progress", 30, _first_page,
+             bare_ratio=3),
+    Scenario("list_next_page", "incident list, next page (keyset)", 20, _next_page, bare_ratio=3),
     Scenario("list_app_grade_period", "filter application + grade + 3 months", 50, _app_grade_period),
     Scenario("search_ko", "free text, Korean '로그인 지연'", 150, _search("로그인 지연")),
     Scenario("search_en", "free text, English 'timeout'", 150, _search("timeout")),
-    Scenario("register", "register incident end to end (20 told)", 20, _register, write=True),
+    Scenario("register", "register incident end to end (20 told)", 8, _register, write=True, p95_ms=15,
+             pg_goal_ms=40),
     Scenario("kpi_month", "KPI month by grade and by application", 300, _kpi),
-    Scenario("open_incident", "open incident: detail + timeline (50)", 20, _open),
+    Scenario("open_incident", "open incident: detail + timeline (50)", 6, _open, pg_goal_ms=40),
     Scenario("report_pdf", "incident report PDF, 200 actions", 500, _report),
     Scenario("what_changed", "what changed before an incident (7 days, related CIs)", 50, _what_changed),
     Scenario("reliability_12m", "reliability by application and CI, 12 months (worker)", 3000, _reliability),
@@ -395,10 +415,12 @@ SCENARIOS = (
 
 def run_scenario(s: Scenario, world: World, repeat: int, factor: float) -> Result:
     call = s.call(world)
-    times = timed(call, repeat)
-    result = Result(s.name, s.label, f"< {s.goal_ms * factor:.0f} ms", s.goal_ms * factor, len(times),
-                    statistics.median(times), percentile(times, 0.95))
-    result.met = result.median_ms < s.goal_ms * factor
+    cpu: list[float] = []
+    times = timed(call, repeat, cpu=cpu)
+    goal_ms, goal = s.goal(factor)
+    result = Result(s.name, s.label, goal, goal_ms, len(times), statistics.median(times), percentile(times, 0.95))
+    result.extra["cpu_median_ms"] = statistics.median(cpu)
+    result.met = result.median_ms < goal_ms and (s.p95_ms is None or result.p95_ms <= s.p95_ms * factor)
     if s.write and not can_rewind():
         return result  # a login's write: its replay would need the ids the sequences have since handed out
     rewind = sequence_rewinder() if s.write else None
@@ -408,6 +430,8 @@ def run_scenario(s: Scenario, world: World, repeat: int, factor: float) -> Resul
     bare = timed(lambda: replay(statements, write=s.write), repeat, before=rewind)
     result.bare_median_ms = statistics.median(bare)
     result.ratio = result.median_ms / result.bare_median_ms if result.bare_median_ms else None
+    if s.bare_ratio is not None and result.ratio is not None:
+        result.met = result.met and result.ratio <= s.bare_ratio
     result.extra["statements"] = len(statements)
     return result
 
@@ -467,6 +491,33 @@ def cold_start(url: str, runs: int, factor: float) -> Result:
     result.median_ms, result.p95_ms = statistics.median(times), percentile(times, 0.95)
     result.met = result.median_ms < goal
     return result
+
+
+CLI_GOAL_MS = 1000  # issue #22: `beacon report incident` within a second on an idle machine
+
+
+def cli_wall(url: str, runs: int, number: str) -> list[Result]:
+    """Wall time of `beacon --version` and of `beacon report incident NUMBER` (a fresh process each run)."""
+    out = []
+    with tempfile.TemporaryDirectory(prefix="beacon-bench-cli-") as home:
+        pdf = os.path.join(home, "report.pdf")
+        for name, label, args in (
+                ("cli_version", "`beacon --version` wall time (subprocess)", ["--version"]),
+                ("cli_report", f"`beacon report incident` wall time, {REPORT_FIXTURE[8:]} (subprocess)",
+                 ["--database", url, "report", "incident", number, "--out", pdf])):
+            times = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                done = subprocess.run([sys.executable, "-m", "desktop.cli", *args], env=_child_env(home),
+                                      capture_output=True, text=True, timeout=300, check=False, cwd=ROOT)
+                times.append((time.perf_counter() - started) * 1000)
+                if done.returncode != 0:
+                    raise RuntimeError(f"beacon {' '.join(args[:1])} failed: {done.stderr.strip()[-2000:]}")
+            result = Result(name, label, f"< {CLI_GOAL_MS} ms", CLI_GOAL_MS, runs, statistics.median(times),
+                            percentile(times, 0.95))
+            result.met = result.median_ms < CLI_GOAL_MS
+            out.append(result)
+    return out
 
 
 def profile(name: str, world: World, repeat: int) -> int:
@@ -587,15 +638,15 @@ def _ms(value: float | None) -> str:
 
 
 def table(results: list[Result]) -> str:
-    head = ("scenario", "goal", "median ms", "p95 ms", "bare SQL ms", "ratio", "met")
+    head = ("scenario", "goal", "median ms", "p95 ms", "CPU ms", "bare SQL ms", "ratio", "met")
     rows = [head]
     for r in results:
         met = "—" if r.met is None else ("yes" if r.met else "MISSED")
         label = r.label
         if r.name == "gui_list_scroll" and "peak_rss_mb" in r.extra:
             label += f" (peak RSS {r.extra['peak_rss_mb']:.0f} MB, first page {r.extra['first_page_ms']:.0f} ms)"
-        rows.append((label, r.goal, _ms(r.median_ms), _ms(r.p95_ms), _ms(r.bare_median_ms),
-                     "—" if r.ratio is None else f"{r.ratio:.1f}×", met))
+        rows.append((label, r.goal, _ms(r.median_ms), _ms(r.p95_ms), _ms(r.extra.get("cpu_median_ms")),
+                     _ms(r.bare_median_ms), "—" if r.ratio is None else f"{r.ratio:.1f}×", met))
     return _columns(rows)
 
 
@@ -671,6 +722,11 @@ def main(argv: list[str] | None = None) -> int:
     if not wanted or "cold_start" in wanted:
         results.append(cold_start(args.database, args.process_runs, factor))
         print(f"  cold_start: median {results[-1].median_ms:.0f} ms", flush=True)
+    if not wanted or {"cli_version", "cli_report"} & wanted:
+        for r in cli_wall(args.database, args.process_runs, world.report_number):
+            if not wanted or r.name in wanted:
+                results.append(r)
+                print(f"  {r.name}: median {r.median_ms:.0f} ms", flush=True)
     print()
     print(table(results))
     if args.json:

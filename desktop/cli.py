@@ -260,20 +260,24 @@ def _export(url: str, args: argparse.Namespace, default_zone: str) -> int:
     return 0
 
 
+# the importer's formats and encodings (`importer.FORMATS`, `importer.ENCODINGS`; a test keeps them equal), named
+# here so that building the grammar — `beacon --version`, `beacon report` — does not import the workflow
+IMPORT_FORMATS = ("servicenow", "generic")
+IMPORT_ENCODINGS = ("auto", "utf-8", "cp949")
+
+
 def _add_import_parser(sub: argparse._SubParsersAction) -> None:
     """`beacon import incidents FILE.csv --format servicenow|generic [--mapping MAP.toml] [--dry-run] ...`."""
-    from desktop.workflow.integrations.importer import ENCODINGS, FORMATS
-
     load = sub.add_parser("import", help="import incidents from another ITSM (CSV); all rows or none")
     load_sub = load.add_subparsers(dest="import_command", required=True)
     incidents = load_sub.add_parser("incidents", help="import incidents from a ServiceNow or generic CSV export")
     incidents.add_argument("file", metavar="FILE.csv")
-    incidents.add_argument("--format", dest="import_format", choices=FORMATS, default="servicenow",
+    incidents.add_argument("--format", dest="import_format", choices=IMPORT_FORMATS, default="servicenow",
                            help="servicenow (built-in mapping) or generic (needs --mapping)")
     incidents.add_argument("--mapping", metavar="MAP.toml", help="a mapping file (column → field, value maps, ...)")
     incidents.add_argument("--dry-run", action="store_true",
                            help="check every row, list unknown applications/users/groups; save nothing")
-    incidents.add_argument("--encoding", choices=ENCODINGS, help="file encoding (default: the mapping's, auto)")
+    incidents.add_argument("--encoding", choices=IMPORT_ENCODINGS, help="file encoding (default: the mapping's, auto)")
     incidents.add_argument("--source-tz", metavar="ZONE", help="time zone of naive times in the file "
                            "(default: the mapping's, Asia/Seoul)")
     incidents.add_argument("--null-marker", dest="null_markers", action="append", default=[], metavar="TEXT",

@@ -11,8 +11,9 @@ One wing per domain, in layers (a wing may import the wings below it, never abov
 
 The engine knows no domain: each wing registers its effects by name in the engine's registry
 (`engine.effects`) from its own `effects` module. This package is the one place that wires them
-together: importing any part of the workflow imports the three effect modules below, so a process
-definition is always checked, and a transition always run, against the full registry.
+together: importing any part of the workflow has the three effect modules below imported before the
+registry is first read, so a process definition is always checked, and a transition always run, against
+the full registry — and a command that only reads (`beacon report`) imports neither them nor the engine.
 
 Each wing keeps the words it shows a person in its own `texts` module (`desktop.i18n.Catalog`s,
 key → Korean and English); its other modules hold keys, not sentences (`tests/unit/test_text_catalogs.py`).
@@ -21,6 +22,15 @@ key → Korean and English); its other modules hold keys, not sentences (`tests/
 walls standing.
 """
 
-from desktop.workflow.cases import effects as _cases_effects  # noqa: F401  (registers its effects)
-from desktop.workflow.notify import effects as _notify_effects  # noqa: F401  (registers its effects)
-from desktop.workflow.sla import effects as _sla_effects  # noqa: F401  (registers its effects)
+from desktop.workflow.engine.effects import fill_later
+
+
+def _register_the_wings_effects() -> None:
+    # each import registers that wing's effects; deferred until the engine first reads its registry, so
+    # that reading a case (a report, a list) does not import the engine's firing and every wing
+    from desktop.workflow.cases import effects as _cases_effects  # noqa: F401
+    from desktop.workflow.notify import effects as _notify_effects  # noqa: F401
+    from desktop.workflow.sla import effects as _sla_effects  # noqa: F401
+
+
+fill_later(_register_the_wings_effects)

@@ -359,6 +359,9 @@ class _PreviewContext:
     def event(self, kind: str, *, note: str = "", **_: Any) -> None:
         self.notes.append(note)
 
+    def once(self, key: Any, load: Any) -> Any:
+        return load()
+
 
 class _Rollback(Exception):
     pass

@@ -22,7 +22,7 @@ from desktop.errors import BeaconError
 from desktop.i18n import LANGUAGES, pick
 from desktop.models import CASE_KINDS
 from desktop.workflow.admin.texts import EDITS, REFUSALS
-from desktop.workflow.engine.effects import EFFECTS, describe
+from desktop.workflow.engine.effects import describe, registered
 from desktop.workflow.engine.fields import FIELDS, STAMPS
 from desktop.workflow.engine.process import (
     FOLLOW_UP_KINDS,
@@ -442,7 +442,7 @@ def stamp_choices(kind: str) -> list[tuple[str, Label]]:
 
 def effect_choices() -> list[tuple[str, Label]]:
     """Every registered effect with the one line that says what it does."""
-    return [(name, {lang: describe(name, lang) for lang in LANGUAGES}) for name in EFFECTS]
+    return [(name, {lang: describe(name, lang) for lang in LANGUAGES}) for name in registered()]
 
 
 # --- checking --------------------------------------------------------------------------------
@@ -504,7 +504,7 @@ def check(draft: Draft, *, known_roles: Iterable[str], in_use: Mapping[str, Sequ
             if f not in stamps:
                 on_transition(t, "unknown_stamp", value=f)
         for e in t.effects:
-            if e not in EFFECTS:
+            if e not in registered():
                 on_transition(t, "unknown_effect", value=e)
 
     if len(initials) == 1:

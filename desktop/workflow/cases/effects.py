@@ -35,10 +35,16 @@ from desktop.workflow.notify.service_requests import check_system, queue_deliver
 
 # --- incident: grade, assignment, propagation ------------------------------------------
 
+def _application(ctx: Any) -> ConfigurationItem:
+    """The case's application as this transition leaves it, read once for all its effects."""
+    app_id = ctx.current("application")
+    return ctx.once(("application", app_id), lambda: ConfigurationItem.get_by_id(app_id))
+
+
 @effect("grade_from_matrix")
 def grade_from_matrix(ctx: Any) -> None:
     """Impact from the application, grade from the priority matrix (urgency × impact)."""
-    app = ConfigurationItem.get_by_id(ctx.current("application"))
+    app = _application(ctx)
     if app.impact_id is None:
         raise BeaconError("workflow.app_no_impact", app=app.name)
     ctx.changes["impact"] = app.impact_id
@@ -48,7 +54,7 @@ def grade_from_matrix(ctx: Any) -> None:
 @effect("assign_from_matrix")
 def assign_from_matrix(ctx: Any) -> None:
     """Assign to the application's primary handlers; fall back to its team; say so when nobody."""
-    app = ConfigurationItem.get_by_id(ctx.current("application"))
+    app = _application(ctx)
     if ctx.current("assignee") is not None:
         return
     handlers = matrix_users(app.id, "primary_handler")

@@ -27,10 +27,11 @@ from desktop.models import (
     User,
     database,
 )
+from desktop.models.prepared import Prepared, fast_tuples, id_list, param
 from desktop.models.security import outside_changes
 from desktop.workflow.cases.texts import TEXTS
 from desktop.workflow.common.actors import Actor, load_actor
-from desktop.workflow.common.cases import REPORTER_COLUMN, load_row
+from desktop.workflow.common.cases import REPORTER_COLUMN
 from desktop.workflow.engine.process import known_states
 
 PAGE_SIZE = 200
@@ -227,7 +228,7 @@ def _walk(query: Any, segments: list[_Segment], sort: Sort, after: Cursor | None
             q = q.where(_tuple_after(columns, values, sort.descending))
         order = [_direction(c, sort.descending) for c in columns]
         q = q.select_extend(*[_plain(c) for c in segment.order]).order_by(*order).limit(limit + 1 - len(rows))
-        for t in q.tuples():
+        for t in fast_tuples(q):
             rows.append((segment.key, t[:width], t[width:]))
         if len(rows) > limit:
             break
@@ -326,17 +327,16 @@ def _incident_conditions(actor: Actor, f: IncidentFilter) -> list[Any]:
     return conditions
 
 
-def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
-    """The list's columns for these incidents, in the order given."""
+def _incident_rows_query() -> Any:
     from desktop.models import SlaClock
 
-    if not case_ids:
-        return []
     Assignee = User.alias()
-    query = (
+    # the clock's pause, stop and warning are read as flags: the row needs whether, not when
+    return (
         Incident.select(Incident.case, Case.number, Incident.title, Incident.state, Grade.level, Grade.color,
                         ConfigurationItem.name, Assignee.name, Incident.registered_at, Incident.version,
-                        SlaClock.due_at, SlaClock.paused_at, SlaClock.stopped_at, SlaClock.met, SlaClock.warned_at,
+                        SlaClock.due_at, SlaClock.id.is_null(False), SlaClock.paused_at.is_null(False),
+                        SlaClock.stopped_at.is_null(False), SlaClock.met, SlaClock.warned_at.is_null(False),
                         ConfigurationItem.name_en, Assignee.name_en)
         .join(Case, on=(Incident.case == Case.id))
         .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
@@ -344,23 +344,40 @@ def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
         .switch(Incident).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(Incident.assignee == Assignee.id))
         .switch(Incident).join(SlaClock, peewee.JOIN.LEFT_OUTER,
                                on=((SlaClock.case == Incident.case) & (SlaClock.kind == "resolution")))
-        .where(Incident.case.in_(case_ids))
+        .where(id_list(Incident.case, "ids"))
+        .tuples()
     )
+
+
+# compiled once: a page's rows are one statement with its ids as one value, not 200 parameters to compile
+_INCIDENT_ROWS = Prepared(_incident_rows_query)
+
+
+def _incident_rows(case_ids: list[int]) -> list[IncidentRow]:
+    """The list's columns for these incidents, in the order given."""
+    if not case_ids:
+        return []
     rows: dict[int, IncidentRow] = {}
-    for t in query.tuples():
-        due, paused, stopped, met, warned, application_en, assignee_en = t[10:]
-        if due is None and paused is None and stopped is None:
+    for (case_id, number, title, state, level, color, application, assignee, registered_at, version, due, clocked,
+         paused, stopped, met, warned, application_en, assignee_en) in _INCIDENT_ROWS.tuples(ids=case_ids):
+        if not clocked or (due is None and not paused and not stopped):
             sla_state = ""
-        elif t[3] == "cancelled":  # a cancelled incident is not judged: no target was missed
+        elif state == "cancelled":  # a cancelled incident is not judged: no target was missed
             sla_state = "not_applicable"
-        elif stopped is not None:
+        elif stopped:
             sla_state = "met" if met else "missed"
         else:
-            sla_state = "paused" if paused is not None else "running"
-        rows[t[0]] = IncidentRow(*(value if value is not None else "" for value in t[:10]),
-                                 sla_due_at=due if sla_state == "running" else None, sla_state=sla_state,
-                                 sla_warned=warned is not None, application_en=application_en or "",
-                                 assignee_en=assignee_en or "")
+            sla_state = "paused" if paused else "running"
+        rows[case_id] = IncidentRow(case_id, number if number is not None else "", title if title is not None else "",
+                                    state if state is not None else "", level if level is not None else "",
+                                    color if color is not None else "",
+                                    application if application is not None else "",
+                                    assignee if assignee is not None else "",
+                                    registered_at if registered_at is not None else "",
+                                    version if version is not None else "",
+                                    sla_due_at=due if sla_state == "running" else None, sla_state=sla_state,
+                                    sla_warned=bool(warned), application_en=application_en or "",
+                                    assignee_en=assignee_en or "")
     return [rows[i] for i in case_ids if i in rows]
 
 
@@ -386,23 +403,50 @@ def can_view(actor: Actor, kind: str, row: Any) -> bool:
     return not actor.is_customer_only or getattr(row, REPORTER_COLUMN[kind] + "_id") == actor.id
 
 
+def _timeline_actions() -> Any:
+    return (Action.select(Action.id, Action.acted_at, User.name, Action.body, Action.kind, User.name_en)
+            .join(User, on=(Action.actor == User.id)).where(Action.case == param("case"))
+            .order_by(Action.acted_at, Action.id).tuples())
+
+
+def _timeline_events() -> Any:
+    return (Event.select(Event.occurred_at, Event.kind, User.name, Event.from_state, Event.to_state, Event.note,
+                         Event.before, Event.after, User.name_en)
+            .join(User, peewee.JOIN.LEFT_OUTER, on=(Event.actor == User.id))
+            .where(Event.case == param("case")).order_by(Event.occurred_at, Event.id).tuples())
+
+
+_TIMELINE_ACTIONS = Prepared(_timeline_actions)
+_TIMELINE_EVENTS = Prepared(_timeline_events)
+_CASE_KIND = Prepared(lambda: Case.select(Case.kind).where(Case.id == param("case")).tuples())
+_REPORTERS = {kind: Prepared(lambda kind=kind: _reporter_query(kind)) for kind in REPORTER_COLUMN}
+
+
+def _reporter_query(kind: str) -> Any:
+    from desktop.workflow.common.cases import KIND_MODELS
+
+    model = KIND_MODELS[kind]
+    return model.select(getattr(model, REPORTER_COLUMN[kind])).where(model.case == param("case")).tuples()
+
+
 def timeline(*, actor_id: int, case_id: int) -> list[TimelineEntry]:
     """A case's full history in time order: transitions, effects' events and actions."""
+    from desktop.workflow.common.texts import KIND_LABELS
+
     actor = load_actor(actor_id)
-    kind, row = load_row(case_id)
-    if not can_view(actor, kind, row):
-        raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
-    actions = list(Action.select(Action.id, Action.acted_at, User.name, Action.body, Action.kind, User.name_en)
-                   .join(User, on=(Action.actor == User.id)).where(Action.case == case_id)
-                   .order_by(Action.acted_at, Action.id).tuples())
+    found = _CASE_KIND.tuples(case=case_id)
+    if not found:
+        raise BeaconError("workflow.not_found", what=KIND_LABELS["case"], ref=case_id)
+    if actor.is_customer_only:  # staff see every case: only a customer's needs its row (who reported it)
+        kind = found[0][0]
+        reporter = _REPORTERS[kind].tuples(case=case_id)
+        if not reporter or reporter[0][0] != actor.id:
+            raise BeaconError("workflow.not_found", what=TEXTS.pair("case_service.case"), ref=case_id)
+    actions = _TIMELINE_ACTIONS.tuples(case=case_id)
     logged = {action_id for action_id, *_ in actions}
     entries = [
         TimelineEntry(at, k, name or "", fs, ts, note, before, after, actor_en=name_en or "")
-        for at, k, name, fs, ts, note, before, after, name_en in Event.select(
-            Event.occurred_at, Event.kind, User.name, Event.from_state, Event.to_state, Event.note, Event.before,
-            Event.after, User.name_en)
-        .join(User, peewee.JOIN.LEFT_OUTER, on=(Event.actor == User.id))
-        .where(Event.case == case_id).order_by(Event.occurred_at, Event.id).tuples()
+        for at, k, name, fs, ts, note, before, after, name_en in _TIMELINE_EVENTS.tuples(case=case_id)
         # an action's event is shown as its action; one without its action (written from psql) as itself
         if k != "action" or _action_of(after) not in logged
     ]
@@ -551,34 +595,71 @@ def _kind_columns(kind: str, model: Any, parent: Any) -> tuple[list[Any], list[s
     return [], []
 
 
-def work_orders_of(case_id: int) -> list[CaseRow]:
-    """The work orders a case issued, with their states (the parent shows them)."""
+def _work_orders_query() -> Any:
     from desktop.models import WorkOrder
 
     Assignee = User.alias()
-    query = (WorkOrder.select(WorkOrder.case, Case.number, WorkOrder.title, WorkOrder.state, Assignee.name,
-                              WorkOrder.issued_at, WorkOrder.version)
-             .join(Case, on=(WorkOrder.case == Case.id))
-             .switch(WorkOrder).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(WorkOrder.assignee == Assignee.id))
-             .where(WorkOrder.parent == case_id).order_by(WorkOrder.issued_at, WorkOrder.case))
-    return [CaseRow(*(value if value is not None else "" for value in t)) for t in query.tuples()]
+    return (WorkOrder.select(WorkOrder.case, Case.number, WorkOrder.title, WorkOrder.state, Assignee.name,
+                             WorkOrder.issued_at, WorkOrder.version)
+            .join(Case, on=(WorkOrder.case == Case.id))
+            .switch(WorkOrder).join(Assignee, peewee.JOIN.LEFT_OUTER, on=(WorkOrder.assignee == Assignee.id))
+            .where(WorkOrder.parent == param("case")).order_by(WorkOrder.issued_at, WorkOrder.case).tuples())
+
+
+_WORK_ORDERS = Prepared(_work_orders_query)
+
+
+def work_orders_of(case_id: int) -> list[CaseRow]:
+    """The work orders a case issued, with their states (the parent shows them)."""
+    return [CaseRow(*(value if value is not None else "" for value in t)) for t in _WORK_ORDERS.tuples(case=case_id)]
+
+
+def _links_query() -> Any:
+    from desktop.models import CaseLink
+
+    outgoing = CaseLink.select(CaseLink.kind, CaseLink.target, peewee.Value(0).alias("incoming"), CaseLink.id) \
+        .where(CaseLink.source == param("case"))
+    incoming = CaseLink.select(CaseLink.kind, CaseLink.source, peewee.Value(1), CaseLink.id) \
+        .where(CaseLink.target == param("case"))
+    return outgoing.union_all(incoming).order_by(peewee.SQL("3"), peewee.SQL("4")).tuples()
+
+
+# a case's links both ways in one statement: this case's own first, then those pointing at it
+_LINKS = Prepared(_links_query)
+
+
+def case_links(case_id: int) -> list[tuple[str, int, bool]]:
+    """A case's links as (link kind, the other case's id, whether the other case links to this one)."""
+    return [(kind, other, bool(incoming)) for kind, other, incoming, _ in _LINKS.tuples(case=case_id)]
 
 
 def linked_cases(case_id: int) -> list[tuple[str, str, str, str]]:
     """Cases linked to this one: (link kind, number, kind, state), both directions."""
-    from desktop.models import CaseLink
+    return describe_links(case_links(case_id))
 
-    out = []
-    for link_kind, other_id in (CaseLink.select(CaseLink.kind, CaseLink.target).where(CaseLink.source == case_id)
-                                .tuples()):
-        out.append((link_kind, other_id))
-    for link_kind, other_id in (CaseLink.select(CaseLink.kind, CaseLink.source).where(CaseLink.target == case_id)
-                                .tuples()):
-        out.append((link_kind, other_id))
+
+def describe_links(links: list[tuple[str, int, bool]]) -> list[tuple[str, str, str, str]]:
+    """(link kind, number, kind, state) of each linked case, in the order given: one read of the cases and
+    one per kind among them, not three per link."""
+    from desktop.workflow.common.cases import KIND_MODELS
+    from desktop.workflow.common.texts import KIND_LABELS
+
+    if not links:
+        return []
+    others = list(dict.fromkeys(other for _, other, _ in links))
+    cases = {cid: (kind, number) for cid, kind, number in
+             Case.select(Case.id, Case.kind, Case.number).where(Case.id.in_(others)).tuples()}
+    states: dict[int, str] = {}
+    for kind in dict.fromkeys(kind for kind, _ in cases.values()):
+        model = KIND_MODELS[kind]
+        ids = [cid for cid, (k, _) in cases.items() if k == kind]
+        states.update(model.select(model.case, model.state).where(model.case.in_(ids)).tuples())
     result = []
-    for link_kind, other_id in out:
-        other_kind, row = load_row(other_id)
-        result.append((link_kind, Case.get_by_id(other_id).number, other_kind, row.state))
+    for link_kind, other, _ in links:
+        if other not in cases or other not in states:  # as `load_row` refuses a case one may not see
+            raise BeaconError("workflow.not_found", what=KIND_LABELS["case"], ref=other)
+        kind, number = cases[other]
+        result.append((link_kind, number, kind, states[other]))
     return result
 
 

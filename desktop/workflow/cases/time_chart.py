@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import peewee
 
 from desktop.models import Action, Case, CaseLink, Change, Event, Grade, SlaClock, User, WorkOrder, utcnow
+from desktop.models.prepared import Prepared, param
 from desktop.workflow.engine.process import ProcessDef
 from desktop.workflow.sla.calendars import WorkingCalendar, load_calendar, wall_minutes
 from desktop.workflow.sla.clocks import case_pauses, clock_status, due_at
@@ -136,13 +137,16 @@ def _json(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
+_EVENTS = Prepared(lambda: Event.select(Event.id, Event.occurred_at, Event.kind, Event.actor, Event.from_state,
+                                        Event.to_state, Event.before, Event.after, Event.note)
+                   .where((Event.case == param("case")) & (Event.kind != "action"))
+                   .order_by(Event.occurred_at, Event.id).tuples())
+
+
 def load_events(case_id: int) -> list[EventRow]:
     """The case's events in time order, actions left out (they have their own table)."""
-    query = (Event.select(Event.id, Event.occurred_at, Event.kind, Event.actor, Event.from_state, Event.to_state,
-                          Event.before, Event.after, Event.note)
-             .where((Event.case == case_id) & (Event.kind != "action")).order_by(Event.occurred_at, Event.id))
     return [EventRow(eid, at, kind, actor, fs or "", ts or "", _json(before), _json(after), note or "")
-            for eid, at, kind, actor, fs, ts, before, after, note in query.tuples()]
+            for eid, at, kind, actor, fs, ts, before, after, note in _EVENTS.tuples(case=case_id)]
 
 
 def segments(process: ProcessDef, events: list[EventRow], opened_at: datetime, end: datetime) -> list[Segment]:
@@ -208,24 +212,31 @@ def _both(text: str) -> Text:
 
 def case_markers(case_id: int, kind: str, events: list[EventRow]) -> list[Marker]:
     """Every marker of a case: actions (at when they were done), work orders, changes, links, key events."""
-    markers = [Marker(at, "action", action_kind, _both(body), name or "")
-               for at, action_kind, body, name in
+    actions = [(at, action_kind, body, name or "") for at, action_kind, body, name in
                Action.select(Action.acted_at, Action.kind, Action.body, User.name)
                .join(User, peewee.JOIN.LEFT_OUTER, on=(Action.actor == User.id))
                .where(Action.case == case_id).order_by(Action.acted_at, Action.id).tuples()]
-    markers += [Marker(issued, "work_order", number, _both(title))
-                for issued, number, title in
-                WorkOrder.select(WorkOrder.issued_at, Case.number, WorkOrder.title)
-                .join(Case, on=(WorkOrder.case == Case.id)).where(WorkOrder.parent == case_id).tuples()]
+    work_orders = list(WorkOrder.select(WorkOrder.issued_at, Case.number, WorkOrder.title)
+                       .join(Case, on=(WorkOrder.case == Case.id)).where(WorkOrder.parent == case_id).tuples())
     linked = {other for (other,) in CaseLink.select(CaseLink.target).where(CaseLink.source == case_id).tuples()}
     linked |= {other for (other,) in CaseLink.select(CaseLink.source).where(CaseLink.target == case_id).tuples()}
     change_ids = {cid for (cid,) in Change.select(Change.case).where(Change.parent == case_id).tuples()}
     change_ids |= {cid for (cid,) in Change.select(Change.case).where(Change.case.in_(list(linked) or [0])).tuples()}
-    if change_ids:
-        markers += [Marker(requested, "change", number, _both(title))
-                    for requested, number, title in
-                    Change.select(Change.requested_at, Case.number, Change.title)
-                    .join(Case, on=(Change.case == Case.id)).where(Change.case.in_(list(change_ids))).tuples()]
+    changes = list(Change.select(Change.requested_at, Case.number, Change.title)
+                   .join(Case, on=(Change.case == Case.id)).where(Change.case.in_(list(change_ids))).tuples()
+                   ) if change_ids else []
+    return markers_of(case_id, kind, events, actions=actions, work_orders=work_orders, changes=changes)
+
+
+def markers_of(case_id: int, kind: str, events: list[EventRow], *,
+               actions: Iterable[tuple[datetime, str, str, str]],
+               work_orders: Iterable[tuple[datetime, str, str]],
+               changes: Iterable[tuple[datetime, str, str]]) -> list[Marker]:
+    """The markers of a case from rows its caller has read already: actions (acted at, kind, text, who) in
+    time order, work orders (issued at, number, title), changes (requested at, number, title)."""
+    markers = [Marker(at, "action", action_kind, _both(body), name) for at, action_kind, body, name in actions]
+    markers += [Marker(issued, "work_order", number, _both(title)) for issued, number, title in work_orders]
+    markers += [Marker(requested, "change", number, _both(title)) for requested, number, title in changes]
     if kind == "problem":
         markers += [Marker(linked_at, "incident", number)
                     for linked_at, number in
@@ -253,13 +264,21 @@ def case_markers(case_id: int, kind: str, events: list[EventRow]) -> list[Marker
 
 def clock_due_moments(case_id: int, now: datetime) -> list[tuple[str, datetime]]:
     """The case's SLA due moments (response, resolution), measured as the clocks measure them."""
-    pauses = case_pauses(case_id)
     calendars: dict[int, WorkingCalendar] = {}
+    return due_moments(list(SlaClock.select().where(SlaClock.case == case_id)), case_pauses(case_id),
+                       lambda calendar_id: calendars.get(calendar_id) or calendars.setdefault(
+                           calendar_id, load_calendar(calendar_id)), now)
+
+
+def due_moments(clocks: list[SlaClock], pauses: list[Any], calendar_of: Any, now: datetime
+                ) -> list[tuple[str, datetime]]:
+    """The due moments of clocks the caller has read, with their case's pauses; `calendar_of(id)` gives a
+    clock's calendar (each read once)."""
     order = {"response": 0, "resolution": 1}
     found = []
-    for clock in sorted(SlaClock.select().where(SlaClock.case == case_id), key=lambda c: order.get(c.kind, 9)):
+    for clock in sorted(clocks, key=lambda c: order.get(c.kind, 9)):
         if clock.calendar_id is not None:
-            calendar = calendars.setdefault(clock.calendar_id, load_calendar(clock.calendar_id))
+            calendar = calendar_of(clock.calendar_id)
         else:
             calendar = WorkingCalendar(code="24x7", time_zone="UTC", hours={}, is_24x7=True)
         state = clock_status(clock, now, calendar=calendar, pauses=pauses).state

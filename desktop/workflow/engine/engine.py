@@ -31,6 +31,7 @@ from desktop.models import (
     utcnow,
 )
 from desktop.models.numbering import create_case
+from desktop.models.prepared import Prepared, param
 from desktop.models.versioning import update_versioned
 from desktop.workflow.common.actors import Actor, load_actor
 from desktop.workflow.common.cases import (
@@ -86,6 +87,7 @@ class Context:
     notices: list[Notice] = field(default_factory=list)
     extra_events: list[dict[str, Any]] = field(default_factory=list)
     _after: list[Callable[[Context, Event], None]] = field(default_factory=list)
+    _read: dict[Any, Any] = field(default_factory=dict)
 
     @property
     def from_state(self) -> str:
@@ -116,6 +118,13 @@ class Context:
         """Append an extra event (e.g. "assignment_fallback", or one on a linked case)."""
         self.extra_events.append({"kind": kind, "case_id": case_id, "note": note, "before": before or {},
                                   "after": after or {}, "entity": entity, "entity_id": entity_id})
+
+    def once(self, key: Any, load: Callable[[], Any]) -> Any:
+        """What `load` reads, read once per transition: effects that need the same row (the application)
+        share one read instead of one each."""
+        if key not in self._read:
+            self._read[key] = load()
+        return self._read[key]
 
     def after(self, fn: Callable[[Context, Event], None], *, first: bool = False) -> None:
         """Run `fn` once the case row and its event are written (same transaction); `first` runs it before
@@ -179,13 +188,10 @@ def _coerce(kind: str, spec: FieldSpec, value: Any) -> Any:
             raise BeaconError("workflow.not_found", what=KIND_LABELS["team"], ref=value)
         return team.id
     if t == "application":
-        app = ConfigurationItem.get_or_none(
-            (ConfigurationItem.id == _as_id(spec, value)) & (ConfigurationItem.kind == "application")
-            & (ConfigurationItem.is_active == True)  # noqa: E712
-        )
-        if app is None:
+        found = _APPLICATION.tuples(id=_as_id(spec, value))
+        if not found:
             raise BeaconError("workflow.not_found", what=KIND_LABELS["application"], ref=value)
-        return app.id
+        return found[0][0]
     if t == "urgency":
         urgency = UrgencyLevel.get_or_none(UrgencyLevel.code == value) if isinstance(value, str) else \
             UrgencyLevel.get_or_none(UrgencyLevel.id == _as_id(spec, value))
@@ -219,12 +225,18 @@ def _as_id(spec: FieldSpec, value: Any) -> int:
 
 
 CHANGE_TYPES = ("program", "data", "infrastructure")
+_APPLICATION = Prepared(lambda: ConfigurationItem.select(ConfigurationItem.id)
+                        .where((ConfigurationItem.id == param("id")) & (ConfigurationItem.kind == "application")
+                               & (ConfigurationItem.is_active == True)).tuples())  # noqa: E712
+_SETTING = Prepared(lambda: Setting.select(Setting.value).where(Setting.key == param("key")).tuples())
+_IN_MATRIX = Prepared(lambda: OwnerMatrixEntry.select(peewee.SQL("1")).where(
+    (OwnerMatrixEntry.ci == param("ci")) & (OwnerMatrixEntry.user == param("user"))).limit(1).tuples())
 
 
 def _check_choice(kind: str, spec: FieldSpec, value: str) -> None:
     if spec.name == "incident_type":
-        row = Setting.get_or_none(Setting.key == "incident_types")
-        codes = [t["code"] for t in json.loads(row.value)] if row else []
+        row = _SETTING.tuples(key="incident_types")
+        codes = [t["code"] for t in json.loads(row[0][0])] if row else []
         if value not in codes:
             raise _bad(spec, TEXTS.pair("engine.allowed", allowed=", ".join(codes)))
     elif spec.name == "change_type" and value not in CHANGE_TYPES:
@@ -275,8 +287,7 @@ def holds(actor: Actor, roles: tuple[str, ...], kind: str, row: Any, *, owner: b
 def is_owner(actor: Actor, kind: str, row: Any) -> bool:
     """True when the actor is in the owner matrix of the case's application (any role)."""
     app_id = application_of(kind, row)
-    return app_id is not None and bool(OwnerMatrixEntry.select().where(
-        (OwnerMatrixEntry.ci == app_id) & (OwnerMatrixEntry.user == actor.id)).exists())
+    return app_id is not None and bool(_IN_MATRIX.tuples(ci=app_id, user=actor.id))
 
 
 def may_fire(actor: Actor, kind: str, row: Any, transition: TransitionDef, *, owner: bool | None = None) -> bool:

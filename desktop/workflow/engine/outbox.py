@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import peewee
+
 from desktop.models import (
     Case,
     ConfigurationItem,
@@ -23,6 +25,7 @@ from desktop.models import (
     NotificationPreference,
     User,
 )
+from desktop.models.prepared import Prepared, PreparedInsert, id_list, param
 from desktop.workflow.common.cases import KIND_MODELS
 
 CHANNELS = ("inapp", "email", "webhook")
@@ -44,11 +47,7 @@ def case_payload(case: Case, *, kind: str, event: Event | None, actor_name: str,
                                "at": at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z"),
                                "note": (event.note if event else "")[:500]}
     if case.kind == "incident":
-        row = (Incident.select(Incident.title, Incident.state, ConfigurationItem.name, Grade.level, Grade.name,
-                               Grade.name_en)
-               .join(ConfigurationItem, on=(Incident.application == ConfigurationItem.id))
-               .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
-               .where(Incident.case == case.id).tuples().get())
+        row = _INCIDENT_PAYLOAD.tuples(case=case.id)[0]
         payload.update(title=row[0], state=row[1], application=row[2], grade=row[3],
                        grade_name={"ko": row[4], "en": row[5]})
     else:
@@ -69,7 +68,7 @@ def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, act
         return 0
     stem = key or f"{event.id}"
     prefs = _preferences([n.recipient_id for n in notices])
-    emails = dict(User.select(User.id, User.email).where(User.id.in_([n.recipient_id for n in notices])).tuples())
+    emails = dict(_EMAILS.tuples(ids=[n.recipient_id for n in notices]))
     rows = []
     common = case_payload(case, kind="", event=event, actor_name=actor_name, at=at)
     for notice in notices:
@@ -83,19 +82,32 @@ def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, act
                                              emails.get(notice.recipient_id, "")):
             rows.append({**base, "channel": channel, "status": "pending", "target": target,
                          "dedupe_key": f"{stem}:{notice.recipient_id}:{channel}"})
-    Notification.insert_many(rows).on_conflict_ignore().execute()
+    _NOTIFICATIONS.execute(rows)
     return len(rows)
+
+
+# the outbox rows of one event in one statement compiled once (a registration writes forty of them)
+_NOTIFICATIONS = PreparedInsert(Notification, tuple(name for name, f in Notification._meta.fields.items()
+                                                    if not isinstance(f, peewee.AutoField)), ignore_conflicts=True)
 
 
 def _preferences(user_ids: list[int]) -> dict[int, list[NotificationPreference]]:
     out: dict[int, list[NotificationPreference]] = {}
-    # never the webhook secret: on PostgreSQL only administrators and the dispatcher may read that column
-    public = [NotificationPreference._meta.fields[name] for name in ("id", "user", "kind", "channel", "enabled",
-                                                                        "target")]
-    for pref in NotificationPreference.select(*public).where(NotificationPreference.user.in_(user_ids)
-                                                      & (NotificationPreference.enabled == True)):  # noqa: E712
+    for pref in _PREFERENCES.objects(ids=user_ids):
         out.setdefault(pref.user_id, []).append(pref)
     return out
+
+
+# never the webhook secret: on PostgreSQL only administrators and the dispatcher may read that column
+_PREFERENCES = Prepared(lambda: NotificationPreference.select(
+    *[NotificationPreference._meta.fields[name] for name in ("id", "user", "kind", "channel", "enabled", "target")])
+    .where(id_list(NotificationPreference.user, "ids") & (NotificationPreference.enabled == True)))  # noqa: E712
+_EMAILS = Prepared(lambda: User.select(User.id, User.email).where(id_list(User.id, "ids")).tuples())
+_INCIDENT_PAYLOAD = Prepared(lambda: Incident.select(Incident.title, Incident.state, ConfigurationItem.name,
+                                                     Grade.level, Grade.name, Grade.name_en)
+                             .join(ConfigurationItem, on=(Incident.application == ConfigurationItem.id))
+                             .switch(Incident).join(Grade, on=(Incident.grade == Grade.id))
+                             .where(Incident.case == param("case")).tuples())
 
 
 def channels_for(prefs: list[NotificationPreference], kind: str, email: str) -> list[tuple[str, str]]:

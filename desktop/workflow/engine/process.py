@@ -23,7 +23,7 @@ from desktop.i18n import pick
 from desktop.models import CASE_KINDS, ProcessDefinition, Role, database
 from desktop.paths import resource_path
 from desktop.workflow.common.cases import load_row
-from desktop.workflow.engine.effects import EFFECTS
+from desktop.workflow.engine.effects import registered
 from desktop.workflow.engine.fields import FIELDS, STAMPS
 from desktop.workflow.engine.roles import ROLES
 from desktop.workflow.engine.texts import FOLLOW_UP_NAMES, PROBLEMS, TEXTS
@@ -253,7 +253,7 @@ def parse_definition(text: str, *, file: str, known_roles: Iterable[str] | None 
                     raise r.fail(f"{path}.{key}", "unknown_stamp", value=f)
         effects = r.strings(raw, "effects", f"{path}.effects")
         for e in effects:
-            if e not in EFFECTS:
+            if e not in registered():
                 raise r.fail(f"{path}.effects", "unknown_effect", value=e)
         transitions[t_name] = TransitionDef(
             name=t_name, label=r.label(raw, path), sources=sources, target=target, roles=t_roles,

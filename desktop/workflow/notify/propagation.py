@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 
 from desktop.models import Event, OwnerMatrixEntry, PropagationOverride, Role, Setting, User
+from desktop.models.prepared import Prepared, id_list, param
 from desktop.workflow.notify.texts import TEXTS
 
 DEFAULT_PROPAGATION_ROLES = ("primary_handler", "team_lead", "department_head")
@@ -29,35 +30,39 @@ def role_labels() -> dict[str, dict[str, str]]:
             for code, name, name_en in Role.select(Role.code, Role.name, Role.name_en).tuples()}
 
 
+_SETTING = Prepared(lambda: Setting.select(Setting.value).where(Setting.key == param("key")).tuples())
+# an application's matrix entries with who holds them (the roles told are picked in Python: the statement
+# stays one, compiled once, whatever the setting names)
+_ENTRIES = Prepared(lambda: OwnerMatrixEntry.select(OwnerMatrixEntry.user, User.name, Role.code,
+                                                    OwnerMatrixEntry.position)
+                    .join(Role).switch(OwnerMatrixEntry).join(User)
+                    .where((OwnerMatrixEntry.ci == param("application")) & (User.is_active == True))  # noqa: E712
+                    .tuples())
+_OVERRIDES = Prepared(lambda: PropagationOverride.select(PropagationOverride.user, PropagationOverride.mode)
+                      .where(PropagationOverride.application == param("application")).tuples())
+_ACTIVE_NAMES = Prepared(lambda: User.select(User.id, User.name)
+                         .where(id_list(User.id, "ids") & (User.is_active == True)).tuples())  # noqa: E712
+
+
 def propagation_roles() -> tuple[str, ...]:
     """Matrix roles whose holders are told (setting `propagation_roles`)."""
-    row = Setting.get_or_none(Setting.key == "propagation_roles")
-    return tuple(json.loads(row.value)) if row else DEFAULT_PROPAGATION_ROLES
+    rows = _SETTING.tuples(key="propagation_roles")
+    return tuple(json.loads(rows[0][0])) if rows else DEFAULT_PROPAGATION_ROLES
 
 
 def propagation_group(application_id: int) -> list[Member]:
     """Members: matrix roles of the application, plus users added by hand, minus users removed."""
     roles = propagation_roles()
     order = {code: i for i, code in enumerate(roles)}
-    entries = (
-        OwnerMatrixEntry.select(OwnerMatrixEntry.user, User.name, Role.code, OwnerMatrixEntry.position)
-        .join(Role).switch(OwnerMatrixEntry).join(User)
-        .where((OwnerMatrixEntry.ci == application_id) & Role.code.in_(roles) & (User.is_active == True))  # noqa: E712
-        .tuples()
-    )
-    overrides = {
-        user_id: mode
-        for user_id, mode in PropagationOverride.select(PropagationOverride.user, PropagationOverride.mode)
-        .where(PropagationOverride.application == application_id).tuples()
-    }
+    entries = [e for e in _ENTRIES.tuples(application=application_id) if e[2] in order]
+    overrides = dict(_OVERRIDES.tuples(application=application_id))
     members: dict[int, Member] = {}
     for user_id, name, code, _pos in sorted(entries, key=lambda e: (order[e[2]], e[3])):
         if overrides.get(user_id) != "remove" and user_id not in members:
             members[user_id] = Member(user_id, name, code)
     added = [u for u, mode in overrides.items() if mode == "add" and u not in members]
     if added:
-        for user_id, name in (User.select(User.id, User.name)
-                              .where(User.id.in_(added) & (User.is_active == True)).tuples()):  # noqa: E712
+        for user_id, name in _ACTIVE_NAMES.tuples(ids=added):
             members[user_id] = Member(user_id, name, "manual_add")
     return list(members.values())
 

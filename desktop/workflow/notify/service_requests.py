@@ -42,6 +42,7 @@ from desktop.models import (
     UrgencyLevel,
     User,
 )
+from desktop.models.prepared import Prepared, param
 from desktop.workflow.notify.texts import TEXTS
 from desktop.workflow.notify.transport import DeliveryError
 
@@ -309,10 +310,13 @@ class ServiceRequestLine:
     next_attempt_at: datetime | None
 
 
+_LINKS = Prepared(lambda: ServiceRequestLink.select().where(ServiceRequestLink.case == param("case"))
+                  .order_by(ServiceRequestLink.created_at, ServiceRequestLink.id))
+
+
 def service_requests_of(case_id: int) -> list[ServiceRequestLine]:
     """A case's SRs with their delivery, oldest first."""
-    links = list(ServiceRequestLink.select().where(ServiceRequestLink.case == case_id)
-                 .order_by(ServiceRequestLink.created_at, ServiceRequestLink.id))
+    links = list(_LINKS.objects(case=case_id))
     keys = [link.delivery_key for link in links if link.delivery_key]
     rows = {n.dedupe_key: n for n in Notification.select(Notification.dedupe_key, Notification.status,
                                                          Notification.attempts, Notification.last_error,

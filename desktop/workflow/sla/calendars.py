@@ -14,8 +14,10 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
+import peewee
 
 from desktop.models import BusinessCalendar, CalendarDay
+from desktop.models.prepared import Prepared, param
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 MAX_SEARCH_DAYS = 366 * 5
@@ -65,7 +67,15 @@ class WorkingCalendar:
     @classmethod
     def from_model(cls, calendar: BusinessCalendar) -> WorkingCalendar:
         """Build from a stored calendar and its own holidays / working days."""
-        raw = json.loads(calendar.working_hours or "{}")
+        own = {d: kind for d, kind in CalendarDay.select(CalendarDay.day, CalendarDay.kind)
+               .where(CalendarDay.calendar == calendar.id).tuples()}
+        return cls._from_columns(calendar.code, calendar.time_zone, calendar.working_hours, calendar.is_24x7,
+                                 calendar.holiday_country, own)
+
+    @classmethod
+    def _from_columns(cls, code: str, time_zone: str, working_hours: str, is_24x7: bool, holiday_country: str,
+                      own: dict[date, str]) -> WorkingCalendar:
+        raw = json.loads(working_hours or "{}")
         hours: dict[int, list[tuple[time, time | None]]] = {}
         for index, name in enumerate(WEEKDAYS):
             spans = []
@@ -73,10 +83,8 @@ class WorkingCalendar:
                 begin = _parse_clock(start)
                 spans.append((begin or time(0), _parse_clock(end)))
             hours[index] = spans
-        own = {d: kind for d, kind in CalendarDay.select(CalendarDay.day, CalendarDay.kind)
-               .where(CalendarDay.calendar == calendar.id).tuples()}
-        return cls(code=calendar.code, time_zone=calendar.time_zone, hours=hours, is_24x7=calendar.is_24x7,
-                   holiday_country=calendar.holiday_country, own_days=own)
+        return cls(code=code, time_zone=time_zone, hours=hours, is_24x7=is_24x7, holiday_country=holiday_country,
+                   own_days=own)
 
     # --- which days work ------------------------------------------------------------
 
@@ -185,7 +193,24 @@ class WorkingCalendar:
         raise ValueError(f"calendar {self.code} has no working time within {MAX_SEARCH_DAYS} days")
 
 
+# a calendar with its own days in one statement (one row per day, or one with no day)
+_CALENDAR = Prepared(lambda: BusinessCalendar.select(
+    BusinessCalendar.code, BusinessCalendar.time_zone, BusinessCalendar.working_hours, BusinessCalendar.is_24x7,
+    BusinessCalendar.holiday_country, CalendarDay.day, CalendarDay.kind)
+    .join(CalendarDay, peewee.JOIN.LEFT_OUTER, on=(CalendarDay.calendar == BusinessCalendar.id))
+    .where(BusinessCalendar.id == param("id")).tuples())
+
+
 def load_calendar(calendar_id: int) -> WorkingCalendar:
-    """The stored calendar ready for arithmetic."""
-    return WorkingCalendar.from_model(BusinessCalendar.get_by_id(calendar_id))
+    """The stored calendar ready for arithmetic.
+
+    Raises:
+        BusinessCalendar.DoesNotExist: no calendar has this id.
+    """
+    rows = _CALENDAR.tuples(id=calendar_id)
+    if not rows:
+        raise BusinessCalendar.DoesNotExist(f"no business calendar {calendar_id}")
+    code, zone, hours, is_24x7, country, _, _ = rows[0]
+    own = {day: kind for *_, day, kind in rows if day is not None}
+    return WorkingCalendar._from_columns(code, zone, hours, is_24x7, country, own)
 

@@ -37,8 +37,9 @@ def many_incidents(n: int, *, reporter_id: int, application_id: int, start: date
         at = f"datetime({p}, '+' || i || ' minutes')"
         text = "printf('%06d', i)"
     grades = {level: gid for gid, level in Grade.select(Grade.id, Grade.level).tuples()}
-    grade = "CASE i % 4 " + " ".join(f"WHEN {level - 1} THEN {grades[level]}" for level in (1, 2, 3, 4)) + " END"
-    state = "CASE i % 3 " + " ".join(f"WHEN {k} THEN '{s}'" for k, s in enumerate(STATES)) + " END"
+    mod = "%%" if pg else "%"  # psycopg2 reads a lone % as a parameter
+    grade = f"CASE i {mod} 4 " + " ".join(f"WHEN {level - 1} THEN {grades[level]}" for level in (1, 2, 3, 4)) + " END"
+    state = f"CASE i {mod} 3 " + " ".join(f"WHEN {k} THEN '{s}'" for k, s in enumerate(STATES)) + " END"
     stamp = start.strftime("%Y-%m-%d %H:%M:%S")
     fixed: dict[str, Any] = {
         "description": "", "application_id": application_id, "incident_type": "application",

@@ -159,6 +159,16 @@ class SavedFilterBar(QWidget):
             self.reload()
 
 
+class _ListView(QTableView):
+    """A case list's table: whole rows are selected, so Home and End go to the first and last row of the whole
+    list (as Ctrl+Home and Ctrl+End do), not to the first and last column of the row."""
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        if action in (QAbstractItemView.CursorAction.MoveHome, QAbstractItemView.CursorAction.MoveEnd):
+            modifiers |= Qt.KeyboardModifier.ControlModifier
+        return super().moveCursor(action, modifiers)
+
+
 class _ListPage(QWidget):
     """What the case lists share: the table, server-side sorting, a busy bar, saved filters, live refresh."""
 
@@ -171,7 +181,7 @@ class _ListPage(QWidget):
         self.session = session
         self.model = model
         self.stretch_column = stretch_column
-        self.view = QTableView(self)
+        self.view = _ListView(self)
         self.view.setObjectName(object_name)
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -173,6 +173,11 @@ class _ListModel(QAbstractTableModel):
         return self._first_pending
 
     @property
+    def anchored(self) -> bool:
+        """The seek keys of the current list are in: a jump anywhere reads fewer than 1,000 index entries."""
+        return bool(self._anchors) or (self._census is not None and self._census.total <= positions.ANCHOR_EVERY)
+
+    @property
     def counting(self) -> bool:
         """The exact count is on its way (`total` is None or an estimate)."""
         return self.total is None or self.estimated

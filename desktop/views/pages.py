@@ -192,6 +192,7 @@ class _ListPage(QWidget):
         self.view.setSortingEnabled(True)  # the model sorts on the server; the indicator shows which way
         # double-click or Enter opens the case
         self.view.activated.connect(self._activated)
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         # a million rows of one height: the header need not measure them, the scroll bar counts rows
         self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.busy = QProgressBar(self)
@@ -228,6 +229,11 @@ class _ListPage(QWidget):
         self.export_bar.sig_running.connect(lambda running: self.export_button.setEnabled(not running))
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def _scrolled(self, top: int) -> None:
+        """The list moved (a drag, End, a wheel): ask for the rows coming into view before they are painted."""
+        rows = self.view.viewport().height() // max(1, self.view.verticalHeader().defaultSectionSize()) + 1
+        self.model.prefetch(top, top + rows)
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.model.row_at(index.row())

@@ -60,6 +60,7 @@ PAGE = 200  # the first rows of a list, read with the keyset walk as the list op
 WINDOW = 100  # rows read at a time at a position
 MAX_WINDOWS = 300  # windows held at most (30,000 rows): memory stays flat at any position
 PLACEHOLDER = "…"  # what a row not read yet shows until its window arrives
+IN_VIEW, BEHIND, LAST = 10, 0, -10  # the pool's priorities: rows a person waits for, the count, the seek keys
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -128,7 +129,8 @@ class _ListModel(QAbstractTableModel):
         self._rows: dict[int, Any] = {}  # position → row, for the windows held
         self._windows: OrderedDict[int, None] = OrderedDict()  # windows held, least recently shown first
         self._wanted: OrderedDict[int, None] = OrderedDict()  # windows a paint asked for, newest last
-        self._reading: int | None = None  # the window being read
+        self._reading: int | None = None  # the first window being read
+        self._span = 1  # and how many windows that read covers
         self._count = 0  # rowCount
         self._plan: positions.ListPlan | None = None
         self._census: positions.Census | None = None
@@ -205,7 +207,7 @@ class _ListModel(QAbstractTableModel):
         self._start_census(filters, order)
 
     def _start(self, work: Callable[[_JobSignals], Any], done: Callable[[int, Any], None],
-               signals: _JobSignals | None = None) -> _Job:
+               signals: _JobSignals | None = None, priority: int = IN_VIEW) -> _Job:
         job = _Job(self._generation, work)
         if signals is not None:
             job.signals = signals
@@ -214,25 +216,29 @@ class _ListModel(QAbstractTableModel):
         self._jobs[id(job)] = job
         job.signals.sig_done.connect(lambda *_: self._jobs.pop(id(job), None))
         job.signals.sig_failed.connect(lambda *_: self._jobs.pop(id(job), None))
-        QThreadPool.globalInstance().start(job)
+        QThreadPool.globalInstance().start(job, priority)
         return job
 
     def _start_census(self, filters: Any, order: Sort) -> None:
-        """Count (an estimate first where counting is slow), then find the anchors — all on the pool."""
+        """Count (an estimate first where counting is slow) on the pool, behind any read of rows in view."""
         generation, actor, kind = self._generation, self.session.actor.id, self.kind
         signals = _CensusSignals()
         signals.sig_census.connect(self._census_arrived)
 
-        def work(s: _JobSignals) -> list[positions.Anchor]:
+        def work(_s: _JobSignals) -> None:
             p = positions.plan(actor_id=actor, kind=kind, filters=filters, sort=order)
             guess = positions.estimate(p)
             if guess is not None:
                 signals.sig_census.emit(generation, p, guess)
-            exact = positions.census(p)
-            signals.sig_census.emit(generation, p, exact)
-            return positions.anchors(p, exact, still_wanted=lambda: generation == self._generation)
+            signals.sig_census.emit(generation, p, positions.census(p))
 
-        self._start(work, self._anchors_arrived, signals)
+        self._start(work, lambda *_: None, signals, BEHIND)
+
+    def _start_anchors(self, plan: positions.ListPlan, census: positions.Census) -> None:
+        """Find the seek keys, last of all: a read of rows in view goes first whenever a thread is free."""
+        generation = self._generation
+        self._start(lambda _s: positions.anchors(plan, census, still_wanted=lambda: generation == self._generation),
+                    self._anchors_arrived, priority=LAST)
 
     def _first_arrived(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
@@ -258,6 +264,8 @@ class _ListModel(QAbstractTableModel):
         self._plan, self._census = plan, census
         self.total, self.estimated = census.total, census.estimated
         self._resize(census.total)
+        if not census.estimated and census.total > positions.ANCHOR_EVERY:
+            self._start_anchors(plan, census)
         self.sig_total.emit()
 
     def _anchors_arrived(self, generation: int, anchors: list[positions.Anchor]) -> None:
@@ -302,12 +310,25 @@ class _ListModel(QAbstractTableModel):
 
     def _want(self, position: int) -> None:
         window = position // WINDOW
-        if window == self._reading or self._census is None:
+        reading = self._reading is not None and self._reading <= window < self._reading + self._span
+        if reading or self._census is None:
             return  # on its way, or the list is not counted yet (then every row there is, is held)
         self._wanted[window] = None
         self._wanted.move_to_end(window)
         if not self._pump_timer.isActive():
             self._pump_timer.start()
+
+    def prefetch(self, first: int, last: int) -> None:
+        """The view is about to show rows first..last (its scroll bar moved): start reading them now, while it
+        paints their placeholders, rather than after that paint asks for them."""
+        for position in range(max(0, first), min(last, self._count - 1) + 1, WINDOW):
+            if position not in self._rows:
+                self._want(position)
+        if self._count and last < self._count and min(last, self._count - 1) not in self._rows:
+            self._want(min(last, self._count - 1))
+        if self._wanted and self._reading is None:
+            self._pump_timer.stop()
+            self._pump()
 
     def _pump(self) -> None:
         """Read the window the latest paint asked for; ones asked for by earlier paints (scrolled past while a
@@ -315,11 +336,16 @@ class _ListModel(QAbstractTableModel):
         if self._reading is not None or not self._wanted or self._plan is None or self._census is None:
             return
         window, _ = self._wanted.popitem(last=True)
+        if window + 1 in self._wanted or window - 1 in self._wanted:  # the view straddles two windows: one read
+            window = min(window, window + 1 if window + 1 in self._wanted else window - 1)
+            span = 2
+        else:
+            span = 1
         self._wanted.clear()
-        self._reading = window
+        self._reading, self._span = window, span
         plan, census, anchors = self._plan, self._census, list(self._anchors)
         first = window * WINDOW
-        limit = min(WINDOW, self._count - first)
+        limit = min(span * WINDOW, self._count - first)
         self.fetches += 1
         self._start(lambda _s: (first, positions.rows_at(plan, census, first, limit, anchors)), self._window_arrived)
 
@@ -342,11 +368,11 @@ class _ListModel(QAbstractTableModel):
 
     def wait_until_loaded(self, timeout_ms: int = 30_000) -> bool:
         """Run the event loop until the first page is in (start-up smoke test, benchmarks, tests)."""
-        return self._wait(lambda: not self.loading, timeout_ms)
+        return self.wait_until(lambda: not self.loading, timeout_ms)
 
     def wait_until_counted(self, timeout_ms: int = 60_000) -> bool:
         """Run the event loop until the exact count is in."""
-        return self._wait(lambda: self.total is not None and not self.estimated, timeout_ms)
+        return self.wait_until(lambda: self.total is not None and not self.estimated, timeout_ms)
 
     def wait_for_rows(self, first: int, last: int, timeout_ms: int = 30_000) -> bool:
         """Run the event loop until rows first..last are held (asking for them as a paint would)."""
@@ -355,13 +381,14 @@ class _ListModel(QAbstractTableModel):
             for position in missing[:1]:
                 self._want(position)
             return not missing and self._census is not None
-        return self._wait(held, timeout_ms)
+        return self.wait_until(held, timeout_ms)
 
-    def _wait(self, done: Callable[[], bool], timeout_ms: int) -> bool:
+    def wait_until(self, done: Callable[[], bool], timeout_ms: int = 30_000) -> bool:
+        """Run the event loop until `done()` (benchmarks, tests); False when the time ran out or a read failed."""
         deadline = time.perf_counter() + timeout_ms / 1000
         while not done() and time.perf_counter() < deadline and not self.error:
             loop = QEventLoop()
-            QTimer.singleShot(5, loop.quit)
+            QTimer.singleShot(2, loop.quit)
             loop.exec()
         return done()
 

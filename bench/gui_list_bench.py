@@ -52,6 +52,9 @@ def main() -> int:
                         "(and at the end as PNG with -end before the suffix)")
     parser.add_argument("--login", default="admin", help="who signs in (on PostgreSQL: their own login)")
     parser.add_argument("--password", default="beacon", help="their password (default: the demo's)")
+    parser.add_argument("--read-only", action="store_true", help="act as --login without signing in (signing in "
+                        "records the time), on a read-only connection: for a shared benchmark database nobody may "
+                        "write to (a PostgreSQL URL may add ?options=-c%%20default_transaction_read_only%%3Don)")
     args = parser.parse_args()
     from desktop.demo.bank import demo_counts, load_demo
     from desktop.models import db as dbmod
@@ -76,7 +79,13 @@ def main() -> int:
 
     settings = Settings(database_url=url, language=args.language, theme=args.theme)
     app = _application(settings)  # as the client starts: fonts, theme, translations
-    actor = authenticate(args.login, args.password)
+    if args.read_only:
+        from desktop.models import User
+        from desktop.workflow.common.actors import load_actor
+
+        actor = load_actor(User.get(User.login == args.login).id)
+    else:
+        actor = authenticate(args.login, args.password)
     width, height = (int(x) for x in args.size.split("x"))
     figures: dict[str, list[float]] = {k: [] for k in ("first", "count", "anchors", "jump", "end", "rss_end")}
     row = total = 0

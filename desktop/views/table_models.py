@@ -64,6 +64,12 @@ IN_VIEW, BEHIND, LAST = 10, 0, -10  # the pool's priorities: rows a person waits
 Index = QModelIndex | QPersistentModelIndex
 
 
+_R = Qt.ItemDataRole
+_ROLES = frozenset(value for role in (_R.DisplayRole, _R.UserRole, _R.ToolTipRole, _R.BackgroundRole, _R.ForegroundRole)
+                   for value in (role, role.value))
+_GREY = QColor("#8a8f98")
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -266,6 +272,8 @@ class _ListModel(QAbstractTableModel):
         self._resize(census.total)
         if not census.estimated and census.total > positions.ANCHOR_EVERY:
             self._start_anchors(plan, census)
+        if not census.estimated and self._wanted:  # rows asked for while only an estimate was known
+            self._pump_timer.start()
         self.sig_total.emit()
 
     def _anchors_arrived(self, generation: int, anchors: list[positions.Anchor]) -> None:
@@ -335,6 +343,8 @@ class _ListModel(QAbstractTableModel):
         read ran) are forgotten: a paint after this read asks again for what is still in view."""
         if self._reading is not None or not self._wanted or self._plan is None or self._census is None:
             return
+        if self._census.estimated:
+            return  # positions need the exact count of each segment: the placeholders wait for it
         window, _ = self._wanted.popitem(last=True)
         if window + 1 in self._wanted or window - 1 in self._wanted:  # the view straddles two windows: one read
             window = min(window, window + 1 if window + 1 in self._wanted else window - 1)
@@ -407,6 +417,8 @@ class _ListModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # a painted cell asks for ten roles; the lists answer five (cheap at every repaint)
+            return None
         if not index.isValid() or index.row() >= self._count:
             return None
         row = self._rows.get(index.row())
@@ -416,7 +428,7 @@ class _ListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole and column in ("number", "title"):
                 return PLACEHOLDER
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QColor("#8a8f98")
+                return _GREY
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)

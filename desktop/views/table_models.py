@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRunnable,
     Qt,
+    QThread,
     QThreadPool,
     QTimer,
     Signal,
@@ -60,7 +61,7 @@ PAGE = 200  # the first rows of a list, read with the keyset walk as the list op
 WINDOW = 100  # rows read at a time at a position
 MAX_WINDOWS = 300  # windows held at most (30,000 rows): memory stays flat at any position
 PLACEHOLDER = "…"  # what a row not read yet shows until its window arrives
-IN_VIEW, BEHIND, LAST = 10, 0, -10  # the pool's priorities: rows a person waits for, the count, the seek keys
+IN_VIEW, BEHIND, LAST = 10, 0, -10  # rows a person waits for (the shared pool); the count, the seek keys (behind)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -68,6 +69,20 @@ _R = Qt.ItemDataRole
 _ROLES = frozenset(value for role in (_R.DisplayRole, _R.UserRole, _R.ToolTipRole, _R.BackgroundRole, _R.ForegroundRole)
                    for value in (role, role.value))
 _GREY = QColor("#8a8f98")
+
+
+_background: QThreadPool | None = None
+
+
+def background_pool() -> QThreadPool:
+    """One low-priority thread for counts and seek keys (a scan of a million index entries can take a second),
+    so the pool's threads stay free for the rows a person is waiting for, however many lists are counting."""
+    global _background
+    if _background is None:
+        _background = QThreadPool()
+        _background.setMaxThreadCount(1)
+        _background.setThreadPriority(QThread.Priority.LowPriority)
+    return _background
 
 
 def _utcnow() -> datetime:
@@ -222,7 +237,7 @@ class _ListModel(QAbstractTableModel):
         self._jobs[id(job)] = job
         job.signals.sig_done.connect(lambda *_: self._jobs.pop(id(job), None))
         job.signals.sig_failed.connect(lambda *_: self._jobs.pop(id(job), None))
-        QThreadPool.globalInstance().start(job, priority)
+        (QThreadPool.globalInstance() if priority == IN_VIEW else background_pool()).start(job, priority)
         return job
 
     def _start_census(self, filters: Any, order: Sort) -> None:
@@ -425,11 +440,11 @@ class _ListModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if row is None:
             self._want(index.row())
-            if role == Qt.ItemDataRole.DisplayRole and column in ("number", "title"):
+            if column not in ("number", "title"):
+                return None  # the other cells stay empty (a delegate that paints in colour would show "None")
+            if role == Qt.ItemDataRole.DisplayRole:
                 return PLACEHOLDER
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return _GREY
-            return None
+            return _GREY if role == Qt.ItemDataRole.ForegroundRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(row, column)
         if role == Qt.ItemDataRole.UserRole:

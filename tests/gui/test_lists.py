@@ -294,7 +294,7 @@ def test_the_footer_says_the_total_and_a_row_not_read_yet_fills_in(qtbot, bank):
     with qtbot.waitSignal(page.model.sig_window):  # … which asked for its window
         pass
     assert page.model.data(page.model.index(420, title)) == "대량 029"
-    assert page.model.rows_fetched <= 100  # that window, not the rows between
+    assert page.model.rows_fetched <= 200 < 250  # its window (and perhaps the next), not all 250 beyond
 
 
 def test_second_line_and_problem_lists_show_where_work_came_from_and_when_it_is_due(qtbot, bank):

@@ -474,6 +474,12 @@ class _ListModel(QAbstractTableModel):
         """The row at a position, or None while it is not read yet (a placeholder)."""
         return self._rows.get(row)
 
+    @property
+    def rows(self) -> list[Any]:
+        """The rows held now, in list order: the whole list while it fits in the first page, else the windows
+        read so far (row_at(position) says which row sits where)."""
+        return [self._rows[p] for p in sorted(self._rows)]
+
     def held_rows(self) -> int:
         """How many rows the model holds now (bounded by MAX_WINDOWS × WINDOW)."""
         return len(self._rows)

@@ -126,6 +126,9 @@ def _finish_pool_work() -> None:
         from PySide6.QtCore import QThreadPool
 
         QThreadPool.globalInstance().waitForDone(30_000)
+        lists = sys.modules.get("desktop.views.table_models")
+        if lists is not None:  # the lists' counts and seek keys run on their own pool
+            lists.background_pool().waitForDone(30_000)
 
 
 def bind_runtime_login() -> None:

@@ -90,7 +90,7 @@ def test_a_clean_first_start_asks_where_the_data_lives_and_lands_in_a_working_cl
     assert json.loads(config.settings_path().read_text(encoding="utf-8")) == {"database_url": f"sqlite:///{expected}"}
     assert window.isVisible() and window.nav.item(1).text() == "장애"
     incidents = window.pages["incidents"]
-    assert incidents.model.wait_until_loaded() and incidents.model.rowCount() == 200
+    assert incidents.model.wait_until_loaded() and incidents.model.held_rows() == 200  # the first page
     window.close()
     _windows.remove(window)
     dbmod.close()

@@ -15,7 +15,7 @@ from desktop.views.i18n import install_language
 from desktop.views.main_window import MainWindow
 from desktop.views.pages import CaseListPage, IncidentListPage, SavedFilterBar, _select_data
 from desktop.views.session import ClientSession
-from desktop.views.table_models import IncidentTableModel
+from desktop.views.table_models import PLACEHOLDER, IncidentTableModel
 from desktop.workflow.cases import case_service as cs
 from desktop.workflow.cases.queries import IncidentFilter
 from desktop.workflow.common.actors import load_actor
@@ -281,20 +281,20 @@ def test_bulk_regrade_reports_each_row_and_updates_every_list(qtbot, bank, monke
     assert changed == [{ok.case_id, also.case_id}]
 
 
-def test_jumping_far_down_reads_big_pages_and_the_count_follows(qtbot, bank):
+def test_the_footer_says_the_total_and_a_row_not_read_yet_fills_in(qtbot, bank):
     for i in range(450):
         factories.incident(reporter=bank.users["customer"], app=bank.app, at=T0 + timedelta(minutes=i),
                            title=f"대량 {i:03d}")
     page = page_of(qtbot, IncidentListPage(session_of(bank, "handler", "en")))
     qtbot.waitUntil(lambda: page.model.total == 450)  # counted on the pool beside the first page
-    assert page.model.rowCount() == 200 and page.count.text().startswith("200 of 450 shown")
-    reads = []
-    page.model.sig_loading.connect(lambda busy: busy and reads.append(1))
-    assert page.model.fetch_all_to(430) == 430
-    assert reads == [1]  # one read of 230 rows, not two pages
-    assert page.count.text().startswith("430 of 450 shown")
-    assert page.model.fetch_all_to(10_000) == 450 and page.count.text() == "450 shown"  # the end: no "more"
-    assert titles(page)[:2] == ["대량 449", "대량 448"] and len(set(titles(page))) == 450
+    assert page.model.rowCount() == 450 and page.count.text() == "450 in this list"
+    title = page.model.COLUMNS.index("title")
+    assert page.model.data(page.model.index(420, title)) == PLACEHOLDER  # beyond the first page: not read yet
+    assert page.model.row_at(420) is None
+    with qtbot.waitSignal(page.model.sig_window):  # … which asked for its window
+        pass
+    assert page.model.data(page.model.index(420, title)) == "대량 029"
+    assert page.model.rows_fetched <= 200 < 250  # its window (and perhaps the next), not all 250 beyond
 
 
 def test_second_line_and_problem_lists_show_where_work_came_from_and_when_it_is_due(qtbot, bank):

@@ -4237,16 +4237,16 @@ Click to list them</source>
         <translation>현재 필터와 정렬 그대로 이 목록의 모든 행을 Excel 또는 CSV로 저장합니다</translation>
     </message>
     <message>
-        <source> (more load as you scroll)</source>
-        <translation> (스크롤하면 더 불러옵니다)</translation>
+        <source>{0} in this list</source>
+        <translation>이 목록 {0}건</translation>
     </message>
     <message>
-        <source>{0} of {1} shown</source>
-        <translation>{1}건 중 {0}건 표시</translation>
+        <source>about {0} in this list (counting…)</source>
+        <translation>이 목록 약 {0}건 (세는 중…)</translation>
     </message>
     <message>
-        <source>{0} shown</source>
-        <translation>{0}건 표시</translation>
+        <source>{0} shown, counting…</source>
+        <translation>{0}건 표시, 전체 세는 중…</translation>
     </message>
     <message>
         <source>Nothing matches these filters.</source>

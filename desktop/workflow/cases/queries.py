@@ -528,15 +528,32 @@ _BASE_WIDTH = 7  # CaseRow's fields every list reads
 def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, after: Cursor | None = None,
                limit: int = PAGE_SIZE, sort: Sort | None = None) -> Page[CaseRow]:
     """One page of problems, changes or work orders, newest first unless `sort` says otherwise."""
-    from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN
-
     if kind == "incident":
         raise ValueError("use list_incidents for incidents")
-    actor = load_actor(actor_id)
+    listed = case_list_query(load_actor(actor_id), kind, filters or CaseFilter(), sort or Sort())
+    tuples, cursor = _walk(listed.query, listed.segments, sort or Sort(), after, limit, listed.width,
+                           listed.model.case)
+    return Page(case_rows(listed, tuples), cursor)
+
+
+@dataclass(frozen=True)
+class CaseListQuery:
+    """A problem, change or work-order list as one query: its rows' columns, filters and joins, the run of
+    rows it walks in (one segment, ordered by the sorted column), and how its tuples become CaseRows."""
+
+    model: Any
+    query: Any
+    segments: list[_Segment]
+    width: int  # columns of a row in the query's tuples (the case id first)
+    names: list[str]  # CaseRow fields of the columns beyond the common ones
+
+
+def case_list_query(actor: Actor, kind: str, f: CaseFilter, sort: Sort) -> CaseListQuery:
+    """The query behind `list_cases` (also read by position, see `positions`)."""
+    from desktop.workflow.common.cases import KIND_MODELS, OPENED_AT_COLUMN
+
     model = KIND_MODELS[kind]
     opened = getattr(model, OPENED_AT_COLUMN[kind])
-    f = filters or CaseFilter()
-    sort = sort or Sort()
     Assignee = User.alias()
     Parent = Case.alias()
     extra, names = _kind_columns(kind, model, Parent)
@@ -574,13 +591,17 @@ def list_cases(*, actor_id: int, kind: str, filters: CaseFilter | None = None, a
     if sort.key not in expressions:
         raise ValueError(f"unknown sort key {sort.key!r}")
     segments = [_Segment("all", None, (expressions[sort.key],))]  # one run, ordered by the sorted column itself
-    tuples, cursor = _walk(query, segments, sort, after, limit, _BASE_WIDTH + len(extra), model.case)
+    return CaseListQuery(model, query, segments, _BASE_WIDTH + len(extra), names)
+
+
+def case_rows(listed: CaseListQuery, tuples: list[tuple]) -> list[CaseRow]:
+    """CaseRows from the list query's tuples."""
     rows = []
     for t in tuples:
         base = (value if value is not None else "" for value in t[:_BASE_WIDTH])
-        more = {name: value for name, value in zip(names, t[_BASE_WIDTH:], strict=True) if value is not None}
+        more = {name: value for name, value in zip(listed.names, t[_BASE_WIDTH:], strict=True) if value is not None}
         rows.append(CaseRow(*base, **more))
-    return Page(rows, cursor)
+    return rows
 
 
 def _kind_columns(kind: str, model: Any, parent: Any) -> tuple[list[Any], list[str]]:

@@ -61,14 +61,22 @@ def number_case(case: Case, *, year: int) -> str:
     """Take the next number of `case`'s kind for `year` and write its identity row; returns the placeholder
     the number replaces. Must run inside the write transaction, before the kind's own row is inserted."""
     placeholder = case.number
-    value = next_sequence_value(f"{CASE_PREFIXES[case.kind]}-{year}")
+    name = f"{CASE_PREFIXES[case.kind]}-{year}"
+    if case.id is not None:  # PostgreSQL: the counter and the identity row in one round trip (the lock is held
+        # from here to commit, and every trip to the client is time another registration waits); no RETURNING
+        # from `cases`: a customer's row security shows the new case only once its incident row follows
+        value = int(database.execute_sql(
+            "WITH n AS (INSERT INTO number_sequence (name, value) VALUES (%s, 1) ON CONFLICT (name) "
+            "DO UPDATE SET value = number_sequence.value + 1 RETURNING value), "
+            "c AS (INSERT INTO cases (id, kind, number, created_at) "
+            f"SELECT %s, %s, %s || lpad(n.value::text, greatest({NUMBER_DIGITS}, length(n.value::text)), '0'), %s "
+            "FROM n) SELECT value FROM n",
+            (name, case.id, case.kind, f"{name}-", case.created_at)).fetchone()[0])
+        case.number = format_number(case.kind, year, value)
+        return placeholder
+    value = next_sequence_value(name)
     case.number = format_number(case.kind, year, value)
-    fields = {"kind": case.kind, "number": case.number, "created_at": case.created_at}
-    if case.id is None:
-        case.id = Case.insert(**fields).execute()
-    else:
-        # no RETURNING: a customer's row security shows the new case only once its incident row follows
-        Case.insert(id=case.id, **fields).as_rowcount().execute()
+    case.id = Case.insert(kind=case.kind, number=case.number, created_at=case.created_at).execute()
     return placeholder
 
 

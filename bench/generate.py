@@ -3,8 +3,10 @@
 Fills an empty database with the demo bank's organisation (`load_demo` with no
 cases: teams, users, CMDB, owner matrix), an operations-centre team that makes
 every application's propagation group 20 people, and then N incidents over
-several years, streamed in chunks straight through the driver (executemany on
-SQLite, COPY on PostgreSQL) inside one transaction:
+several years, in chunks planned by forked processes: on SQLite each planner
+writes its chunk into a file of its own and the main process copies it in with
+one INSERT … SELECT per table (a transaction per chunk); on PostgreSQL the rows
+go through COPY inside one transaction:
 
 - registrations shaped like office work (weekday and hour weights of the demo),
   applications by their weight, urgency × impact → grade through the matrix;
@@ -14,7 +16,12 @@ SQLite, COPY on PostgreSQL) inside one transaction:
 - actions, work orders (with their own events and the parent's), problems
   linked to incidents of the same application, and both SLA clocks;
 - titles and descriptions in Korean (the demo's templates) and, for one in four,
-  in English, so free-text search has both to find.
+  in English, so free-text search has both to find;
+- recurrences: one incident in twenty starts a fault that comes back on the same
+  application one to six times within ten days, worded each time in other words
+  (Korean and English paraphrases of one title and cause); half of them get a
+  problem linked to their incidents, half none; before some, a change on the
+  application (or a work order on an earlier incident) was completed hours earlier.
 
 SLA figures are sampled (minutes to respond/resolve against the grade's target)
 rather than measured through the business calendar, which would cost more than
@@ -36,13 +43,16 @@ import math
 import multiprocessing
 import os
 import random
+import sqlite3
 import sys
+import tempfile
 import time
 import tomllib
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from heapq import heappop, heappush
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -59,6 +69,7 @@ from desktop.models import (
     BusinessCalendar,
     Case,
     CaseLink,
+    Change,
     ConfigurationItem,
     Credential,
     Event,
@@ -133,6 +144,73 @@ STAFF_GIVEN = ("민준", "서연", "도윤", "하은", "시우", "지우", "예�
 ACTION_KINDS = ("investigation", "contact", "workaround", "note")
 ACTION_WEIGHTS = (40, 20, 25, 15)
 
+# Recurrences: a share of incidents start a group that comes back on the same application within days, worded
+# each time in other words (Korean and English paraphrases of one fault and its cause). Some groups get a
+# problem, some not; some follow a change (or a work order) completed on the application hours before.
+RECUR_SHARE = 0.05
+RECUR_MORE = (1, 2, 3, 4, 6)  # how many more times a group comes back
+RECUR_MORE_WEIGHTS = (30, 30, 20, 12, 8)
+RECUR_PROBLEM = 0.5
+RECUR_CHANGE = 0.45
+RECUR_WORK_ORDER = 0.3
+THEMES: tuple[dict[str, Any], ...] = (
+    {"type": "application",
+     "ko": ("{app} 로그인 지연", "{app} 접속 시 응답이 느림",
+            "{app} 로그인 10초 이상 소요", "{app} 세션 연결 지연 발생"),
+     "en": ("{app} login is slow", "Slow sign-in on {app}", "{app} log-in takes over 10 seconds",
+            "{app} session connection delayed"),
+     "cause_ko": ("WAS 세션 풀 고갈", "커넥션 반환 누락으로 세션 풀 소진", "DB 커넥션 풀 부족으로 세션 대기"),
+     "cause_en": ("WAS session pool exhausted", "Connections not returned, session pool used up",
+                  "Too few DB connections, sessions queued"),
+     "fix_ko": "WAS 재기동 및 세션 풀 확대", "fix_en": "Restarted the WAS and enlarged the session pool",
+     "change_ko": "{app} 세션 풀 설정 변경", "change_en": "Session pool settings change on {app}"},
+    {"type": "application",
+     "ko": ("{app} 이체 처리 중 오류", "{app} 송금 실패 오류 발생",
+            "{app} 이체 시 {error} 오류", "{app} 이체 거래 실패 다수"),
+     "en": ("{app} transfer fails", "Money transfer error on {app}", "{app} transfer ends with error {error}",
+            "Many failed transfers on {app}"),
+     "cause_ko": ("배포된 이체 모듈의 전문 길이 오류", "신규 배포 프로그램의 필드 매핑 누락",
+                  "이체 전문 포맷 변경 미반영"),
+     "cause_en": ("Message length bug in the deployed transfer module", "Field mapping missing in the new release",
+                  "Transfer message format change not applied"),
+     "fix_ko": "이전 버전으로 롤백 후 수정 배포", "fix_en": "Rolled back, then deployed the fix",
+     "change_ko": "{app} 이체 모듈 배포", "change_en": "Transfer module release for {app}"},
+    {"type": "system",
+     "ko": ("{app} 서버 메모리 부족", "{app} 응답 지연, 메모리 사용률 95%", "{app} 힙 메모리 고갈로 응답 없음"),
+     "en": ("{app} server out of memory", "{app} responses delayed, memory at 95%",
+            "{app} unresponsive, heap exhausted"),
+     "cause_ko": ("캐시 객체 누수로 힙 메모리 고갈", "배치 작업의 대용량 조회로 메모리 부족",
+                  "메모리 누수 패치 미적용"),
+     "cause_en": ("Cache objects leaking, heap exhausted", "Batch job reading too much at once, memory short",
+                  "Memory leak patch not applied"),
+     "fix_ko": "인스턴스 재기동 및 힙 설정 조정", "fix_en": "Restarted the instance and tuned the heap",
+     "change_ko": "{app} JVM 옵션 변경", "change_en": "JVM options change on {app}"},
+    {"type": "system",
+     "ko": ("{app} 야간 배치 지연", "{app} 배치 작업 시간 초과", "{app} 일괄 처리 미완료"),
+     "en": ("{app} nightly batch late", "{app} batch job timeout", "{app} batch run did not finish"),
+     "cause_ko": ("인덱스 누락으로 배치 SQL 풀 스캔", "통계 정보 미갱신으로 실행 계획 변경", "배치 대상 건수 급증"),
+     "cause_en": ("Missing index, batch SQL scans the whole table", "Stale statistics changed the plan",
+                  "Batch volume jumped"),
+     "fix_ko": "인덱스 재생성 및 통계 갱신", "fix_en": "Rebuilt the index and refreshed statistics",
+     "change_ko": "{app} 배치 SQL 튜닝 반영", "change_en": "Batch SQL tuning on {app}"},
+    {"type": "network",
+     "ko": ("{app} 영업점 접속 불가", "{branch}에서 {app} 연결 끊김", "{app} 네트워크 타임아웃 발생"),
+     "en": ("{app} unreachable from branches", "{app} connection drops at {branch_en}", "{app} network timeouts"),
+     "cause_ko": ("L4 스위치 세션 분산 설정 오류", "방화벽 정책 변경 후 포트 차단", "회선 이중화 전환 지연"),
+     "cause_en": ("L4 switch balancing misconfigured", "Port blocked after a firewall rule change",
+                  "Line failover switched late"),
+     "fix_ko": "L4 설정 원복 및 방화벽 정책 수정", "fix_en": "Reverted the L4 settings and fixed the firewall rule",
+     "change_ko": "{app} 방화벽 정책 변경", "change_en": "Firewall rule change for {app}"},
+    {"type": "data",
+     "ko": ("{app} 잔액 불일치", "{app} 야간 정산 후 금액 차이", "{app} 계좌 잔액 오류 문의"),
+     "en": ("{app} balance mismatch", "{app} amounts differ after nightly settlement", "{app} wrong account balance"),
+     "cause_ko": ("정산 배치의 중복 반영", "데이터 보정 스크립트 조건 오류", "마감 처리 순서 오류"),
+     "cause_en": ("Settlement batch applied twice", "Wrong condition in the data fix script",
+                  "Closing run out of order"),
+     "fix_ko": "데이터 보정 및 정산 재처리", "fix_en": "Corrected the data and re-ran settlement",
+     "change_ko": "{app} 데이터 보정 작업", "change_en": "Data correction on {app}"},
+)
+
 
 @dataclass
 class App:
@@ -166,10 +244,11 @@ class Counts:
     work_orders: int = 0
     problems: int = 0
     links: int = 0
+    changes: int = 0
 
     def rows(self) -> int:
         return (self.cases + self.incidents + self.events + self.actions + self.clocks + self.work_orders
-                + self.problems + self.links)
+                + self.problems + self.links + self.changes)
 
 
 @dataclass
@@ -192,6 +271,17 @@ class ChunkPlan:
     ends: dict[str, int]
     number_bases: dict[str, int]  # INC-<year> → the last number before this chunk
     number_offsets: dict[str, int]  # WO / PRB → this chunk's offset past the year's existing numbers
+
+
+@dataclass
+class Recurrence:
+    """One fault that comes back on an application: the times it returns and the closed incidents so far."""
+
+    app: App
+    theme: dict[str, Any]
+    due: list[datetime]
+    members: list[tuple[int, str, datetime, int]] = field(default_factory=list)
+    problem: bool = False
 
 
 # --- writing: the fastest path each driver offers ---------------------------------------------------
@@ -218,11 +308,13 @@ class Table:
 
 
 class Writer:
+    ORDER = ("case", "incident", "problem", "change", "work_order", "case_link", "action", "event", "sla_clock")
+
     def __init__(self, tables: dict[str, Table]) -> None:
         self.tables = tables
 
     def write(self, batch: Batch) -> None:
-        for key in ("case", "incident", "problem", "work_order", "case_link", "action", "event", "sla_clock"):
+        for key in self.ORDER:
             rows = batch.tables.get(key)
             if rows:
                 table = self.tables[key]
@@ -347,6 +439,9 @@ class Generator:
         managers = [u for (u,) in User.select(User.id).join(UserRole).join(Role)
                     .where(Role.code == "problem_manager").order_by(User.id).tuples()]
         self.problem_managers = managers or [User.get(User.login == "admin").id]
+        approvers = [u for (u,) in User.select(User.id).join(UserRole).join(Role)
+                     .where(Role.code == "change_manager").order_by(User.id).tuples()]
+        self.change_managers = approvers or self.problem_managers
         self.process = {p: pid for p, pid in ProcessDefinition.select(ProcessDefinition.process, ProcessDefinition.id)
                         .where(ProcessDefinition.is_active == True).order_by(ProcessDefinition.version)  # noqa: E712
                         .tuples()}
@@ -366,6 +461,9 @@ class Generator:
         self.number_offset: dict[str, int] = {}
         self.local_numbers: dict[str, int] = {}
         self.recent: dict[int, list[tuple[int, str, datetime, int]]] = {}  # app → closed incidents for problems
+        self.waiting: list[tuple[datetime, int, Recurrence]] = []  # recurrences by when they next come back
+        self.recurrences = 0
+        self.worked: dict[int, list[tuple[int, str, int, datetime, datetime]]] = {}  # app → incidents being worked
         self.encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=_iso).encode
 
     # time -------------------------------------------------------------------------------------------
@@ -391,7 +489,7 @@ class Generator:
         limit = self.now - timedelta(minutes=10)
         out = []
         for hour in rng.choices(range(24), cum_weights=hour_cum, k=count):
-            moment = base + timedelta(seconds=hour * 3600 + rng.randrange(3600))
+            moment = base + timedelta(seconds=hour * 3600 + int(rng.random() * 3600))
             out.append(moment if moment < limit else max(base, limit - timedelta(seconds=rng.randrange(1, 86400))))
         out.sort()
         return out
@@ -428,10 +526,14 @@ class Generator:
               at: datetime, from_state: str = "", to_state: str = "", before: dict[str, Any] | str | None = None,
               after: dict[str, Any] | str | None = None, note: str = "") -> None:
         # the common small JSON objects come pre-written (str); the rest go through the encoder
-        before_json = before if isinstance(before, str) else self.encode(before) if before else "{}"
-        after_json = after if isinstance(after, str) else self.encode(after) if after else "{}"
-        batch.add("event", (self._take("next_event"), case_id, entity, number, kind, actor, str(at), from_state,
-                            to_state, before_json, after_json, note))
+        before_json = before if before.__class__ is str else _json(before) if before else "{}"
+        after_json = after if after.__class__ is str else _json(after) if after else "{}"
+        event_id = self.next_event  # `_take`, inlined: five events an incident
+        if event_id >= self.ends["next_event"]:
+            raise RuntimeError("generate: chunk ran out of next_event ids; raise its allowance in plan()")
+        self.next_event = event_id + 1
+        batch.tables["event"].append((event_id, case_id, entity, number, kind, actor, str(at), from_state, to_state,
+                                      before_json, after_json, note))
 
     def plan(self, total: int) -> list[ChunkPlan]:
         """Cut the history into chunks of whole days (about CHUNK incidents each) that can be made apart.
@@ -454,12 +556,13 @@ class Generator:
         ids = {"next_case": self.next_case, "next_event": self.next_event, "next_action": self.next_action,
                "next_clock": self.next_clock, "next_link": self.next_link}
         incidents_by_year: dict[int, int] = {}
-        offsets = {"WO": 0, "PRB": 0}
+        offsets = {"WO": 0, "PRB": 0, "CHG": 0}
         for index, days in enumerate(groups):
             n = sum(count for _, count in days)
-            work_orders, problems = n // 4 + 32, n // 400 + 32
-            allowance = {"next_case": n + work_orders + problems, "next_event": 20 * n + 16 * problems,
-                         "next_action": 6 * n, "next_clock": 2 * n, "next_link": 5 * problems}
+            work_orders, problems, changes = n // 4 + 32, n // 40 + 32, n // 30 + 32
+            allowance = {"next_case": n + work_orders + problems + changes,
+                         "next_event": 20 * n + 30 * problems + 6 * changes,
+                         "next_action": 6 * n, "next_clock": 2 * n, "next_link": 8 * problems}
             bases = {f"INC-{year}": self.initial_sequences.get(f"INC-{year}", 0) + before
                      for year, before in incidents_by_year.items()}
             for day, count in days:
@@ -468,7 +571,8 @@ class Generator:
             plans.append(ChunkPlan(index, days, dict(ids), {k: ids[k] + allowance[k] for k in ids}, bases,
                                    dict(offsets)))
             ids = {k: ids[k] + allowance[k] for k in ids}
-            offsets = {"WO": offsets["WO"] + work_orders, "PRB": offsets["PRB"] + problems}
+            offsets = {"WO": offsets["WO"] + work_orders, "PRB": offsets["PRB"] + problems,
+                       "CHG": offsets["CHG"] + changes}
         return plans
 
     def chunk(self, plan: ChunkPlan) -> Batch:
@@ -481,7 +585,10 @@ class Generator:
         self.number_offset = plan.number_offsets
         self.local_numbers = {}
         self.recent = {}
-        batch, made = Batch(), 0
+        self.waiting = []
+        self.worked = {}
+        self.recurrences = 0
+        batch, made = Batch({key: [] for key in TABLES}), 0
         for day, count in plan.days:
             for moment in self.moments(day, count):
                 self.incident(batch, moment)
@@ -492,29 +599,46 @@ class Generator:
 
     def wording(self, app: App, english: bool) -> tuple[str, str, str, dict[str, str]]:
         rng, words = self.rng, self.words
-        fill = {"app": app.name_en if english else app.name, "branch": rng.choice(words["branches"]),
-                "branch_en": rng.choice(EN_BRANCHES), "error": rng.choice(words["errors"]),
-                "count": str(rng.randint(3, 40)), "minutes": str(rng.choice((5, 10, 15, 20, 30, 60)))}
+        r = rng.random
+        fill = {"app": app.name_en if english else app.name, "branch": _pick(r, words["branches"]),
+                "branch_en": _pick(r, EN_BRANCHES), "error": _pick(r, words["errors"]),
+                "count": str(3 + int(r() * 38)), "minutes": str(_pick(r, (5, 10, 15, 20, 30, 60)))}
         for kind, names in app.fill.items():
-            fill[kind] = rng.choice(names)
+            fill[kind] = _pick(r, names)
         if english:
-            incident_type, title = rng.choice(EN_TITLES)
-            return incident_type, title.format_map(fill), rng.choice(EN_DESCRIPTIONS).format_map(fill), fill
-        incident_type, title = rng.choice(app.titles)
+            incident_type, title = _pick(r, EN_TITLES)
+            return incident_type, title.format_map(fill), _pick(r, EN_DESCRIPTIONS).format_map(fill), fill
+        incident_type, title = _pick(r, app.titles)
         options = self.texts["descriptions"].get(incident_type) or self.texts["descriptions"]["application"]
-        return incident_type, title, rng.choice(options).format_map(fill), fill
+        return incident_type, title, _pick(r, options).format_map(fill), fill
 
     def incident(self, batch: Batch, registered: datetime) -> None:
         rng, now = self.rng, self.now
-        app = self.apps[bisect_right(self.app_cum, rng.random() * self.app_cum[-1])]
+        r = rng.random
+        group = None
+        if self.waiting and self.waiting[0][0] <= registered:
+            _, order, group = heappop(self.waiting)
+            group.due.pop(0)
+            if group.due:
+                heappush(self.waiting, (group.due[0], order, group))
+        app = group.app if group else self.apps[bisect_right(self.app_cum, rng.random() * self.app_cum[-1])]
         english = rng.random() < ENGLISH_SHARE
         incident_type, title, description, fill = self.wording(app, english)
+        if group is None and rng.random() < RECUR_SHARE:
+            group = self.recurrence(batch, app, registered)
+        if group is not None:  # the same fault again, in other words
+            theme = group.theme
+            incident_type = theme["type"]
+            title = _pick(r, theme["en" if english else "ko"]).format_map(_Fill(fill))
+            options = EN_DESCRIPTIONS if english else (self.texts["descriptions"].get(incident_type)
+                                                       or self.texts["descriptions"]["application"])
+            description = _pick(r, options).format_map(_Fill(fill))
         urgency = self.urgency_ids[bisect_right(self.urgency_cum, rng.random() * self.urgency_cum[-1])]
         grade = self.matrix.get((urgency, app.impact_id), self.default_grade)
         policy = self.policies[grade]
-        reporter = rng.choice(self.customers)
-        assignee = app.primary[0] if rng.random() < 0.7 or len(app.primary) < 2 else rng.choice(app.primary)
-        occurred = registered - timedelta(minutes=rng.choice((0, 1, 2, 5, 10, 15, 30, 60)), seconds=rng.randrange(60))
+        reporter = _pick(r, self.customers)
+        assignee = app.primary[0] if rng.random() < 0.7 or len(app.primary) < 2 else _pick(r, app.primary)
+        occurred = registered - timedelta(minutes=_pick(r, (0, 1, 2, 5, 10, 15, 30, 60)), seconds=int(r() * 60))
         case_id, number = self.case(batch, "incident", "INC", registered)
 
         # the life as it would run with nothing stopping it; then cut at `now`
@@ -522,15 +646,15 @@ class Generator:
         late = rng.random() < 0.08
         share = rng.uniform(1.1, 3.0) if late else 0.03 + 0.9 * rng.betavariate(1.6, 3.0)
         respond = max(1, round(policy.response * share))
-        accepted = registered + timedelta(minutes=respond * business_ratio, seconds=rng.randrange(60))
-        started = accepted + timedelta(minutes=rng.randint(2, 30))
+        accepted = registered + timedelta(minutes=respond * business_ratio, seconds=int(r() * 60))
+        started = accepted + timedelta(minutes=2 + int(r() * 29))
         factor = rng.uniform(1.05, 2.5) if rng.random() < 0.12 else 0.05 + 0.9 * rng.betavariate(1.5, 2.5)
         resolve = max(respond + 5, round(policy.resolution * factor))
         closed = max(registered + timedelta(minutes=resolve * business_ratio), started + timedelta(minutes=5))
         age = now - registered
         cancelled_at = None
         if rng.random() < 0.04:
-            cancelled_at = registered + timedelta(minutes=rng.randint(5, 120))
+            cancelled_at = registered + timedelta(minutes=5 + int(r() * 116))
             if cancelled_at > now:
                 cancelled_at = None
         if cancelled_at is not None:
@@ -571,11 +695,14 @@ class Generator:
         closing = {}
         if closed is not None:
             closures = self.texts["closures"].get(incident_type) or self.texts["closures"]["application"]
-            cause, resolution = rng.choice(closures)
+            cause, resolution = _pick(r, closures)
+            if group is not None:
+                lang = "en" if english else "ko"
+                cause, resolution = _pick(r, group.theme[f"cause_{lang}"]), group.theme[f"fix_{lang}"]
             closing = {"cause": cause.format_map(fill), "resolution": resolution.format_map(fill),
-                       "result": rng.choice(self.texts["results"]).format_map(fill),
-                       "follow_up_plan": rng.choice(self.texts["follow_up"]).format_map(fill),
-                       "recurrence_prevention": rng.choice(self.texts["recurrence_prevention"]).format_map(fill)}
+                       "result": _pick(r, self.texts["results"]).format_map(fill),
+                       "follow_up_plan": _pick(r, self.texts["follow_up"]).format_map(fill),
+                       "recurrence_prevention": _pick(r, self.texts["recurrence_prevention"]).format_map(fill)}
         last = closed or cancelled_at or waited or started or accepted or registered
         version = 1 + sum(1 for m in (accepted, started, waited, closed, cancelled_at) if m is not None)
         team = app.team_id
@@ -585,16 +712,18 @@ class Generator:
             _t(closed), _t(closed),
             None, state == "waiting", 0, closing.get("resolution", ""), closing.get("cause", ""),
             closing.get("result", ""), closing.get("follow_up_plan", ""), closing.get("recurrence_prevention", ""),
-            rng.choice(self.texts["cancel_reasons"]) if cancelled_at else "", _t(cancelled_at), version, str(last),
+            _pick(r, self.texts["cancel_reasons"]) if cancelled_at else "", _t(cancelled_at), version, str(last),
             assignee if last != registered else reporter,
         ))
 
         # events and actions, in time order
         ev = self.event
-        ev(batch, case_id, "incident", number, "register", reporter, registered, "", "registered", after={
-            "application": app.id, "assigned_team": team, "assignee": assignee, "description": description,
-            "grade": grade, "impact": app.impact_id, "incident_type": incident_type, "occurred_at": occurred,
-            "state": "registered", "title": title, "urgency": urgency})
+        q = _quote  # the register and close objects written out: two of every incident's five
+        ev(batch, case_id, "incident", number, "register", reporter, registered, "", "registered", after=(
+            f'{{"application": {app.id}, "assigned_team": {_n(team)}, "assignee": {_n(assignee)}, '
+            f'"description": {q(description)}, "grade": {grade}, "impact": {app.impact_id}, '
+            f'"incident_type": {q(incident_type)}, "occurred_at": "{occurred.isoformat(timespec="seconds")}", '
+            f'"state": "registered", "title": {q(title)}, "urgency": {urgency}}}'))
         if cancelled_at is not None and accepted is None:
             ev(batch, case_id, "incident", number, "cancel", reporter, cancelled_at, "registered", "cancelled",
                before={"cancelled_at": None, "state": "registered"},
@@ -620,30 +749,44 @@ class Generator:
             count = rng.choices((1, 2, 3, 4, 5, 6), (45, 27, 13, 8, 4, 3))[0]
             span = (end - started).total_seconds()
             moments = sorted(started + timedelta(seconds=int(span * rng.uniform(0.02, 0.98))) for _ in range(count))
-            kinds = [rng.choice(("investigation", "contact")), *rng.choices(ACTION_KINDS, ACTION_WEIGHTS, k=count - 1)]
+            kinds = [_pick(r, ("investigation", "contact")), *rng.choices(ACTION_KINDS, ACTION_WEIGHTS, k=count - 1)]
             if closed is not None and count > 1:
                 kinds[-1] = "fix"
             for at, kind in zip(moments, kinds, strict=True):
-                actor = assignee if rng.random() < 0.85 else rng.choice(app.second_line)
+                actor = assignee if rng.random() < 0.85 else _pick(r, app.second_line)
                 options = EN_ACTIONS[kind] if english else self.texts["actions"][kind]
-                body = rng.choice(options).format_map(fill)
+                body = _pick(r, options).format_map(fill)
                 action_id = self._take("next_action")
                 moment = str(at)
-                batch.add("action", (action_id, case_id, actor, moment, moment, kind, body, rng.randint(5, 90)))
+                batch.add("action", (action_id, case_id, actor, moment, moment, kind, body, 5 + int(r() * 86)))
                 ev(batch, case_id, "incident", number, "action", actor, at,
                    after=f'{{"action": {action_id}, "kind": "{kind}"}}', note=body)
             if rng.random() < 0.08:
                 self.work_order(batch, case_id, number, app, assignee, started, end, fill, english)
             if waited is not None:
-                note = rng.choice(self.texts["wait_notes"])
+                note = _pick(r, self.texts["wait_notes"])
                 ev(batch, case_id, "incident", number, "wait", assignee, waited, "in_progress", "waiting",
                    before={"state": "in_progress", "waiting_for_customer": False},
                    after={"state": "waiting", "waiting_for_customer": True}, note=note)
         if closed is not None:
+            stamp = closed.isoformat(timespec="seconds")
             ev(batch, case_id, "incident", number, "close", assignee, closed, "in_progress", "closed",
-               before={**dict.fromkeys(closing, ""), "closed_at": None, "resolved_at": None, "state": "in_progress"},
-               after={**closing, "closed_at": closed, "resolved_at": closed, "state": "closed"})
-            self.recent.setdefault(app.id, []).append((case_id, number, closed, assignee))
+               before=CLOSE_BEFORE,
+               after=(f'{{"cause": {q(closing["cause"])}, "closed_at": "{stamp}", '
+                      f'"follow_up_plan": {q(closing["follow_up_plan"])}, '
+                      f'"recurrence_prevention": {q(closing["recurrence_prevention"])}, '
+                      f'"resolution": {q(closing["resolution"])}, "resolved_at": "{stamp}", '
+                      f'"result": {q(closing["result"])}, "state": "closed"}}'))
+            if group is None:
+                self.recent.setdefault(app.id, []).append((case_id, number, closed, assignee))
+            else:
+                group.members.append((case_id, number, closed, assignee))
+        if started is not None:
+            worked = self.worked.setdefault(app.id, [])
+            worked.append((case_id, number, assignee, started, closed or now))
+            del worked[:-20]
+        if group is not None and not group.due and group.problem and len(group.members) >= 2:
+            self.problem(batch, registered, group=group)
         self.clocks(batch, case_id, policy, registered, accepted, closed, respond, resolve, business_ratio,
                     paused=waited)
 
@@ -713,19 +856,112 @@ class Generator:
                        after={"state": target, "work_order": number}, note=after.get("result", ""))
             previous = target
 
-    def problem(self, batch: Batch, at: datetime) -> None:
-        """A problem behind 2–5 recently closed incidents of one application, worked as far as its age allows."""
+    def recurrence(self, batch: Batch, app: App, first: datetime) -> Recurrence:
+        """Start a fault that returns on `app` within days; perhaps a change or work order just before it."""
         rng = self.rng
-        apps = [a for a in self.recent if len(self.recent[a]) >= 2]
-        if not apps:
+        more = rng.choices(RECUR_MORE, RECUR_MORE_WEIGHTS)[0]
+        due = sorted(first + timedelta(minutes=rng.randint(90, 10 * 24 * 60)) for _ in range(more))
+        group = Recurrence(app=app, theme=rng.choice(THEMES), due=due, problem=rng.random() < RECUR_PROBLEM)
+        self.recurrences += 1  # orders recurrences due at the same moment
+        heappush(self.waiting, (due[0], self.recurrences, group))
+        if rng.random() < RECUR_CHANGE:
+            self.change_before(batch, app, group.theme, first)
+        elif rng.random() < RECUR_WORK_ORDER:
+            self.work_order_before(batch, app, first)
+        return group
+
+    def change_before(self, batch: Batch, app: App, theme: dict[str, Any], incident_at: datetime) -> None:
+        """A change on `app` implemented a few hours (up to two days) before an incident."""
+        rng, now = self.rng, self.now
+        implemented = incident_at - timedelta(minutes=rng.randint(20, 48 * 60))
+        requested = implemented - timedelta(hours=rng.uniform(20, 7 * 24))
+        approved = requested + (implemented - requested) * rng.uniform(0.2, 0.8)
+        reviewed = implemented + timedelta(hours=rng.uniform(4, 72))
+        closed = reviewed + timedelta(hours=rng.uniform(1, 48))
+        requester, assignee = rng.choice(app.primary or app.second_line), rng.choice(app.second_line)
+        approver = rng.choice(self.change_managers)
+        case_id, number = self.case(batch, "change", "CHG", requested)
+        english = rng.random() < ENGLISH_SHARE
+        title = (theme["change_en"] if english else theme["change_ko"]).format(app=app.name_en if english else app.name)
+        description = ("Apply the change in the evening window; verify afterwards." if english
+                       else "야간 작업 시간에 변경을 적용하고 적용 후 정상 여부를 확인한다.")
+        plan = "작업 절차서에 따라 적용" if not english else "Apply as the runbook says"
+        rollback = "이전 설정으로 원복" if not english else "Restore the previous settings"
+        steps = [("approve", approved, "requested", "approved", {"approved_at": None}, {"approved_at": approved},
+                  approver),
+                 ("implement", implemented, "approved", "implemented", {"implemented_at": None},
+                  {"implemented_at": implemented}, assignee),
+                 ("review", reviewed, "implemented", "reviewed", {"review_result": "", "reviewed_at": None},
+                  {"review_result": "적용 결과 이상 없음" if not english else "No issue after the change",
+                   "reviewed_at": reviewed}, requester),
+                 ("close", closed, "reviewed", "closed", {"closed_at": None}, {"closed_at": closed}, requester)]
+        done = [step for step in steps if step[1] <= now]
+        state = done[-1][3] if done else "requested"
+        stamps = {step[0]: step[1] for step in done}
+        self.event(batch, case_id, "change", number, "request", requester, requested, "", "requested", after={
+            "application": app.id, "assignee": assignee, "change_type": "program", "description": description,
+            "implementation_plan": plan, "rollback_plan": rollback, "state": "requested", "title": title})
+        for name, at, source, target, before, after, actor in done:
+            self.event(batch, case_id, "change", number, name, actor, at, source, target,
+                       before={**before, "state": source}, after={**after, "state": target})
+        last = done[-1] if done else None
+        batch.add("change", (
+            case_id, title, description, "program", None, app.id, state, self.process.get("change"), requester,
+            str(requested), assignee, approver if "approve" in stamps else None, _t(stamps.get("approve")),
+            str(implemented - timedelta(hours=1)), str(implemented + timedelta(hours=1)),
+            _t(stamps.get("implement")), _t(stamps.get("review")),
+            _t(stamps.get("close")), plan, rollback, str(steps[2][5]["review_result"]) if "review" in stamps else "",
+            1 + len(done), str(last[1] if last else requested), last[6] if last else requester))
+
+    def work_order_before(self, batch: Batch, app: App, incident_at: datetime) -> None:
+        """A work order on an earlier incident of `app`, done a few hours before a new incident."""
+        rng = self.rng
+        finished = incident_at - timedelta(minutes=rng.randint(30, 12 * 60))
+        issued = finished - timedelta(hours=rng.uniform(2, 48))
+        parents = [w for w in self.worked.get(app.id, []) if w[3] < issued and w[4] > finished]
+        if not parents:
             return
-        app_id = rng.choice(apps)
-        pool = self.recent.pop(app_id)[-40:]
-        linked = rng.sample(pool, min(len(pool), rng.randint(2, 5)))
+        parent_id, parent_number, issuer, _started, _end = rng.choice(parents)
+        assignee = rng.choice(app.second_line)
+        begun = issued + (finished - issued) * rng.uniform(0.05, 0.4)
+        case_id, number = self.case(batch, "work_order", "WO", issued)
+        title = rng.choice(("설정 점검 및 조정", "서버 패치 적용", "프로그램 수정 반영"))
+        instructions = rng.choice(self.texts["work_order_instructions"]).format_map(_Fill({"app": app.name}))
+        result = rng.choice(self.texts["work_order_results"]).format_map(_Fill({"app": app.name}))
+        batch.add("work_order", (
+            case_id, parent_id, title, instructions, "done", self.process.get("work_order"), issuer, str(issued),
+            assignee, self.team_of.get(assignee), str(issued + timedelta(hours=24)), str(begun), str(finished), result,
+            "", 3, str(finished), assignee))
+        self.event(batch, case_id, "work_order", number, "issue", issuer, issued, "", "issued", after={
+            "assignee": assignee, "instructions": instructions, "parent": parent_id, "state": "issued", "title": title})
+        self.event(batch, parent_id, "incident", parent_number, "work_order_issue", issuer, issued,
+                   after={"state": "issued", "work_order": number}, note=title)
+        for name, at, source, target, before, after in (
+                ("start", begun, "issued", "in_progress", {"started_at": None}, {"started_at": begun}),
+                ("complete", finished, "in_progress", "done", {"finished_at": None, "result": ""},
+                 {"finished_at": finished, "result": result})):
+            self.event(batch, case_id, "work_order", number, name, assignee, at, source, target,
+                       before={**before, "state": source}, after={**after, "state": target})
+            self.event(batch, parent_id, "incident", parent_number, f"work_order_{name}", assignee, at,
+                       after={"state": target, "work_order": number}, note=after.get("result", ""))
+
+    def problem(self, batch: Batch, at: datetime, group: Recurrence | None = None) -> None:
+        """A problem behind 2–5 recently closed incidents of one application (or behind a recurrence's
+        incidents, named after its fault), worked as far as its age allows."""
+        rng = self.rng
+        if group is not None:
+            app, linked = group.app, group.members
+        else:
+            apps = [a for a in self.recent if len(self.recent[a]) >= 2]
+            if not apps:
+                return
+            app_id = rng.choice(apps)
+            pool = self.recent.pop(app_id)[-40:]
+            linked = rng.sample(pool, min(len(pool), rng.randint(2, 5)))
+            app = next(a for a in self.apps if a.id == app_id)
         registered = max(closed for _, _, closed, _ in linked) + timedelta(minutes=rng.randint(30, 600))
         if registered >= self.now:
             return
-        app = next(a for a in self.apps if a.id == app_id)
         manager = rng.choice(self.problem_managers)
         assignee = rng.choice(app.second_line)
         case_id, number = self.case(batch, "problem", "PRB", registered)
@@ -734,6 +970,10 @@ class Generator:
         title = f"{app.name} {rng.choice(('반복 장애 원인 분석', '성능 저하 근본 원인', '간헐적 오류 원인 규명'))}"
         description = rng.choice(problems["descriptions"]).format_map(_Fill(fill))
         root_cause, _workaround, solution = (t.format_map(_Fill(fill)) for t in rng.choice(problems["analyses"]))
+        if group is not None:
+            cause = rng.choice(group.theme["cause_ko"])
+            title = f"{app.name} 반복 장애: {cause}"
+            root_cause, solution = cause, group.theme["fix_ko"]
         plan = [("start_derivation", 2, "registered", "derivation", {}),
                 ("plan", 10, "derivation", "execution", {"root_cause": root_cause, "solution": solution}),
                 ("submit_result", 25, "execution", "verification", {}),
@@ -769,6 +1009,46 @@ class Generator:
                        after={"linked": inc_number})
 
 
+_quote = json.encoder.encode_basestring  # type: ignore[attr-defined]  # C, as json.dumps(ensure_ascii=False)
+
+
+def _json(value: dict[str, Any]) -> str:
+    """`json.dumps(value, ensure_ascii=False, sort_keys=True)` with datetimes as ISO seconds, for the flat
+    dicts of events (a few times faster than the encoder's setup for each small object)."""
+    parts = []
+    for key in sorted(value):
+        v = value[key]
+        if v is None:
+            text = "null"
+        elif v is True:
+            text = "true"
+        elif v is False:
+            text = "false"
+        elif v.__class__ is str:
+            text = _quote(v)
+        elif v.__class__ is int:
+            text = str(v)
+        elif v.__class__ is datetime:
+            text = f'"{v.isoformat(timespec="seconds")}"'
+        else:
+            text = json.dumps(v, ensure_ascii=False, sort_keys=True, default=_iso)
+        parts.append(f"{_quote(key)}: {text}")
+    return "{" + ", ".join(parts) + "}"
+
+
+CLOSE_BEFORE = _json({"cause": "", "closed_at": None, "follow_up_plan": "", "recurrence_prevention": "",
+                      "resolution": "", "resolved_at": None, "result": "", "state": "in_progress"})
+
+
+def _n(value: int | None) -> str:
+    return "null" if value is None else str(value)
+
+
+def _pick(random: Any, options: Sequence[Any]) -> Any:
+    """`rng.choice(options)` for the generator's hot paths, from one `rng.random()` draw."""
+    return options[int(random() * len(options))]
+
+
 def _t(moment: datetime | None) -> str | None:
     """A timestamp as both drivers take it from text (what sqlite3's adapter would write, in C)."""
     return None if moment is None else str(moment)
@@ -801,6 +1081,11 @@ TABLES = {
         "case", "parent", "title", "instructions", "state", "process", "issued_by", "issued_at", "assignee",
         "assigned_team", "due_at", "started_at", "finished_at", "result", "return_reason", "version", "updated_at",
         "updated_by")),
+    "change": (Change, (
+        "case", "title", "description", "change_type", "parent", "application", "state", "process", "requested_by",
+        "requested_at", "assignee", "approved_by", "approved_at", "planned_start", "planned_end", "implemented_at",
+        "reviewed_at", "closed_at", "implementation_plan", "rollback_plan", "review_result", "version", "updated_at",
+        "updated_by")),
     "case_link": (CaseLink, ("id", "source", "target", "kind", "created_at", "created_by")),
     "action": (Action, ("id", "case", "actor", "acted_at", "recorded_at", "kind", "body", "minutes_spent")),
     "event": (Event, ("id", "case", "entity", "entity_id", "kind", "actor", "occurred_at", "from_state", "to_state",
@@ -815,7 +1100,8 @@ TABLES = {
 # --- load around the bulk: search structures, triggers, id sequences ----------------------------------
 
 
-BULK_TABLES = ("cases", "incident", "problem", "work_order", "case_link", "action", "event", "sla_clock")
+BULK_TABLES = ("cases", "incident", "problem", "change", "work_order", "case_link", "action", "event",
+               "sla_clock")
 
 
 def secondary_indexes(postgres: bool) -> list[tuple[str, str]]:
@@ -883,27 +1169,78 @@ def after_load(postgres: bool, indexes: list[tuple[str, str]]) -> None:
                                  f"(SELECT COALESCE(MAX({column}), 1) FROM \"{table}\"))")
 
 
-def _planned(generator: Generator, incidents: int) -> Iterator[Batch]:
+def write_chunk_file(path: Path, batch: Batch, tables: dict[str, Table]) -> None:
+    """One chunk's rows in a SQLite file of its own (plain tables in the model's column order), for the
+    main process to copy in with one INSERT … SELECT per table: a planner does the per-row work of the
+    driver, in parallel, and nothing is pickled."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        for key, rows in batch.tables.items():
+            if not rows:
+                continue
+            table = tables[key]
+            conn.execute(f'CREATE TABLE "{table.name}" ({", ".join(f"{chr(34)}{c}{chr(34)}" for c in table.columns)})')
+            marks = ", ".join("?" * len(table.columns))
+            conn.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})',
+                             [row + table.tail for row in rows] if table.tail else rows)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def copy_chunk_file(path: Path, tables: dict[str, Table]) -> None:
+    """Copy a chunk file's rows into the database (SQLite), in one transaction of their own."""
+    database.execute_sql("ATTACH DATABASE ? AS chunk", (str(path),))
+    try:
+        present = {name for (name,) in database.execute_sql("SELECT name FROM chunk.sqlite_master").fetchall()}
+        with database.atomic():
+            for key in Writer.ORDER:
+                table = tables[key]
+                if table.name in present:
+                    columns = ", ".join(f'"{c}"' for c in table.columns)
+                    database.execute_sql(f'INSERT INTO main."{table.name}" ({columns}) '
+                                         f'SELECT {columns} FROM chunk."{table.name}"')
+    finally:
+        database.execute_sql("DETACH DATABASE chunk")
+    path.unlink()
+
+
+def _planned(generator: Generator, incidents: int, files: Path | None = None,
+             tables: dict[str, Table] | None = None) -> Iterator[Batch | Path]:
     """The generator's chunks in order, planned by forked processes while this one writes.
 
     Planning is Python and the slower half: PLANNERS processes (one per core) each make every PLANNERS-th chunk
     and send it down their own pipe, which holds at most about one chunk, so nobody runs far ahead. The
     children only plan: they never touch the inherited connection and leave through os._exit. Each chunk
-    comes with the highest number it used per sequence.
+    comes with the highest number it used per sequence. With `files` (SQLite) a chunk comes as a file of
+    its own in that folder (`write_chunk_file`) rather than as rows.
     """
     plans = generator.plan(incidents)
     planners = max(1, min(PLANNERS, len(plans)))
     context = multiprocessing.get_context("fork")
     pipes, children = [], []
+    # a planner writes at most two chunk files ahead of the one being copied in (disk, not memory, would fill)
+    ahead = [context.Semaphore(2) for _ in range(planners)]
     for first in range(planners):
         receiver, sender = context.Pipe(duplex=False)
 
         def plan(first: int = first, sender: Any = sender) -> None:
             try:
                 for chunk in plans[first::planners]:
+                    if files is not None:
+                        ahead[first].acquire()
                     generator.sequences = {}
                     batch = generator.chunk(chunk)
-                    sender.send((batch, generator.sequences))
+                    counts = _add_counts(Counts(), batch)
+                    if files is not None and tables is not None:
+                        path = files / f"chunk-{chunk.index:05d}.db"
+                        write_chunk_file(path, batch, tables)
+                        sender.send((path, generator.sequences, counts))
+                    else:
+                        sender.send((batch, generator.sequences, counts))
             except BaseException as exc:
                 sender.send(exc)
 
@@ -917,16 +1254,22 @@ def _planned(generator: Generator, incidents: int) -> Iterator[Batch]:
             item = pipes[index % planners].recv()
             if isinstance(item, BaseException):
                 raise item
-            batch, used = item
+            made, used, counts = item
             for name, value in used.items():
                 generator.sequences[name] = max(generator.sequences.get(name, 0), value)
-            generator.counts = _add_counts(generator.counts, batch)
-            yield batch
+            generator.counts = _sum_counts(generator.counts, counts)
+            yield made
+            if files is not None:
+                ahead[index % planners].release()
     finally:
         for child in children:
             if child.is_alive():
                 child.terminate()
             child.join(timeout=5)
+
+
+def _sum_counts(a: Counts, b: Counts) -> Counts:
+    return Counts(**{name: getattr(a, name) + getattr(b, name) for name in Counts.__dataclass_fields__})
 
 
 def _add_counts(counts: Counts, batch: Batch) -> Counts:
@@ -938,7 +1281,8 @@ def _add_counts(counts: Counts, batch: Batch) -> Counts:
                   clocks=counts.clocks + len(tables.get("sla_clock", ())),
                   work_orders=counts.work_orders + len(tables.get("work_order", ())),
                   problems=counts.problems + len(tables.get("problem", ())),
-                  links=counts.links + len(tables.get("case_link", ())))
+                  links=counts.links + len(tables.get("case_link", ())),
+                  changes=counts.changes + len(tables.get("change", ())))
 
 
 def generate(*, url: str, incidents: int, seed: int, now: datetime, out: Any = sys.stdout) -> Counts:
@@ -956,24 +1300,47 @@ def generate(*, url: str, incidents: int, seed: int, now: datetime, out: Any = s
         content = tomllib.load(handle)
     days = max(365, math.ceil(incidents / DAILY_INCIDENTS))
     started = time.perf_counter()
-    with database.atomic():
-        load_demo(seed=seed, incidents=0, problems=0, now=now)
-        operations_centre(now - timedelta(days=days + 30))
-        tables = {key: Table(model, names) for key, (model, names) in TABLES.items()}
-        writer: Writer = PostgresWriter(tables) if postgres else SqliteWriter(tables)
-        generator = Generator(content, seed, now, days)
-        indexes = before_load(postgres)
-        for batch in _planned(generator, incidents):
-            writer.write(batch)
+    tables = {key: Table(model, names) for key, (model, names) in TABLES.items()}
+    writer: Writer = PostgresWriter(tables) if postgres else SqliteWriter(tables)
+
+    def load(items: Iterator[Batch | Path]) -> None:
+        for item in items:
+            if isinstance(item, Path):
+                copy_chunk_file(item, tables)
+            else:
+                writer.write(item)
             done = generator.counts
             elapsed = time.perf_counter() - started
             print(f"  {done.incidents:>9,} incidents, {done.rows():>11,} rows, {elapsed:6.1f} s", file=out, flush=True)
+
+    def finish() -> float:
         for name, value in generator.sequences.items():
             NumberSequence.insert(name=name, value=value).on_conflict(
                 conflict_target=[NumberSequence.name], update={NumberSequence.value: value}).execute()
         loaded = time.perf_counter()
         after_load(postgres, indexes)
-        indexed = time.perf_counter()
+        return loaded
+
+    with database.atomic():
+        load_demo(seed=seed, incidents=0, problems=0, now=now)
+        operations_centre(now - timedelta(days=days + 30))
+        generator = Generator(content, seed, now, days)
+        indexes = before_load(postgres)
+        if postgres:  # one transaction: COPY and the triggers and constraints around it
+            load(_planned(generator, incidents))
+            loaded = finish()
+    if not postgres:
+        # SQLite: each chunk comes as a file the planner wrote and is copied in by one INSERT … SELECT per
+        # table, in a transaction of its own (a file can be detached only after its transaction). A fresh
+        # file needs no fsync per chunk: a failed run leaves a database to delete, as a failed copy would.
+        database.execute_sql("PRAGMA synchronous = OFF")
+        target = dbmod.parse_url(url).path
+        with tempfile.TemporaryDirectory(prefix="beacon-generate-", dir=target.parent if target else None) as work:
+            load(_planned(generator, incidents, Path(work), tables))
+        with database.atomic():
+            loaded = finish()
+        database.execute_sql("PRAGMA synchronous = NORMAL")
+    indexed = time.perf_counter()
     if postgres:
         database.execute_sql("ANALYZE")
     else:
@@ -982,7 +1349,8 @@ def generate(*, url: str, incidents: int, seed: int, now: datetime, out: Any = s
     c = generator.counts
     total = finished - started
     print(f"generated {c.incidents:,} incidents over {days} days ({c.events:,} events, {c.actions:,} actions, "
-          f"{c.clocks:,} SLA clocks, {c.work_orders:,} work orders, {c.problems:,} problems, {c.links:,} links)",
+          f"{c.clocks:,} SLA clocks, {c.work_orders:,} work orders, {c.problems:,} problems, {c.changes:,} changes, "
+          f"{c.links:,} links)",
           file=out)
     print(f"rows {c.rows():,}; load {loaded - started:.1f} s ({c.rows() / (loaded - started):,.0f} rows/s), "
           f"search index and triggers {indexed - loaded:.1f} s, statistics/journal {finished - indexed:.1f} s; "

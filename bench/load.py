@@ -10,9 +10,9 @@ Afterwards the database is checked against what the clients were told: every sav
 client saw succeed is in the event log exactly once, each incident's version is one more
 than its transitions, the hot incidents' versions moved by exactly the number of
 successful reassignments (a lost update would leave it short), and every registration,
-acceptance and closure wrote its notices. Prints throughput, p50/p95/max latency per
-operation, errors (only stale-version refusals are expected) and the checks; exits 1 if a
-check fails or an unexpected error occurred. Meant for PostgreSQL; runs on SQLite too.
+acceptance and closure wrote its notices; incident numbers are unique and gapless. Prints
+throughput, p50/p95/max latency per operation, errors (only stale-version refusals are expected)
+and the checks; exits 1 if a check fails or an unexpected error occurred. Meant for PostgreSQL; runs on SQLite too.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from peewee import fn
 
 from desktop.errors import StaleRecordError
 from desktop.models import (
+    Case,
     ConfigurationItem,
     Event,
     Incident,
@@ -179,6 +180,18 @@ def verify(plan: Plan, hot_before: dict[int, int], ok: Counter[str]) -> list[tup
     hot_events = Event.select().where(Event.case.in_(plan.hot) & (Event.kind == "assign")).count()
     checks.append((f"hot incidents: versions moved {moved} = {ok['reassign_hot']} successful reassignments "
                    f"= {hot_events} assign events (no lost update)", moved == ok["reassign_hot"] == hot_events, ""))
+    # every number a registration took is its own, and none is missing: per year, the highest is the count
+    numbers = Counter(n for (n,) in Case.select(Case.number).join(Incident, on=(Incident.case == Case.id))
+                      .where(Incident.case.in_(mine)).tuples())
+    gaps = []
+    for (year,) in {(n[4:8],) for n in numbers}:
+        count, top = (Case.select(fn.COUNT(Case.id), fn.MAX(Case.number))
+                      .where(Case.number.startswith(f"INC-{year}-")).tuples().get())
+        if top != f"INC-{year}-{count:06d}":
+            gaps.append(f"INC-{year}: {count} numbers, the highest {top}")
+    repeated = [n for n, times in numbers.items() if times > 1]
+    checks.append((f"{len(numbers)} registrations: numbers unique and gapless", not gaps and not repeated,
+                   "; ".join(gaps + repeated[:5])))
     noticed = (Notification.select(fn.COUNT(fn.DISTINCT(Notification.event)))
                .where(Notification.case.in_(mine)).scalar())
     checks.append((f"every registration, acceptance and closure wrote its notices ({noticed} events with notices)",

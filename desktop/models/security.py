@@ -83,7 +83,7 @@ CUSTOMER_CASE_ROWS = {
     "change": f"requested_by_id = (SELECT beacon_user_id()) OR {_their_case('change.parent_id')}",
     "work_order": f"issued_by_id = (SELECT beacon_user_id()) OR {_their_case('work_order.parent_id')}",
     # the identity row: a customer's new incident gets its cases row before its incident row, so Beacon
-    # inserts it without RETURNING (numbering.create_case) and the insert asks only for an incident's kind
+    # inserts it without RETURNING (numbering.number_case) and the insert asks only for an incident's kind
     "cases": " OR ".join(_own_case(t, "cases.id") for t in ("incident", "problem", "change", "work_order")),
     "event": f"{_their_case('event.case_id')} OR (case_id IS NULL AND actor_id = (SELECT beacon_user_id()))",
     "action": _their_case("action.case_id"),

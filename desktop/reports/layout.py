@@ -19,6 +19,7 @@ A report that is not final (`interim`) says so in a band on every page.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -40,8 +41,11 @@ from desktop.reports.labels import tr
 logging.getLogger("fontTools").setLevel(logging.ERROR)
 logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
-FAMILY = "Nanum"
-FONT_FILES = {"": "NanumGothic.ttf", "B": "NanumGothicBold.ttf"}
+FAMILY = "BeaconGothic"
+FONT_FILES = {"": "BeaconReportGothic-KS.ttf", "B": "BeaconReportGothic-KS-Bold.ttf"}
+# the full faces, for the characters the light ones lack (fpdf2 finds fallback styles by key minus "B"/"I")
+FALLBACK_FAMILY = "NanumGothic"
+FULL_FONT_FILES = {"": "NanumGothic.ttf", "B": "NanumGothicBold.ttf"}
 
 RGB = tuple[int, int, int]
 NAVY: RGB = (27, 54, 93)
@@ -94,58 +98,126 @@ def readable_on(fill: RGB) -> RGB:
 # --- fonts -------------------------------------------------------------------------------
 
 _font_lock = threading.Lock()
-_font_templates: dict[str, tuple[TTFFont, list[str]]] = {}
+_font_templates: dict[str, _FaceTemplate] = {}
+_uncovered: re.Pattern[str] | None = None
 
 
-def _font_path(style: str) -> Path:
-    path = resource_path("fonts", FONT_FILES[style])
+@dataclass(frozen=True)
+class _FaceTemplate:
+    """A face parsed once per process: fpdf2's metrics, and the tables fontTools would decode per document."""
+
+    font: TTFFont
+    glyph_order: list[str]
+    cmaps: tuple[tuple[int, int, int, int, dict[int, str]], ...] | None  # None: left to fontTools (format 14)
+    metrics: dict[str, tuple[int, int]]
+
+
+def _font_path(name: str) -> Path:
+    path = resource_path("fonts", name)
     if not path.is_file():
         raise BeaconError("report.font_missing", path=str(path))
     return path
 
 
 def add_korean_fonts(pdf: FPDF) -> None:
-    """Embed NanumGothic (regular and bold) in `pdf`.
+    """Embed the reports' light Korean faces (regular and bold) in `pdf`.
 
-    Parsing a 20,000-glyph Korean font takes about 0.3 s per face, so the parsed
-    metrics are kept for the life of the process and each new document gets a
-    copy with its own font file handle (fpdf2 subsets that handle in place when
-    it writes the PDF). If fpdf2's internals ever differ from what this expects,
-    it falls back to a plain `add_font`.
+    Embedding subsets the font in every document, and fontTools reads the whole
+    character map, glyph table and metrics of the face to do it: for the full
+    NanumGothic (20,138 glyphs) that was most of a report's time. The light faces
+    (`scripts/make_report_fonts.py`) hold KS X 1001's 2,350 syllables, Latin and
+    the symbols, a fifth of the glyphs; `ReportPdf` adds the full face as a fallback
+    the first time a text needs a character they lack (똠, 햏, Hanja), so nothing
+    prints as a box and a document that needs none never carries it.
+
+    Parsing a face's metrics is kept for the life of the process and each new
+    document gets a copy with its own font file handle (fpdf2 subsets that handle
+    in place when it writes the PDF). If fpdf2's internals ever differ from what
+    this expects, it falls back to a plain `add_font`.
     """
-    for style in FONT_FILES:
-        path = _font_path(style)
-        key = f"{FAMILY.lower()}{style}"
+    _add_faces(pdf, FAMILY, FONT_FILES)
+
+
+def add_full_korean_fonts(pdf: FPDF) -> None:
+    """Embed the full NanumGothic faces as the fallback for characters the light faces lack."""
+    _add_faces(pdf, FALLBACK_FAMILY, FULL_FONT_FILES)
+    pdf.set_fallback_fonts([FALLBACK_FAMILY])
+
+
+def _add_faces(pdf: FPDF, family: str, files: Mapping[str, str]) -> None:
+    for style, name in files.items():
+        path = _font_path(name)
+        key = f"{family.lower()}{style}"
         try:
-            _add_cached_font(pdf, key, style, path)
+            _add_cached_font(pdf, family, key, style, path)
         except (AttributeError, TypeError, KeyError):  # fpdf2 changed shape: do it the slow, plain way
             pdf.fonts.pop(key, None)
-            pdf.add_font(FAMILY, style, str(path))
+            pdf.add_font(family, style, str(path))
 
 
-def _add_cached_font(pdf: FPDF, key: str, style: str, path: Path) -> None:
+def uncovered_characters() -> re.Pattern[str]:
+    """A pattern that finds the characters the light faces lack (one per match)."""
+    global _uncovered
+    if _uncovered is None:
+        from fontTools import ttLib
+
+        with ttLib.TTFont(str(_font_path(FONT_FILES[""])), lazy=True) as face:
+            covered = sorted(face.getBestCmap())
+        ranges: list[str] = []
+        start = prev = covered[0]
+        for cp in [*covered[1:], -1]:
+            if cp != prev + 1:
+                first, last = re.escape(chr(start)), re.escape(chr(prev))
+                ranges.append(first if start == prev else f"{first}-{last}")
+                start = cp
+            prev = cp
+        _uncovered = re.compile(f"[^{''.join(ranges)}\\s]")
+    return _uncovered
+
+
+def _add_cached_font(pdf: FPDF, family: str, key: str, style: str, path: Path) -> None:
     from fontTools import ttLib
+    from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 
     with _font_lock:
         template = _font_templates.get(key)
         if template is None:
             scratch = FPDF()
-            scratch.add_font(FAMILY, style, str(path))
+            scratch.add_font(family, style, str(path))
             font = scratch.fonts[key]
             if not isinstance(font, TTFFont):
                 raise TypeError(f"{key} is not a TrueType font")
-            template = (font, list(font.ttfont.getGlyphOrder()))
-            font.ttfont.close()
+            face = font.ttfont
+            template = _FaceTemplate(
+                font=font, glyph_order=list(face.getGlyphOrder()),
+                cmaps=None if any(t.format == 14 for t in face["cmap"].tables) else
+                tuple((t.platformID, t.platEncID, t.format, t.language, dict(t.cmap)) for t in face["cmap"].tables),
+                metrics=dict(face["hmtx"].metrics))
+            face.close()
             _font_templates[key] = template
-    source, glyph_order = template
     clone = TTFFont.__new__(TTFFont)
     for name in TTFFont.__slots__:
-        if hasattr(source, name):
-            setattr(clone, name, getattr(source, name))
+        if hasattr(template.font, name):
+            setattr(clone, name, getattr(template.font, name))
     # The subset keeps outlines as they are: their stored bounding boxes stay right, and not
     # recomputing them spares decoding and re-encoding every glyph used (half the output time).
     ttfont = ttLib.TTFont(str(path), recalcTimestamp=False, recalcBBoxes=False, lazy=True)
-    ttfont.setGlyphOrder(glyph_order)
+    ttfont.setGlyphOrder(template.glyph_order)
+    # the character map and the advance widths, decoded once: fontTools would decode them again from the
+    # file for every document it subsets (the subset replaces these tables' dicts; they start as copies)
+    if template.cmaps is not None:
+        cmap = ttLib.newTable("cmap")
+        cmap.tableVersion = 0
+        cmap.tables = []
+        for platform_id, encoding_id, fmt, language, mapping in template.cmaps:
+            subtable = CmapSubtable.newSubtable(fmt)
+            subtable.platformID, subtable.platEncID, subtable.language = platform_id, encoding_id, language
+            subtable.cmap = dict(mapping)
+            cmap.tables.append(subtable)
+        ttfont["cmap"] = cmap
+    hmtx = ttLib.newTable("hmtx")
+    hmtx.metrics = dict(template.metrics)
+    ttfont["hmtx"] = hmtx
     clone.ttfont = ttfont
     clone.i = len(pdf.fonts) + 1
     clone.missing_glyphs = []
@@ -318,15 +390,53 @@ class ReportPdf(FPDF):
 
     # text ----------------------------------------------------------------------------------
 
+    def normalize_text(self, text: str) -> str:
+        """fpdf2 passes every text through here first: the full face joins the first time it is needed."""
+        text = super().normalize_text(text)
+        if not self._fallback_font_ids and not text.isascii() and uncovered_characters().search(text):
+            add_full_korean_fonts(self)
+        return text
+
+    def text(self, x: float, y: float, text: str = "") -> None:
+        """As `FPDF.text`, drawing the characters the light face lacks in the full one (fpdf2's `text`
+        knows no fallback fonts; `cell` and tables do)."""
+        text = self.normalize_text(text)
+        if not self._fallback_font_ids or not uncovered_characters().search(text):
+            super().text(x, y, text)
+            return
+        family, style, size = self.font_family, self.font_style, self.font_size_pt
+        for fragment in self._parse_chars(text, False):
+            self.set_font(fragment.font_family, fragment.font_style, size)
+            part = fragment.string
+            super().text(x, y, part)
+            x += self.get_string_width(part, normalized=True)
+        self.set_font(family, style, size)
+
+    def set_font(self, family: str | None = None, style: Any = "", size: float = 0) -> None:
+        """As `FPDF.set_font`, with a quick return when nothing changes (tables ask ~10,000 times a report)."""
+        if (size == self.font_size_pt and style == self.font_style and family is not None
+                and family.lower() == self.font_family and self.current_font is not None
+                and self.current_font.fontkey == self.font_family + style
+                and not self.underline and not self.strikethrough):
+            return
+        super().set_font(family, style, size)
+
     def text_width(self, text: str) -> float:
-        """Width of `text` in the current font, from cached per-character widths."""
-        cache = self._widths.setdefault((self.font_style, self.font_size_pt), {})
+        """Width of `text` in the current font, from cached per-character (and per-word) widths."""
+        cache = self._widths.get((self.font_style, self.font_size_pt))
+        if cache is None:
+            cache = self._widths[(self.font_style, self.font_size_pt)] = {}
+        total = cache.get(text)
+        if total is not None:
+            return total
         total = 0.0
         for ch in text:
             width = cache.get(ch)
             if width is None:
                 width = cache[ch] = self.get_string_width(ch)
             total += width
+        if len(text) <= 40:  # words and short labels come back often; long lines rarely
+            cache[text] = total
         return total
 
     def wrap(self, text: str, width: float) -> list[str]:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from desktop.reports.charts import chart_range, choose_step, nice_max, tick_labels, ticks
 from desktop.reports.layout import FAMILY, ReportPdf
+from tests.reports.helpers import pdf_text, squash
 
 SEOUL = ZoneInfo("Asia/Seoul")
 
@@ -150,3 +151,80 @@ def test_a_tables_footnote_goes_with_its_last_rows():
         pages = _pages(document)
         note_page = next(i for i, p in enumerate(pages) if "각주입니다" in p)
         assert len(_rows_on(pages[note_page], "행")) >= 3, start
+
+
+# --- the light faces and their fallback --------------------------------------------------------
+
+def _embedded_fonts(data: bytes) -> dict[str, set[int]]:
+    """Each embedded font's name → the characters its embedded subset maps to a glyph."""
+    import io
+
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    fonts: dict[str, set[int]] = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            font = ref.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            face = TTFont(io.BytesIO(descriptor["/FontFile2"].get_object().get_data()))
+            fonts[str(font["/BaseFont"]).split("+", 1)[-1]] = {
+                cp for cp, glyph in (face.getBestCmap() or {}).items() if glyph != ".notdef"}
+    return fonts
+
+
+def _light_document() -> ReportPdf:
+    document = ReportPdf(lang="ko", zone=SEOUL, title="장애 보고서", subtitle="", number="INC-2026-000001",
+                         organization="Beacon", generated_at=datetime(2026, 11, 27))
+    document.add_page()
+    return document
+
+
+def test_rare_syllables_and_hanja_print_in_the_full_face_never_as_boxes():
+    """똠 and 햏 are outside KS X 1001's 2,350 syllables and 金融 are Hanja: the light face lacks them."""
+    from desktop.reports.layout import Col
+
+    document = _light_document()
+    document.paragraph("똠방각하의 햏 장애, 金融 전산실 보고")
+    document.key_values([("제목", "똠얌꿍 서버 (金)"), ("분류", "응용")])
+    document.grid([Col("번호", 30), Col("내용", 100)], [["1", "햏 로그인 지연"], ["2", "정상"]])
+    data = bytes(document.output())
+    fonts = _embedded_fonts(data)
+    drawn = set().union(*fonts.values())
+    assert {ord(ch) for ch in "똠햏金融"} <= drawn
+    assert {ord(ch) for ch in "똠햏金融"}.isdisjoint(fonts["BeaconReportGothic"])
+    text = squash(pdf_text(data))
+    assert "똠방각하의햏장애,金融전산실보고" in text and "똠얌꿍서버(金)" in text and "햏로그인지연" in text
+    # measured in the face that draws them, so wrapping and alignment stay right
+    assert document.text_width("똠") == pytest.approx(document.text_width("돔"), rel=0.05)
+
+
+def test_a_report_in_ks_x_1001_korean_and_english_embeds_only_the_light_faces():
+    document = _light_document()
+    document.paragraph("인터넷뱅킹 로그인 지연 — Internet banking log-in delay → 정상화 (09:00–18:00)")
+    with document.local_context():
+        document.set_font(FAMILY, "B", 9)
+        document.text(20, 80, "굵은 제목 Bold title")
+    assert set(_embedded_fonts(bytes(document.output()))) == {"BeaconReportGothic", "BeaconReportGothicBold"}
+
+
+def test_light_faces_hold_every_ks_x_1001_syllable_under_a_name_of_their_own():
+    """OFL: a modified version keeps the copyright and the licence and uses no Reserved Font Name."""
+    from fontTools.ttLib import TTFont
+
+    from desktop.paths import resource_path
+    from desktop.reports.layout import FONT_FILES
+
+    ks = [cp for cp in range(0xAC00, 0xD7A4) if len(chr(cp).encode("euc_kr")) == 2]
+    assert len(ks) == 2350
+    for name in FONT_FILES.values():
+        face = TTFont(str(resource_path("fonts", name)), lazy=True)
+        cmap = face.getBestCmap()
+        assert all(cp in cmap for cp in ks) and all(ord(ch) in cmap for ch in "ABCxyz019.,()→…·₩")
+        assert ord("똠") not in cmap and ord("金") not in cmap
+        names = {n.nameID: n.toUnicode() for n in face["name"].names}
+        for name_id in (1, 3, 4, 6, 16, 17):
+            assert "nanum" not in names.get(name_id, "").lower() and "나눔" not in names.get(name_id, "")
+        assert names[1] == "Beacon Report Gothic"
+        assert "NAVER" in names[13] or "NHN" in names[0]
+        assert "Open Font License" in names[13]

@@ -25,7 +25,7 @@ from desktop.models import (
     ServiceRequestLink,
 )
 from desktop.workflow.cases.texts import EFFECT_DESCRIPTIONS, TEXTS
-from desktop.workflow.common.cases import application_of, load_row
+from desktop.workflow.common.cases import application_of, label_of, load_row
 from desktop.workflow.common.matrices import grade_for, matrix_users
 from desktop.workflow.common.settings import get_setting
 from desktop.workflow.engine.effects import describe_effects, effect
@@ -123,7 +123,7 @@ def link_duplicate(ctx: Any) -> None:
     ctx.after(link)
 
 
-def validate_parent(*, record: str, case_id: int | None, parent_id: int) -> None:
+def validate_parent(*, record: str | dict[str, str], case_id: int | None, parent_id: int) -> None:
     """A parent (major incident) must be another open incident that is not itself a child."""
     parent_case = Case.get_or_none(Case.id == parent_id)
     if parent_case is None or parent_case.kind != "incident":
@@ -143,8 +143,9 @@ def check_parent(ctx: Any) -> None:
     """Registering under a major incident follows the same rules as setting a parent later."""
     parent = ctx.values.get("parent")
     if parent is not None:
-        validate_parent(record=ctx.case.number, case_id=ctx.case.id if ctx.row is not None else None,
-                        parent_id=parent)
+        # a new incident has no number yet (it is taken last): it is named by its kind
+        validate_parent(record=label_of("incident", ctx.case if ctx.row is not None else None),
+                        case_id=ctx.case.id if ctx.row is not None else None, parent_id=parent)
 
 
 SHARED_RESOLUTION_FIELDS = ("resolution", "cause", "result", "follow_up_plan", "recurrence_prevention")

@@ -30,7 +30,7 @@ from desktop.models import (
     database,
     utcnow,
 )
-from desktop.models.numbering import create_case
+from desktop.models.numbering import new_case, number_case
 from desktop.models.prepared import Prepared, param
 from desktop.models.versioning import update_versioned
 from desktop.workflow.common.actors import Actor, load_actor
@@ -47,7 +47,7 @@ from desktop.workflow.common.cases import (
 )
 from desktop.workflow.engine.effects import PAUSE_EFFECT, RESUME_EFFECT, run_effect
 from desktop.workflow.engine.fields import FIELDS, FieldSpec
-from desktop.workflow.engine.outbox import Notice, queue_notices
+from desktop.workflow.engine.outbox import Notice, NoticePlan, plan_notices, queue_notices, write_planned
 from desktop.workflow.engine.process import OperationDef, ProcessDef, TransitionDef, active_version, case_definition
 from desktop.workflow.engine.texts import TEXTS
 
@@ -390,8 +390,8 @@ def fire_in_transaction(
     now = now or utcnow()
 
     if case is None:
-        year = now.year
-        case = create_case(kind, year=year, created_at=now)
+        # its number is taken once the effects have run (below): the year's counter stays locked from then on
+        case = new_case(kind, year=now.year, created_at=now)
     ctx = Context(kind=kind, process=process, transition=transition, actor=actor, now=now, case=case, row=row,
                   values=values, system=system)
     ctx.note = str(values.get("note") or "")
@@ -412,7 +412,14 @@ def fire_in_transaction(
 
     model = KIND_MODELS[kind]
     before = {c: _before_value(kind, row, c) for c in ctx.changes} if row is not None else {}
+    plan: NoticePlan | None = None
     if row is None:
+        # the last moment a number can be taken: the rows below (the case's own, its events, their notices)
+        # carry it and are written from here to commit with the year's counter locked, so what they need
+        # to read is read first
+        plan = plan_notices(ctx.notices, case=case, event_kind=transition.name, actor_name=actor.display, at=now,
+                            fields=_new_case_fields(ctx))
+        settle_number(ctx, number_case(case, year=now.year), case.number)
         insert = dict(ctx.changes)
         insert.update({"case": case.id, OPENED_AT_COLUMN[kind]: now, REPORTER_COLUMN[kind]: actor.id,
                        "process": process_id, "updated_at": now, "updated_by": actor.id,
@@ -434,12 +441,40 @@ def fire_in_transaction(
                      entity_id=extra["entity_id"] or target_case.number, kind=extra["kind"], actor=actor.id,
                      occurred_at=now, before=_dumps(extra["before"]), after=_dumps(extra["after"]),
                      note=extra["note"])
-    write_notices(ctx.notices, event=main, case=case, actor=actor, now=now)
+    if row is None:
+        write_planned(plan, case=case, event=main)
+    else:
+        write_notices(ctx.notices, event=main, case=case, actor=actor, now=now)
     for fn in ctx._after:
         fn(ctx, main)
     return FireResult(case_id=case.id, number=case.number, kind=kind, transition=transition.name,
                       from_state=ctx.from_state, state=ctx.to_state, version=version, event_id=main.id,
                       notified=tuple(n.recipient_id for n in ctx.notices))
+
+
+def _new_case_fields(ctx: Context) -> dict[str, Any]:
+    """What a new case's notices say of it, from the values it is being created with."""
+    fields = {"title": ctx.current("title") or "", "state": ctx.to_state}
+    if ctx.kind == "incident":
+        fields.update(application=ctx.current("application"), grade=ctx.current("grade"))
+    return fields
+
+
+def settle_number(ctx: Context, placeholder: str, number: str) -> None:
+    """Put a new case's number wherever its effects wrote the placeholder (`new_case`): the event and its
+    extra events (a work order's issue on its parent names it), the changes and the note."""
+    def fix(value: Any) -> Any:
+        if isinstance(value, str):
+            return value.replace(placeholder, number)
+        if isinstance(value, dict):
+            return {k: fix(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return type(value)(fix(v) for v in value)
+        return value
+
+    ctx.note = fix(ctx.note)
+    ctx.changes = fix(ctx.changes)
+    ctx.extra_events = [fix(extra) for extra in ctx.extra_events]
 
 
 def _pause_or_resume(ctx: Context) -> None:

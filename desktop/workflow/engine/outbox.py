@@ -42,11 +42,25 @@ class Notice:
 
 def case_payload(case: Case, *, kind: str, event: Event | None, actor_name: str, at: datetime) -> dict[str, Any]:
     """What a notice carries: enough to render it later without reading the case again."""
+    return _payload(case, kind=kind, event_kind=event.kind if event else "", note=event.note if event else "",
+                    actor_name=actor_name, at=at, fields=None)
+
+
+def _payload(case: Case, *, kind: str, event_kind: str, note: str, actor_name: str, at: datetime,
+             fields: dict[str, Any] | None) -> dict[str, Any]:
     payload: dict[str, Any] = {"number": case.number, "case_kind": case.kind, "case_id": case.id, "kind": kind,
-                               "event": event.kind if event else "", "actor": actor_name,
+                               "event": event_kind, "actor": actor_name,
                                "at": at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z"),
-                               "note": (event.note if event else "")[:500]}
-    if case.kind == "incident":
+                               "note": note[:500]}
+    if fields is not None:  # a case being created: its row is not written yet
+        payload.update(title=fields["title"], state=fields["state"])
+        if case.kind == "incident":
+            level, name, name_en = (Grade.select(Grade.level, Grade.name, Grade.name_en)
+                                    .where(Grade.id == fields["grade"]).tuples().get())
+            application = (ConfigurationItem.select(ConfigurationItem.name)
+                           .where(ConfigurationItem.id == fields["application"]).scalar())
+            payload.update(application=application, grade=level, grade_name={"ko": name, "en": name_en})
+    elif case.kind == "incident":
         row = _INCIDENT_PAYLOAD.tuples(case=case.id)[0]
         payload.update(title=row[0], state=row[1], application=row[2], grade=row[3],
                        grade_name={"ko": row[4], "en": row[5]})
@@ -57,6 +71,55 @@ def case_payload(case: Case, *, kind: str, event: Event | None, actor_name: str,
     return payload
 
 
+@dataclass
+class NoticePlan:
+    """The outbox rows of one event worked out before the event is written (`plan_notices`)."""
+
+    common: dict[str, Any]
+    rows: list[tuple[Notice, list[tuple[str, str]]]]  # each notice with its (channel, target) pairs
+    at: datetime
+
+
+def plan_notices(notices: list[Notice], *, case: Case, event_kind: str, actor_name: str, at: datetime,
+                 fields: dict[str, Any] | None = None) -> NoticePlan | None:
+    """Everything `queue_notices` reads, read now: a new case plans its notices before it takes its number
+    (which then stays locked until commit), from `fields` (title, state, and an incident's application and
+    grade) since its row is not written yet. None when there is nobody to tell."""
+    if not notices:
+        return None
+    ids = [n.recipient_id for n in notices]
+    prefs = _preferences(ids)
+    emails = dict(_EMAILS.tuples(ids=ids))
+    common = _payload(case, kind="", event_kind=event_kind, note="", actor_name=actor_name, at=at, fields=fields)
+    rows = [(n, channels_for(prefs.get(n.recipient_id, []), n.kind, emails.get(n.recipient_id, ""))) for n in notices]
+    return NoticePlan(common=common, rows=rows, at=at)
+
+
+def write_planned(plan: NoticePlan | None, *, case: Case, event: Event | None, key: str | None = None) -> int:
+    """Write the rows of `plan` for `event` (inside its transaction), with the case's number as it is now;
+    returns rows written. `key` makes the rows unique (default: the event id); writing the same notices
+    again with the same key adds nothing."""
+    if plan is None:
+        return 0
+    stem = key or f"{event.id}"
+    at = plan.at
+    common = {**plan.common, "number": case.number, "case_id": case.id, "event": event.kind if event else "",
+              "note": (event.note if event else "")[:500]}
+    rows = []
+    for notice, channels in plan.rows:
+        body = json.dumps({**common, "kind": notice.kind, "reason": notice.reason}, ensure_ascii=False)
+        base = {"event": event.id if event else None, "case": case.id, "recipient": notice.recipient_id,
+                "kind": notice.kind, "reason": notice.reason, "payload": body, "created_at": at,
+                "next_attempt_at": at}
+        rows.append({**base, "channel": "inapp", "status": "sent", "sent_at": at,
+                     "dedupe_key": f"{stem}:{notice.recipient_id}:inapp"})
+        for channel, target in channels:
+            rows.append({**base, "channel": channel, "status": "pending", "target": target,
+                         "dedupe_key": f"{stem}:{notice.recipient_id}:{channel}"})
+    _NOTIFICATIONS.execute(rows)
+    return len(rows)
+
+
 def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, actor_name: str, at: datetime,
                   key: str | None = None) -> int:
     """Write the outbox rows for `notices` (call inside the event's transaction); returns rows written.
@@ -64,26 +127,8 @@ def queue_notices(notices: list[Notice], *, case: Case, event: Event | None, act
     `key` makes the rows unique (default: the event id); writing the same notices
     again with the same key adds nothing.
     """
-    if not notices:
-        return 0
-    stem = key or f"{event.id}"
-    prefs = _preferences([n.recipient_id for n in notices])
-    emails = dict(_EMAILS.tuples(ids=[n.recipient_id for n in notices]))
-    rows = []
-    common = case_payload(case, kind="", event=event, actor_name=actor_name, at=at)
-    for notice in notices:
-        body = json.dumps({**common, "kind": notice.kind, "reason": notice.reason}, ensure_ascii=False)
-        base = {"event": event.id if event else None, "case": case.id, "recipient": notice.recipient_id,
-                "kind": notice.kind, "reason": notice.reason, "payload": body, "created_at": at,
-                "next_attempt_at": at}
-        rows.append({**base, "channel": "inapp", "status": "sent", "sent_at": at,
-                     "dedupe_key": f"{stem}:{notice.recipient_id}:inapp"})
-        for channel, target in channels_for(prefs.get(notice.recipient_id, []), notice.kind,
-                                             emails.get(notice.recipient_id, "")):
-            rows.append({**base, "channel": channel, "status": "pending", "target": target,
-                         "dedupe_key": f"{stem}:{notice.recipient_id}:{channel}"})
-    _NOTIFICATIONS.execute(rows)
-    return len(rows)
+    plan = plan_notices(notices, case=case, event_kind=event.kind if event else "", actor_name=actor_name, at=at)
+    return write_planned(plan, case=case, event=event, key=key)
 
 
 # the outbox rows of one event in one statement compiled once (a registration writes forty of them)

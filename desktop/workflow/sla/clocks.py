@@ -211,17 +211,32 @@ def _clock(case_id: int, kind: str) -> SlaClock | None:
 
 def start_clocks(case_id: int, *, case_kind: str, grade_id: int, at: datetime) -> None:
     """Start both clocks of a new case with the targets of its grade."""
+    write_clocks(case_id, plan_clocks(case_kind=case_kind, grade_id=grade_id, at=at))
+
+
+def plan_clocks(*, case_kind: str, grade_id: int, at: datetime) -> list[SlaClock]:
+    """The clocks a new case of `grade_id` starts at `at`, not written yet (no case id): a registration works
+    them out before it takes its number, so the number counter is held only while the rows are written."""
     policy = _policy(case_kind, grade_id)
     if policy is None:
-        return
+        return []
     calendar = load_calendar(policy.calendar_id)
-    rows = []
+    planned = []
     for kind in CLOCK_KINDS:
-        clock = SlaClock(case=case_id, kind=kind, started_at=at, target_minutes=0)
+        clock = SlaClock(kind=kind, started_at=at, target_minutes=0)
         _apply_policy(clock, policy, calendar)
         clock.due_at = due_at(clock, calendar, [])
-        rows.append(dict(clock.__data__))
-    _NEW_CLOCKS.execute(rows)  # both in one statement
+        planned.append(clock)
+    return planned
+
+
+def write_clocks(case_id: int, planned: list[SlaClock]) -> None:
+    """Write the clocks of `plan_clocks` for the case they start on."""
+    if not planned:
+        return
+    for clock in planned:
+        clock.case = case_id
+    _NEW_CLOCKS.execute([dict(clock.__data__) for clock in planned])  # both in one statement
 
 
 def stop_clock(case_id: int, kind: str, *, at: datetime, verdict: bool = True) -> None:

@@ -16,7 +16,16 @@ from desktop.workflow.sla.texts import EFFECT_DESCRIPTIONS
 
 @effect("sla_start")
 def sla_start(ctx: Any) -> None:
-    ctx.after(lambda c, _e: sla.start_clocks(c.case.id, case_kind=c.kind, grade_id=c.current("grade"), at=c.now))
+    # worked out now, written later: a new case takes its number between the two and holds it until commit
+    grade = ctx.current("grade")
+    planned = sla.plan_clocks(case_kind=ctx.kind, grade_id=grade, at=ctx.now)
+
+    def start(c: Any, _e: Event) -> None:
+        if c.current("grade") == grade:
+            sla.write_clocks(c.case.id, planned)
+        else:  # a later effect changed the grade
+            sla.start_clocks(c.case.id, case_kind=c.kind, grade_id=c.current("grade"), at=c.now)
+    ctx.after(start)
 
 
 @effect("sla_stop_response")

@@ -21,8 +21,8 @@ tests/db/test_similar_cases.py (precision and recall printed there).
 
 Finding candidates on a million incidents: the typed text's terms (every form of its concepts, in both
 languages) search incident titles through the index Beacon already has — FTS5 trigrams on SQLite, pg_trgm
-(ILIKE) on PostgreSQL — newest first, inside the window, a few hundred at most per query: all of them; all
-of them together (the most specific match); and the chosen application's. Only those are scored in Python.
+(ILIKE) on PostgreSQL — newest first, inside the window, a few hundred at most per query: those holding any
+term; the closed ones among them; and the application's. Only those are scored in Python.
 
 Who sees what: a customer is shown only the incidents and problems they registered themselves (as their
 lists show them); PostgreSQL's row security says the same again.
@@ -76,8 +76,8 @@ TRIGRAM_SHARE = 0.2  # of the text score; the rest is the terms' Dice
 GENERIC_WEIGHT = 0.4
 DESCRIPTION_WEIGHT = 0.3
 CONCEPT_MATCH = 1.0  # a concept met in another form (로그인 ≈ login) counts as much as the same word
-# candidates read per query (newest first): all terms, all together, the chosen application's
-READ_ANY, READ_ALL, READ_APPLICATION = 400, 200, 200
+# candidates read per query (newest first): any term; any term, closed; any term, the application's
+READ_ANY, READ_CLOSED, READ_APPLICATION = 200, 150, 100
 MAX_FORMS = 40  # forms of the typed terms sent to the index in one query
 
 GROUPS = ("open", "problem", "closed")
@@ -122,13 +122,6 @@ class _Form:
     text: str
     concept: str  # "" for an application's name
     application: int | None
-    pattern: re.Pattern[str] | None  # Latin forms: a whole word or a plain ending; others: anywhere
-
-
-def _pattern(form: str) -> re.Pattern[str] | None:
-    if not form.isascii():
-        return None
-    return re.compile(r"(?<![a-z0-9])" + re.escape(form) + _ENDINGS + r"(?![a-z0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +132,7 @@ def _concept_forms() -> tuple[_Form, ...]:
             for raw in texts[language].split("|"):
                 text = normalize(raw)
                 if text:
-                    forms.append(_Form(text, concept, None, _pattern(text)))
+                    forms.append(_Form(text, concept, None))
     return tuple(forms)
 
 
@@ -151,10 +144,9 @@ def _stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _concept_search_forms() -> dict[str, tuple[str, ...]]:
-    out: dict[str, list[str]] = {}
-    for form in _concept_forms():
-        out.setdefault(form.concept, []).append(form.text)
-    return {k: tuple(v) for k, v in out.items()}
+    """Each concept's first form in each language (로그인, login)."""
+    return {concept: tuple(normalize(texts[language].split("|")[0]) for language in ("ko", "en"))
+            for concept, texts in CONCEPTS.items()}
 
 
 def application_forms(applications: list[tuple[int, str, str, str]]) -> tuple[_Form, ...]:
@@ -172,7 +164,7 @@ def application_forms(applications: list[tuple[int, str, str, str]]) -> tuple[_F
                 if len(part.strip()) >= 2:
                     names.add(part.strip())
         for text in names:
-            forms.append(_Form(text, "", app_id, _pattern(text)))
+            forms.append(_Form(text, "", app_id))
     return tuple(forms)
 
 
@@ -189,29 +181,58 @@ def _stem(word: str) -> str:
     return word
 
 
-def _find_spans(text: str, forms: tuple[_Form, ...]) -> list[tuple[int, int, _Form]]:
-    """Where forms occur in the text, the longest first where they overlap."""
-    found = []
-    for form in forms:
-        if form.pattern is not None:
-            found += [(m.start(), m.end(), form) for m in form.pattern.finditer(text)]
-        else:
-            start = text.find(form.text)
-            while start >= 0:
-                found.append((start, start + len(form.text), form))
-                start = text.find(form.text, start + 1)
-    found.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
-    taken: list[tuple[int, int, _Form]] = []
-    for span in found:
-        if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
-            taken.append(span)
-    return sorted(taken, key=lambda s: s[0])
+class _Matcher:
+    """All forms of a lexicon in two regular expressions (Latin forms as words with a plain ending; the others
+    anywhere), longest forms first so the longer one wins where two begin at the same place."""
+
+    def __init__(self, forms: tuple[_Form, ...]) -> None:
+        self.by_text: dict[str, _Form] = {}
+        for form in forms:
+            self.by_text.setdefault(form.text, form)
+        latin = sorted((t for t in self.by_text if t.isascii()), key=len, reverse=True)
+        other = sorted((t for t in self.by_text if not t.isascii()), key=len, reverse=True)
+        self.latin = re.compile(r"(?<![a-z0-9])(" + "|".join(map(re.escape, latin)) + ")" + _ENDINGS
+                                + r"(?![a-z0-9])") if latin else None
+        self.other = re.compile("|".join(map(re.escape, other))) if other else None
+
+    def spans(self, text: str) -> list[tuple[int, int, _Form]]:
+        found = []
+        if self.latin is not None:
+            found += [(m.start(), m.end(), self.by_text[m.group(1)]) for m in self.latin.finditer(text)]
+        if self.other is not None and not text.isascii():
+            found += [(m.start(), m.end(), self.by_text[m.group()]) for m in self.other.finditer(text)]
+        found.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        taken: list[tuple[int, int, _Form]] = []
+        for span in found:
+            if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
+                taken.append(span)
+        return sorted(taken, key=lambda s: s[0])
+
+
+_MATCHERS: dict[tuple[_Form, ...], _Matcher] = {}
+
+
+def _matcher(app_forms: tuple[_Form, ...]) -> _Matcher:
+    """The matcher of the concepts and these applications' names (kept per set of applications)."""
+    found = _MATCHERS.get(app_forms)
+    if found is None:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        found = _MATCHERS[app_forms] = _Matcher(app_forms + _concept_forms())
+    return found
 
 
 def analyze(text: str, app_forms: tuple[_Form, ...] = (), *, weight: float = 1.0) -> Analysis:
-    """The terms of a text (see the module docstring); `weight` scales them (a description's are lighter)."""
+    """The terms of a text (see the module docstring); `weight` scales them (a description's are lighter).
+
+    Remembered for the last few thousand texts: a bank's incidents repeat their titles."""
+    return _analyze(text, _matcher(app_forms), weight)
+
+
+@lru_cache(maxsize=20_000)
+def _analyze(text: str, matcher: _Matcher, weight: float) -> Analysis:
     norm = normalize(text)
-    spans = _find_spans(norm, app_forms + _concept_forms())
+    spans = matcher.spans(norm)
     terms: dict[str, Term] = {}
     applications = set()
     searchable = _concept_search_forms()
@@ -222,7 +243,10 @@ def analyze(text: str, app_forms: tuple[_Form, ...] = (), *, weight: float = 1.0
         key = "c:" + form.concept
         if key not in terms:
             base = GENERIC_WEIGHT if form.concept in GENERIC else 1.0
-            terms[key] = Term(key, form.text, base * weight, searchable[form.concept])
+            # the index is asked for the form as typed and the concept's first form in each language (the
+            # commonest); asking for every form makes each row's test a dozen patterns long
+            terms[key] = Term(key, form.text, base * weight,
+                              tuple(dict.fromkeys((form.text, *searchable[form.concept]))))
     covered = [(s, e) for s, e, _ in spans]
     stop = _stopwords()
     for match in _RUNS.finditer(norm):
@@ -360,7 +384,7 @@ class SimilarCases:
 @dataclass(frozen=True)
 class _Apps:
     names: dict[int, tuple[str, str]]  # application id → (name, English name)
-    forms: tuple[_Form, ...]
+    matcher: _Matcher
     related: dict[int, dict[int, str]]  # application id → {CI id: CI name} it runs on / depends on / is used by
 
 
@@ -375,7 +399,7 @@ def _applications() -> _Apps:
         for app, other in ((source, target), (target, source)):
             if app in names and other not in names:
                 related.setdefault(app, {})[other] = ci_names.get(other, "")
-    return _Apps(names, application_forms(apps), related)
+    return _Apps(names, _matcher(application_forms(apps)), related)
 
 
 def similar_cases(*, actor_id: int, title: str, description: str = "", application_id: int | None = None,
@@ -390,7 +414,7 @@ def similar_cases(*, actor_id: int, title: str, description: str = "", applicati
     actor = load_actor(actor_id)
     at = as_utc_naive(now) if now else utcnow()
     apps = _applications()
-    query = merge(analyze(title, apps.forms), analyze(description, apps.forms, weight=DESCRIPTION_WEIGHT))
+    query = merge(_analyze(title, apps.matcher, 1.0), _analyze(description, apps.matcher, DESCRIPTION_WEIGHT))
     if not query.terms:
         return SimilarCases(application_id=application_id, elapsed_ms=_ms(started))
     named = application_id is None and len(query.applications) == 1
@@ -398,9 +422,9 @@ def similar_cases(*, actor_id: int, title: str, description: str = "", applicati
         next(iter(query.applications)) if named else None)
     excluded, linked_problems = _excluded(exclude_case_id)
     since = at - timedelta(days=window_days)
-    rows = _incident_candidates(actor, analyze(title, apps.forms) if title.strip() else query, since,
-                                application_id, excluded)
-    scored: dict[str, list[tuple[float, Suggestion]]] = {g: [] for g in GROUPS}
+    rows = _incident_candidates(actor, _analyze(title, apps.matcher, 1.0) if title.strip() else query, since,
+                                context_app, excluded)
+    scored: dict[str, list[tuple[Suggestion, Likeness]]] = {g: [] for g in GROUPS}
     open_incident = set(open_states("incident"))
     for case_id, cand_title, app_id, state, registered, closed in rows:
         if state in open_incident:
@@ -409,16 +433,15 @@ def similar_cases(*, actor_id: int, title: str, description: str = "", applicati
             group = "closed"
         else:
             continue
-        likeness = compare(query, analyze(cand_title, apps.forms))
+        likeness = compare(query, _analyze(cand_title, apps.matcher, 1.0))
         if likeness.score < MIN_TEXT:
             continue
         moment = registered if group == "open" else closed
-        suggestion = _suggest(group, "incident", case_id, cand_title, state, likeness, app_id, context_app, named,
-                              apps, moment, at, registered=registered, closed=closed)
-        scored[group].append((suggestion.score, suggestion))
-    for suggestion in _problem_suggestions(actor, query, context_app, named, apps, at, linked_problems):
-        scored["problem"].append((suggestion.score, suggestion))
-    best = {g: [s for _, s in sorted(scored[g], key=lambda p: (-p[0], -p[1].case_id))[:limit]] for g in GROUPS}
+        scored[group].append(_suggest(group, "incident", case_id, cand_title, state, likeness, app_id, context_app,
+                                      named, apps, moment, at, registered=registered, closed=closed))
+    scored["problem"] = _problem_suggestions(actor, query, context_app, named, apps, at, linked_problems)
+    best = {g: [_with_reason(s, likeness, at) for s, likeness in
+                sorted(scored[g], key=lambda p: (-p[0].score, -p[0].case_id))[:limit]] for g in GROUPS}
     best = _with_details(best)
     return SimilarCases(open_incidents=tuple(best["open"]), problems=tuple(best["problem"]),
                         closed_incidents=tuple(best["closed"]), application_id=context_app, application_named=named,
@@ -448,21 +471,22 @@ def _excluded(case_id: int | None) -> tuple[set[int], set[int]]:
     return incidents, problems
 
 
-def _search_forms(query: Analysis) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
-    """The typed terms' forms for the index: every term (generic ones only when nothing else was typed), and
-    the two most specific terms, each a group of alternative forms."""
+def _search_forms(query: Analysis) -> list[tuple[str, ...]]:
+    """The typed terms' forms for the index, the most specific first (generic ones only when nothing else was
+    typed), each a group of alternative forms."""
     specific = [t for t in query.terms.values() if t.key[2:] not in GENERIC]
     chosen = specific or list(query.terms.values())
     chosen.sort(key=lambda t: (t.weight < 1.0, -len(t.shown)))
-    groups = [tuple(dict.fromkeys(f for f in t.forms if len(f) >= 2)) for t in chosen]
-    groups = [g for g in groups if g]
-    return groups, groups[:2] if len(groups) >= 2 else []
+    # forms of several words ("sign in") cost a phrase search over the commonest trigrams: the concept's
+    # one-word forms find the same incidents, and the score still reads every form
+    groups = [tuple(dict.fromkeys(f for f in t.forms if len(f) >= 2 and " " not in f)) for t in chosen]
+    return [g for g in groups if g]
 
 
 def _incident_candidates(actor: Actor, query: Analysis, since: datetime, application_id: int | None,
                          excluded: set[int]) -> list[tuple[int, str, int, str, datetime, datetime | None]]:
     """Incidents whose titles hold the typed terms, newest first, registered in the window (a few hundred)."""
-    any_groups, all_groups = _search_forms(query)
+    any_groups = _search_forms(query)
     if not any_groups:
         return []
     first = (Incident.select(Incident.case).where(Incident.registered_at >= since)
@@ -475,14 +499,18 @@ def _incident_candidates(actor: Actor, query: Analysis, since: datetime, applica
     found: dict[int, tuple] = {}
     forms = [f for group in any_groups for f in group][:MAX_FORMS]
     runs = [([tuple(forms)], READ_ANY, filters)]
-    if all_groups:
-        runs.append((all_groups, READ_ALL, filters))
+    # the newest matches are mostly still open: the newest closed ones too (asking for all the terms at once
+    # instead costs a walk through the whole window when they seldom meet)
+    runs.append(([tuple(forms)], READ_CLOSED, [*filters, ("i.state = 'closed'", None)]))
     if application_id is not None:
         runs.append(([tuple(forms)], READ_APPLICATION, [*filters, ("i.application_id = {p}", application_id)]))
-    for groups, limit, where in runs:
-        for row in _read(groups, first, limit, where):
+    for position, (groups, limit, where) in enumerate(runs):
+        rows = _read(groups, first, limit, where)
+        for row in rows:
             if row[0] not in excluded:
                 found.setdefault(row[0], row)
+        if position == 0 and len(rows) < limit:
+            break  # every match in the window is in hand: the narrower reads would find nothing new
     return list(found.values())
 
 
@@ -502,8 +530,9 @@ def _read(groups: list[tuple[str, ...]], first: int, limit: int,
     else:
         conditions = []
         for group in groups:
-            conditions.append("(" + " OR ".join(f"i.title ILIKE {p}" for _ in group) + ")")
-            params += [f"%{_like_escape(form)}%" for form in group]
+            patterns = [f"%{_like_escape(word)}%" for form in group for word in _word_parts(form)]
+            conditions.append("(" + " OR ".join(f"i.title ILIKE {p}" for _ in patterns) + ")")
+            params += patterns
         sql = f"SELECT {columns} FROM incident i WHERE {' AND '.join(conditions)} AND i.case_id >= {p}"
         params.append(first)
     for condition, value in where:
@@ -522,14 +551,18 @@ def _like_escape(form: str) -> str:
     return form.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _fts_phrases(form: str) -> list[str]:
-    """FTS5 trigram phrases for one form: itself from three letters; a two-letter Korean word at a word's
-    start or end (" 지연", "지연 "), a two-letter Latin one as a whole word."""
+def _word_parts(form: str) -> list[str]:
+    """What finds a form through a trigram index: itself from three letters; a two-letter Korean word at a
+    word's start or end (" 지연", "지연 " — trigrams both indexes hold), a two-letter Latin one as a whole word."""
     if len(form) >= 3:
-        return ['"' + form.replace('"', '""') + '"']
-    if len(form) == 2 and '"' not in form:
-        return [f'" {form} "'] if form.isascii() else [f'" {form}"', f'"{form} "']
+        return [form]
+    if len(form) == 2:
+        return [f" {form} "] if form.isascii() else [f" {form}", f"{form} "]
     return []
+
+
+def _fts_phrases(form: str) -> list[str]:
+    return ['"' + part.replace('"', '""') + '"' for part in _word_parts(form)]
 
 
 def _fts_query(groups: list[tuple[str, ...]]) -> str | None:
@@ -543,7 +576,7 @@ def _fts_query(groups: list[tuple[str, ...]]) -> str | None:
 
 
 def _problem_suggestions(actor: Actor, query: Analysis, context_app: int | None, named: bool, apps: _Apps,
-                         at: datetime, linked: set[int]) -> list[Suggestion]:
+                         at: datetime, linked: set[int]) -> list[tuple[Suggestion, Likeness]]:
     """Open problems (known errors among them) scored on their title, with their description, root cause and
     workaround as lighter text."""
     rows = (Problem.select(Problem.case, Problem.title, Problem.description, Problem.root_cause, Problem.workaround,
@@ -556,10 +589,10 @@ def _problem_suggestions(actor: Actor, query: Analysis, context_app: int | None,
         if case_id in linked:
             continue
         body = " ".join(x for x in (description, root_cause, workaround) if x)
-        own = analyze(title, apps.forms)
+        own = _analyze(title, apps.matcher, 1.0)
         # a well-documented problem is not penalised for its long root cause: the better of title and all
-        likeness = max(compare(query, own), compare(query, merge(own, analyze(body, apps.forms,
-                                                                             weight=DESCRIPTION_WEIGHT))),
+        likeness = max(compare(query, own), compare(query, merge(own, _analyze(body, apps.matcher,
+                                                                              DESCRIPTION_WEIGHT))),
                        key=lambda found: found.score)
         if likeness.score < MIN_TEXT:
             continue
@@ -572,7 +605,8 @@ def _problem_suggestions(actor: Actor, query: Analysis, context_app: int | None,
 def _suggest(group: str, kind: str, case_id: int, title: str, state: str, likeness: Likeness, app_id: int | None,
              context_app: int | None, named: bool, apps: _Apps, moment: datetime | None, at: datetime, *,
              registered: datetime, closed: datetime | None = None, root_cause: str = "", workaround: str = "",
-             known: bool = False) -> Suggestion:
+             known: bool = False) -> tuple[Suggestion, Likeness]:
+    """A candidate's score and its parts (its reason is written only if it is among the best)."""
     context, shared = "", ""
     if context_app is not None and app_id == context_app:
         context = "named_application" if named else "same_application"
@@ -593,7 +627,7 @@ def _suggest(group: str, kind: str, case_id: int, title: str, state: str, likene
                             application=name, application_en=name_en, context=context, shared_ci=shared,
                             registered_at=registered, closed_at=closed, root_cause=root_cause, workaround=workaround,
                             is_known_error=known)
-    return _with_reason(suggestion, likeness, at)
+    return suggestion, likeness
 
 
 def _with_reason(s: Suggestion, likeness: Likeness, at: datetime) -> Suggestion:

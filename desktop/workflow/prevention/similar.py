@@ -79,6 +79,7 @@ CONCEPT_MATCH = 1.0  # a concept met in another form (로그인 ≈ login) count
 # candidates read per query (newest first): any term; any term, closed; any term, the application's
 READ_ANY, READ_CLOSED, READ_APPLICATION = 200, 150, 100
 MAX_FORMS = 40  # forms of the typed terms sent to the index in one query
+PG_FORMS = 3  # on PostgreSQL, of each term: as typed and the concept's first Korean and English form
 
 GROUPS = ("open", "problem", "closed")
 
@@ -140,6 +141,14 @@ def _concept_forms() -> tuple[_Form, ...]:
 def _stopwords() -> frozenset[str]:
     words = STOPWORDS["words"]
     return frozenset(normalize(w) for language in ("ko", "en") for w in words[language].split("|"))
+
+
+@lru_cache(maxsize=1)
+def _concept_all_forms() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for form in _concept_forms():
+        out.setdefault(form.concept, []).append(form.text)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -235,7 +244,7 @@ def _analyze(text: str, matcher: _Matcher, weight: float) -> Analysis:
     spans = matcher.spans(norm)
     terms: dict[str, Term] = {}
     applications = set()
-    searchable = _concept_search_forms()
+    searchable, every = _concept_search_forms(), _concept_all_forms()
     for _start, _end, form in spans:
         if form.application is not None:
             applications.add(form.application)
@@ -243,10 +252,10 @@ def _analyze(text: str, matcher: _Matcher, weight: float) -> Analysis:
         key = "c:" + form.concept
         if key not in terms:
             base = GENERIC_WEIGHT if form.concept in GENERIC else 1.0
-            # the index is asked for the form as typed and the concept's first form in each language (the
-            # commonest); asking for every form makes each row's test a dozen patterns long
+            # the form as typed and the concept's first form in each language (the commonest) first: PostgreSQL
+            # asks only for these (every form would make each row's test a dozen patterns long)
             terms[key] = Term(key, form.text, base * weight,
-                              tuple(dict.fromkeys((form.text, *searchable[form.concept]))))
+                              tuple(dict.fromkeys((form.text, *searchable[form.concept], *every[form.concept]))))
     covered = [(s, e) for s, e, _ in spans]
     stop = _stopwords()
     for match in _RUNS.finditer(norm):
@@ -497,15 +506,13 @@ def _incident_candidates(actor: Actor, query: Analysis, since: datetime, applica
     if actor.is_customer_only:
         filters.append(("i.registered_by_id = {p}", actor.id))
     found: dict[int, tuple] = {}
-    forms = [f for group in any_groups for f in group][:MAX_FORMS]
-    runs = [([tuple(forms)], READ_ANY, filters)]
     # the newest matches are mostly still open: the newest closed ones too (asking for all the terms at once
     # instead costs a walk through the whole window when they seldom meet)
-    runs.append(([tuple(forms)], READ_CLOSED, [*filters, ("i.state = 'closed'", None)]))
+    runs = [(READ_ANY, filters), (READ_CLOSED, [*filters, ("i.state = 'closed'", None)])]
     if application_id is not None:
-        runs.append(([tuple(forms)], READ_APPLICATION, [*filters, ("i.application_id = {p}", application_id)]))
-    for position, (groups, limit, where) in enumerate(runs):
-        rows = _read(groups, first, limit, where)
+        runs.append((READ_APPLICATION, [*filters, ("i.application_id = {p}", application_id)]))
+    for position, (limit, where) in enumerate(runs):
+        rows = _read(any_groups, first, limit, where)
         for row in rows:
             if row[0] not in excluded:
                 found.setdefault(row[0], row)
@@ -516,25 +523,25 @@ def _incident_candidates(actor: Actor, query: Analysis, since: datetime, applica
 
 def _read(groups: list[tuple[str, ...]], first: int, limit: int,
           where: list[tuple[str, Any]]) -> list[tuple[int, str, int, str, datetime, datetime | None]]:
-    """One query: incidents from `first` on whose titles hold a form of every group, newest first."""
+    """One query: incidents from `first` on whose titles hold a form of any group, newest first."""
     p = database.param
     params: list[Any] = []
     columns = "i.case_id, i.title, i.application_id, i.state, i.registered_at, i.closed_at"
     if isinstance(database.obj, peewee.SqliteDatabase):
-        match = _fts_query(groups)
-        if match is None:
+        phrases = [ph for group in groups for form in group for ph in _fts_phrases(form)][:MAX_FORMS]
+        if not phrases:
             return []
         sql = (f"SELECT {columns} FROM incident_search s JOIN incident i ON i.case_id = s.rowid "
                f"WHERE incident_search MATCH {p} AND s.rowid >= {p}")
-        params += [match, first]
+        params += ["title : (" + " OR ".join(dict.fromkeys(phrases)) + ")", first]
     else:
-        conditions = []
-        for group in groups:
-            patterns = [f"%{_like_escape(word)}%" for form in group for word in _word_parts(form)]
-            conditions.append("(" + " OR ".join(f"i.title ILIKE {p}" for _ in patterns) + ")")
-            params += patterns
-        sql = f"SELECT {columns} FROM incident i WHERE {' AND '.join(conditions)} AND i.case_id >= {p}"
-        params.append(first)
+        patterns = list(dict.fromkeys(f"%{_like_escape(word)}%" for group in groups for form in group[:PG_FORMS]
+                                      for word in _word_parts(form)))
+        if not patterns:
+            return []
+        sql = (f"SELECT {columns} FROM incident i WHERE ({' OR '.join(f'i.title ILIKE {p}' for _ in patterns)}) "
+               f"AND i.case_id >= {p}")
+        params += [*patterns, first]
     for condition, value in where:
         sql += " AND " + condition.format(p=p)
         if value is not None:
@@ -563,16 +570,6 @@ def _word_parts(form: str) -> list[str]:
 
 def _fts_phrases(form: str) -> list[str]:
     return ['"' + part.replace('"', '""') + '"' for part in _word_parts(form)]
-
-
-def _fts_query(groups: list[tuple[str, ...]]) -> str | None:
-    parts = []
-    for group in groups:
-        phrases = [ph for form in group for ph in _fts_phrases(form)]
-        if not phrases:
-            continue
-        parts.append("(" + " OR ".join(phrases) + ")")
-    return "title : (" + " AND ".join(parts) + ")" if parts else None
 
 
 def _problem_suggestions(actor: Actor, query: Analysis, context_app: int | None, named: bool, apps: _Apps,

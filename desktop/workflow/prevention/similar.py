@@ -458,6 +458,19 @@ def similar_cases(*, actor_id: int, title: str, description: str = "", applicati
                         elapsed_ms=_ms(started))
 
 
+def similar_to_case(*, actor_id: int, case_id: int, limit: int = LIMIT, now: datetime | None = None) -> SimilarCases:
+    """The cases like an existing incident (its title, description and application), without it and what is
+    already linked to it; refused like the incident itself when this person may not see it."""
+    from desktop.workflow.cases.queries import can_view
+
+    actor = load_actor(actor_id)
+    kind, row = load_row(case_id)
+    if kind != "incident" or not can_view(actor, kind, row):
+        raise BeaconError("workflow.not_found", what=TEXTS.pair("suggestion"), ref=case_id)
+    return similar_cases(actor_id=actor_id, title=row.title, description=row.description,
+                         application_id=row.application_id, exclude_case_id=case_id, limit=limit, now=now)
+
+
 def _ms(started: float) -> float:
     return (time.perf_counter() - started) * 1000
 

@@ -235,8 +235,8 @@ class SimilarPanel(QFrame):
         top = QHBoxLayout()
         badge = ""
         if s.is_known_error:
-            badge = (f"<span style='background:#c62828;color:white;border-radius:4px'>&nbsp;"
-                     f"{html.escape(self.tr('Known error'))}&nbsp;</span> ")
+            known = html.escape(self.tr("Known error"))
+            badge = f"<span style='background:#c62828;color:white;border-radius:4px'>&nbsp;{known}&nbsp;</span> "
         app = s.application_en if lang == "en" and s.application_en else s.application
         state = state_label(s.kind, s.state, lang)
         head = QLabel(f"{badge}<b>{html.escape(s.number)}</b> {html.escape(s.title)}"

@@ -105,7 +105,7 @@ class SimilarPanel(QFrame):
         self.rows.setContentsMargins(0, 0, 0, 0)
         self.rows.setSpacing(4)
         self.rows.addStretch(1)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.body)
@@ -211,10 +211,12 @@ class SimilarPanel(QFrame):
             heading.setObjectName(f"similar_group_{group}")
             heading.setStyleSheet("font-weight: bold; color: #1565c0; margin-top: 4px;")
             heading.setWordWrap(True)
+            heading.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             self.rows.insertWidget(self.rows.count() - 1, heading)
             for suggestion in items:
                 self.rows.insertWidget(self.rows.count() - 1, self._row(suggestion))
                 shown += 1
+        self._fit_body()
         if shown:
             self.status.setText(self.tr("{0} similar cases — why each is suggested is under it").format(shown))
         elif self._generation and (found.terms or found.candidates):
@@ -224,11 +226,26 @@ class SimilarPanel(QFrame):
                                         "incidents appear here, each with why."))
         self.sig_shown.emit()
 
+    def resizeEvent(self, event: object) -> None:
+        super().resizeEvent(event)
+        self._fit_body()
+
+    def _fit_body(self) -> None:
+        """The rows' wrapped lines need more height the narrower the panel: ask the layout for the height at
+        this width, so the list scrolls instead of squeezing its rows (a style sheet may not ask)."""
+        width = self.scroll.viewport().width()
+        if self.rows.hasHeightForWidth():
+            self.body.setMinimumHeight(self.rows.totalHeightForWidth(width))
+        else:
+            self.body.setMinimumHeight(self.rows.totalSizeHint().height())
+
     def _row(self, s: Suggestion) -> QWidget:
         lang = self.session.language
         row = QFrame(self.body)
         row.setObjectName(f"similar_{s.number}")
         row.setFrameShape(QFrame.Shape.StyledPanel)
+        # never squeezed below what its wrapped lines need (the list scrolls instead)
+        row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         outer = QVBoxLayout(row)
         outer.setContentsMargins(6, 4, 6, 4)
         outer.setSpacing(2)

@@ -77,7 +77,7 @@ GENERIC_WEIGHT = 0.4
 DESCRIPTION_WEIGHT = 0.3
 CONCEPT_MATCH = 1.0  # a concept met in another form (로그인 ≈ login) counts as much as the same word
 # candidates read per query (newest first): any term; any term, closed; any term, the application's
-READ_ANY, READ_CLOSED, READ_APPLICATION = 200, 150, 100
+READ_ANY, READ_CLOSED, READ_APPLICATION = 150, 100, 100
 MAX_FORMS = 40  # forms of the typed terms sent to the index in one query
 PG_FORMS = 3  # on PostgreSQL, of each term: as typed and the concept's first Korean and English form
 

@@ -624,7 +624,8 @@ def _suggest(group: str, kind: str, case_id: int, title: str, state: str, likene
         common = set(apps.related.get(context_app, {})) & set(apps.related.get(app_id, {}))
         if common:
             context = "shared_ci"
-            shared = ", ".join(sorted(apps.related[app_id][c] for c in common))
+            names = sorted(apps.related[app_id][c] for c in common)
+            shared = ", ".join(names[:2]) + (f" +{len(names) - 2}" if len(names) > 2 else "")
     context_value = {"same_application": 1.0, "named_application": 1.0, "shared_ci": 0.5}.get(context, 0.0)
     recency = 0.0
     if moment is not None:

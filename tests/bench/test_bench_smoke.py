@@ -19,8 +19,8 @@ import pytest
 from desktop.models import db as dbmod
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("list_first_page", "list_next_page", "list_app_grade_period", "search_ko", "search_en", "register",
-             "kpi_month", "open_incident", "report_pdf", "gui_list_scroll", "cold_start")
+SCENARIOS = ("list_first_page", "list_next_page", "list_app_grade_period", "search_ko", "search_en", "similar",
+             "similar_en", "register", "kpi_month", "open_incident", "report_pdf", "gui_list_scroll", "cold_start")
 
 
 def bench(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -54,7 +54,7 @@ def _row_of(panel, number: str):
 @pytest.mark.parametrize("language, reason_word, group", [("ko", "일치 단어", "진행 중인 문제와 알려진 오류"),
                                                           ("en", "matching words", "Open problems and known errors")])
 def test_typing_a_known_errors_title_shows_it_with_why_and_one_click_links_it_with_its_workaround(
-        bank, qtbot, language, reason_word, group):
+        bank, qtbot, monkeypatch, language, reason_word, group):
     dialog = RegisterIncidentDialog(_session(bank, language))
     qtbot.addWidget(dialog)
     dialog.title.setText("인터넷뱅킹 로그인이 너무 느려요")  # as an IME commits it
@@ -83,11 +83,8 @@ def test_typing_a_known_errors_title_shows_it_with_why_and_one_click_links_it_wi
     window = MainWindow(dialog.session, background=False)
     qtbot.addWidget(window)
     values = {**dialog.values(), "choice": dialog.choice}
-    RegisterIncidentDialog.ask = classmethod(lambda cls, *a, **k: values)  # the dialog above, as answered
-    try:
-        case_id = window.register_incident()
-    finally:
-        del RegisterIncidentDialog.ask
+    monkeypatch.setattr(RegisterIncidentDialog, "ask", classmethod(lambda cls, *a, **k: values))  # as answered
+    case_id = window.register_incident()
     assert Incident.get_by_id(case_id).state == "registered"
     assert CaseLink.get((CaseLink.source == case_id) & (CaseLink.kind == "problem")).target_id == bank.problem
     [action] = Action.select().where(Action.case == case_id)

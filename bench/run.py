@@ -356,6 +356,22 @@ def _register(w: World) -> Callable[[], Any]:
     return call
 
 
+def _similar(title: str) -> Callable[[World], Callable[[], Any]]:
+    """Similar cases for a title as it is typed into the registration dialog, the application chosen."""
+    from desktop.workflow.prevention.similar import similar_cases
+
+    def make(w: World) -> Callable[[], Any]:
+        def call() -> Any:
+            found = similar_cases(actor_id=w.actor_id, title=title, application_id=w.application_id)
+            if not found.all() and not w.actor_is_customer:
+                raise RuntimeError(f"no similar case for {title!r}: the benchmark would measure nothing")
+            return found
+
+        return call
+
+    return make
+
+
 def _kpi(w: World) -> Callable[[], Any]:
     start, end = _month_before(w.newest)
     reporter = w.actor_id if w.actor_is_customer else None  # a customer's dashboard shows their own incidents
@@ -429,6 +445,10 @@ SCENARIOS = (
     Scenario("list_app_grade_period", "filter application + grade + 3 months", 50, _app_grade_period),
     Scenario("search_ko", "free text, Korean '로그인 지연'", 150, _search("로그인 지연")),
     Scenario("search_en", "free text, English 'timeout'", 150, _search("timeout")),
+    Scenario("similar", "similar cases for a typed title '인터넷뱅킹 로그인이 너무 느려요'", 100,
+             _similar("인터넷뱅킹 로그인이 너무 느려요")),
+    Scenario("similar_en", "similar cases for a typed title 'card approval timed out'", 100,
+             _similar("card approval timed out")),
     Scenario("register", "register incident end to end (20 told)", 8, _register, write=True, p95_ms=15,
              pg_goal_ms=40),
     Scenario("kpi_month", "KPI month by grade and by application", 300, _kpi),

@@ -144,7 +144,73 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("value")
     _add_import_parser(sub)
     _add_intake_parser(sub)
+    _add_prevention_parser(sub)
     return parser
+
+
+def _add_prevention_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon prevention similar --text "…" [--application CODE] [--json]`."""
+    prevention = sub.add_parser("prevention", help="incident prevention: similar cases")
+    prevention_sub = prevention.add_subparsers(dest="prevention_command", required=True)
+    similar = prevention_sub.add_parser("similar", help="open incidents, problems and known errors, and recently "
+                                                        "closed incidents like a title, each with why")
+    similar.add_argument("--text", required=True, help="the title (Korean or English) to find similar cases for")
+    similar.add_argument("--description", default="", help="the description, if there is one")
+    similar.add_argument("--application", metavar="CODE", help="the application's CI code (same application first)")
+    similar.add_argument("--limit", type=int, default=5, metavar="N", help="suggestions per group (default 5)")
+    similar.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    similar.add_argument("--as", dest="as_login", default=None, metavar="LOGIN",
+                         help="SQLite: sign in as this user (what they may see); PostgreSQL: refused")
+    similar.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+
+
+def _prevention(url: str, args: argparse.Namespace) -> int:
+    """Similar cases for a typed title, as the registration dialog shows them, in the user's language."""
+    import json
+
+    from desktop.models import ConfigurationItem
+    from desktop.workflow.engine.process import state_label
+    from desktop.workflow.prevention.similar import GROUPS, similar_cases
+    from desktop.workflow.prevention.texts import TEXTS as PREVENTION
+
+    lang = current_language()
+    if not args.text.strip():
+        print(f"beacon: {PREVENTION.pick('cli.empty_text', lang)}", file=sys.stderr)
+        return 2
+    _open_for_reading(url)
+    actor = _signed_in(args)
+    application_id = None
+    if args.application:
+        app = ConfigurationItem.get_or_none(ConfigurationItem.code == args.application)
+        if app is None:
+            raise BeaconError("report.unknown_application", ref=args.application)
+        application_id = app.id
+    found = similar_cases(actor_id=actor.id, title=args.text, description=args.description,
+                          application_id=application_id, limit=max(1, min(args.limit, 50)))
+    if args.json:
+        print(json.dumps({"text": args.text, "application": args.application,
+                          **{g: [s.as_dict(lang) for s in found.group(g)] for g in GROUPS},
+                          "elapsed_ms": round(found.elapsed_ms, 1)}, ensure_ascii=False, indent=2))
+        return 0
+    print(PREVENTION.pick("cli.heading", lang, text=args.text))
+    for group in GROUPS:
+        heading = "group.open_any" if group == "open" and found.application_id is None else f"group.{group}"
+        print(f"\n{PREVENTION.pick(heading, lang)}")
+        items = found.group(group)
+        if not items:
+            print(PREVENTION.pick("cli.none", lang))
+        for s in items:
+            app = s.application_en if lang == "en" and s.application_en else s.application
+            print(f"  {s.number}  {s.title}  [{state_label(s.kind, s.state, lang)}] {app}  "
+                  f"({PREVENTION.pick('cli.score', lang, score=f'{s.score:.2f}')})")
+            if s.workaround:
+                print(f"    {PREVENTION.pick('cli.workaround', lang)}: {s.workaround}")
+            for key, value in (("cli.cause", s.cause), ("cli.resolution", s.resolution)):
+                if value:
+                    print(f"    {PREVENTION.pick(key, lang)}: {value}")
+            print(f"    {PREVENTION.pick('cli.why', lang)}: {s.why(lang)}")
+    print("\n" + PREVENTION.pick("cli.took", lang, ms=round(found.elapsed_ms)))
+    return 0
 
 
 EXPORT_LISTS = {"incidents": "incident", "problems": "problem", "changes": "change", "work-orders": "work_order"}
@@ -823,6 +889,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _process_file(settings.database_url, args)
         if args.command == "intake":
             return _intake(settings.database_url, args)
+        if args.command == "prevention":
+            return _prevention(settings.database_url, args)
         if args.command == "init-db":
             return _init_db(settings.database_url, args)
         if args.smoke_test:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -37,6 +38,7 @@ from desktop.views.dialogs import ConflictDialog, TransitionDialog, show_error
 from desktop.views.pickers import ParentPickerDialog, ProblemPickerDialog
 from desktop.views.reports import ReportRunner
 from desktop.views.session import ClientSession
+from desktop.views.similar_panel import SimilarPanel
 from desktop.views.table_models import local_text
 from desktop.views.time_chart import TimeChart
 from desktop.views.what_changed import WhatChangedPanel
@@ -44,6 +46,8 @@ from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, CaseDetail, FieldInfo, case_detail
 from desktop.workflow.cases.queries import OUTSIDE, TimelineEntry, deliveries_of, timeline
 from desktop.workflow.engine.process import process_of_case, state_label
+from desktop.workflow.prevention import similar as similar_service
+from desktop.workflow.prevention.similar import Choice
 from desktop.workflow.sla.durations import duration_label, format_minutes
 
 OPERATION_FIELDS: dict[str, tuple[FieldInfo, ...]] = {
@@ -115,6 +119,8 @@ class CaseView(QWidget):
         self.chart = TimeChart(self)
         self.chart.setObjectName("time_chart")
         self.chart_page = self._chart_page()
+        self.similar_page = SimilarPanel(session, mode="case", parent=self)
+        self.similar_page.sig_chosen.connect(self.act_on_similar)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.stages)
@@ -170,7 +176,7 @@ class CaseView(QWidget):
 
     def _fill_tabs(self, d: CaseDetail) -> None:
         current = self.tabs.currentWidget().objectName() if self.tabs.currentWidget() else ""
-        kept = (self.actions_page, self.chart_page)
+        kept = (self.actions_page, self.chart_page, self.similar_page)
         old = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self.tabs.clear()
         for page in old:
@@ -192,6 +198,13 @@ class CaseView(QWidget):
         if d.kind == "incident":
             pages.append(("problems", self._problems(d), self.tr("Linked problem")))
             pages.append(("propagation", self._propagation(), self.tr("Propagation")))
+            # similar cases, each with why, and the one click this case allows now
+            operations = {op.name for op in d.operations}
+            self.similar_page.set_actions(duplicate=any(t.name == "cancel" for t in d.transitions),
+                                          parent="set_parent" in operations,
+                                          known_error="link_problem" in operations)
+            self.similar_page.request_case(self.case_id)
+            pages.append(("similar", self.similar_page, self.tr("Similar")))
         if d.kind == "problem":
             pages.append(("incidents", self._incidents(d), self.tr("Linked incidents")))
         if work:
@@ -209,6 +222,36 @@ class CaseView(QWidget):
         for i in range(self.tabs.count()):
             if self.tabs.widget(i).objectName() == current:
                 self.tabs.setCurrentIndex(i)
+
+    def act_on_similar(self, choice: Choice) -> bool:
+        """A click in the Similar tab: cancel this incident as a duplicate (asked first), make the other its
+        parent, or link the problem and copy its workaround — each one transaction; a refusal is shown."""
+        d = self.detail
+        actor = self.session.actor.id
+        try:
+            if choice.kind == "duplicate":
+                asked = QMessageBox.question(self, self.tr("Duplicate"), self.tr(
+                    "Cancel {0} as a duplicate of {1}? It is linked to {1} and leaves the open lists.")
+                    .format(d.number, choice.number))
+                if asked != QMessageBox.StandardButton.Yes:
+                    return False
+                similar_service.mark_duplicate(actor_id=actor, case_id=self.case_id, version=d.version,
+                                               duplicate_of=choice.case_id)
+            elif choice.kind == "parent":
+                case_service.set_parent(actor_id=actor, case_id=self.case_id, version=d.version,
+                                        parent_id=choice.case_id)
+            else:
+                similar_service.link_known_error(actor_id=actor, incident_id=self.case_id, problem_id=choice.case_id)
+        except StaleRecordError as exc:
+            ConflictDialog.ask(self, exc, self.session.language)
+            self.refresh()
+            return False
+        except BeaconError as exc:
+            show_error(self, exc, self.session.language)
+            return False
+        self.refresh()
+        self.sig_changed.emit(self.case_id)
+        return True
 
     def _tab_shown(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.actions_page and self._action_time_is_now:

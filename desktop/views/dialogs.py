@@ -38,6 +38,8 @@ from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, FieldInfo
 from desktop.workflow.common import session as session_service
 from desktop.workflow.common.actors import Actor
+from desktop.workflow.prevention import similar as similar_service
+from desktop.workflow.prevention.similar import Choice
 
 
 def show_error(parent: QWidget | None, error: BeaconError, language: str) -> None:
@@ -470,10 +472,40 @@ class RegisterIncidentDialog(QDialog):
         self.buttons = dialog_buttons(self, self.tr("&Register"))
         self.buttons.accepted.disconnect(self.accept)
         self.buttons.accepted.connect(self.try_accept)
+        # similar cases as the title and description are typed, each with why; a click chooses what to do
+        from desktop.views.similar_panel import SimilarPanel
+
+        self.similar = SimilarPanel(session, mode="register", parent=self)
+        self.similar.setMinimumWidth(400)
+        may_link = similar_service.may_link_at_registration(actor_id=session.actor.id)
+        self.similar.set_actions(known_error=may_link)
+        if not may_link:
+            self.similar.known_error_hint = self.tr("Linking a problem is not allowed to you while registering: "
+                                                    "link it from the incident's Similar tab once it may be")
+        self.similar.sig_chosen.connect(self.choose)
+        self.choice: Choice | None = None
+        self.choice_label = QLabel("", self)
+        self.choice_label.setObjectName("choice")
+        self.choice_label.setWordWrap(True)
+        self.choice_label.setStyleSheet("color: #1565c0; font-weight: bold;")
+        self.choice_undo = QPushButton(self.tr("Undo choice"), self)
+        self.choice_undo.setObjectName("choice_undo")
+        self.choice_undo.clicked.connect(lambda: self.choose(None))
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(self.choice_label, 1)
+        choice_row.addWidget(self.choice_undo)
+        self.choose(None)
+        columns = QHBoxLayout()
+        columns.addWidget(ScrollBody(body, self), 3)
+        columns.addWidget(self.similar, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(ScrollBody(body, self), 1)
+        layout.addLayout(columns, 1)
+        layout.addLayout(choice_row)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.title.textChanged.connect(self.ask_similar)
+        self.description.textChanged.connect(self.ask_similar)
+        self.application.currentIndexChanged.connect(self.ask_similar)
         self.application.currentIndexChanged.connect(self.update_grade)
         self.urgency.currentIndexChanged.connect(self.update_grade)
         self.update_grade()
@@ -482,8 +514,27 @@ class RegisterIncidentDialog(QDialog):
                  self.buttons.button(QDialogButtonBox.StandardButton.Cancel))
         for before, after in pairwise(chain):  # the form's order, not the order of creation
             QWidget.setTabOrder(before, after)
-        fit_to_screen(self, width=max(560, self.sizeHint().width()))
+        fit_to_screen(self, width=max(1000, self.sizeHint().width()))
         self.title.setFocus()
+
+    def ask_similar(self) -> None:
+        """Look for similar cases once typing pauses (off the UI thread)."""
+        self.similar.request(title=self.title.text(), description=self.description.toPlainText(),
+                             application_id=self.application.currentData())
+
+    def choose(self, choice: Choice | None) -> None:
+        """Keep what was chosen from the suggestions (done with the registration, in its transaction), and say it."""
+        self.choice = choice
+        self.choice_undo.setVisible(choice is not None)
+        if choice is None:
+            self.choice_label.setText("")
+            self.choice_label.hide()
+            return
+        text = {"duplicate": self.tr("Will be registered as a duplicate of {0}: cancelled at once and linked to it"),
+                "parent": self.tr("Will be registered as a child of {0} (its parent incident)"),
+                "known_error": self.tr("Will be linked to problem {0}, its workaround copied into an action")}
+        self.choice_label.setText(text[choice.kind].format(choice.number))
+        self.choice_label.show()
 
     def update_grade(self) -> None:
         """Show the impact and the grade the matrix gives, before anything is saved."""
@@ -541,11 +592,15 @@ class RegisterIncidentDialog(QDialog):
             local = values["occurred_at"].replace(tzinfo=UTC).astimezone(ZoneInfo(self.session.time_zone))
             self.occurred_at.setDateTime(QDateTime(local.replace(tzinfo=None)))
         self.error.setText(error)
+        self.choose(values.get("choice"))
 
     @classmethod
     def ask(cls, session: ClientSession, parent: QWidget | None = None, *, initial: dict[str, Any] | None = None,
             error: str = "") -> dict[str, Any] | None:
+        """The form's values and, under "choice", what was chosen from the similar cases (or None)."""
         dialog = cls(session, parent)
         if initial is not None:
             dialog.fill(initial, error)
-        return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {**dialog.values(), "choice": dialog.choice}

@@ -29,6 +29,7 @@ from desktop.views.theme import app_icon
 from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, FieldInfo
 from desktop.workflow.cases.queries import IncidentFilter
+from desktop.workflow.prevention.similar import register_with_choice
 
 # 새 문제 등록: what the problem process's register step asks for
 NEW_PROBLEM = ActionInfo("register_problem", "새 문제 등록", "New problem", (
@@ -342,8 +343,10 @@ class MainWindow(QMainWindow):
         while True:
             if values is None:
                 return None
-            try:
-                result = case_service.register_incident(actor_id=self.session.actor.id, **values)
+            fields = {k: v for k, v in values.items() if k != "choice"}
+            try:  # with what was chosen from the similar cases, in the registration's transaction
+                result = register_with_choice(actor_id=self.session.actor.id, choice=values.get("choice"),
+                                              **fields).result
                 break
             except BeaconError as exc:  # e.g. the file is locked or the server restarting: nothing typed is lost
                 show_error(self, exc, self.session.language)

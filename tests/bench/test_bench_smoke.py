@@ -19,9 +19,9 @@ import pytest
 from desktop.models import db as dbmod
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("list_first_page", "list_next_page", "list_app_grade_period", "search_ko", "search_en", "register",
-             "kpi_month", "open_incident", "report_pdf", "total_count", "rows_at_middle", "gui_first_page",
-             "gui_jump", "gui_rss_end", "cold_start")
+SCENARIOS = ("list_first_page", "list_next_page", "list_app_grade_period", "search_ko", "search_en", "similar",
+             "similar_en", "register", "kpi_month", "open_incident", "report_pdf", "total_count", "rows_at_middle",
+             "gui_first_page", "gui_jump", "gui_rss_end", "cold_start")
 
 
 def bench(script: str, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

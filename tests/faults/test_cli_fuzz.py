@@ -69,6 +69,8 @@ def commands(db: str, files: Path) -> st.SearchStrategy[list[str]]:
                                            str(mapping)] + (["--dry-run"] if a[2] else []), a[0], data),
                                 a[1], mapping)),
         text().map(lambda name: ["intake", "token", "revoke", name]),
+        st.tuples(text(), text(), st.booleans()).map(
+            lambda a: ["prevention", "similar", "--text", a[0], "--application", a[1]] + (["--json"] if a[2] else [])),
         st.just(["init-db"]),
         st.just(["config", "show"]),
         st.sampled_from(NASTY_BYTES).map(lambda b: with_file(["process", "check", str(data)], b, data)),

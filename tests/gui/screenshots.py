@@ -79,6 +79,7 @@ def main(out: Path) -> list[Path]:
     saved += import_screens(app, url, actor, out)
     saved += day_screens(app, url, actor, out)
     saved += dialog_screens(app, url, actor, out)
+    saved += similar_screens(app, url, actor, out)
     return saved
 
 
@@ -542,9 +543,67 @@ def only_import(out: Path) -> list[Path]:
     return import_screens(app, url, authenticate("admin", "beacon"), out)
 
 
+def similar_screens(app, url: str, actor, out: Path) -> list[Path]:
+    """Issue 21's similar cases: the registration dialog with a typed title and the incident window's Similar
+    tab, ko/en × light/dark, at the size they open with on a 1366×768 screen."""
+    from desktop.models import Incident
+    from desktop.views.case_view import CaseView
+    from desktop.views.dialogs import RegisterIncidentDialog
+    from desktop.views.i18n import install_language
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+
+    first = Incident.select(Incident.case, Incident.title).where(Incident.state == "in_progress").order_by(
+        Incident.registered_at.desc()).first()
+    saved: list[Path] = []
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            session = ClientSession(actor=actor, database_url=url, language=lang)
+            dialog = RegisterIncidentDialog(session)
+            dialog.show()
+            typed = "인터넷뱅킹 로그인이 너무 느려요" if lang == "ko" else "Internet Banking login is slow"
+            dialog.title.setText(typed)
+            dialog.similar.wait_until_idle()
+            app.processEvents()
+            path = out / f"similar-register-{lang}-{theme}.png"
+            dialog.grab().save(str(path))
+            saved.append(path)
+            dialog.close()
+            dialog.deleteLater()
+            case = CaseView(session, first.case_id)
+            case.resize(1100, 700)
+            case.show()
+            case.tabs.setCurrentWidget(case.tab("similar"))
+            case.similar_page.wait_until_idle()
+            app.processEvents()
+            path = out / f"similar-case-{lang}-{theme}.png"
+            case.grab().save(str(path))
+            saved.append(path)
+            case.close()
+            case.deleteLater()
+            app.processEvents()
+    return saved
+
+
+def only_similar(out: Path) -> list[Path]:
+    """Just the similar-case screens: `python -m tests.gui.screenshots OUT similar`."""
+    from desktop.app import _application
+    from desktop.config import Settings
+    from desktop.setup import open_database
+    from desktop.workflow.common.session import authenticate
+
+    out.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
+    app = _application(Settings(database_url=url))
+    open_database(url, create_with_demo=True, create=True)
+    return similar_screens(app, url, authenticate("admin", "beacon"), out)
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    only = {"import": only_import, "dialogs": only_dialogs, "day": only_day}.get(
+    only = {"import": only_import, "dialogs": only_dialogs, "day": only_day, "similar": only_similar}.get(
         sys.argv[2] if len(sys.argv) > 2 else "", main)
     for p in only(target):
         print(p)

@@ -387,6 +387,18 @@
         <translation>무엇이 바뀌었나</translation>
     </message>
     <message>
+        <source>Similar</source>
+        <translation>유사 사례</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Cancel {0} as a duplicate of {1}? It is linked to {1} and leaves the open lists.</source>
+        <translation>{0}을(를) {1}의 중복으로 취소할까요? {1}에 연결되고 처리 중 목록에서 빠집니다.</translation>
+    </message>
+    <message>
         <source> min</source>
         <translation>분</translation>
     </message>
@@ -3277,6 +3289,26 @@ Add state makes a new state; drag from a state&apos;s edge (or use “Draw trans
         <translation>등록(&amp;R)</translation>
     </message>
     <message>
+        <source>Linking a problem is not allowed to you while registering: link it from the incident&apos;s Similar tab once it may be</source>
+        <translation>등록하면서 문제를 연결할 권한이 없습니다: 연결할 수 있게 되면 장애 창의 유사 사례 탭에서 연결하세요</translation>
+    </message>
+    <message>
+        <source>Undo choice</source>
+        <translation>선택 취소</translation>
+    </message>
+    <message>
+        <source>Will be registered as a duplicate of {0}: cancelled at once and linked to it</source>
+        <translation>{0}의 중복으로 등록됩니다: 등록과 함께 취소되고 {0}에 연결됩니다</translation>
+    </message>
+    <message>
+        <source>Will be registered as a child of {0} (its parent incident)</source>
+        <translation>{0}을(를) 상위 장애로 하는 하위 장애로 등록됩니다</translation>
+    </message>
+    <message>
+        <source>Will be linked to problem {0}, its workaround copied into an action</source>
+        <translation>문제 {0}에 연결되고, 그 해결 방법이 조치 내역으로 복사됩니다</translation>
+    </message>
+    <message>
         <source>— follows from the application —</source>
         <translation>— 업무시스템에 따라 정해집니다 —</translation>
     </message>
@@ -3432,6 +3464,77 @@ Click to list them</source>
     <message>
         <source>Ignore this release</source>
         <translation>이번 버전 무시</translation>
+    </message>
+</context>
+<context>
+    <name>SimilarPanel</name>
+    <message>
+        <source>Similar cases</source>
+        <translation>유사 사례</translation>
+    </message>
+    <message>
+        <source>Type a title: similar open incidents, known errors and recently closed incidents appear here, each with why.</source>
+        <translation>제목을 입력하면 처리 중인 비슷한 장애, 알려진 오류, 최근 종결된 장애가 이유와 함께 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <source>Looking for similar cases…</source>
+        <translation>유사 사례를 찾는 중…</translation>
+    </message>
+    <message>
+        <source>Similar cases could not be searched: {0}</source>
+        <translation>유사 사례를 찾지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} similar cases — why each is suggested is under it</source>
+        <translation>유사 사례 {0}건 — 제안 이유는 각 건 아래에 있습니다</translation>
+    </message>
+    <message>
+        <source>No similar case found.</source>
+        <translation>비슷한 사례가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Known error</source>
+        <translation>알려진 오류</translation>
+    </message>
+    <message>
+        <source>Workaround</source>
+        <translation>해결 방법</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>원인</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>처리 내용</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>중복</translation>
+    </message>
+    <message>
+        <source>Register this as a duplicate of {0} (it is cancelled and linked to it)</source>
+        <translation>이 장애를 {0}의 중복으로 등록 (취소되고 {0}에 연결됨)</translation>
+    </message>
+    <message>
+        <source>Cancel this incident as a duplicate of {0}</source>
+        <translation>이 장애를 {0}의 중복으로 취소</translation>
+    </message>
+    <message>
+        <source>Parent</source>
+        <translation>상위로</translation>
+    </message>
+    <message>
+        <source>Make {0} the parent (major) incident of this one</source>
+        <translation>{0}을(를) 이 장애의 상위(주요) 장애로 지정</translation>
+    </message>
+    <message>
+        <source>Link + workaround</source>
+        <translation>연결 + 해결 방법</translation>
+    </message>
+    <message>
+        <source>Link problem {0} and copy its workaround into an action</source>
+        <translation>문제 {0}을(를) 연결하고 해결 방법을 조치 내역으로 복사</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ One wing per domain, in layers (a wing may import the wings below it, never abov
 
 The engine knows no domain: each wing registers its effects by name in the engine's registry
 (`engine.effects`) from its own `effects` module. This package is the one place that wires them
-together: importing any part of the workflow imports the three effect modules below, so a process
+together: importing any part of the workflow imports the effect modules below, so a process
 definition is always checked, and a transition always run, against the full registry.
 
 Each wing keeps the words it shows a person in its own `texts` module (`desktop.i18n.Catalog`s,
@@ -23,4 +23,5 @@ walls standing.
 
 from desktop.workflow.cases import effects as _cases_effects  # noqa: F401  (registers its effects)
 from desktop.workflow.notify import effects as _notify_effects  # noqa: F401  (registers its effects)
+from desktop.workflow.prevention import effects as _prevention_effects  # noqa: F401  (registers its effects)
 from desktop.workflow.sla import effects as _sla_effects  # noqa: F401  (registers its effects)

@@ -187,3 +187,33 @@ def test_a_burst_across_applications_sharing_a_server_and_the_thresholds_tuned()
     assert EarlyWarning.select().count() == 1  # four in 30 minutes: below the tuned threshold
     _register(bank, "접속 오류", T0 + timedelta(minutes=110))
     assert EarlyWarning.select().count() == 2
+
+
+def test_the_cli_prints_candidates_with_their_evidence_and_json_for_a_scheduler(cli_as, capsys):
+    from desktop.cli import main
+    from desktop.models import db as dbmod
+    from desktop.models import utcnow
+
+    bank = make_bank()
+    now = utcnow()
+    for days, title in ((20, "카드 승인 타임아웃"), (12, "Card approval timeout"), (3, "카드 승인 시간초과 발생")):
+        factories.incident(reporter=bank.users["customer"], app=bank.app, at=now - timedelta(days=days), title=title)
+    factories.incident(reporter=bank.users["customer"], app=bank.app, at=now - timedelta(days=5), title="공지 팝업 오타")
+    customer = cli_as("customer")
+    dbmod.close()
+    assert main(["--lang", "en", "prevention", "candidates", "--database", customer]) == 2
+    assert "Problem candidates" in capsys.readouterr().err
+    url = cli_as("pm")
+    dbmod.close()
+    assert main(["--lang", "en", "prevention", "candidates", "--database", url]) == 0
+    out = capsys.readouterr().out
+    assert "1 problem candidates (last 90 days, 3 or more in 30 days)" in out
+    assert "Card approval timeout" in out and "공지 팝업" not in out
+    assert "common: " in out and "timeout" in out.split("common: ")[1].splitlines()[0]
+    assert main(["prevention", "candidates", "--days", "10", "--json", "--database", url]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["lookback_days"] == 10 and data["groups"] == []
+    assert main(["prevention", "candidates", "--days", "30", "--json", "--database", url]) == 0
+    group = json.loads(capsys.readouterr().out)["groups"][0]
+    assert [i["title"] for i in group["incidents"]] == ["카드 승인 타임아웃", "Card approval timeout", "카드 승인 시간초과 발생"]
+    assert group["common_words"] and group["why"]

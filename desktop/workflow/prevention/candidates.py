@@ -57,6 +57,9 @@ DEFAULTS: dict[str, Any] = {"min_incidents": 3, "window_days": 30, "lookback_day
 MANAGER_ROLES = frozenset({"problem_manager", "team_lead", "admin"})
 # words that say something failed but not what: half weight ("login error" and "cert error" differ)
 JOIN_SHARE = 0.5  # of a group's wordings a new one must resemble to join it
+# a small application is weighed as if it had this many more incidents, none with the word: three
+# incidents that all say "batch" are not made to say nothing by being all there is
+PRIOR_DOCS = 20
 POSTING_CAP = 400  # wordings a token may point at and still be used to find neighbours
 GENERIC = frozenset({"~error", "~down"})
 # a cause is a second opinion: only causes that say nearly the same thing join two incidents
@@ -322,7 +325,8 @@ def _weights(rows: Iterable[Row], silent: Iterable[str] = ()) -> Callable[[str],
     def weight(token: str) -> float:
         w = cache.get(token)
         if w is None:
-            w = cache[token] = (log((total + 1) / (df.get(token, 0) + 1)) + 0.3) * (0.5 if token in GENERIC else 1.0)
+            idf = log((total + PRIOR_DOCS) / (df.get(token, 0) + 1)) + 0.3
+            w = cache[token] = idf * (0.5 if token in GENERIC else 1.0)
         return w
     return weight
 

@@ -362,6 +362,16 @@ def _report(w: World) -> Callable[[], Any]:
     return lambda: incident_report_pdf(w.report_number, lang="ko", actor_id=w.actor_id)
 
 
+def _candidates(w: World) -> Callable[[], Any]:
+    """The problem-candidate detector over 90 days, as the page and `beacon prevention candidates` run it. A
+    database before schema v15 has no dismissals table (the read-only PostgreSQL benchmark at v14): the run
+    then reads everything but the dismissals, which are a handful of rows."""
+    from desktop.workflow.prevention.candidates import detect
+
+    dismissals = "candidate_dismissal" in database.get_tables()
+    return lambda: detect(days=90, now=w.newest, include_dismissed=not dismissals)
+
+
 SCENARIOS = (
     Scenario("list_first_page", "incident list, first page (200), state = in progress", 30, _first_page),
     Scenario("list_next_page", "incident list, next page (keyset)", 20, _next_page),
@@ -372,6 +382,7 @@ SCENARIOS = (
     Scenario("kpi_month", "KPI month by grade and by application", 300, _kpi),
     Scenario("open_incident", "open incident: detail + timeline (50)", 20, _open),
     Scenario("report_pdf", "incident report PDF, 200 actions", 500, _report),
+    Scenario("problem_candidates", "problem candidates over 90 days (detector)", 5000, _candidates),
 )
 
 

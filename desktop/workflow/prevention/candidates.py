@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import lru_cache
 from math import log
-from typing import Any
+from typing import Any, NamedTuple
 
-from peewee import JOIN
+from peewee import JOIN, fn
 
 from desktop.errors import BeaconError
 from desktop.models import (
@@ -119,6 +119,7 @@ def words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
 def tokens(text: str) -> frozenset[str]:
     """The set of tokens a text is compared by."""
     return frozenset(t for t, _ in words(text))
@@ -136,9 +137,9 @@ def similarity(a: frozenset[str], b: frozenset[str], weight: Callable[[str], flo
 
 # --- the detector ----------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class CandidateIncident:
-    """One incident of a candidate group, with what the evidence shows of it."""
+class CandidateIncident(NamedTuple):
+    """One incident of a candidate group, with what the evidence shows of it (a tuple: a group on a big
+    period holds thousands)."""
 
     case_id: int
     number: str
@@ -227,22 +228,19 @@ class Row:
 
 
 def _rows(since: datetime, until: datetime) -> list[Row]:
+    """The period's incidents that are not cancelled and link to no problem, read straight from the cursor
+    (peewee's per-value conversion would cost more than the detector's own work on a big period)."""
     linked = CaseLink.select(CaseLink.id).where((CaseLink.source == Incident.case) & (CaseLink.kind == "problem"))
     query = (Incident.select(Incident.case, Case.number, Incident.title, Incident.cause, Incident.application,
                              Incident.registered_at, Incident.occurred_at, Incident.resolved_at, Incident.closed_at,
                              Incident.state)
              .join(Case, on=(Case.id == Incident.case))
              .where((Incident.registered_at >= since) & (Incident.registered_at <= until)
-                    & Incident.cancelled_at.is_null() & ~fn_exists(linked))
-             .tuples())
+                    & Incident.cancelled_at.is_null() & ~fn.EXISTS(linked))
+             .order_by(Incident.registered_at, Incident.case))  # the same groups every run (an index order)
+    cursor = database.execute(query)
     return [Row(c, n, t or "", cause or "", a, _dt(r), _dt(o), _dt(res) or _dt(cl), s)
-            for c, n, t, cause, a, r, o, res, cl, s in query]
-
-
-def fn_exists(query: Any) -> Any:
-    from peewee import fn
-
-    return fn.EXISTS(query)
+            for c, n, t, cause, a, r, o, res, cl, s in cursor.fetchall()]
 
 
 def _dt(value: Any) -> datetime | None:
@@ -267,9 +265,12 @@ def cluster(texts: list[tuple[str, str]], *, min_similarity: float,
     Identical token sets are compared once; candidates come from an index of their rarer tokens, so a
     corpus of templated titles costs what its distinct titles cost.
     """
+    same_text: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, pair in enumerate(texts):
+        same_text[pair].append(i)
     profiles: dict[tuple[frozenset[str], frozenset[str]], list[int]] = defaultdict(list)
-    for i, (title, cause) in enumerate(texts):
-        profiles[(_said(tokens(title), weight), _said(tokens(cause), weight))].append(i)
+    for (title, cause), members in same_text.items():
+        profiles[(_said(tokens(title), weight), _said(tokens(cause), weight))].extend(members)
     # the most frequent wording first: it is the likeliest centre of its group
     keys = sorted(profiles, key=lambda k: -len(profiles[k]))
     by_token: dict[str, list[int]] = defaultdict(list)
@@ -293,7 +294,7 @@ def cluster(texts: list[tuple[str, str]], *, min_similarity: float,
                         or (cause_tokens and o_cause
                             and similarity(cause_tokens, o_cause, weight) >= cause_floor)):
                     close[cluster_of[other]] += 1
-        best = max(close, key=lambda c: (close[c] / sizes[c], close[c]), default=None)
+        best = max(close, key=lambda c: (close[c] / sizes[c], close[c], -c), default=None)
         if best is not None and close[best] >= JOIN_SHARE * sizes[best]:
             cluster_of.append(best)
             sizes[best] += 1
@@ -316,9 +317,10 @@ def _weights(rows: Iterable[Row], silent: Iterable[str] = ()) -> Callable[[str],
     """How much each token says: rare ones most; `silent` ones (the application's own name) nothing."""
     df: Counter[str] = Counter()
     n = 0
-    for row in rows:
-        n += 1
-        df.update(tokens(row.title) | tokens(row.cause))
+    for (title, cause), count in Counter((row.title, row.cause) for row in rows).items():
+        n += count
+        for token in tokens(title) | tokens(cause):
+            df[token] += count
     total = max(n, 1)
     cache: dict[str, float] = {t: 0.0 for text in silent for t in tokens(text)}
 
@@ -335,14 +337,14 @@ def _common_words(members: list[Row], weight: Callable[[str], float] = lambda t:
     """Words at least half the group's titles share, most shared first; a concept shown as its commonest word."""
     counts: Counter[str] = Counter()
     surface: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in members:
+    for title, times in Counter(row.title for row in members).items():
         seen = set()
-        for token, raw in words(row.title):
+        for token, raw in words(title):
             if token in seen or weight(token) == 0.0:
                 continue
             seen.add(token)
-            counts[token] += 1
-            surface[token][raw] += 1
+            counts[token] += times
+            surface[token][raw] += times
     floor = max(2, (len(members) + 1) // 2)
     shown = []
     for token, count in counts.most_common():

@@ -459,7 +459,8 @@ class EarlyWarningBanner(QFrame):
         if len(current.incidents) > 6:
             numbers += " …"
         text = "⚠ " + (current.note.get(lang) or current.note["ko"])
-        text += self.tr(" (since {0}: {1})").format(_local(self.session, current.raised_at, "%H:%M"), numbers)
+        start = current.incidents[0].registered_at if current.incidents else current.raised_at
+        text += self.tr(" (since {0}: {1})").format(_local(self.session, start, "%H:%M"), numbers)
         if len(warnings) > 1:
             text += " · " + self.tr("{0} more warnings").format(len(warnings) - 1)
         self.text.setText(text)

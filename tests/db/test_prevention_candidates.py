@@ -80,7 +80,7 @@ def test_the_detector_finds_the_fixtures_recurring_faults_and_a_dismissed_group_
     group = max(run.groups, key=lambda g: len(g.incidents))
     assert group.total_downtime_minutes == 120 * len(group.incidents)
     assert group.common_words, "a group says which words its titles share"
-    assert group.why("en", window_days=30, min_incidents=3).startswith(f"{group.peak} on ")
+    assert group.why("en", window_days=30, min_incidents=3).startswith(f"{group.peak} incidents on ")
 
     with pytest.raises(BeaconError):  # a reason is required
         candidates.dismiss_group(actor_id=bank.id("pm"), case_ids=list(group.case_ids), reason=" ")
@@ -245,3 +245,10 @@ def test_the_cli_prints_candidates_with_their_evidence_and_json_for_a_scheduler(
         "카드 승인 시간초과 발생",
     ]
     assert group["common_words"] and group["why"]
+
+
+@pytest.mark.usefixtures("db")
+def test_a_look_back_of_no_days_is_refused_in_words():
+    with pytest.raises(BeaconError) as refused:
+        candidates.detect(days=0)
+    assert "days to look back" in refused.value.message("en") and "조회 일수" in refused.value.message("ko")

@@ -100,7 +100,7 @@ def test_a_candidate_group_becomes_a_problem_with_its_incidents_linked(bank, qtb
     with qtbot.waitSignal(page.sig_loaded, timeout=20_000):
         page.show()
     assert page.groups.rowCount() == 1
-    assert "3 on " in page.why.text() and "timeout" in page.why.text()  # every suggestion says why
+    assert "3 incidents on " in page.why.text() and "timeout" in page.why.text()  # every suggestion says why
     assert [page.incidents.item(r, 2).text() for r in range(3)] == ["카드 승인 타임아웃", "Card approval timeout",
                                                                     "카드 승인 시간초과 발생"]
     opened = []

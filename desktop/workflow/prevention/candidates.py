@@ -62,7 +62,8 @@ JOIN_SHARE = 0.5  # of a group's wordings a new one must resemble to join it
 PRIOR_DOCS = 20
 POSTING_CAP = 400  # wordings a token may point at and still be used to find neighbours
 GENERIC = frozenset({"~error", "~down"})
-# a cause is a second opinion: only causes that say nearly the same thing join two incidents
+# a cause is a second opinion: only causes that say nearly the same thing join two incidents, and only
+# when their titles are not about different things (half the title threshold at least)
 CAUSE_MARGIN = 0.15
 
 _WORD = re.compile(r"[0-9a-z]+(?:[-'][0-9a-z]+)*|[\uac00-\ud7a3]+")
@@ -290,8 +291,9 @@ def cluster(texts: list[tuple[str, str]], *, min_similarity: float,
                     continue
                 seen.add(other)
                 o_title, o_cause = keys[other]
-                if (similarity(title_tokens, o_title, weight) >= min_similarity
-                        or (cause_tokens and o_cause
+                title_similarity = similarity(title_tokens, o_title, weight)
+                if (title_similarity >= min_similarity
+                        or (cause_tokens and o_cause and title_similarity >= min_similarity / 2
                             and similarity(cause_tokens, o_cause, weight) >= cause_floor)):
                     close[cluster_of[other]] += 1
         best = max(close, key=lambda c: (close[c] / sizes[c], close[c], -c), default=None)
@@ -371,8 +373,8 @@ def detect(*, days: int | None = None, now: datetime | None = None, include_dism
     conf = {**settings(), **(overrides or {})}
     lookback = int(days if days is not None else conf["lookback_days"])
     if lookback < 1:
-        raise BeaconError("workflow.bad_value", field={"ko": "--days", "en": "--days"},
-                          reason={"ko": "1 이상", "en": "at least 1"})
+        raise BeaconError("workflow.bad_value", field=CANDIDATE_TEXTS.pair("days"),
+                          reason=CANDIDATE_TEXTS.pair("at_least_one"))
     min_incidents = int(conf["min_incidents"])
     until = as_utc_naive(now) if now else utcnow()
     rows = _rows(until - timedelta(days=lookback), until)

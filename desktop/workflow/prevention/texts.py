@@ -24,7 +24,7 @@ CANDIDATE_TEXTS = Catalog({
               "Total downtime {downtime}.\n\n{numbers}"},
     "why": {
         "ko": "{application}에서 {days}일 안에 {peak}건 (기준 {min}건 이상 / {window}일), 공통 단어: {words}",
-        "en": "{peak} on {application} within {days} days (threshold {min} in {window} days), "
+        "en": "{peak} incidents on {application} within {days} days (threshold: {min} in {window} days), "
               "common words: {words}"},
     "no_words": {"ko": "(원인이 비슷함)", "en": "(similar causes)"},
     "assigned_matrix": {"ko": "업무시스템의 문제 관리자 (매트릭스)",
@@ -37,6 +37,8 @@ CANDIDATE_TEXTS = Catalog({
     "group": {"ko": "문제 후보", "en": "problem candidate"},
     "incidents_of_group": {"ko": "후보의 장애", "en": "the candidate's incidents"},
     "reason": {"ko": "제외 사유", "en": "reason"},
+    "days": {"ko": "조회 일수", "en": "days to look back"},
+    "at_least_one": {"ko": "1 이상의 정수", "en": "a whole number of at least 1"},
     "dismissed_before": {"ko": "{who}이(가) {when}에 제외함: {reason}", "en": "Dismissed by {who} on {when}: {reason}"},
     # the CLI's table
     "cli.none": {"ko": "문제 후보가 없습니다 (최근 {days}일).", "en": "No problem candidates (last {days} days)."},

@@ -104,7 +104,7 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
                  "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()",
                  "beacon_event_stamp()", "beacon_notice_written_with_its_event()",
-                 "beacon_burst_count(integer[], timestamp)")
+                 "beacon_burst_counts(integer[], timestamp)")
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -427,12 +427,13 @@ BEGIN
   RETURN QUERY SELECT me, coalesce((SELECT c.must_change FROM credential c WHERE c.user_id = me), false);
 END $$""")
     # the early warning counts a burst on an application from inside a customer's registration: their row
-    # security hides other people's incidents, so the count (a number, no incident) comes from the owner
+    # security hides other people's incidents, so the counts (numbers per application, no incident) comes from the owner
     _sql("""
-CREATE OR REPLACE FUNCTION beacon_burst_count(app_ids integer[], since timestamp) RETURNS integer
+CREATE OR REPLACE FUNCTION beacon_burst_counts(app_ids integer[], since timestamp)
+RETURNS TABLE (application_id integer, incidents integer)
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
-SELECT count(*)::integer FROM incident WHERE application_id = ANY(app_ids) AND registered_at >= since
-  AND cancelled_at IS NULL $$""")
+SELECT i.application_id, count(*)::integer FROM incident i WHERE i.application_id = ANY(app_ids)
+  AND i.registered_at >= since AND i.cancelled_at IS NULL GROUP BY i.application_id $$""")
     _sql("""
 CREATE OR REPLACE FUNCTION beacon_set_must_change(beacon_login text, flag boolean) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -458,7 +459,7 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
          f"beacon_in_group(text), beacon_signed_in(), beacon_change_own_password(text), beacon_login_role(text), "
-         f"beacon_require_admin(), beacon_case_outside_changes(integer), beacon_burst_count(integer[], timestamp) "
+         f"beacon_require_admin(), beacon_case_outside_changes(integer), beacon_burst_counts(integer[], timestamp) "
          f"TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
          f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "

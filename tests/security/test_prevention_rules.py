@@ -1,7 +1,7 @@
 """PostgreSQL: the prevention tables under people's own logins (schema v15).
 
 A customer who sees only their own incidents still completes a burst that others began: the count comes
-from the owner's `beacon_burst_count` (a number, no incident), and the warning's notices ride on the
+from the owner's `beacon_burst_counts` (numbers, no incident), and the warning's notices ride on the
 customer's own event in their registration's transaction, as the outbox rules demand. Dismissed problem
 candidates are staff's: a customer reads none and writes none.
 """
@@ -70,8 +70,9 @@ def test_a_customer_completes_a_burst_they_cannot_see_and_the_warning_is_told_on
     conn = connect_as(CUSTOMER)
     try:
         cur = conn.cursor()
-        cur.execute("SELECT beacon_burst_count(%s::integer[], %s)", ([demo["app"]], utcnow() - timedelta(hours=1)))
-        assert cur.fetchone()[0] == 4  # a number, never the incidents themselves
+        cur.execute("SELECT * FROM beacon_burst_counts(%s::integer[], %s)", ([demo["app"]],
+                                                                              utcnow() - timedelta(hours=1)))
+        assert cur.fetchall() == [(demo["app"], 4)]  # numbers, never the incidents themselves
         cur.execute("SELECT count(*) FROM incident WHERE application_id = %s AND registered_by_id <> %s",
                     (demo["app"], demo["customer"]))
         assert cur.fetchone()[0] == 0

@@ -9,7 +9,7 @@ nobody is told twice. The lists show open warnings as a banner that offers to ma
 parent of the others.
 
 On PostgreSQL a customer registering sees only their own incidents; the burst is counted by
-`beacon_burst_count` (a number, no incident), which the owner holds.
+`beacon_burst_counts` (numbers per application, no incident), which the owner holds.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import peewee
+from peewee import fn
 
 from desktop.errors import BeaconError
 from desktop.i18n import pick
@@ -83,13 +84,15 @@ def scopes(application_id: int) -> list[Scope]:
     return out
 
 
-def _burst_count(application_ids: tuple[int, ...], since: datetime) -> int:
+def _burst_counts(application_ids: set[int], since: datetime) -> dict[int, int]:
+    """Incidents registered since `since` per application (not cancelled), in one round trip."""
     if isinstance(database.obj, peewee.PostgresqlDatabase):
-        row = database.execute_sql("SELECT beacon_burst_count(%s::integer[], %s)",
-                                   (list(application_ids), since)).fetchone()
-        return int(row[0] or 0)
-    return int(Incident.select().where(Incident.application.in_(application_ids) & (Incident.registered_at >= since)
-                                       & Incident.cancelled_at.is_null()).count())
+        return dict(database.execute_sql("SELECT application_id, incidents FROM beacon_burst_counts(%s::integer[], %s)",
+                                         (sorted(application_ids), since)).fetchall())
+    return dict(Incident.select(Incident.application, fn.COUNT(Incident.case))
+                .where(Incident.application.in_(sorted(application_ids)) & (Incident.registered_at >= since)
+                       & Incident.cancelled_at.is_null())
+                .group_by(Incident.application).tuples())
 
 
 def check_burst(*, case: Case, application_id: int | None, actor: Actor, now: datetime) -> EarlyWarning | None:
@@ -106,8 +109,9 @@ def check_burst(*, case: Case, application_id: int | None, actor: Actor, now: da
     if ongoing is not None:
         EarlyWarning.update(last_at=now, count=EarlyWarning.count + 1).where(EarlyWarning.id == ongoing.id).execute()
         return None
+    counts = _burst_counts({a for scope in found for a in scope.application_ids}, since)
     for scope in found:
-        count = _burst_count(scope.application_ids, since)
+        count = sum(counts.get(a, 0) for a in scope.application_ids)
         if count >= int(conf["min_incidents"]):
             return _raise(case, scope, application_id, count, int(conf["window_minutes"]), since, actor, now)
     return None

@@ -438,6 +438,16 @@ def _rows_at_middle(w: World) -> Callable[[], Any]:
     return lambda: positions.rows_at(plan, counts, row, 100, keys)
 
 
+def _candidates(w: World) -> Callable[[], Any]:
+    """The problem-candidate detector over 90 days, as the page and `beacon prevention candidates` run it. A
+    database before schema v15 has no dismissals table (the read-only PostgreSQL benchmark at v14): the run
+    then reads everything but the dismissals, which are a handful of rows."""
+    from desktop.workflow.prevention.candidates import detect
+
+    dismissals = "candidate_dismissal" in database.get_tables()
+    return lambda: detect(days=90, now=w.newest, include_dismissed=not dismissals)
+
+
 SCENARIOS = (
     Scenario("list_first_page", "incident list, first page (200), state = in progress", 30, _first_page,
              bare_ratio=3),
@@ -458,6 +468,7 @@ SCENARIOS = (
     Scenario("reliability_12m", "reliability by application and CI, 12 months (worker)", 3000, _reliability),
     Scenario("total_count", "total count of the incident list (footer)", 100, _total_count),
     Scenario("rows_at_middle", "100 rows at row 500,000, from the nearest seek key", 30, _rows_at_middle),
+    Scenario("problem_candidates", "problem candidates over 90 days (detector)", 5000, _candidates),
 )
 
 

@@ -134,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
     _add_report_parser(sub)
     _add_matrix_parser(sub)
+    _add_prevention_parser(sub)
     _add_export_parser(sub)
     config = sub.add_parser("config", help="the settings in force and where each comes from")
     config_sub = config.add_subparsers(dest="config_command", required=True)
@@ -536,6 +537,64 @@ def _matrix(url: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_prevention_parser(sub: argparse._SubParsersAction) -> None:
+    """`beacon prevention candidates [--days N] [--json]`: problem candidates, for scheduled use."""
+    prevention = sub.add_parser("prevention", help="incident prevention: recurring incidents as problem candidates")
+    prevention_sub = prevention.add_subparsers(dest="prevention_command", required=True)
+    found = prevention_sub.add_parser("candidates", help="groups of similar incidents that recur and have no problem")
+    found.add_argument("--days", type=int, default=None, metavar="N",
+                       help="look back N days (default: the setting problem_candidates.lookback_days, 90)")
+    found.add_argument("--json", action="store_true", help="print JSON (one object, groups with their evidence)")
+    found.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
+
+
+def _prevention(url: str, args: argparse.Namespace) -> int:
+    """Print the problem candidates (those who manage problems only); JSON for a scheduler or a script."""
+    import json
+
+    from desktop.workflow.prevention import candidates
+    from desktop.workflow.prevention.texts import CANDIDATE_TEXTS
+    from desktop.workflow.sla.durations import format_minutes
+
+    _open_for_reading(url)
+    actor = _signed_in(args)
+    if not candidates.may_manage(actor.id):
+        raise BeaconError("workflow.not_allowed", who=actor.display, record=CANDIDATE_TEXTS.pair("page"),
+                          action=CANDIDATE_TEXTS.pair("page"))
+    run = candidates.detect(days=args.days)
+    lang = current_language()
+    if args.json:
+        print(json.dumps({
+            "lookback_days": run.lookback_days, "window_days": run.window_days, "min_incidents": run.min_incidents,
+            "min_similarity": run.min_similarity, "scanned": run.scanned, "dismissed_hidden": run.hidden,
+            "groups": [{
+                "application": g.application, "application_en": g.application_en, "peak": g.peak,
+                "first": g.first_at.isoformat() + "Z", "last": g.last_at.isoformat() + "Z",
+                "common_words": list(g.common_words), "total_downtime_minutes": g.total_downtime_minutes,
+                "open": g.open_count,
+                "why": g.why(lang, window_days=run.window_days, min_incidents=run.min_incidents),
+                "previously_dismissed": g.previously_dismissed.reason if g.previously_dismissed else None,
+                "incidents": [{"number": i.number, "title": i.title, "state": i.state,
+                               "registered_at": i.registered_at.isoformat() + "Z",
+                               "downtime_minutes": i.downtime_minutes} for i in g.incidents],
+            } for g in run.groups]}, ensure_ascii=False, indent=2))
+        return 0
+    if not run.groups:
+        print(CANDIDATE_TEXTS.pick("cli.none", lang, days=run.lookback_days))
+        return 0
+    print(CANDIDATE_TEXTS.pick("cli.header", lang, count=len(run.groups), days=run.lookback_days,
+                               min=run.min_incidents, window=run.window_days))
+    for g in run.groups:
+        print()
+        print(CANDIDATE_TEXTS.pick("cli.group", lang, application=g.application_name(lang), count=len(g.incidents),
+                                   first=g.first_at.strftime("%Y-%m-%d"), last=g.last_at.strftime("%Y-%m-%d"),
+                                   downtime=format_minutes(g.total_downtime_minutes, lang),
+                                   words=g.words_text(lang)))
+        for i in g.incidents:
+            print(f"  {i.number}  {i.registered_at:%Y-%m-%d %H:%M}  {i.title}")
+    return 0
+
+
 def _add_report_parser(sub: argparse._SubParsersAction) -> None:
     """`beacon report incident|problem NUMBER` and `beacon report sla --month YYYY-MM`, each to a PDF file."""
     report = sub.add_parser("report", help="print an incident, problem or monthly SLA report to a PDF file")
@@ -879,6 +938,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _report(settings.database_url, args)
         if args.command == "matrix":
             return _matrix(settings.database_url, args)
+        if args.command == "prevention":
+            return _prevention(settings.database_url, args)
         if args.command == "export":
             return _export(settings.database_url, args, settings.time_zone)
         if args.command == "import":

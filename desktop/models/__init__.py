@@ -38,6 +38,7 @@ from desktop.models.policy import (
     SlaPolicy,
     UrgencyLevel,
 )
+from desktop.models.prevention import CandidateDismissal, EarlyWarning
 from desktop.models.schema import ALL_MODELS, SCHEMA_VERSION, SchemaVersion, ensure_schema
 
 __all__ = [
@@ -54,11 +55,13 @@ __all__ = [
     "BusinessCalendar",
     "CIRelation",
     "CalendarDay",
+    "CandidateDismissal",
     "Case",
     "CaseLink",
     "Change",
     "ConfigurationItem",
     "Credential",
+    "EarlyWarning",
     "Event",
     "Grade",
     "ImpactLevel",

@@ -55,6 +55,7 @@ from desktop.models.policy import (
     SlaPolicy,
     UrgencyLevel,
 )
+from desktop.models.prevention import CandidateDismissal, EarlyWarning
 from desktop.models.security import can_create_roles, install_postgres_security
 
 log = logging.getLogger(__name__)
@@ -106,6 +107,8 @@ ALL_MODELS: list[type[BaseModel]] = [
     SavedFilter,
     ImportedRecord,
     AlertLink,
+    CandidateDismissal,
+    EarlyWarning,
 ]
 
 
@@ -336,6 +339,12 @@ def _v14_case_rows_by_key(migrator: SchemaMigrator) -> None:
     _install_security()
 
 
+def _v15_prevention(migrator: SchemaMigrator) -> None:
+    """v15: dismissed problem candidates and raised early warnings; on PostgreSQL their grants and row security."""
+    database.create_tables([CandidateDismissal, EarlyWarning])
+    _install_security()
+
+
 def _v16_what_changed_indexes(migrator: SchemaMigrator) -> None:
     """v16: "what changed?" finds the changes and work orders completed in the days before an incident by time."""
     from playhouse.migrate import migrate
@@ -364,6 +373,8 @@ MIGRATIONS: dict[int, tuple[str, Step]] = {
     13: ("imported source numbers unique per kind; the source category kept", _v13_import_kinds),
     14: ("a customer's row security on a case's rows looks up that one case (fast on a million incidents)",
          _v14_case_rows_by_key),
+    15: ("problem candidates dismissed with a reason; major-incident early warnings told once per burst",
+         _v15_prevention),
     16: ("indexes for \"what changed?\": changes by implementation time, finished work orders by time",
          _v16_what_changed_indexes),
 }

@@ -103,7 +103,8 @@ OWN_FUNCTIONS = ("beacon_login_prefix()", "beacon_user_id()", "beacon_user_team_
                  "beacon_login_save(text, text, text[], boolean)", "beacon_change_own_password(text)",
                  "beacon_signed_in()", "beacon_set_must_change(text, boolean)", "beacon_login_rename(text, text)",
                  "beacon_case_outside_changes(integer)", "beacon_notice_target_is_the_recipients()",
-                 "beacon_event_stamp()", "beacon_notice_written_with_its_event()")
+                 "beacon_event_stamp()", "beacon_notice_written_with_its_event()",
+                 "beacon_burst_counts(integer[], timestamp)")
 PREFERENCE_PUBLIC_COLUMNS = ("id", "user_id", "kind", "channel", "enabled", "target")
 
 
@@ -425,6 +426,14 @@ BEGIN
   UPDATE "user" SET last_login_at = timezone('UTC', now()) WHERE id = me;
   RETURN QUERY SELECT me, coalesce((SELECT c.must_change FROM credential c WHERE c.user_id = me), false);
 END $$""")
+    # the early warning counts a burst on an application from inside a customer's registration: their row
+    # security hides other people's incidents, so the counts (numbers per application, no incident) comes from the owner
+    _sql("""
+CREATE OR REPLACE FUNCTION beacon_burst_counts(app_ids integer[], since timestamp)
+RETURNS TABLE (application_id integer, incidents integer)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+SELECT i.application_id, count(*)::integer FROM incident i WHERE i.application_id = ANY(app_ids)
+  AND i.registered_at >= since AND i.cancelled_at IS NULL GROUP BY i.application_id $$""")
     _sql("""
 CREATE OR REPLACE FUNCTION beacon_set_must_change(beacon_login text, flag boolean) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
@@ -450,7 +459,8 @@ def _grants(g: dict[str, str]) -> None:
     _sql(f"REVOKE ALL ON FUNCTION {', '.join(OWN_FUNCTIONS)} FROM PUBLIC")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_prefix(), beacon_user_id(), beacon_user_team_id(), "
          f"beacon_in_group(text), beacon_signed_in(), beacon_change_own_password(text), beacon_login_role(text), "
-         f"beacon_require_admin(), beacon_case_outside_changes(integer) TO {runtime}")
+         f"beacon_require_admin(), beacon_case_outside_changes(integer), beacon_burst_counts(integer[], timestamp) "
+         f"TO {runtime}")
     _sql(f"GRANT EXECUTE ON FUNCTION beacon_login_save(text, text, text[], boolean), "
          f"beacon_login_set_groups(text, text[]), beacon_set_must_change(text, boolean), "
          f"beacon_login_rename(text, text) TO {admin}")
@@ -473,6 +483,12 @@ def _grants(g: dict[str, str]) -> None:
          f"TO {admin}")
     _sql(f"GRANT UPDATE ON notification TO {q['dispatcher']}")
     _sql(f"GRANT INSERT, UPDATE, DELETE ON saved_filter TO {people}")
+    # prevention (v15): staff dismiss problem candidates; whoever registers an incident may raise or extend
+    # an early warning, and staff mark one handled
+    if "candidate_dismissal" in present:
+        staff = ", ".join(q[c] for c in STAFF_ROLES)
+        _sql(f"GRANT INSERT ON candidate_dismissal TO {staff}")
+        _sql(f"GRANT INSERT, UPDATE ON early_warning TO {people}, {services}")
     config = ", ".join(_quote(t) for t in CONFIG_TABLES if t in present)
     _sql(f"GRANT INSERT, UPDATE, DELETE ON {config} TO {admin}")
     # the intake makes its monitoring user once; it can grant that user no role
@@ -512,6 +528,7 @@ def _row_security(g: dict[str, str]) -> None:
             continue
         _sql(f"CREATE POLICY {table}_customer ON {_quote(table)} FOR ALL TO {q['customer']} USING ({visible}) "
              f"WITH CHECK ({visible})")
+    _prevention_row_security(q, staff)
     # secret settings: administrators and the service that uses each
     _sql("ALTER TABLE setting ENABLE ROW LEVEL SECURITY")
     for name in ("setting_read", "setting_secret_dispatcher", "setting_secret_intake", "setting_admin"):
@@ -522,6 +539,26 @@ def _row_security(g: dict[str, str]) -> None:
         keys = ", ".join(f"'{k}'" for k, v in SECRET_SETTINGS.items() if v == service)
         _sql(f"CREATE POLICY setting_secret_{service} ON setting FOR SELECT TO {q[service]} USING (key IN ({keys}))")
     _sql(f"CREATE POLICY setting_admin ON setting FOR ALL TO {q['admin']} USING (true) WITH CHECK (true)")
+
+
+def _prevention_row_security(q: dict[str, str], staff: str) -> None:
+    """v15: a customer sees no dismissed candidate; of early warnings they add only one on their own incident
+    and read or extend any (a warning holds an application, times and a count, no incident of anyone's)."""
+    present = {t for (t,) in database.execute_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public'").fetchall()}
+    if "candidate_dismissal" not in present:
+        return
+    for table in ("candidate_dismissal", "early_warning"):
+        _sql(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        for suffix in ("staff", "customer_read", "customer_add", "customer_change"):
+            _sql(f"DROP POLICY IF EXISTS {table}_{suffix} ON {table}")
+        _sql(f"CREATE POLICY {table}_staff ON {table} FOR ALL TO {staff} USING (true) WITH CHECK (true)")
+    customer = q["customer"]
+    _sql(f"CREATE POLICY early_warning_customer_read ON early_warning FOR SELECT TO {customer} USING (true)")
+    _sql(f"CREATE POLICY early_warning_customer_add ON early_warning FOR INSERT TO {customer} "
+         f"WITH CHECK ({_their_case('early_warning.case_id')})")
+    _sql(f"CREATE POLICY early_warning_customer_change ON early_warning FOR UPDATE TO {customer} USING (true) "
+         f"WITH CHECK (true)")
 
 
 def _triggers() -> None:

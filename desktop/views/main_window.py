@@ -24,11 +24,13 @@ from desktop.views.case_view import CaseView
 from desktop.views.dashboard import DashboardPage
 from desktop.views.dialogs import RegisterIncidentDialog, TransitionDialog, show_error
 from desktop.views.pages import CaseListPage, InboxPage, IncidentListPage
+from desktop.views.prevention import CandidatesPage
 from desktop.views.session import ClientSession
 from desktop.views.theme import app_icon
 from desktop.workflow.cases import case_service
 from desktop.workflow.cases.detail import ActionInfo, FieldInfo
 from desktop.workflow.cases.queries import IncidentFilter
+from desktop.workflow.prevention.candidates import MANAGER_ROLES
 from desktop.workflow.prevention.similar import register_with_choice
 
 # 새 문제 등록: what the problem process's register step asks for
@@ -77,15 +79,19 @@ class MainWindow(QMainWindow):
             ("inbox", lambda: self.inbox),
             ("dashboard", lambda: DashboardPage(session)),
         ]
+        if session.actor.roles & MANAGER_ROLES:  # those who manage problems; the services check again
+            self._factories.append(("candidates", lambda: CandidatesPage(session)))
         if "admin" in session.actor.roles:  # the screens check again on every save
             self._factories.append(("admin", lambda: AdminPage(session)))
-        labels = [self.tr("My work"), self.tr("Incidents"), self.tr("Problems"), self.tr("Changes"),
-                  self.tr("Work orders"), self.tr("Inbox"), self.tr("Dashboard"), self.tr("Administration")]
+        labels = {"my_work": self.tr("My work"), "incidents": self.tr("Incidents"), "problems": self.tr("Problems"),
+                  "changes": self.tr("Changes"), "work_orders": self.tr("Work orders"), "inbox": self.tr("Inbox"),
+                  "dashboard": self.tr("Dashboard"), "candidates": self.tr("Problem candidates"),
+                  "admin": self.tr("Administration")}
         self.pages = _LazyPages(self)
         self.inbox = InboxPage(session)
         self.inbox.sig_open_case.connect(self.open_case)
-        for label, _ in zip(labels, self._factories, strict=False):  # "Administration" for administrators only
-            self.nav.addItem(label)
+        for key, _ in self._factories:  # candidates for problem managers, "Administration" for administrators
+            self.nav.addItem(labels[key])
             self.stack.addWidget(QWidget(self))  # placeholder until first shown
         self.nav.currentRowChanged.connect(self.show_page)
         self.nav.setCurrentRow(0)

@@ -276,11 +276,17 @@ class _ListPage(QWidget):
     def refresh(self) -> None:
         self.stale.hide()
         self.model.reload()
+        banner = getattr(self, "warning_banner", None)
+        if banner is not None:
+            banner.refresh()
 
     def changes_arrived(self, case_ids: set[int]) -> None:
         """Another client (or window) changed cases: update the rows held; reload only when nobody is reading."""
         unknown = {i for i in case_ids if not self.model.holds(i)}
         self.model.refresh_rows(case_ids - unknown)
+        banner = getattr(self, "warning_banner", None)
+        if banner is not None and unknown:  # a new incident may have raised (or joined) a burst
+            banner.refresh()
         if not unknown:
             return
         if self.model.loading:  # a reload begun after the change is on its way and will show it
@@ -462,7 +468,15 @@ class IncidentListPage(_ListPage):
         self.model.modelReset.connect(self._selection_changed)
         self._selection_changed()
         bulk.addWidget(self.export_button)
+        # incidents bursting on one application: told once, shown here until someone handles it
+        from desktop.views.prevention import EarlyWarningBanner
+
+        self.warning_banner = EarlyWarningBanner(session, self)
+        self.warning_banner.sig_open_case.connect(self.sig_open_case)
+        self.warning_banner.sig_cases_changed.connect(self.sig_cases_changed)
+        self.warning_banner.sig_cases_changed.connect(lambda _ids: self.refresh())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning_banner)
         layout.addLayout(filters)
         layout.addWidget(self.saved)
         layout.addWidget(self.busy)

@@ -11,7 +11,7 @@ One wing per domain, in layers (a wing may import the wings below it, never abov
 
 The engine knows no domain: each wing registers its effects by name in the engine's registry
 (`engine.effects`) from its own `effects` module. This package is the one place that wires them
-together: importing any part of the workflow has the three effect modules below imported before the
+together: importing any part of the workflow has the effect modules below imported before the
 registry is first read, so a process definition is always checked, and a transition always run, against
 the full registry — and a command that only reads (`beacon report`) imports neither them nor the engine.
 
@@ -30,6 +30,7 @@ def _register_the_wings_effects() -> None:
     # that reading a case (a report, a list) does not import the engine's firing and every wing
     from desktop.workflow.cases import effects as _cases_effects  # noqa: F401
     from desktop.workflow.notify import effects as _notify_effects  # noqa: F401
+    from desktop.workflow.prevention import effects as _prevention_effects  # noqa: F401
     from desktop.workflow.sla import effects as _sla_effects  # noqa: F401
 
 

@@ -16,12 +16,14 @@ from desktop.models import (
     Attachment,
     BusinessCalendar,
     CalendarDay,
+    CandidateDismissal,
     Case,
     CaseLink,
     Change,
     CIRelation,
     ConfigurationItem,
     Credential,
+    EarlyWarning,
     Event,
     Grade,
     Incident,
@@ -98,6 +100,10 @@ def build_world() -> dict[str, object]:
     ImportedRecord.create(source="servicenow", source_number="INC0010001", case=inc.case, imported_by=handler,
                           source_priority="2 - High")
     AlertLink.create(source="alertmanager", fingerprint="c2a1f0b3", open_key="c2a1f0b3", case=inc.case)
+    CandidateDismissal.create(group_key=f"app:{app.id}:{inc.case_id}", case_ids=f"[{inc.case_id}]",
+                              reason="한 번뿐인 장애", dismissed_by=handler)
+    EarlyWarning.create(scope=f"app:{app.id}", application=app, case=inc.case, first_at=utcnow(), last_at=utcnow(),
+                        count=3)
     return {"incident": inc, "problem": prb, "change": chg, "work_order": wo, "handler": handler, "app": app}
 
 

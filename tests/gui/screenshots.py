@@ -44,6 +44,8 @@ def main(out: Path) -> list[Path]:
                 app.processEvents()
                 if hasattr(window.pages[key], "model"):
                     window.pages[key].model.wait_until_loaded()  # lists read their first page off the UI thread
+                if key == "candidates":  # the detector runs on the thread pool
+                    _wait_for_pool(app)
                 if key == "dashboard":
                     saved += _dashboard(app, window, out, f"{lang}-{theme}")
                     continue
@@ -515,6 +517,77 @@ def day_screens(app, url: str, actor, out: Path) -> list[Path]:
     return saved
 
 
+def _wait_for_pool(app) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)
+    app.processEvents()
+
+
+def prevention_screens(app, url: str, actor, out: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Issue 21's screens at a 1366×768 desk in ko/en, light/dark: the "Problem candidates" page with a group
+    chosen (its evidence), and the incident list under an early-warning banner (three incidents on one
+    application registered within minutes)."""
+    from datetime import timedelta
+
+    from desktop.models import ConfigurationItem, utcnow
+    from desktop.views.i18n import install_language
+    from desktop.views.main_window import MainWindow
+    from desktop.views.session import ClientSession
+    from desktop.views.theme import apply_theme
+    from desktop.workflow.cases import case_service as cs
+
+    app_id = ConfigurationItem.get(ConfigurationItem.code == "APP-IB").id
+    for minutes, title in ((9, "인터넷뱅킹 로그인 불가"), (5, "Internet banking login page times out"),
+                           (1, "인터넷뱅킹 접속 안됨 (전 지점)")):
+        cs.register_incident(actor_id=actor.id, title=title, description="여러 지점에서 동시에 신고",
+                             application_id=app_id, urgency="high", incident_type="application",
+                             now=utcnow() - timedelta(minutes=minutes))
+    saved: list[Path] = []
+    for theme in ("light", "dark"):
+        apply_theme(app, theme)
+        for lang in ("ko", "en"):
+            install_language(lang)
+            suffix = f"{lang}-{theme}"
+            session = ClientSession(actor=actor, database_url=url, language=lang, theme=theme)
+            window = MainWindow(session, background=False)
+            window.resize(1366, 768)
+            window.show()
+            window.nav.setCurrentRow([k for k, _ in window._factories].index("incidents"))
+            page = window.pages["incidents"]
+            page.model.wait_until_loaded()
+            page.warning_banner.refresh()
+            _wait_for_pool(app)
+            path = out / f"prevention-banner-{suffix}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+            window.nav.setCurrentRow([k for k, _ in window._factories].index("candidates"))
+            _wait_for_pool(app)
+            candidates = window.pages["candidates"]
+            if candidates.groups.rowCount() > 1:
+                candidates.groups.selectRow(1)
+                app.processEvents()
+            path = out / f"prevention-candidates-{suffix}.png"
+            window.grab().save(str(path))
+            saved.append(path)
+            window.close()
+    return saved
+
+
+def only_prevention(out: Path) -> list[Path]:
+    """Just issue 21's prevention screens: `python -m tests.gui.screenshots OUT prevention`."""
+    from desktop.app import _application
+    from desktop.config import Settings
+    from desktop.setup import open_database
+    from desktop.workflow.common.session import authenticate
+
+    out.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{Path(tempfile.mkdtemp()) / 'shots.db'}"
+    app = _application(Settings(database_url=url))
+    open_database(url, create_with_demo=True, create=True)
+    return prevention_screens(app, url, authenticate("admin", "beacon"), out)
+
+
 def only_day(out: Path) -> list[Path]:
     """Just issue 19's screens: `python -m tests.gui.screenshots OUT day`."""
     from desktop.app import _application
@@ -603,7 +676,8 @@ def only_similar(out: Path) -> list[Path]:
 
 if __name__ == "__main__":
     target = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
-    only = {"import": only_import, "dialogs": only_dialogs, "day": only_day, "similar": only_similar}.get(
+    only = {"import": only_import, "dialogs": only_dialogs, "day": only_day, "similar": only_similar,
+            "prevention": only_prevention}.get(
         sys.argv[2] if len(sys.argv) > 2 else "", main)
     for p in only(target):
         print(p)

@@ -190,6 +190,125 @@
     </message>
 </context>
 <context>
+    <name>CandidatesPage</name>
+    <message>
+        <source>Problem candidates</source>
+        <translation>문제 후보</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>다시 찾기</translation>
+    </message>
+    <message>
+        <source>Reading incidents… %p%</source>
+        <translation>장애를 읽는 중… %p%</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>업무시스템</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <source>Total downtime</source>
+        <translation>총 장애 시간</translation>
+    </message>
+    <message>
+        <source>Common words</source>
+        <translation>공통 단어</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>등록</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Downtime</source>
+        <translation>장애 시간</translation>
+    </message>
+    <message>
+        <source>The group&apos;s incidents</source>
+        <translation>후보의 장애</translation>
+    </message>
+    <message>
+        <source>Create problem</source>
+        <translation>문제 등록</translation>
+    </message>
+    <message>
+        <source>Register a problem for these incidents, link them to it and give it to the problem manager</source>
+        <translation>이 장애들로 문제를 등록하고 연결한 뒤 문제 관리자에게 배정합니다</translation>
+    </message>
+    <message>
+        <source>Dismiss…</source>
+        <translation>후보 제외…</translation>
+    </message>
+    <message>
+        <source>Looking for incidents that recur…</source>
+        <translation>반복되는 장애를 찾는 중…</translation>
+    </message>
+    <message>
+        <source>Could not look for candidates: {0}</source>
+        <translation>문제 후보를 찾지 못했습니다: {0}</translation>
+    </message>
+    <message>
+        <source>{0} groups in the last {1} days ({2} or more similar incidents within {3} days, {4} incidents read)</source>
+        <translation>최근 {1}일 동안 {0}개 후보 ({3}일 안에 비슷한 장애 {2}건 이상, 장애 {4}건 확인)</translation>
+    </message>
+    <message>
+        <source>{0} dismissed</source>
+        <translation>제외 {0}개</translation>
+    </message>
+    <message>
+        <source>No incidents recur without a problem.</source>
+        <translation>문제 없이 반복되는 장애가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Why: {0}</source>
+        <translation>근거: {0}</translation>
+    </message>
+    <message>
+        <source>Dismissed before by {0} on {1} ({2}); a new incident joined it since.</source>
+        <translation>{0}이(가) {1}에 제외함 ({2}); 그 뒤 새 장애가 더해졌습니다.</translation>
+    </message>
+    <message>
+        <source>not restored</source>
+        <translation>복구 전</translation>
+    </message>
+    <message>
+        <source>{0}: {1} incidents ({2})</source>
+        <translation>{0}: 장애 {1}건 ({2})</translation>
+    </message>
+    <message>
+        <source>{0} registered; {1} incidents linked.</source>
+        <translation>{0} 등록, 장애 {1}건 연결.</translation>
+    </message>
+    <message>
+        <source>Not linked: {0}</source>
+        <translation>연결 안 됨: {0}</translation>
+    </message>
+    <message>
+        <source>Dismissed: {0}</source>
+        <translation>제외함: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CaseListPage</name>
     <message>
         <source>Search titles</source>
@@ -1297,6 +1416,29 @@ Click to list the month&apos;s incidents</source>
     </message>
 </context>
 <context>
+    <name>DismissDialog</name>
+    <message>
+        <source>Dismiss problem candidate</source>
+        <translation>문제 후보 제외</translation>
+    </message>
+    <message>
+        <source>Why is this no problem? It stays dismissed until another incident joins the group.</source>
+        <translation>문제가 아닌 이유를 적어 주세요. 새 장애가 더해질 때까지 후보에서 제외됩니다.</translation>
+    </message>
+    <message>
+        <source>Reason for dismissing</source>
+        <translation>제외 사유</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>DryRunDialog</name>
     <message>
         <source>Dry run: %1 (not saved, nothing is written)</source>
@@ -1393,6 +1535,35 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>nobody</source>
         <translation>없음</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarningBanner</name>
+    <message>
+        <source>Incident to make the parent</source>
+        <translation>상위 장애로 지정할 장애</translation>
+    </message>
+    <message>
+        <source>Make parent of the others</source>
+        <translation>나머지의 상위 장애로 지정</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>제외</translation>
+    </message>
+    <message>
+        <source> (since {0}: {1})</source>
+        <translation> ({0}부터: {1})</translation>
+    </message>
+    <message>
+        <source>{0} more warnings</source>
+        <translation>경보 {0}건 더</translation>
+    </message>
+    <message>
+        <source>{0} is now the parent of {1} incidents. Left as they were:
+{2}</source>
+        <translation>{0}이(가) 장애 {1}건의 상위 장애가 되었습니다. 그대로 둔 장애:
+{2}</translation>
     </message>
 </context>
 <context>
@@ -2246,6 +2417,10 @@ Click to list the month&apos;s incidents</source>
     <message>
         <source>Dashboard</source>
         <translation>대시보드</translation>
+    </message>
+    <message>
+        <source>Problem candidates</source>
+        <translation>문제 후보</translation>
     </message>
     <message>
         <source>Administration</source>

@@ -134,6 +134,28 @@ def _active_application(code: str) -> bool:
         & (ConfigurationItem.is_active == True)).exists()  # noqa: E712
 
 
+def _numbers(ranges: dict[str, tuple[float, float]]) -> Callable[[Any], bool]:
+    """An object of some of the named numbers, each in its range (whole numbers unless the range is)."""
+    def check(v: Any) -> bool:
+        if not isinstance(v, dict) or not set(v) <= set(ranges):
+            return False
+        for key, item in v.items():
+            low, high = ranges[key]
+            whole = isinstance(low, int) and isinstance(high, int)
+            if isinstance(item, bool) or not isinstance(item, int if whole else int | float):
+                return False
+            if not (math.isfinite(item) and low <= item <= high):
+                return False
+        return True
+    return check
+
+
+# incident prevention: the detector's and the early warning's thresholds (desktop.workflow.prevention)
+PROBLEM_CANDIDATE_RANGES = {"min_incidents": (2, 100), "window_days": (1, 365), "lookback_days": (1, 3650),
+                            "min_similarity": (0.1, 1.0)}
+EARLY_WARNING_RANGES = {"min_incidents": (2, 100), "window_minutes": (1, 1440)}
+
+
 def _spec(key: str, check: Callable[[Any], bool], *, allowed: str = "", managed: bool = False) -> SettingSpec:
     return SettingSpec(SETTING_TEXTS.pair(allowed or f"{key}.allowed"), check, SETTING_TEXTS.pair(f"{key}.meaning"),
                        managed)
@@ -159,6 +181,8 @@ SCHEMA: dict[str, SettingSpec] = {
     "sign_in_delay_seconds": _spec("sign_in_delay_seconds", _seconds),
     "sign_in_max_failures": _spec("sign_in_max_failures", _int(0, 100)),
     "sign_in_lockout_minutes": _spec("sign_in_lockout_minutes", _int(0, 10080)),
+    "problem_candidates": _spec("problem_candidates", _numbers(PROBLEM_CANDIDATE_RANGES)),
+    "early_warning": _spec("early_warning", _numbers(EARLY_WARNING_RANGES)),
     "intake_tokens": _spec("intake_tokens", lambda v: False, managed=True),
     "process_shipped_ignored": _spec("process_shipped_ignored", _checksums, managed=True),
     "what_changed_days": _spec("what_changed_days", _int(1, 90)),

@@ -60,6 +60,16 @@ SETTING_TEXTS = Catalog({
         "ko": "활성 업무시스템의 코드 (빈 값: 아무것도 매핑되지 않은 경보는 보류되어 관리 화면에 남음)",
         "en": "the code of an active application (empty: an alert nothing maps is held and listed for "
               "administrators)"},
+    "problem_candidates.allowed": {
+        "ko": "min_incidents(2~100)·window_days(1~365)·lookback_days(1~3650)·min_similarity(0.1~1.0) 객체",
+        "en": "an object of min_incidents (2-100), window_days (1-365), lookback_days (1-3650), "
+              "min_similarity (0.1-1.0)"},
+    "problem_candidates.meaning": {"ko": "문제 후보: 며칠 안에 몇 건 이상 비슷한 장애가 반복되면 묶을지",
+                                   "en": "problem candidates: how many similar incidents within how many days"},
+    "early_warning.allowed": {"ko": "min_incidents(2~100)·window_minutes(1~1440) 객체",
+                              "en": "an object of min_incidents (2-100), window_minutes (1-1440)"},
+    "early_warning.meaning": {"ko": "대형 장애 조기 경보: 몇 분 안에 몇 건 이상 등록되면 알릴지",
+                              "en": "major-incident early warning: how many incidents within how many minutes"},
     "sr_systems.allowed": {"ko": "이름 → {url, …} 객체", "en": "an object of name → {url, …}"},
     "sr_systems.meaning": {"ko": "SR을 보내는 외부 시스템", "en": "systems service requests go to"},
     "sr_secrets.allowed": {"ko": "이름 → (헤더 → 값) 객체", "en": "an object of name → (header → value)"},

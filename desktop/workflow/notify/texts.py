@@ -56,6 +56,7 @@ KIND_LABELS = Catalog({
     "work_order_return": {"ko": "작업 반송", "en": "Work order returned"},
     "sla_warning": {"ko": "SLA 임박 경고", "en": "SLA warning"},
     "sla_breach": {"ko": "SLA 위반", "en": "SLA breached"},
+    "major_incident_warning": {"ko": "대형 장애 조기 경보", "en": "Major incident early warning"},
 })
 
 REASON_LABELS = Catalog({

@@ -145,14 +145,15 @@ def build_parser() -> argparse.ArgumentParser:
     put.add_argument("value")
     _add_import_parser(sub)
     _add_intake_parser(sub)
-    _add_prevention_parser(sub)
     return parser
 
 
 def _add_prevention_parser(sub: argparse._SubParsersAction) -> None:
-    """`beacon prevention similar --text "…" [--application CODE] [--json]`."""
-    prevention = sub.add_parser("prevention", help="incident prevention: similar cases")
+    """`beacon prevention similar --text "…" [--application CODE] [--json]` and
+    `beacon prevention candidates [--days N] [--json]`."""
+    prevention = sub.add_parser("prevention", help="incident prevention: similar cases, problem candidates")
     prevention_sub = prevention.add_subparsers(dest="prevention_command", required=True)
+    _add_candidates_parser(prevention_sub)
     similar = prevention_sub.add_parser("similar", help="open incidents, problems and known errors, and recently "
                                                         "closed incidents like a title, each with why")
     similar.add_argument("--text", required=True, help="the title (Korean or English) to find similar cases for")
@@ -166,6 +167,13 @@ def _add_prevention_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _prevention(url: str, args: argparse.Namespace) -> int:
+    """`beacon prevention …`: similar cases or problem candidates."""
+    if args.prevention_command == "candidates":
+        return _prevention_candidates(url, args)
+    return _prevention_similar(url, args)
+
+
+def _prevention_similar(url: str, args: argparse.Namespace) -> int:
     """Similar cases for a typed title, as the registration dialog shows them, in the user's language."""
     import json
 
@@ -537,10 +545,8 @@ def _matrix(url: str, args: argparse.Namespace) -> int:
     return 0
 
 
-def _add_prevention_parser(sub: argparse._SubParsersAction) -> None:
+def _add_candidates_parser(prevention_sub: argparse._SubParsersAction) -> None:
     """`beacon prevention candidates [--days N] [--json]`: problem candidates, for scheduled use."""
-    prevention = sub.add_parser("prevention", help="incident prevention: recurring incidents as problem candidates")
-    prevention_sub = prevention.add_subparsers(dest="prevention_command", required=True)
     found = prevention_sub.add_parser("candidates", help="groups of similar incidents that recur and have no problem")
     found.add_argument("--days", type=int, default=None, metavar="N",
                        help="look back N days (default: the setting problem_candidates.lookback_days, 90)")
@@ -548,7 +554,7 @@ def _add_prevention_parser(sub: argparse._SubParsersAction) -> None:
     found.add_argument("--database", metavar="URL", dest="sub_database", help=argparse.SUPPRESS)
 
 
-def _prevention(url: str, args: argparse.Namespace) -> int:
+def _prevention_candidates(url: str, args: argparse.Namespace) -> int:
     """Print the problem candidates (those who manage problems only); JSON for a scheduler or a script."""
     import json
 
@@ -950,8 +956,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _process_file(settings.database_url, args)
         if args.command == "intake":
             return _intake(settings.database_url, args)
-        if args.command == "prevention":
-            return _prevention(settings.database_url, args)
         if args.command == "init-db":
             return _init_db(settings.database_url, args)
         if args.smoke_test:

@@ -463,7 +463,7 @@ SCENARIOS = (
              pg_goal_ms=40),
     Scenario("kpi_month", "KPI month by grade and by application", 300, _kpi),
     Scenario("open_incident", "open incident: detail + timeline (50)", 6, _open, pg_goal_ms=40),
-    Scenario("report_pdf", "incident report PDF, 200 actions", 500, _report),
+    Scenario("report_pdf", "incident report PDF, 200 actions", 200, _report),
     Scenario("what_changed", "what changed before an incident (7 days, related CIs)", 50, _what_changed),
     Scenario("reliability_12m", "reliability by application and CI, 12 months (worker)", 3000, _reliability),
     Scenario("total_count", "total count of the incident list (footer)", 100, _total_count),

@@ -14,12 +14,49 @@ reload what it shows. Nothing typed is touched, and nothing is replayed.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QSocketNotifier, QThreadPool, QTimer, Signal
 
+from desktop.errors import BeaconError
 from desktop.workflow.notify.live import Change, open_change_feed
 
 log = logging.getLogger(__name__)
+
+
+class _LoadSignals(QObject):
+    sig_done = Signal(int, object)  # generation, what was loaded
+    sig_failed = Signal(int, str)  # generation, the message in the user's language
+
+
+class PageLoad(QRunnable):
+    """Reads a page's figures on a pool thread (its own connection) and reports back through `signals`, tagged
+    with the page's generation so an older answer is dropped; never touches a widget, never raises into Qt.
+    `load` is a workflow service called as `load(actor_id=…, time_zone=…)`."""
+
+    def __init__(self, generation: int, session: Any, load: Callable[..., Any], what: str) -> None:
+        super().__init__()
+        self.generation = generation
+        self.actor_id = session.actor.id
+        self.time_zone = session.time_zone
+        self.language = session.language
+        self.load = load
+        self.what = what
+        self.signals = _LoadSignals()
+
+    def run(self) -> None:
+        from desktop.workflow.sla.background import release_connection
+
+        try:
+            self.signals.sig_done.emit(self.generation, self.load(actor_id=self.actor_id, time_zone=self.time_zone))
+        except BeaconError as exc:
+            self.signals.sig_failed.emit(self.generation, exc.message(self.language))
+        except Exception as exc:  # shown on the page, never raised into Qt's thread pool
+            log.exception("%s load failed", self.what)
+            self.signals.sig_failed.emit(self.generation, str(exc))
+        finally:
+            release_connection()
 
 
 class _Signals(QObject):

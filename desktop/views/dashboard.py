@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import BeaconError
+from desktop.views.background import PageLoad
 from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.charts import BarChart, BarItem, RateChart, RateItem, TrendChart, TrendItem
 from desktop.views.pages import GradeBadgeDelegate
@@ -51,36 +52,6 @@ TOP_APPLICATIONS = 12  # the busiest; the rest are one click away in the inciden
 PERIODIC_REFRESH_MS = 60_000  # remaining times move on even when nobody changes anything
 
 
-class _Signals(QObject):
-    sig_done = Signal(int, object)
-    sig_failed = Signal(int, str)
-
-
-class _LoadDashboard(QRunnable):
-    """Reads the dashboard on a pool thread; reports back through signals (never touches a widget)."""
-
-    def __init__(self, generation: int, session: ClientSession) -> None:
-        super().__init__()
-        self.generation = generation
-        self.actor_id = session.actor.id
-        self.time_zone = session.time_zone
-        self.language = session.language
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        from desktop.workflow.cases.dashboard import load_dashboard
-        from desktop.workflow.sla.background import release_connection
-
-        try:
-            self.signals.sig_done.emit(self.generation, load_dashboard(actor_id=self.actor_id,
-                                                                       time_zone=self.time_zone))
-        except BeaconError as exc:
-            self.signals.sig_failed.emit(self.generation, exc.message(self.language))
-        except Exception as exc:  # reported on the page, never raised into Qt's thread pool
-            log.exception("dashboard load failed")
-            self.signals.sig_failed.emit(self.generation, str(exc))
-        finally:
-            release_connection()
 
 
 def _card(title: QLabel, body: QWidget, parent: QWidget) -> QFrame:
@@ -109,7 +80,7 @@ class DashboardPage(QWidget):
         self.session = session
         self.data: Dashboard | None = None
         self._generation = 0
-        self._running: _LoadDashboard | None = None
+        self._running: PageLoad | None = None
         self._pending = False
         self._stale = False
         self.error = ""
@@ -229,7 +200,7 @@ class DashboardPage(QWidget):
             self._pending = True
             return
         self._generation += 1
-        job = _LoadDashboard(self._generation, self.session)
+        job = PageLoad(self._generation, self.session, _load_dashboard, "dashboard")
         job.signals.sig_done.connect(self._loaded)
         job.signals.sig_failed.connect(self._failed)
         self._running = job  # keeps the signals object alive until it reports
@@ -434,3 +405,11 @@ class DashboardPage(QWidget):
         case_id = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if case_id:
             self.sig_open_case.emit(int(case_id))
+
+
+def _load_dashboard(**kwargs: Any) -> Any:
+    """Imported on the pool thread, so the page opens without importing the service."""
+    from desktop.workflow.cases.dashboard import load_dashboard
+
+    return load_dashboard(**kwargs)
+

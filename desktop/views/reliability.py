@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.errors import BeaconError
+from desktop.views.background import PageLoad
 from desktop.views.session import ClientSession
 from desktop.workflow.prevention.reliability import Reliability, ReliabilityReport
 from desktop.workflow.sla.durations import format_minutes
@@ -29,36 +30,6 @@ TOP = 8  # the least reliable of each kind; the monthly report lists them all
 RELOAD_AFTER_S = 300  # twelve months move slowly: a periodic refresh reads them again at most this often
 
 
-class _Signals(QObject):
-    sig_done = Signal(int, object)
-    sig_failed = Signal(int, str)
-
-
-class _LoadReliability(QRunnable):
-    """Reads the figures on a pool thread (its own connection); reports back through signals."""
-
-    def __init__(self, generation: int, session: ClientSession) -> None:
-        super().__init__()
-        self.generation = generation
-        self.actor_id = session.actor.id
-        self.time_zone = session.time_zone
-        self.language = session.language
-        self.signals = _Signals()
-
-    def run(self) -> None:
-        from desktop.workflow.prevention.reliability import load_reliability
-        from desktop.workflow.sla.background import release_connection
-
-        try:
-            self.signals.sig_done.emit(self.generation, load_reliability(actor_id=self.actor_id,
-                                                                         time_zone=self.time_zone))
-        except BeaconError as exc:
-            self.signals.sig_failed.emit(self.generation, exc.message(self.language))
-        except Exception as exc:  # shown on the card, never raised into Qt's thread pool
-            log.exception("reliability load failed")
-            self.signals.sig_failed.emit(self.generation, str(exc))
-        finally:
-            release_connection()
 
 
 def _percent(value: float | None) -> str:
@@ -76,7 +47,7 @@ class ReliabilityCard(QWidget):
         self.session = session
         self.data: ReliabilityReport | None = None
         self._generation = 0
-        self._running: _LoadReliability | None = None
+        self._running: PageLoad | None = None
         self._loaded_at = 0.0
         self.status = QLabel(self.tr("Loading…"), self)
         self.status.setObjectName("reliability_status")
@@ -122,7 +93,7 @@ class ReliabilityCard(QWidget):
                                          and self.data is not None):
             return
         self._generation += 1
-        job = _LoadReliability(self._generation, self.session)
+        job = PageLoad(self._generation, self.session, _load_reliability, "reliability")
         job.signals.sig_done.connect(self._loaded)
         job.signals.sig_failed.connect(self._failed)
         self._running = job
@@ -192,3 +163,11 @@ class ReliabilityCard(QWidget):
         if isinstance(r, Reliability):
             caption = self.tr("{0}: incidents of the last 12 months").format(r.label(self.session.language))
             self.sig_show_incidents.emit(r.filter, caption)
+
+
+def _load_reliability(**kwargs: Any) -> Any:
+    """Imported on the pool thread, so the page opens without importing the service."""
+    from desktop.workflow.prevention.reliability import load_reliability
+
+    return load_reliability(**kwargs)
+

@@ -51,7 +51,7 @@ done
 step "cold start, SQLite, empty HOME"
 start=$(date +%s%N)
 fresh --smoke-test > "$WORK/smoke.out"; cat "$WORK/smoke.out"
-grep -q "incident list (장애) shows 200 rows" "$WORK/smoke.out"  # Korean by default: translations bundled
+grep -Eq "incident list \(장애\) shows [0-9]+ rows" "$WORK/smoke.out"  # Korean by default: translations bundled
 step "  whole process: $(ms_since "$start") ms (the first start creates the demo database)"
 HOME_DIR=$(mktemp -d "$WORK/home.XXXXXX")
 HOME_DIR=$HOME_DIR fresh --smoke-test >/dev/null 2>&1  # make the database, then time a start on it

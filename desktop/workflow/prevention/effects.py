@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.workflow.engine.effects import effect
+from desktop.workflow.engine.effects import describe_effects, effect
 from desktop.workflow.prevention.early_warning import check_burst
+from desktop.workflow.prevention.texts import EFFECT_DESCRIPTIONS
 
 
 @effect("early_warning")
@@ -17,3 +18,6 @@ def early_warning(ctx: Any) -> None:
     sharing a CI) within minutes (setting `early_warning`)."""
     ctx.after(lambda c, event: check_burst(case=c.case, application_id=c.current("application"), actor=c.actor,
                                            now=c.now))
+
+
+describe_effects(EFFECT_DESCRIPTIONS)

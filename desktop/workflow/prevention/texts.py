@@ -259,3 +259,11 @@ CANDIDATE_STOPWORDS = frozenset((
 KO_ENDINGS = ("에서는", "으로는", "에서의", "하면서", "되었음", "되어서", "했습니다", "합니다", "됩니다", "되지",
               "에서", "으로", "에게", "까지", "부터", "하여", "해서", "하는", "되는", "되어", "됨", "함", "시",
               "이", "가", "은", "는", "을", "를", "의", "에", "로", "와", "과", "도", "만", "중")
+
+# what the wing's effects do, for a process owner choosing effects (`engine.effects.describe`)
+EFFECT_DESCRIPTIONS = Catalog({
+    "early_warning": {"ko": "몇 분 안에 같은 업무시스템(또는 구성 항목을 공유하는 업무시스템)에 장애가 몰리면 "
+                            "팀장과 담당자에게 한 번 알립니다 (대형 장애 조기 경보)",
+                      "en": "tells the team leads and handlers once when incidents burst on one application (or on "
+                            "applications sharing a CI) within minutes (major-incident early warning)"},
+})

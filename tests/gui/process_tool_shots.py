@@ -17,26 +17,7 @@ from tests.gui.dialog_gallery import use_laptop_screen
 
 use_laptop_screen()
 
-REVIEW = """
-[states.review]
-label = { ko = "2선 검토", en = "Second-line review" }
-stage = 3
-
-[transitions.send_to_review]
-label = { ko = "2선 검토 요청", en = "Send for review" }
-from = ["in_progress"]
-to = "review"
-roles = ["team_lead"]
-required = ["resolution"]
-optional = ["note"]
-effects = ["propagate"]
-
-[transitions.approve_review]
-label = { ko = "검토 완료", en = "Review done" }
-from = ["review"]
-to = "in_progress"
-roles = ["team_lead", "admin"]
-"""
+from tests.db.test_process_tools import REVIEW  # noqa: E402  (the same edit the tests make)
 
 
 def main(out: Path) -> list[Path]:

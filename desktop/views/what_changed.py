@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import BeaconError
+from desktop.views.cell_colors import CellColorsDelegate
 from desktop.views.dialogs import show_error
 from desktop.views.session import ClientSession
 from desktop.views.table_models import local_text
@@ -55,6 +56,7 @@ class WhatChangedPanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("What changed before this incident"))
+        self.table.setItemDelegate(CellColorsDelegate(self.table))  # the suspected cause in red under the theme
         self.table.itemDoubleClicked.connect(self._open)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.mark = QPushButton(self.tr("Mark as suspected cause"), self)

@@ -1602,7 +1602,7 @@ class _DemoBuilder:
                 notices.setdefault(inc.registered_by, (kind, "reporter"))
             assert inc.case.life is not None
             grade = inc.grade_id if inc.regraded_at is not None and moment >= inc.regraded_at else inc.grade0_id
-            common = {  # `notices.case_payload`, as the case stood right after the event
+            common = {  # the outbox payload (`engine.outbox._payload`), as the case stood right after the event
                 "number": inc.case.number, "case_kind": "incident", "case_id": case_id, "kind": "",
                 "event": event_kind, "actor": users.get(actor, "?"), "at": moment.isoformat() + "Z",
                 "note": note[:500], "title": inc.title, "state": inc.case.life.state_at(moment),

@@ -40,14 +40,10 @@ class Notice:
     reason: str
 
 
-def case_payload(case: Case, *, kind: str, event: Event | None, actor_name: str, at: datetime) -> dict[str, Any]:
-    """What a notice carries: enough to render it later without reading the case again."""
-    return _payload(case, kind=kind, event_kind=event.kind if event else "", note=event.note if event else "",
-                    actor_name=actor_name, at=at, fields=None)
-
-
 def _payload(case: Case, *, kind: str, event_kind: str, note: str, actor_name: str, at: datetime,
              fields: dict[str, Any] | None) -> dict[str, Any]:
+    """What a notice carries: enough to render it later without reading the case again (a case being created
+    is described by `fields`, its row not written yet)."""
     payload: dict[str, Any] = {"number": case.number, "case_kind": case.kind, "case_id": case.id, "kind": kind,
                                "event": event_kind, "actor": actor_name,
                                "at": at.replace(tzinfo=UTC).isoformat().replace("+00:00", "Z"),

@@ -189,8 +189,8 @@ def active_warnings(*, actor_id: int, now: datetime | None = None) -> list[Activ
     for warning in (EarlyWarning.select().where(EarlyWarning.handled_at.is_null()
                                                 & (EarlyWarning.last_at >= at - timedelta(hours=BANNER_HOURS)))
                     .order_by(EarlyWarning.raised_at.desc())):
-        incidents = burst_incidents(warning)
         scope = _scope_of(warning)
+        incidents = burst_incidents(warning, scope)
         out.append(ActiveWarning(warning.id, _note(scope, warning.application_id, len(incidents) or warning.count,
                                                    minutes),
                                  warning.raised_at, warning.last_at, len(incidents), tuple(incidents)))
@@ -205,9 +205,9 @@ def _scope_of(warning: EarlyWarning) -> Scope:
     return Scope(warning.scope, apps, warning.shared_ci_id)
 
 
-def burst_incidents(warning: EarlyWarning) -> list[BurstIncident]:
-    """The incidents of a warning's burst, oldest first (not cancelled)."""
-    scope = _scope_of(warning)
+def burst_incidents(warning: EarlyWarning, scope: Scope | None = None) -> list[BurstIncident]:
+    """The incidents of a warning's burst, oldest first (not cancelled); `scope` if the caller has it."""
+    scope = scope or _scope_of(warning)
     rows = (Incident.select(Incident.case, Case.number, Incident.title, ConfigurationItem.name,
                             ConfigurationItem.name_en, Incident.registered_at, Incident.parent, Incident.state)
             .join(Case, on=(Case.id == Incident.case))
